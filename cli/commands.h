@@ -1,0 +1,64 @@
+// The subcommand table (ninja style): one row per command. Only cli/ prints and exits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "registry/config.h"
+#include "registry/diagnostics.h"
+#include "registry/registry.h"
+
+namespace kaoping::cli {
+
+/// Exit codes (SPEC §4).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Options every command takes (SPEC §4 "Common").
+struct CommonOptions {
+  std::string registry;                ///< directory; empty = embedded default county
+  std::string config;                  ///< YAML file; empty = compiled-in default only
+  std::vector<std::string> sets;       ///< --set KEY=VALUE, in order
+  std::string lang = "zh";             ///< zh | en
+  bool quiet = false;
+  std::vector<std::string> argv;       ///< the whole command line, for manifest.json
+};
+
+/// Adds --set, --lang, --quiet (and --registry/--config when `inputs`) to a subcommand.
+void add_common_options(CLI::App& app, CommonOptions* opts, bool inputs = true);
+
+/// Loads the configuration and the registry (default county when --registry is absent)
+/// and validates them. Prints every diagnostic; false when any is an error.
+bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry);
+
+/// Prints diagnostics to stderr (errors and warnings; warnings hidden by --quiet).
+void print_diagnostics(const Diagnostics& diag, bool quiet);
+
+/// Human message on stderr unless quiet ("kaoping: ...").
+void note(const CommonOptions& opts, const std::string& message);
+
+struct Command {
+  const char* name;
+  const char* summary;
+  /// argv[0] is the command name. Returns the exit code.
+  int (*run)(int argc, char** argv, const std::vector<std::string>& full_argv);
+};
+
+int run_generate(int argc, char** argv, const std::vector<std::string>& full_argv);
+int run_validate(int argc, char** argv, const std::vector<std::string>& full_argv);
+int run_sample(int argc, char** argv, const std::vector<std::string>& full_argv);
+int run_audit(int argc, char** argv, const std::vector<std::string>& full_argv);
+int run_simulate(int argc, char** argv, const std::vector<std::string>& full_argv);
+int run_schedule(int argc, char** argv, const std::vector<std::string>& full_argv);
+
+/// Parses a subcommand's arguments with CLI11; on --help prints and returns kExitOk via
+/// *exit_code, on a usage error prints and returns kExitUsage. Returns true to go on.
+bool parse_command(CLI::App& app, int argc, char** argv, int* exit_code);
+
+/// Levenshtein distance, for "did you mean".
+std::size_t edit_distance(const std::string& a, const std::string& b);
+
+}  // namespace kaoping::cli

@@ -1,0 +1,86 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "registry/generate.h"
+#include "registry/load.h"
+
+namespace kaoping::cli {
+
+void add_common_options(CLI::App& app, CommonOptions* opts, bool inputs) {
+  if (inputs) {
+    app.add_option("--registry", opts->registry,
+                   "registry directory (default: the embedded default county)");
+    app.add_option("--config", opts->config, "YAML configuration over the built-in default");
+  }
+  app.add_option("--set", opts->sets, "override one configuration key, e.g. design.townships=4")
+      ->take_all()
+      ->allow_extra_args(false);
+  app.add_option("--lang", opts->lang, "language of reports and messages")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.add_flag("--quiet,-q", opts->quiet, "print only errors");
+}
+
+void print_diagnostics(const Diagnostics& diag, bool quiet) {
+  for (const Diagnostic& d : diag.items()) {
+    if (quiet && d.severity == Severity::kWarning) continue;
+    std::fprintf(stderr, "%s\n", d.format().c_str());
+  }
+  if (diag.suppressed_errors() > 0)
+    std::fprintf(stderr, "kaoping: error: %zu more errors not shown\n", diag.suppressed_errors());
+}
+
+void note(const CommonOptions& opts, const std::string& message) {
+  if (!opts.quiet) std::fprintf(stderr, "kaoping: %s\n", message.c_str());
+}
+
+bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry) {
+  Diagnostics diag;
+  bool ok = load_config(opts.config, opts.sets, config, &diag);
+  if (ok) {
+    if (opts.registry.empty()) {
+      *registry = generate_county(Profile::kDefault, 1);
+    } else {
+      ok = load_registry(opts.registry, registry, &diag);
+    }
+  }
+  print_diagnostics(diag, opts.quiet);
+  return ok && !diag.has_errors();
+}
+
+bool parse_command(CLI::App& app, int argc, char** argv, int* exit_code) {
+  try {
+    // CLI11 wants argv[0] to be the program name; ours is the command name.
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    *exit_code = app.exit(e);
+    return false;
+  } catch (const CLI::CallForAllHelp& e) {
+    *exit_code = app.exit(e);
+    return false;
+  } catch (const CLI::CallForVersion& e) {
+    *exit_code = app.exit(e);
+    return false;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    *exit_code = kExitUsage;
+    return false;
+  }
+  return true;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace kaoping::cli

@@ -1,0 +1,30 @@
+// Loading and validating a registry directory (SPEC §1).
+#pragma once
+
+#include <string>
+
+#include "registry/diagnostics.h"
+#include "registry/registry.h"
+
+namespace kaoping {
+
+/// Reads townships.csv, villages.csv, households.csv and, when present, groups.csv,
+/// members.csv and staff.csv from `dir`, validating every rule of SPEC §1 (required
+/// columns, types and ranges, enums, unique ids, references, ID-number checksums,
+/// exit_year for exited households, members.csv against households.csv). Every problem is
+/// reported to *diag at file:line:column; warnings (unknown columns, encoding converted)
+/// too. Returns false, with *out unspecified, when there is any error.
+bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag);
+
+/// Reads a staff roster (SPEC §1 staff.csv) into reg->staff, checking it against the
+/// registry's villages, groups and ids. Returns false on any error.
+bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag);
+
+/// Checks a registry built in memory (e.g. by the generator) with the same rules the
+/// loader applies; used by tests and by `validate` on the default county.
+bool validate_registry(Registry* reg, Diagnostics* diag);
+
+/// True when `id` is an 18-character resident ID number with a valid GB 11643 checksum.
+bool valid_id_number(const std::string& id);
+
+}  // namespace kaoping

@@ -1,0 +1,207 @@
+#include "registry/registry.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace kaoping {
+namespace {
+
+constexpr std::array<std::string_view, kStatusCount> kStatusNames = {"poor", "planned_exit",
+                                                                     "exited", "non_registered"};
+constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {"poor", "exited",
+                                                                         "non_registered"};
+constexpr std::array<std::string_view, 4> kAttributeNames = {"", "general", "dibao", "tekun"};
+constexpr std::array<std::string_view, kCauseCount> kCauseNames = {
+    "",       "illness", "disability", "education", "disaster",   "land", "water",
+    "skills", "labor",   "funds",      "transport", "motivation", "other"};
+constexpr std::array<std::string_view, 4> kHousingNames = {"A", "B", "C", "D"};
+constexpr std::array<std::string_view, kTierCount> kTierNames = {"good", "medium", "poor"};
+
+template <typename E, std::size_t N>
+std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::string_view s,
+                          std::size_t first = 0) {
+  for (std::size_t i = first; i < N; ++i)
+    if (names[i] == s) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(Status s) { return kStatusNames[static_cast<int>(s)]; }
+std::string_view to_string(Category c) { return kCategoryNames[static_cast<int>(c)]; }
+std::string_view to_string(Attribute a) { return kAttributeNames[static_cast<int>(a)]; }
+std::string_view to_string(Cause c) { return kCauseNames[static_cast<int>(c)]; }
+std::string_view to_string(Housing h) { return kHousingNames[static_cast<int>(h)]; }
+std::string_view to_string(Tier t) { return kTierNames[static_cast<int>(t)]; }
+
+std::optional<Status> parse_status(std::string_view s) { return parse_in<Status>(kStatusNames, s); }
+std::optional<Attribute> parse_attribute(std::string_view s) {
+  return parse_in<Attribute>(kAttributeNames, s, 1);
+}
+std::optional<Cause> parse_cause(std::string_view s) { return parse_in<Cause>(kCauseNames, s, 1); }
+std::optional<Housing> parse_housing(std::string_view s) {
+  return parse_in<Housing>(kHousingNames, s);
+}
+std::optional<Tier> parse_tier(std::string_view s) { return parse_in<Tier>(kTierNames, s); }
+
+const std::vector<std::string_view>& exclusion_names() {
+  static const std::vector<std::string_view> names = {
+      "official", "cadre", "car", "town_house", "company", "large_farm", "split_household",
+      "absentee", "other"};
+  return names;
+}
+
+const std::vector<std::string_view>& measure_names() {
+  static const std::vector<std::string_view> names = {
+      "industry", "employment", "training",        "education", "health", "housing",
+      "relocation", "finance",  "social_security", "water",     "other"};
+  return names;
+}
+
+const std::vector<std::string_view>& card_names() {
+  static const std::vector<std::string_view> names = {"help_card", "contact_card", "record_book"};
+  return names;
+}
+
+std::string flags_to_string(uint32_t flags, const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!(flags & (1u << i))) continue;
+    if (!out.empty()) out += ';';
+    out += names[i];
+  }
+  return out;
+}
+
+std::size_t Households::add_default() {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  id.emplace_back();
+  village_id.emplace_back();
+  village.push_back(-1);
+  group_id.emplace_back();
+  group.push_back(-1);
+  head_name.emplace_back();
+  id_number.emplace_back();
+  phone.emplace_back();
+  size.push_back(1);
+  status.push_back(Status::kNonRegistered);
+  exit_year.push_back(0);
+  attribute.push_back(Attribute::kNone);
+  cause.push_back(Cause::kNone);
+  income.push_back(0);
+  income_system.push_back(0);
+  food_secure.push_back(1);
+  clothing_secure.push_back(1);
+  water_safe.push_back(1);
+  housing.push_back(Housing::kA);
+  relocated.push_back(0);
+  dropouts.push_back(0);
+  uninsured.push_back(0);
+  excluded.push_back(0);
+  measures.push_back(0);
+  cards.push_back(0);
+  archive_consistent.push_back(1);
+  language.emplace_back("zh");
+  presence.push_back(nan);
+  satisfaction.push_back(nan);
+  members_mismatch.push_back(0);
+  line.push_back(0);
+  return id.size() - 1;
+}
+
+void Households::reserve(std::size_t n) {
+  id.reserve(n);
+  village_id.reserve(n);
+  village.reserve(n);
+  group_id.reserve(n);
+  group.reserve(n);
+  head_name.reserve(n);
+  id_number.reserve(n);
+  phone.reserve(n);
+  size.reserve(n);
+  status.reserve(n);
+  exit_year.reserve(n);
+  attribute.reserve(n);
+  cause.reserve(n);
+  income.reserve(n);
+  income_system.reserve(n);
+  food_secure.reserve(n);
+  clothing_secure.reserve(n);
+  water_safe.reserve(n);
+  housing.reserve(n);
+  relocated.reserve(n);
+  dropouts.reserve(n);
+  uninsured.reserve(n);
+  excluded.reserve(n);
+  measures.reserve(n);
+  cards.reserve(n);
+  archive_consistent.reserve(n);
+  language.reserve(n);
+  presence.reserve(n);
+  satisfaction.reserve(n);
+  members_mismatch.reserve(n);
+  line.reserve(n);
+}
+
+bool Registry::build_indexes(std::string* err) {
+  township_index.clear();
+  village_index.clear();
+  group_index.clear();
+  household_index.clear();
+  auto dup = [&](const char* what, const std::string& id) {
+    *err = std::string("duplicate ") + what + " id \"" + id + "\"";
+    return false;
+  };
+  auto dangling = [&](const char* what, const std::string& id) {
+    *err = std::string("unknown ") + what + " id \"" + id + "\"";
+    return false;
+  };
+  for (std::size_t i = 0; i < townships.size(); ++i)
+    if (!township_index.emplace(townships[i].id, static_cast<int>(i)).second)
+      return dup("township", townships[i].id);
+  for (std::size_t i = 0; i < villages.size(); ++i) {
+    Village& v = villages[i];
+    if (!village_index.emplace(v.id, static_cast<int>(i)).second) return dup("village", v.id);
+    auto it = township_index.find(v.township_id);
+    if (it == township_index.end()) return dangling("township", v.township_id);
+    v.township = it->second;
+  }
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    Group& g = groups[i];
+    if (!group_index.emplace(g.id, static_cast<int>(i)).second) return dup("group", g.id);
+    auto it = village_index.find(g.village_id);
+    if (it == village_index.end()) return dangling("village", g.village_id);
+    g.village = it->second;
+  }
+  Households& h = households;
+  household_index.reserve(h.count());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    if (!household_index.emplace(h.id[i], static_cast<int>(i)).second)
+      return dup("household", h.id[i]);
+    auto v = village_index.find(h.village_id[i]);
+    if (v == village_index.end()) return dangling("village", h.village_id[i]);
+    h.village[i] = v->second;
+    h.group[i] = -1;
+    if (!h.group_id[i].empty()) {
+      auto g = group_index.find(h.group_id[i]);
+      if (g == group_index.end()) return dangling("group", h.group_id[i]);
+      h.group[i] = g->second;
+    }
+  }
+  for (Member& m : members) {
+    auto it = household_index.find(m.household_id);
+    if (it == household_index.end()) return dangling("household", m.household_id);
+    m.household = it->second;
+  }
+  for (Staff& s : staff) {
+    s.village = -1;
+    if (s.village_id.empty()) continue;
+    auto it = village_index.find(s.village_id);
+    if (it == village_index.end()) return dangling("village", s.village_id);
+    s.village = it->second;
+  }
+  return true;
+}
+
+}  // namespace kaoping

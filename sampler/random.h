@@ -1,0 +1,85 @@
+// Random streams. Replicate r of a run with seed s draws each concern (township choice,
+// village choice, households, income noise, presence, satisfaction, ...) from its own stream
+// derived from (s, r, concern), so an extra draw in one concern never shifts another and a
+// result never depends on the thread count or the order replicates run in.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace kaoping {
+
+/// splitmix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mixer.
+inline uint64_t splitmix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/// Named concerns, each its own stream within a replicate.
+enum class Stream : uint64_t {
+  kTownships = 1,
+  kVillages = 2,
+  kHouseholds = 3,
+  kIncome = 4,
+  kPresence = 5,
+  kSatisfaction = 6,
+  kSchedule = 7,
+  kGenerator = 8,
+};
+
+/// xoshiro256++ (Blackman & Vigna 2019): 256-bit state, period 2^256-1, a few cycles per
+/// 64-bit output, cheap to seed, so every replicate can have fresh streams. Meets the C++
+/// UniformRandomBitGenerator requirements, so Boost.Random and <random> distributions work
+/// on it.
+class Rng {
+ public:
+  using result_type = uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<uint64_t>::max(); }
+
+  /// The stream for (seed, replicate, concern). State words come from splitmix64 of a
+  /// hash of the three, so nearby seeds and replicates give unrelated streams.
+  Rng(uint64_t seed, uint64_t replicate, Stream concern) {
+    uint64_t k = splitmix64(seed);
+    k = splitmix64(k ^ replicate);
+    k = splitmix64(k ^ (static_cast<uint64_t>(concern) * 0xd1b54a32d192ed03ULL));
+    for (uint64_t& w : s_) w = k = splitmix64(k);
+  }
+
+  result_type operator()() {
+    const uint64_t result = rotl(s_[0] + s_[3], 23) + s_[0];
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+
+  /// Uniform double in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+
+  /// Uniform integer in [0, n) for n >= 1, unbiased (Lemire 2019, multiply and reject).
+  uint64_t below(uint64_t n) {
+    unsigned __int128 m = static_cast<unsigned __int128>((*this)()) * n;
+    uint64_t low = static_cast<uint64_t>(m);
+    if (low < n) {
+      const uint64_t threshold = -n % n;
+      while (low < threshold) {
+        m = static_cast<unsigned __int128>((*this)()) * n;
+        low = static_cast<uint64_t>(m);
+      }
+    }
+    return static_cast<uint64_t>(m >> 64);
+  }
+
+ private:
+  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  uint64_t s_[4];
+};
+
+}  // namespace kaoping
