@@ -1,0 +1,174 @@
+#include "audit/rules.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace kaoping {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Standard normal CDF.
+double normal_cdf(double x) { return 0.5 * std::erfc(-x * M_SQRT1_2); }
+
+}  // namespace
+
+std::string_view to_string(Finding f) {
+  static constexpr std::array<std::string_view, kFindingCount> kNames = {
+      "wrong_exit",    "omission",     "mis_inclusion",    "planned_exit_shortfall",
+      "inconsistency", "few_measures", "measure_mismatch", "missing_cards"};
+  return kNames[static_cast<int>(f)];
+}
+
+Rate rate_of(Finding f) {
+  switch (f) {
+    case Finding::kWrongExit:
+      return Rate::kWrongExit;
+    case Finding::kOmission:
+      return Rate::kOmission;
+    case Finding::kMisInclusion:
+      return Rate::kMisInclusion;
+    case Finding::kPlannedExitShortfall:
+      return Rate::kPlannedExitShortfall;
+    default:
+      return Rate::kInconsistency;
+  }
+}
+
+bool guarantees_met(const Households& h, std::size_t i) {
+  const bool housing_safe =
+      h.housing[i] == Housing::kA || h.housing[i] == Housing::kB || h.relocated[i];
+  return h.food_secure[i] && h.clothing_secure[i] && h.water_safe[i] && housing_safe &&
+         h.dropouts[i] == 0 && h.uninsured[i] == 0;
+}
+
+IncomeThresholds income_thresholds(double income, const StandardsConfig& s, double sigma) {
+  const double line = s.line();
+  const double rich = s.mis_inclusion_income_multiple * line;
+  IncomeThresholds t;
+  if (income <= 0) {
+    t.z_below = kInf;  // assessed income 0: always below the line, never rich
+    t.z_rich = kInf;
+  } else if (sigma <= 0) {
+    t.z_below = income < line ? kInf : -kInf;
+    t.z_rich = income >= rich ? -kInf : kInf;
+  } else {
+    const double half_var = 0.5 * sigma * sigma;
+    t.z_below = (std::log(line / income) + half_var) / sigma;
+    t.z_rich = (std::log(rich / income) + half_var) / sigma;
+  }
+  return t;
+}
+
+double assessed_income(double income, double sigma, double z) {
+  return income * std::exp(sigma * z - 0.5 * sigma * sigma);
+}
+
+bool rule_fires(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
+                double assessed) {
+  const Status st = h.status[i];
+  const double line = s.line();
+  switch (f) {
+    case Finding::kWrongExit:
+      return st == Status::kExited && !(assessed >= line && guarantees_met(h, i));
+    case Finding::kOmission:
+      if (st != Status::kNonRegistered || h.excluded[i] != 0) return false;
+      if (assessed < line) return true;
+      return s.identification == Identification::kIncomeOrGuarantees && !guarantees_met(h, i);
+    case Finding::kMisInclusion:
+      if (st != Status::kPoor && st != Status::kPlannedExit) return false;
+      return h.excluded[i] != 0 || assessed >= s.mis_inclusion_income_multiple * line;
+    case Finding::kPlannedExitShortfall:
+      return st == Status::kPlannedExit && !(assessed >= line && guarantees_met(h, i));
+    case Finding::kInconsistency:
+      if (!is_registered(st)) return false;
+      return !h.archive_consistent[i] || h.members_mismatch[i] ||
+             std::abs(h.income_system[i] - h.income[i]) > s.income_tolerance * h.income[i];
+    default:
+      return false;
+  }
+}
+
+double rule_probability(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
+                        double sigma) {
+  const Status st = h.status[i];
+  const IncomeThresholds t = income_thresholds(h.income[i], s, sigma);
+  const double p_below = t.z_below == kInf ? 1.0 : t.z_below == -kInf ? 0.0 : normal_cdf(t.z_below);
+  const double p_rich = t.z_rich == kInf ? 0.0 : t.z_rich == -kInf ? 1.0 : 1.0 - normal_cdf(t.z_rich);
+  switch (f) {
+    case Finding::kWrongExit:
+      if (st != Status::kExited) return 0;
+      return guarantees_met(h, i) ? p_below : 1.0;
+    case Finding::kOmission:
+      if (st != Status::kNonRegistered || h.excluded[i] != 0) return 0;
+      if (s.identification == Identification::kIncomeOrGuarantees && !guarantees_met(h, i))
+        return 1.0;
+      return p_below;
+    case Finding::kMisInclusion:
+      if (st != Status::kPoor && st != Status::kPlannedExit) return 0;
+      return h.excluded[i] != 0 ? 1.0 : p_rich;
+    case Finding::kPlannedExitShortfall:
+      if (st != Status::kPlannedExit) return 0;
+      return guarantees_met(h, i) ? p_below : 1.0;
+    case Finding::kInconsistency:
+      return rule_fires(h, i, f, s, h.income[i]) ? 1.0 : 0.0;
+    default:
+      return 0;
+  }
+}
+
+double approval_probability(const Households& h, std::size_t i, const EvaluatorConfig& e) {
+  const double own = h.satisfaction[i];
+  return std::isnan(own) ? e.satisfaction[static_cast<int>(h.status[i])] : own;
+}
+
+double presence_probability(const Households& h, std::size_t i, const EvaluatorConfig& e) {
+  const double own = h.presence[i];
+  return std::isnan(own) ? e.presence : own;
+}
+
+bool few_measures(const Households& h, std::size_t i) {
+  return is_registered(h.status[i]) && popcount16(h.measures[i]) < 4;
+}
+
+uint16_t measures_answering(Cause c) {
+  switch (c) {
+    case Cause::kIllness:
+      return kMsHealth;
+    case Cause::kDisability:
+      return kMsHealth | kMsSocialSecurity;
+    case Cause::kEducation:
+      return kMsEducation;
+    case Cause::kDisaster:
+      return kMsHousing | kMsRelocation | kMsSocialSecurity;
+    case Cause::kLand:
+      return kMsIndustry | kMsRelocation | kMsEmployment;
+    case Cause::kWater:
+      return kMsWater;
+    case Cause::kSkills:
+      return kMsTraining | kMsEmployment;
+    case Cause::kLabor:
+      return kMsSocialSecurity | kMsEmployment;
+    case Cause::kFunds:
+      return kMsFinance;
+    case Cause::kTransport:
+      return kMsRelocation | kMsIndustry | kMsEmployment;
+    case Cause::kMotivation:
+      return kMsTraining | kMsEmployment | kMsIndustry;
+    default:
+      return 0;
+  }
+}
+
+bool measure_mismatch(const Households& h, std::size_t i) {
+  if (!is_registered(h.status[i])) return false;
+  const uint16_t answering = measures_answering(h.cause[i]);
+  return answering != 0 && (h.measures[i] & answering) == 0;
+}
+
+bool missing_cards(const Households& h, std::size_t i) {
+  return is_registered(h.status[i]) && (h.cards[i] & kAllCards) != kAllCards;
+}
+
+}  // namespace kaoping

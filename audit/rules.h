@@ -1,0 +1,72 @@
+// The national standards applied to one household (SPEC §3). These pure functions are the
+// single statement of the rules: the audit of one draw, the self-check and the Monte Carlo
+// engine all call them, so they cannot disagree.
+#pragma once
+
+#include <cstdint>
+
+#include "registry/config.h"
+#include "registry/registry.h"
+
+namespace kaoping {
+
+/// A household finding (SPEC §3/§4 names). The first five are audit rules with rates;
+/// the last three are readiness findings of `audit --all`.
+enum class Finding : uint8_t {
+  kWrongExit = 0,
+  kOmission,
+  kMisInclusion,
+  kPlannedExitShortfall,
+  kInconsistency,
+  kFewMeasures,
+  kMeasureMismatch,
+  kMissingCards
+};
+inline constexpr int kFindingCount = 8;
+inline constexpr int kRuleFindingCount = 5;  ///< findings that have a rate
+std::string_view to_string(Finding f);
+/// The rate a rule finding feeds (kWrongExit → Rate::kWrongExit, ...).
+Rate rate_of(Finding f);
+
+/// 两不愁三保障: food, clothing and safe water; housing A/B or relocated; no dropouts;
+/// every member insured.
+bool guarantees_met(const Households& h, std::size_t i);
+
+/// Does rule `f` (one of the first kRuleFindingCount) fire for household i when the
+/// evaluator assesses its per-capita income as `assessed_income` (yuan/year)?
+bool rule_fires(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
+                double assessed_income);
+
+/// Standard normal quantiles that decide the income tests under the evaluator's error
+/// Î = income · exp(σZ − σ²/2): the household is assessed below the line L exactly when
+/// Z < z_below, and at or above m·L (mis-inclusion) exactly when Z >= z_rich. Infinite
+/// values encode certainty (σ = 0, or income = 0).
+struct IncomeThresholds {
+  double z_below = 0;
+  double z_rich = 0;
+};
+IncomeThresholds income_thresholds(double income, const StandardsConfig& s, double sigma);
+
+/// The evaluator's assessed income for standard normal draw z.
+double assessed_income(double income, double sigma, double z);
+
+/// Probability (over the evaluator's income error) that rule `f` fires for household i.
+double rule_probability(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
+                        double sigma);
+
+/// Probability the household approves of the work: its own `satisfaction`, else the
+/// evaluator default for its status.
+double approval_probability(const Households& h, std::size_t i, const EvaluatorConfig& e);
+/// Probability the household is at home: its own `presence`, else the evaluator default.
+double presence_probability(const Households& h, std::size_t i, const EvaluatorConfig& e);
+
+/// Readiness (audit --all): fewer than 4 measures (registered households only).
+bool few_measures(const Households& h, std::size_t i);
+/// Readiness: the measures do not answer the main cause (DOMAIN.md §4), registered only.
+bool measure_mismatch(const Households& h, std::size_t i);
+/// Measures that answer a cause (bit set of Measure); 0 for kNone / kOther (anything does).
+uint16_t measures_answering(Cause c);
+/// Readiness: registered household without all of help card, contact card, record book.
+bool missing_cards(const Households& h, std::size_t i);
+
+}  // namespace kaoping
