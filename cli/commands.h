@@ -25,10 +25,20 @@ struct CommonOptions {
   std::string lang = "zh";             ///< zh | en
   bool quiet = false;
   std::vector<std::string> argv;       ///< the whole command line, for manifest.json
+  std::string out;                     ///< --out DIR of commands that write a directory
+  bool force = false;                  ///< --force: write into a non-empty --out DIR
 };
 
 /// Adds --set, --lang, --quiet (and --registry/--config when `inputs`) to a subcommand.
 void add_common_options(CLI::App& app, CommonOptions* opts, bool inputs = true);
+
+/// Adds --out DIR (with `help`) and --force to a command that writes a directory.
+void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help);
+
+/// Creates opts.out when missing. An existing non-empty directory is refused unless --force
+/// (a report is never clobbered by accident), and so is a path that is an input (the
+/// registry directory or the config file). False and *err on failure.
+bool prepare_out_dir(const CommonOptions& opts, std::string* err);
 
 /// Loads the configuration and the registry (default county when --registry is absent)
 /// and validates them. Prints every diagnostic; false when any is an error.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.h"
 #include "registry/generate.h"
@@ -21,6 +22,40 @@ void add_common_options(CLI::App& app, CommonOptions* opts, bool inputs) {
   app.add_option("--lang", opts->lang, "language of reports and messages")
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("--quiet,-q", opts->quiet, "print only errors");
+}
+
+void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help) {
+  app.add_option("--out", opts->out, help);
+  app.add_flag("--force", opts->force, "write into --out even when it already holds files");
+}
+
+bool prepare_out_dir(const CommonOptions& opts, std::string* err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path out(opts.out);
+  auto same = [&](const std::string& input) {
+    return !input.empty() && fs::exists(input, ec) && fs::equivalent(out, input, ec);
+  };
+  if (fs::exists(out, ec)) {
+    if (!fs::is_directory(out, ec)) {
+      *err = opts.out + ": exists and is not a directory";
+      return false;
+    }
+    if (same(opts.registry) || same(opts.config)) {
+      *err = opts.out + ": is an input of this command; choose another --out directory";
+      return false;
+    }
+    if (!opts.force && !fs::is_empty(out, ec)) {
+      *err = opts.out + ": directory exists and is not empty; use --force to write into it";
+      return false;
+    }
+    return true;
+  }
+  if (!fs::create_directories(out, ec)) {
+    *err = opts.out + ": cannot create directory: " + ec.message();
+    return false;
+  }
+  return true;
 }
 
 void print_diagnostics(const Diagnostics& diag, bool quiet) {
