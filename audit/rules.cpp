@@ -10,7 +10,9 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Standard normal CDF.
-double normal_cdf(double x) { return 0.5 * std::erfc(-x * M_SQRT1_2); }
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x * M_SQRT1_2);
+}
 
 }  // namespace
 
@@ -95,7 +97,9 @@ double rule_probability(const Households& h, std::size_t i, Finding f, const Sta
   const Status st = h.status[i];
   const IncomeThresholds t = income_thresholds(h.income[i], s, sigma);
   const double p_below = t.z_below == kInf ? 1.0 : t.z_below == -kInf ? 0.0 : normal_cdf(t.z_below);
-  const double p_rich = t.z_rich == kInf ? 0.0 : t.z_rich == -kInf ? 1.0 : 1.0 - normal_cdf(t.z_rich);
+  const double p_rich = t.z_rich == kInf    ? 0.0
+                        : t.z_rich == -kInf ? 1.0
+                                            : 1.0 - normal_cdf(t.z_rich);
   switch (f) {
     case Finding::kWrongExit:
       if (st != Status::kExited) return 0;

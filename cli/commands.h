@@ -1,10 +1,9 @@
 // The subcommand table (ninja style): one row per command. Only cli/ prints and exits.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "registry/config.h"
 #include "registry/diagnostics.h"
@@ -19,14 +18,14 @@ inline constexpr int kExitUsage = 2;
 
 /// Options every command takes (SPEC §4 "Common").
 struct CommonOptions {
-  std::string registry;                ///< directory; empty = embedded default county
-  std::string config;                  ///< YAML file; empty = compiled-in default only
-  std::vector<std::string> sets;       ///< --set KEY=VALUE, in order
-  std::string lang = "zh";             ///< zh | en
+  std::string registry;           ///< directory; empty = embedded default county
+  std::string config;             ///< YAML file; empty = compiled-in default only
+  std::vector<std::string> sets;  ///< --set KEY=VALUE, in order
+  std::string lang = "zh";        ///< zh | en
   bool quiet = false;
-  std::vector<std::string> argv;       ///< the whole command line, for manifest.json
-  std::string out;                     ///< --out DIR of commands that write a directory
-  bool force = false;                  ///< --force: write into a non-empty --out DIR
+  std::vector<std::string> argv;  ///< the whole command line, for manifest.json
+  std::string out;                ///< --out DIR of commands that write a directory
+  bool force = false;             ///< --force: write into a non-empty --out DIR
 };
 
 /// Adds --set, --lang, --quiet (and --registry/--config when `inputs`) to a subcommand.

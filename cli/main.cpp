@@ -13,10 +13,8 @@ const Command kCommands[] = {
     {"generate", "write a synthetic county registry (default or small profile)", run_generate},
     {"validate", "check a registry and a configuration, report every problem", run_validate},
     {"sample", "draw one sample exactly as the evaluators will", run_sample},
-    {"audit", "audit a sample (or every household with --all) against the standards",
-     run_audit},
-    {"simulate", "Monte Carlo rehearsal: pass probability and where the risk sits",
-     run_simulate},
+    {"audit", "audit a sample (or every household with --all) against the standards", run_audit},
+    {"simulate", "Monte Carlo rehearsal: pass probability and where the risk sits", run_simulate},
     {"schedule", "plan the visits, guides, interpreters and notifications", run_schedule},
 };
 

@@ -28,34 +28,52 @@ std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::str
 
 }  // namespace
 
-std::string_view to_string(Status s) { return kStatusNames[static_cast<int>(s)]; }
-std::string_view to_string(Category c) { return kCategoryNames[static_cast<int>(c)]; }
-std::string_view to_string(Attribute a) { return kAttributeNames[static_cast<int>(a)]; }
-std::string_view to_string(Cause c) { return kCauseNames[static_cast<int>(c)]; }
-std::string_view to_string(Housing h) { return kHousingNames[static_cast<int>(h)]; }
-std::string_view to_string(Tier t) { return kTierNames[static_cast<int>(t)]; }
+std::string_view to_string(Status s) {
+  return kStatusNames[static_cast<int>(s)];
+}
+std::string_view to_string(Category c) {
+  return kCategoryNames[static_cast<int>(c)];
+}
+std::string_view to_string(Attribute a) {
+  return kAttributeNames[static_cast<int>(a)];
+}
+std::string_view to_string(Cause c) {
+  return kCauseNames[static_cast<int>(c)];
+}
+std::string_view to_string(Housing h) {
+  return kHousingNames[static_cast<int>(h)];
+}
+std::string_view to_string(Tier t) {
+  return kTierNames[static_cast<int>(t)];
+}
 
-std::optional<Status> parse_status(std::string_view s) { return parse_in<Status>(kStatusNames, s); }
+std::optional<Status> parse_status(std::string_view s) {
+  return parse_in<Status>(kStatusNames, s);
+}
 std::optional<Attribute> parse_attribute(std::string_view s) {
   return parse_in<Attribute>(kAttributeNames, s, 1);
 }
-std::optional<Cause> parse_cause(std::string_view s) { return parse_in<Cause>(kCauseNames, s, 1); }
+std::optional<Cause> parse_cause(std::string_view s) {
+  return parse_in<Cause>(kCauseNames, s, 1);
+}
 std::optional<Housing> parse_housing(std::string_view s) {
   return parse_in<Housing>(kHousingNames, s);
 }
-std::optional<Tier> parse_tier(std::string_view s) { return parse_in<Tier>(kTierNames, s); }
+std::optional<Tier> parse_tier(std::string_view s) {
+  return parse_in<Tier>(kTierNames, s);
+}
 
 const std::vector<std::string_view>& exclusion_names() {
-  static const std::vector<std::string_view> names = {
-      "official", "cadre", "car", "town_house", "company", "large_farm", "split_household",
-      "absentee", "other"};
+  static const std::vector<std::string_view> names = {"official",        "cadre",    "car",
+                                                      "town_house",      "company",  "large_farm",
+                                                      "split_household", "absentee", "other"};
   return names;
 }
 
 const std::vector<std::string_view>& measure_names() {
   static const std::vector<std::string_view> names = {
-      "industry", "employment", "training",        "education", "health", "housing",
-      "relocation", "finance",  "social_security", "water",     "other"};
+      "industry",   "employment", "training",        "education", "health", "housing",
+      "relocation", "finance",    "social_security", "water",     "other"};
   return names;
 }
 

@@ -32,7 +32,9 @@ inline Category category_of(Status s) {
   }
 }
 /// Registered = poor, planned_exit or exited.
-inline bool is_registered(Status s) { return s != Status::kNonRegistered; }
+inline bool is_registered(Status s) {
+  return s != Status::kNonRegistered;
+}
 
 enum class Attribute : uint8_t { kNone = 0, kGeneral, kDibao, kTekun };
 enum class Cause : uint8_t {
@@ -107,7 +109,9 @@ const std::vector<std::string_view>& measure_names();
 const std::vector<std::string_view>& card_names();
 /// Joins the names of the set bits with ';' (file order).
 std::string flags_to_string(uint32_t flags, const std::vector<std::string_view>& names);
-inline int popcount16(uint32_t x) { return __builtin_popcount(x); }
+inline int popcount16(uint32_t x) {
+  return __builtin_popcount(x);
+}
 
 struct Township {
   std::string id;
@@ -121,8 +125,8 @@ struct Village {
   int township = -1;  ///< index into Registry::townships
   std::string name;
   double natural = 0, transport = 0, economic = 0;  ///< condition indicators, higher = better
-  std::optional<Tier> tier;                          ///< user label; overrides computed tier
-  double travel_minutes = 30;                        ///< from the township seat, minutes >= 0
+  std::optional<Tier> tier;                         ///< user label; overrides computed tier
+  double travel_minutes = 30;                       ///< from the township seat, minutes >= 0
 };
 
 struct Group {
@@ -158,8 +162,8 @@ struct Households {
   std::vector<uint8_t> cards;      ///< Card bits
   std::vector<uint8_t> archive_consistent;
   std::vector<std::string> language;  ///< "zh" by default
-  std::vector<double> presence;      ///< NaN = config default
-  std::vector<double> satisfaction;  ///< NaN = config default
+  std::vector<double> presence;       ///< NaN = config default
+  std::vector<double> satisfaction;   ///< NaN = config default
   /// Set by validation when members.csv disagrees with this household (三统一).
   std::vector<uint8_t> members_mismatch;
   std::vector<int32_t> line;  ///< line in households.csv (0 when built in memory)
@@ -176,11 +180,11 @@ struct Member {
   int household = -1;
   std::string relation;
   std::string gender;
-  int age = -1;               ///< -1 unknown
-  int in_school = -1;         ///< 0/1, -1 unknown
-  int dropout = -1;           ///< 0/1, -1 unknown
-  int medical_insured = -1;   ///< 0/1, -1 unknown
-  int pension_insured = -1;   ///< 0/1, -1 unknown
+  int age = -1;              ///< -1 unknown
+  int in_school = -1;        ///< 0/1, -1 unknown
+  int dropout = -1;          ///< 0/1, -1 unknown
+  int medical_insured = -1;  ///< 0/1, -1 unknown
+  int pension_insured = -1;  ///< 0/1, -1 unknown
   std::string health;
   std::string labor;
   int line = 0;

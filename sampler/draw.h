@@ -19,8 +19,8 @@ struct DrawRow {
   Tier tier = Tier::kGood;
   Category category = Category::kPoor;
   Role role = Role::kSample;
-  int reserve_rank = 0;         ///< 1, 2, ... within village and category; 0 on sample rows
-  double inclusion_prob = 0;    ///< first-order π of the design (SPEC §3), in (0, 1]
+  int reserve_rank = 0;       ///< 1, 2, ... within village and category; 0 on sample rows
+  double inclusion_prob = 0;  ///< first-order π of the design (SPEC §3), in (0, 1]
   double weight() const { return 1.0 / inclusion_prob; }
 };
 
