@@ -1,0 +1,1022 @@
+// The synthetic county (registry/generate.h). Figures of the default profile come from the
+// county leader's speech (DOMAIN.md §5); docs/default-county.md explains every choice.
+//
+// The county is built in passes, each drawing from its own generator stream (Stream::
+// kGenerator, one "replicate" number per pass) so that changing one pass never shifts the
+// draws of another: structure (townships, villages, groups), household counts and sizes,
+// conditions and incomes, residual problems, names and documents, members, staff.
+// Every calibrated figure (registered poor households and persons, total persons, groups,
+// causes of poverty, problem households) is hit by allocating exact counts and then
+// shuffling, never by chance.
+#include "registry/generate.h"
+
+#include <algorithm>
+#include <array>
+#include <boost/random/discrete_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <numeric>
+#include <system_error>
+#include <utility>
+
+#include "registry/csv.h"
+#include "sampler/random.h"
+
+namespace kaoping {
+namespace {
+
+/// What a profile fixes. Counts are exact; shares of problem households are of their
+/// sampling category and are also turned into exact counts.
+struct Spec {
+  const char* source;
+  int townships;
+  int villages;
+  int min_villages_per_township;  ///< >= 3 so every township has a village in every tier
+  int groups;                     ///< exact number of village groups
+  int min_groups_per_village;
+  int poor_households;  ///< poor + planned_exit
+  int poor_persons;     ///< exact persons in those households
+  int exited_households;
+  int nonreg_households;
+  int total_persons;     ///< exact persons in households.csv; 0 = as drawn
+  int min_per_category;  ///< households per village in each sampling category (>= quota)
+  double planned_exit_share;
+  int weak_townships;
+  int minority_townships;
+  double wrong_exit_share;     ///< of exited households
+  double omission_share;       ///< of non_registered households
+  double mis_inclusion_share;  ///< of poor + planned_exit households
+  int member_mismatches;       ///< households whose members.csv rows disagree on purpose
+};
+
+// Default: 10,679 registered poor households with 40,410 persons at an incidence of 11.01%
+// gives 367,030 persons (DOMAIN.md §5); exited and non-registered counts are chosen so the
+// mean household sizes are plausible for rural Yunnan (about 3.8 and 3.55).
+constexpr Spec kDefaultSpec = {.source = "default county",
+                               .townships = 18,
+                               .villages = 200,
+                               .min_villages_per_township = 6,
+                               .groups = 2567,
+                               .min_groups_per_village = 4,
+                               .poor_households = 10679,
+                               .poor_persons = 40410,
+                               .exited_households = 8300,
+                               .nonreg_households = 82900,
+                               .total_persons = 367030,
+                               .min_per_category = 16,
+                               .planned_exit_share = 0.35,
+                               .weak_townships = 2,
+                               .minority_townships = 6,
+                               .wrong_exit_share = 0.012,
+                               .omission_share = 0.008,
+                               .mis_inclusion_share = 0.010,
+                               .member_mismatches = 40};
+
+// Small: 4 townships of 4-5 villages with about 70 households each, enough in every
+// sampling category for the default quotas and their reserves.
+constexpr Spec kSmallSpec = {.source = "small county",
+                             .townships = 4,
+                             .villages = 18,
+                             .min_villages_per_township = 4,
+                             .groups = 54,
+                             .min_groups_per_village = 3,
+                             .poor_households = 360,
+                             .poor_persons = 1368,
+                             .exited_households = 290,
+                             .nonreg_households = 600,
+                             .total_persons = 0,
+                             .min_per_category = 16,
+                             .planned_exit_share = 0.35,
+                             .weak_townships = 1,
+                             .minority_townships = 1,
+                             .wrong_exit_share = 0.03,
+                             .omission_share = 0.02,
+                             .mis_inclusion_share = 0.02,
+                             .member_mismatches = 3};
+
+// Causes of poverty among registered poor households, per ten thousand (DOMAIN.md §5).
+// "Land and other 9%" is split 5.00% land, 4.00% other; the 0.09% the speech leaves
+// unexplained goes to disability, water and transport.
+constexpr std::array<std::pair<Cause, int>, 12> kCauseShares = {{
+    {Cause::kIllness, 2645},
+    {Cause::kEducation, 255},
+    {Cause::kSkills, 3264},
+    {Cause::kFunds, 230},
+    {Cause::kLabor, 1089},
+    {Cause::kMotivation, 1572},
+    {Cause::kDisaster, 36},
+    {Cause::kLand, 500},
+    {Cause::kOther, 400},
+    {Cause::kDisability, 5},
+    {Cause::kWater, 2},
+    {Cause::kTransport, 2},
+}};
+
+constexpr const char* kAreaCode = "532599";  // a prefecture prefix with an unassigned county
+constexpr double kLine2017 = 3335;
+
+const char* const kSurnames[] = {
+    "李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡",
+    "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏",
+    "吕", "丁", "任", "沈", "姚", "卢", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾",
+    "夏", "韦", "付", "方", "白", "邹", "熊", "秦", "江", "尹", "段", "雷", "龙", "陶", "普",
+    "卢", "施", "字", "起", "鲁", "沙", "者", "李", "杨", "王", "张"};
+const char* const kMaleGiven[] = {"国", "华", "明", "强", "伟", "军", "平", "文", "福", "贵",
+                                  "成", "林", "海", "发", "忠", "永", "德", "学", "志", "光",
+                                  "兴", "荣", "春", "红", "祥", "才", "顺", "生", "龙", "云"};
+const char* const kFemaleGiven[] = {"芳", "秀", "英", "兰", "梅", "丽", "珍", "凤", "琼", "花",
+                                    "娟", "玉", "燕", "红", "艳", "霞", "萍", "春", "菊", "仙",
+                                    "美", "莲", "敏", "静", "云", "桂", "琴", "香", "金", "月"};
+const char* const kTownshipNames[] = {"新城", "马街", "大平", "牛街", "石屏", "龙潭", "白河",
+                                      "青山", "太平", "永宁", "金厂", "羊街", "宝山", "沙坝",
+                                      "黄草", "竹林", "三岔", "高桥", "凤鸣", "梅子"};
+const char* const kVillagePrefix[] = {"大", "小", "上", "下", "新", "老", "石", "龙", "马", "白",
+                                      "黑", "青", "松", "竹", "岩", "水", "羊", "牛", "鹿", "凤",
+                                      "高", "平", "河", "沙", "金", "银", "花", "茶", "麻", "桃"};
+const char* const kVillageSuffix[] = {"寨", "坪", "坝", "沟", "箐", "山", "塘", "田",
+                                      "湾", "冲", "河", "林", "坡", "场", "街", "营"};
+const char* const kMinorityLanguages[] = {"yi", "hani", "miao", "dai", "lisu", "yi"};
+const char* const kPhonePrefix[] = {"130", "131", "132", "133", "135", "136", "137",
+                                    "138", "139", "150", "151", "152", "157", "158",
+                                    "159", "182", "183", "187", "188", "189"};
+
+template <typename T, std::size_t N>
+constexpr int count_of(T (&)[N]) {
+  return static_cast<int>(N);
+}
+
+using boost::random::discrete_distribution;
+using boost::random::lognormal_distribution;
+using boost::random::normal_distribution;
+using boost::random::uniform_int_distribution;
+using boost::random::uniform_real_distribution;
+
+double uniform(Rng& rng, double lo, double hi) {
+  return uniform_real_distribution<double>(lo, hi)(rng);
+}
+int uniform_int(Rng& rng, int lo, int hi) {
+  return uniform_int_distribution<int>(lo, hi)(rng);
+}
+bool chance(Rng& rng, double p) {
+  return rng.uniform() < p;
+}
+
+/// Fisher–Yates shuffle (Durstenfeld's in-place form) on our own generator, so the order
+/// does not depend on the standard library's std::shuffle.
+template <typename T>
+void shuffle(std::vector<T>* v, Rng& rng) {
+  for (std::size_t i = v->size(); i > 1; --i) std::swap((*v)[i - 1], (*v)[rng.below(i)]);
+}
+
+/// Hamilton's largest-remainder apportionment of `total` units over `weights`, each share at
+/// least `min_each` and at most `cap[i]` (when `cap` is given); ties go to the lower index.
+/// Needs min_each * n <= total <= sum(cap).
+std::vector<int> apportion(int total, const std::vector<double>& weights, int min_each,
+                           const std::vector<int>* cap = nullptr) {
+  const std::size_t n = weights.size();
+  std::vector<int> out(n, min_each);
+  std::vector<bool> full(n, false);
+  int rest = total - min_each * static_cast<int>(n);
+  for (int round = 0; rest > 0 && round < 64; ++round) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!full[i]) sum += weights[i];
+    if (sum <= 0) break;
+    std::vector<int> add(n, 0);
+    std::vector<std::pair<double, std::size_t>> remainder;
+    int given = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (full[i]) continue;
+      const double q = rest * weights[i] / sum;
+      add[i] = static_cast<int>(std::floor(q));
+      given += add[i];
+      remainder.emplace_back(q - add[i], i);
+    }
+    std::stable_sort(remainder.begin(), remainder.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (int k = 0; k < rest - given && k < static_cast<int>(remainder.size()); ++k)
+      ++add[remainder[k].second];
+    // Clip at the caps and hand the excess out again among the others.
+    int excess = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      out[i] += add[i];
+      if (cap && out[i] >= (*cap)[i]) {
+        excess += out[i] - (*cap)[i];
+        out[i] = (*cap)[i];
+        full[i] = true;
+      }
+    }
+    rest = excess;
+  }
+  return out;
+}
+
+/// Cumulative apportionment of exact category counts from shares per ten thousand.
+std::vector<Cause> cause_list(int households) {
+  std::vector<double> w;
+  for (const auto& [cause, share] : kCauseShares) w.push_back(share);
+  std::vector<int> counts = apportion(households, w, 0);
+  std::vector<Cause> out;
+  out.reserve(households);
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    out.insert(out.end(), counts[i], kCauseShares[i].first);
+  return out;
+}
+
+Cause draw_cause(Rng& rng) {
+  std::vector<double> w;
+  for (const auto& [cause, share] : kCauseShares) w.push_back(share);
+  return kCauseShares[discrete_distribution<int>(w.begin(), w.end())(rng)].first;
+}
+
+/// The measure a household's plan names first for its cause (DOMAIN.md §4).
+uint16_t measure_for(Cause c) {
+  switch (c) {
+    case Cause::kIllness:
+      return kMsHealth;
+    case Cause::kDisability:
+      return kMsSocialSecurity;
+    case Cause::kEducation:
+      return kMsEducation;
+    case Cause::kDisaster:
+      return kMsHousing;
+    case Cause::kLand:
+      return kMsIndustry;
+    case Cause::kWater:
+      return kMsWater;
+    case Cause::kSkills:
+      return kMsTraining;
+    case Cause::kLabor:
+      return kMsSocialSecurity;
+    case Cause::kFunds:
+      return kMsFinance;
+    case Cause::kTransport:
+      return kMsRelocation;
+    case Cause::kMotivation:
+      return kMsEmployment;
+    default:
+      return kMsOther;
+  }
+}
+
+/// Every measure that answers a cause, as `audit --all` reads DOMAIN.md §4 (audit/rules.cpp
+/// measures_answering; the registry cannot include audit headers). Used to make the few
+/// deliberately mismatched plans really mismatched.
+uint16_t measures_answering_cause(Cause c) {
+  switch (c) {
+    case Cause::kDisability:
+      return kMsHealth | kMsSocialSecurity;
+    case Cause::kDisaster:
+      return kMsHousing | kMsRelocation | kMsSocialSecurity;
+    case Cause::kLand:
+      return kMsIndustry | kMsRelocation | kMsEmployment;
+    case Cause::kSkills:
+      return kMsTraining | kMsEmployment;
+    case Cause::kLabor:
+      return kMsSocialSecurity | kMsEmployment;
+    case Cause::kTransport:
+      return kMsRelocation | kMsIndustry | kMsEmployment;
+    case Cause::kMotivation:
+      return kMsTraining | kMsEmployment | kMsIndustry;
+    case Cause::kOther:
+    case Cause::kNone:
+      return 0;
+    default:
+      return measure_for(c);
+  }
+}
+
+std::string chinese_number(int n) {  // 1..99
+  static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 10) return digits[n];
+  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  s += "十";
+  s += digits[n % 10];
+  return s;
+}
+
+std::string person_name(Rng& rng, bool male) {
+  std::string s = kSurnames[rng.below(count_of(kSurnames))];
+  const int given = chance(rng, 0.7) ? 2 : 1;
+  for (int i = 0; i < given; ++i)
+    s += male ? kMaleGiven[rng.below(count_of(kMaleGiven))]
+              : kFemaleGiven[rng.below(count_of(kFemaleGiven))];
+  return s;
+}
+
+std::string phone_number(Rng& rng) {
+  std::string s = kPhonePrefix[rng.below(count_of(kPhonePrefix))];
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08llu", static_cast<unsigned long long>(rng.below(100000000)));
+  return s + buf;
+}
+
+/// An 18-character resident ID number (GB 11643-1999): area code, birth date, sequence
+/// number (odd for men), and the ISO 7064 MOD 11-2 check character.
+std::string id_number(int year, int month, int day, int sequence, bool male) {
+  if (male != (sequence % 2 == 1)) ++sequence;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%s%04d%02d%02d%03d", kAreaCode, year, month, day,
+                sequence % 1000);
+  static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (buf[i] - '0') * weights[i];
+  std::string s(buf, 17);
+  s += "10X98765432"[sum % 11];
+  return s;
+}
+
+/// Draws an income from a lognormal with the given median and log-sd, redrawn until it lies
+/// in [lo, hi]; rounded to whole yuan.
+double income_between(Rng& rng, double median, double sigma, double lo, double hi) {
+  lognormal_distribution<double> d(std::log(median), sigma);
+  for (int i = 0; i < 64; ++i) {
+    const double x = d(rng);
+    if (x >= lo && x <= hi) return std::round(x);
+  }
+  return std::round(std::clamp(median, lo, hi));
+}
+
+// Per-village working data.
+struct VillagePlan {
+  double remoteness = 0;      ///< 0 (by the road) .. 1 (far up the mountain)
+  double relative = 0;        ///< rank of remoteness within the township, 0 .. 1
+  double risk = 0;            ///< weight of residual problems
+  std::string language;       ///< minority language or empty
+  double minority_share = 0;  ///< share of households speaking it
+  int count[kCategoryCount] = {0, 0, 0};
+  int first_group = 0, groups = 0;
+  int first_household = 0, households = 0;
+};
+
+constexpr std::array<double, 8> kPoorSizes = {0.09, 0.14, 0.20, 0.25, 0.17, 0.09, 0.04, 0.02};
+constexpr std::array<double, 8> kNonregSizes = {0.10, 0.17, 0.23, 0.24, 0.14, 0.08, 0.03, 0.01};
+
+/// Moves the sizes of `who` one person at a time (random household, staying in 1..8) until
+/// they add up to `target`.
+void adjust_sizes(std::vector<int32_t>* size, const std::vector<int>& who, long target, Rng& rng) {
+  long sum = 0;
+  for (int i : who) sum += (*size)[i];
+  if (who.empty()) return;
+  for (long guard = 0; sum != target && guard < 50'000'000; ++guard) {
+    int32_t& s = (*size)[who[rng.below(who.size())]];
+    if (sum < target && s < 8) ++s, ++sum;
+    if (sum > target && s > 1) --s, --sum;
+  }
+}
+
+enum class Problem : uint8_t { kNone, kIncomeLow, kIncomeNear, kGuarantee, kExcluded, kIncomeHigh };
+
+}  // namespace
+
+Registry generate_county(Profile profile, uint64_t seed) {
+  const Spec& spec = profile == Profile::kDefault ? kDefaultSpec : kSmallSpec;
+  Registry reg;
+  reg.source = spec.source;
+  Households& h = reg.households;
+
+  // ---- Pass 1: townships, villages, groups.
+  Rng rs(seed, 1, Stream::kGenerator);
+  std::vector<double> town_remote(spec.townships);
+  {
+    std::vector<int> order(spec.townships);
+    std::iota(order.begin(), order.end(), 0);
+    shuffle(&order, rs);
+    for (int t = 0; t < spec.townships; ++t)
+      town_remote[t] = (order[t] + rs.uniform()) / spec.townships;
+  }
+  // The weak townships are among the more remote half; the minority-language ones are the
+  // most remote.
+  std::vector<int> by_remote(spec.townships);
+  std::iota(by_remote.begin(), by_remote.end(), 0);
+  std::sort(by_remote.begin(), by_remote.end(),
+            [&](int a, int b) { return town_remote[a] > town_remote[b]; });
+  std::vector<bool> weak(spec.townships, false);
+  {
+    std::vector<int> candidates(by_remote.begin(),
+                                by_remote.begin() + std::max(1, spec.townships / 2));
+    shuffle(&candidates, rs);
+    for (int k = 0; k < spec.weak_townships; ++k) weak[candidates[k]] = true;
+  }
+  std::vector<std::string> town_language(spec.townships);
+  for (int k = 0; k < spec.minority_townships; ++k)
+    town_language[by_remote[k]] =
+        kMinorityLanguages[profile == Profile::kSmall ? 1 : k % count_of(kMinorityLanguages)];
+
+  for (int t = 0; t < spec.townships; ++t) {
+    Township tw;
+    char id[32];
+    std::snprintf(id, sizeof id, "T%02d", t + 1);
+    tw.id = id;
+    tw.name = std::string(kTownshipNames[t]) + (town_remote[t] > 0.6 ? "乡" : "镇");
+    tw.travel_minutes = std::round(15 + 120 * town_remote[t] + uniform(rs, 0, 20));
+    reg.townships.push_back(tw);
+  }
+
+  std::vector<double> tw_weights(spec.townships);
+  for (double& w : tw_weights) w = uniform(rs, 0.6, 1.4);
+  const std::vector<int> villages_per_town =
+      apportion(spec.villages, tw_weights, spec.min_villages_per_township);
+
+  std::vector<VillagePlan> plan;
+  std::vector<int> name_pool(count_of(kVillagePrefix) * count_of(kVillageSuffix));
+  std::iota(name_pool.begin(), name_pool.end(), 0);
+  shuffle(&name_pool, rs);
+  normal_distribution<double> noise(0, 7);
+  for (int t = 0; t < spec.townships; ++t) {
+    const int first = static_cast<int>(reg.villages.size());
+    for (int k = 0; k < villages_per_town[t]; ++k) {
+      VillagePlan p;
+      p.remoteness = std::clamp(0.55 * town_remote[t] + 0.45 * rs.uniform(), 0.0, 1.0);
+      Village v;
+      char id[32];
+      std::snprintf(id, sizeof id, "T%02dV%02d", t + 1, k + 1);
+      v.id = id;
+      v.township_id = reg.townships[t].id;
+      const int nm = name_pool[reg.villages.size() % name_pool.size()];
+      v.name = std::string(kVillagePrefix[nm / count_of(kVillageSuffix)]) +
+               kVillageSuffix[nm % count_of(kVillageSuffix)] + "村";
+      // Condition indicators on a 0-100 scale, each falling with remoteness plus its own
+      // noise, so the composite index ranks remote villages poor without being a copy of it.
+      auto indicator = [&](double slope) {
+        return std::round(std::clamp(92 - slope * p.remoteness + noise(rs), 5.0, 100.0));
+      };
+      v.natural = indicator(45);
+      v.transport = indicator(60);
+      v.economic = indicator(55);
+      v.travel_minutes = std::round(8 + 85 * p.remoteness + uniform(rs, 0, 15));
+      reg.villages.push_back(v);
+      plan.push_back(p);
+    }
+    // Remoteness rank within the township: problems sit in the township's remote villages.
+    std::vector<int> idx(villages_per_town[t]);
+    std::iota(idx.begin(), idx.end(), first);
+    std::sort(idx.begin(), idx.end(),
+              [&](int a, int b) { return plan[a].remoteness < plan[b].remoteness; });
+    for (std::size_t r = 0; r < idx.size(); ++r)
+      plan[idx[r]].relative = idx.size() > 1 ? double(r) / double(idx.size() - 1) : 1;
+    // Minority languages: the remote half of a minority township's villages.
+    if (!town_language[t].empty())
+      for (std::size_t r = idx.size() / 2; r < idx.size(); ++r) {
+        plan[idx[r]].language = town_language[t];
+        plan[idx[r]].minority_share = uniform(rs, 0.4, 0.95);
+      }
+  }
+  const int nv = static_cast<int>(reg.villages.size());
+  for (int v = 0; v < nv; ++v) {
+    const VillagePlan& p = plan[v];
+    const int t = std::stoi(reg.villages[v].township_id.substr(1)) - 1;
+    plan[v].risk =
+        (0.08 + 2.5 * std::pow(p.relative, 3)) * (0.6 + p.remoteness) * (weak[t] ? 3.5 : 1.0);
+  }
+
+  // ---- Pass 2: households per village and category, groups, sizes.
+  Rng rc(seed, 2, Stream::kGenerator);
+  std::vector<double> village_size(nv), w_poor(nv), w_exited(nv), w_nonreg(nv);
+  for (int v = 0; v < nv; ++v) {
+    village_size[v] = uniform(rc, 0.6, 1.5);
+    const double r = plan[v].remoteness;
+    w_poor[v] = village_size[v] * (0.15 + 1.6 * r * r);
+    w_exited[v] = village_size[v] * (0.3 + 1.2 * r);
+    w_nonreg[v] = village_size[v] * (1.3 - 0.6 * r);
+  }
+  const std::vector<int> n_poor = apportion(spec.poor_households, w_poor, spec.min_per_category);
+  const std::vector<int> n_exited =
+      apportion(spec.exited_households, w_exited, spec.min_per_category);
+  const std::vector<int> n_nonreg =
+      apportion(spec.nonreg_households, w_nonreg, spec.min_per_category);
+  std::vector<double> hh_weights(nv);
+  for (int v = 0; v < nv; ++v) {
+    plan[v].count[0] = n_poor[v];
+    plan[v].count[1] = n_exited[v];
+    plan[v].count[2] = n_nonreg[v];
+    plan[v].households = n_poor[v] + n_exited[v] + n_nonreg[v];
+    hh_weights[v] = plan[v].households;
+  }
+  const std::vector<int> groups_per_village =
+      apportion(spec.groups, hh_weights, spec.min_groups_per_village);
+  for (int v = 0; v < nv; ++v) {
+    plan[v].first_group = static_cast<int>(reg.groups.size());
+    plan[v].groups = groups_per_village[v];
+    for (int g = 0; g < groups_per_village[v]; ++g) {
+      Group gr;
+      char id[40];
+      std::snprintf(id, sizeof id, "%sG%02d", reg.villages[v].id.c_str(), g + 1);
+      gr.id = id;
+      gr.village_id = reg.villages[v].id;
+      gr.name = chinese_number(g + 1) + "组";
+      reg.groups.push_back(gr);
+    }
+  }
+
+  const int total_households =
+      spec.poor_households + spec.exited_households + spec.nonreg_households;
+  h.reserve(total_households);
+  std::vector<int> of_status[kStatusCount];
+  std::vector<int> of_category[kCategoryCount];
+  std::vector<int32_t> hh_village;  // index
+  for (int v = 0; v < nv; ++v) {
+    VillagePlan& p = plan[v];
+    p.first_household = static_cast<int>(h.count());
+    std::vector<Status> statuses;
+    statuses.insert(statuses.end(), p.count[0], Status::kPoor);
+    statuses.insert(statuses.end(), p.count[1], Status::kExited);
+    statuses.insert(statuses.end(), p.count[2], Status::kNonRegistered);
+    shuffle(&statuses, rc);
+    for (int k = 0; k < p.households; ++k) {
+      const std::size_t i = h.add_default();
+      char id[40];
+      std::snprintf(id, sizeof id, "%sH%04d", reg.villages[v].id.c_str(), k + 1);
+      h.id[i] = id;
+      h.village_id[i] = reg.villages[v].id;
+      // Households listed group by group, in contiguous blocks of near-equal size.
+      h.group_id[i] = reg.groups[p.first_group + (int64_t(k) * p.groups) / p.households].id;
+      h.status[i] = statuses[k];
+      of_category[static_cast<int>(category_of(statuses[k]))].push_back(static_cast<int>(i));
+      hh_village.push_back(v);
+    }
+  }
+  // Sizes: registered poor households are bigger (speech: 40,410 / 10,679 = 3.78).
+  {
+    discrete_distribution<int> poor_size(kPoorSizes.begin(), kPoorSizes.end());
+    discrete_distribution<int> nonreg_size(kNonregSizes.begin(), kNonregSizes.end());
+    for (std::size_t i = 0; i < h.count(); ++i)
+      h.size[i] = 1 + (h.status[i] == Status::kNonRegistered ? nonreg_size(rc) : poor_size(rc));
+    adjust_sizes(&h.size, of_category[0], spec.poor_persons, rc);
+    if (spec.total_persons > 0) {
+      long exited_persons = 0;
+      for (int i : of_category[1]) exited_persons += h.size[i];
+      adjust_sizes(&h.size, of_category[2], spec.total_persons - spec.poor_persons - exited_persons,
+                   rc);
+    }
+  }
+  // Planned exits (exact share, a little more likely in less remote villages) and exit years.
+  {
+    std::vector<std::pair<double, int>> keyed;
+    for (int i : of_category[0])
+      keyed.emplace_back(rc.uniform() * (1.4 - 0.6 * plan[hh_village[i]].remoteness), i);
+    std::sort(keyed.begin(), keyed.end(), std::greater<>());
+    const int planned = static_cast<int>(std::lround(spec.planned_exit_share * keyed.size()));
+    for (int k = 0; k < planned; ++k) h.status[keyed[k].second] = Status::kPlannedExit;
+    discrete_distribution<int> year({0.25, 0.35, 0.40});
+    for (int i : of_category[1]) h.exit_year[i] = static_cast<int16_t>(2014 + year(rc));
+    for (std::size_t i = 0; i < h.count(); ++i)
+      of_status[static_cast<int>(h.status[i])].push_back(static_cast<int>(i));
+  }
+
+  // ---- Pass 3: causes, attributes, conditions, incomes (the clean county).
+  Rng rk(seed, 3, Stream::kGenerator);
+  {
+    std::vector<Cause> causes = cause_list(static_cast<int>(of_category[0].size()));
+    shuffle(&causes, rk);
+    for (std::size_t k = 0; k < causes.size(); ++k) h.cause[of_category[0][k]] = causes[k];
+    for (int i : of_category[1]) h.cause[i] = draw_cause(rk);
+  }
+  discrete_distribution<int> housing_poor({0.10, 0.55, 0.27, 0.08});
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const double r = plan[hh_village[i]].remoteness;
+    switch (h.status[i]) {
+      case Status::kPoor: {
+        const double u = rk.uniform();
+        h.attribute[i] = u < 0.68                    ? Attribute::kGeneral
+                         : u < 0.94 || h.size[i] > 2 ? Attribute::kDibao
+                                                     : Attribute::kTekun;
+        h.income[i] = income_between(rk, 2450 - 400 * r, 0.22, 900, 3200);
+        h.housing[i] = static_cast<Housing>(housing_poor(rk));
+        if (h.housing[i] >= Housing::kC && chance(rk, 0.3)) h.relocated[i] = 1;
+        h.water_safe[i] = chance(rk, 0.06 * (0.5 + r)) ? 0 : 1;
+        if (h.size[i] >= 3 && chance(rk, 0.03)) h.dropouts[i] = 1;
+        if (chance(rk, 0.02)) h.uninsured[i] = 1;
+        break;
+      }
+      case Status::kPlannedExit:
+        h.attribute[i] = chance(rk, 0.8) ? Attribute::kGeneral : Attribute::kDibao;
+        h.income[i] = income_between(rk, 4000, 0.12, 3400, 5000);
+        h.housing[i] = chance(rk, 0.35) ? Housing::kA : Housing::kB;
+        break;
+      case Status::kExited:
+        h.attribute[i] = chance(rk, 0.85) ? Attribute::kGeneral : Attribute::kDibao;
+        h.income[i] = income_between(rk, 6300 - 1200 * r, 0.28, 4800, 30000);
+        h.housing[i] = chance(rk, 0.3) ? Housing::kA : Housing::kB;
+        // Relocated households keep the grade of the old house: C/D, yet safe.
+        if (chance(rk, 0.08 + 0.12 * r)) {
+          h.relocated[i] = 1;
+          if (chance(rk, 0.5)) h.housing[i] = chance(rk, 0.7) ? Housing::kC : Housing::kD;
+        }
+        break;
+      case Status::kNonRegistered:
+        h.income[i] = income_between(rk, 8600 - 3000 * r, 0.42, 5000, 80000);
+        h.housing[i] = chance(rk, 0.55) ? Housing::kA : Housing::kB;
+        break;
+    }
+  }
+  // Planned exits that may not make it this year (预脱贫不达标): not a pass criterion.
+  for (int i : of_status[static_cast<int>(Status::kPlannedExit)]) {
+    if (!chance(rk, 0.05)) continue;
+    if (chance(rk, 0.5))
+      h.income[i] = income_between(rk, 3150, 0.06, 2700, 3330);
+    else
+      h.housing[i] = Housing::kC;
+  }
+  // Ineligible but honestly not registered: the well-off with exclusion codes.
+  for (int i : of_category[2]) {
+    if (!chance(rk, 0.03)) continue;
+    static const uint16_t codes[] = {kExOfficial, kExCadre,     kExCar, kExTownHouse,
+                                     kExCompany,  kExLargeFarm, kExCar, kExTownHouse};
+    h.excluded[i] = codes[rk.below(count_of(codes))];
+    h.income[i] = income_between(rk, 16000, 0.4, 7000, 120000);
+  }
+
+  // ---- Pass 4: residual problems after the summer clean-up, concentrated in remote villages
+  // of weak townships. Exact counts per category, apportioned over villages by risk.
+  Rng rp(seed, 4, Stream::kGenerator);
+  std::vector<Problem> problem(h.count(), Problem::kNone);
+  auto place = [&](int category, double share, auto&& apply) {
+    const int total = static_cast<int>(std::lround(share * of_category[category].size()));
+    std::vector<double> w(nv);
+    std::vector<int> cap(nv);
+    for (int v = 0; v < nv; ++v) {
+      w[v] = plan[v].count[category] * plan[v].risk;
+      cap[v] = plan[v].count[category] / 3;
+    }
+    const std::vector<int> per_village = apportion(total, w, 0, &cap);
+    for (int v = 0; v < nv; ++v) {
+      if (per_village[v] == 0) continue;
+      std::vector<int> members;
+      for (int k = 0; k < plan[v].households; ++k) {
+        const int i = plan[v].first_household + k;
+        if (static_cast<int>(category_of(h.status[i])) == category && problem[i] == Problem::kNone)
+          members.push_back(i);
+      }
+      shuffle(&members, rp);
+      for (int k = 0; k < per_village[v] && k < static_cast<int>(members.size()); ++k)
+        apply(members[k]);
+    }
+  };
+  auto fail_guarantee = [&](int i) {
+    const double u = rp.uniform();
+    if (u < 0.4) {
+      h.housing[i] = chance(rp, 0.7) ? Housing::kC : Housing::kD;
+      h.relocated[i] = 0;
+    } else if (u < 0.6 && h.size[i] >= 3) {
+      h.dropouts[i] = 1;
+    } else if (u < 0.85) {
+      h.uninsured[i] = std::min(h.size[i], chance(rp, 0.7) ? 1 : 2);
+    } else {
+      h.water_safe[i] = 0;
+    }
+    problem[i] = Problem::kGuarantee;
+  };
+  // Wrong exits (错退): income below or near the 2017 line, or a guarantee failing.
+  place(1, spec.wrong_exit_share, [&](int i) {
+    const double u = rp.uniform();
+    if (u < 0.40) {
+      h.income[i] = std::round(uniform(rp, 2000, 3200));
+      problem[i] = Problem::kIncomeLow;
+    } else if (u < 0.65) {
+      h.income[i] = std::round(uniform(rp, 3200, 3700));
+      problem[i] = Problem::kIncomeNear;
+    } else {
+      fail_guarantee(i);
+    }
+  });
+  // Omissions (漏评): non-registered, no exclusion code, below the line or failing a guarantee.
+  place(2, spec.omission_share, [&](int i) {
+    h.excluded[i] = 0;
+    const double u = rp.uniform();
+    if (u < 0.40) {
+      h.income[i] = std::round(uniform(rp, 1500, 3200));
+      problem[i] = Problem::kIncomeLow;
+    } else if (u < 0.65) {
+      h.income[i] = std::round(uniform(rp, 3200, 3700));
+      problem[i] = Problem::kIncomeNear;
+    } else {
+      h.income[i] = std::min(h.income[i], income_between(rp, 5500, 0.2, 4200, 9000));
+      fail_guarantee(i);
+    }
+  });
+  // Mis-inclusions (错评): an exclusion code, or an income at or near twice the line.
+  place(0, spec.mis_inclusion_share, [&](int i) {
+    if (chance(rp, 0.55)) {
+      static const uint16_t codes[] = {
+          kExCar,      kExTownHouse, kExCadre, kExCompany, kExLargeFarm, kExSplitHousehold,
+          kExAbsentee, kExOfficial,  kExOther, kExCar,     kExTownHouse};
+      h.excluded[i] = codes[rp.below(count_of(codes))];
+      problem[i] = Problem::kExcluded;
+    } else {
+      h.income[i] = std::round(uniform(rp, 6000, 9500));
+      problem[i] = Problem::kIncomeHigh;
+    }
+  });
+
+  // ---- Pass 5: names, documents, measures, cards, archives, languages.
+  Rng rn(seed, 5, Stream::kGenerator);
+  std::unordered_map<int, int> per_birthdate;  // sequence numbers already used per birth date
+  std::vector<int> head_age(h.count());
+  std::vector<uint8_t> head_male(h.count());
+  static const uint16_t kFillMeasures[] = {kMsIndustry,  kMsEmployment,     kMsTraining,
+                                           kMsHealth,    kMsSocialSecurity, kMsFinance,
+                                           kMsEducation, kMsIndustry,       kMsEmployment};
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const bool male = chance(rn, 0.86);
+    head_male[i] = male;
+    head_age[i] = uniform_int(rn, 24, 82);
+    const int year = 2017 - head_age[i];
+    const int month = uniform_int(rn, 1, 12);
+    const int day = uniform_int(rn, 1, 28);
+    h.head_name[i] = person_name(rn, male);
+    const int key = year * 10000 + month * 100 + day;
+    const int seq = 2 * (per_birthdate[key]++) + 1;
+    h.id_number[i] = id_number(year, month, day, seq % 1000, male);
+    if (chance(rn, 0.88)) h.phone[i] = phone_number(rn);
+    const VillagePlan& p = plan[hh_village[i]];
+    if (!p.language.empty() && chance(rn, p.minority_share)) h.language[i] = p.language;
+
+    if (!is_registered(h.status[i])) continue;
+    // Measures: the one that answers the cause plus others, 4-6 in all; a few short, a few
+    // that miss the cause (readiness findings of `audit --all`).
+    uint16_t m = measure_for(h.cause[i]);
+    if (h.status[i] == Status::kExited || h.cause[i] == Cause::kSkills) m |= kMsEmployment;
+    if (h.relocated[i]) m |= kMsRelocation;
+    const double u = rn.uniform();
+    const int want = u < 0.03 ? uniform_int(rn, 2, 3) : uniform_int(rn, 4, 6);
+    for (int guard = 0; popcount16(m) < want && guard < 100; ++guard)
+      m |= kFillMeasures[rn.below(count_of(kFillMeasures))];
+    if (chance(rn, 0.02)) {
+      m &= static_cast<uint16_t>(~measures_answering_cause(h.cause[i]));
+      for (uint16_t extra : {kMsHousing, kMsWater, kMsOther, kMsFinance})
+        if (popcount16(m) < 4 && !(measures_answering_cause(h.cause[i]) & extra)) m |= extra;
+    }
+    h.measures[i] = m;
+    h.cards[i] = kAllCards;
+    if (chance(rn, 0.03)) h.cards[i] &= static_cast<uint8_t>(~(1u << rn.below(3)));
+    h.income_system[i] = h.income[i];
+    if (chance(rn, 0.015)) {
+      // The national system still carries an older figure.
+      h.income_system[i] = std::round(h.income[i] * uniform(rn, 0.55, 0.75));
+    }
+    if (chance(rn, 0.015)) h.archive_consistent[i] = 0;
+  }
+  for (std::size_t i = 0; i < h.count(); ++i)
+    if (!is_registered(h.status[i])) h.income_system[i] = h.income[i];
+
+  // ---- Pass 6: members, consistent with households except a handful on purpose.
+  Rng rm(seed, 6, Stream::kGenerator);
+  reg.has_members = true;
+  reg.members.reserve(static_cast<std::size_t>(spec.total_persons > 0 ? spec.total_persons : 0) +
+                      h.count() * 4);
+  std::vector<int> mismatch_pool(of_category[0]);
+  mismatch_pool.insert(mismatch_pool.end(), of_category[1].begin(), of_category[1].end());
+  shuffle(&mismatch_pool, rm);
+  std::vector<uint8_t> mismatch(h.count(), 0);
+  for (int k = 0; k < spec.member_mismatches && k < static_cast<int>(mismatch_pool.size()); ++k)
+    mismatch[mismatch_pool[k]] = static_cast<uint8_t>(1 + k % 3);
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int n = h.size[i];
+    const int first = static_cast<int>(reg.members.size());
+    auto add = [&](const char* relation, bool male, int age) {
+      Member mb;
+      mb.household_id = h.id[i];
+      mb.household = static_cast<int>(i);
+      mb.relation = relation;
+      mb.gender = male ? "男" : "女";
+      mb.age = std::clamp(age, 0, 99);
+      mb.in_school = (mb.age >= 6 && mb.age <= 18) ? 1 : 0;
+      mb.dropout = 0;
+      mb.medical_insured = 1;
+      mb.pension_insured = mb.age >= 16 && !mb.in_school ? (chance(rm, 0.9) ? 1 : 0) : 0;
+      mb.health = "健康";
+      mb.labor = mb.age < 16 || mb.in_school ? "无劳动力"
+                 : mb.age >= 65              ? "丧失劳动力"
+                 : chance(rm, 0.12)          ? "技能劳动力"
+                                             : "普通劳动力";
+      reg.members.push_back(std::move(mb));
+    };
+    const int ha = head_age[i];
+    add("户主", head_male[i], ha);
+    int placed = 1;
+    if (n >= 2 && chance(rm, 0.85)) {
+      add("配偶", !head_male[i], ha + uniform_int(rm, -5, 3));
+      ++placed;
+    }
+    // Children aged 6-15 first when the household has a dropout to record.
+    int need_school_age = h.dropouts[i];
+    while (placed < n) {
+      const bool boy = chance(rm, 0.5);
+      if (need_school_age > 0) {
+        add(boy ? "之子" : "之女", boy, uniform_int(rm, 6, 15));
+        --need_school_age;
+      } else if (ha < 60 && placed >= 2 && chance(rm, 0.12)) {
+        add(boy ? "之父" : "之母", boy, ha + uniform_int(rm, 20, 30));
+      } else if (ha >= 55 && chance(rm, 0.4)) {
+        add(boy ? "之孙子" : "之孙女", boy, uniform_int(rm, 0, std::max(0, ha - 40)));
+      } else {
+        add(boy ? "之子" : "之女", boy, uniform_int(rm, 0, std::max(0, ha - 18)));
+      }
+      ++placed;
+    }
+    // Record the household's dropouts and uninsured on its members.
+    int dropouts_left = h.dropouts[i];
+    for (std::size_t k = first; k < reg.members.size() && dropouts_left > 0; ++k) {
+      Member& mb = reg.members[k];
+      if (mb.age >= 6 && mb.age <= 15) {
+        mb.dropout = 1;
+        mb.in_school = 0;
+        --dropouts_left;
+      }
+    }
+    int uninsured_left = h.uninsured[i];
+    for (std::size_t k = reg.members.size();
+         k-- > static_cast<std::size_t>(first) && uninsured_left > 0;) {
+      reg.members[k].medical_insured = 0;
+      --uninsured_left;
+    }
+    // Health and labour follow the cause of poverty.
+    if (h.cause[i] == Cause::kIllness) {
+      reg.members[first + rm.below(n)].health = chance(rm, 0.5) ? "患有大病" : "长期慢性病";
+    } else if (h.cause[i] == Cause::kDisability) {
+      Member& mb = reg.members[first + rm.below(n)];
+      mb.health = "残疾";
+      mb.labor = "丧失劳动力";
+    }
+    // Deliberate disagreements (三统一): a member missing, an unrecorded uninsured member,
+    // or a child out of school that the household row does not count.
+    switch (mismatch[i]) {
+      case 1:
+        if (n >= 2) {
+          reg.members.pop_back();
+          h.members_mismatch[i] = 1;
+        }
+        break;
+      case 2:
+        if (h.uninsured[i] == 0) {
+          reg.members.back().medical_insured = 0;
+          h.members_mismatch[i] = 1;
+        }
+        break;
+      case 3:
+        for (std::size_t k = first; k < reg.members.size(); ++k)
+          if (reg.members[k].age >= 6 && reg.members[k].age <= 15 && reg.members[k].dropout == 0 &&
+              h.dropouts[i] == 0) {
+            reg.members[k].dropout = 1;
+            reg.members[k].in_school = 0;
+            h.members_mismatch[i] = 1;
+            break;
+          }
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---- Pass 7: group contacts and the staff roster.
+  Rng rf(seed, 7, Stream::kGenerator);
+  for (Group& g : reg.groups) {
+    g.contact_name = person_name(rf, chance(rf, 0.8));
+    g.contact_phone = phone_number(rf);
+  }
+  reg.has_staff = true;
+  int staff_no = 0;
+  auto next_staff_id = [&] {
+    char id[32];
+    std::snprintf(id, sizeof id, "S%05d", ++staff_no);
+    return std::string(id);
+  };
+  std::vector<std::string> spoken;
+  for (int v = 0; v < nv; ++v) {
+    const VillagePlan& p = plan[v];
+    if (!p.language.empty() && std::find(spoken.begin(), spoken.end(), p.language) == spoken.end())
+      spoken.push_back(p.language);
+    // Village cadres: party secretary, director, accountant, and sometimes more.
+    const int guides = 3 + (chance(rf, 0.4) ? 1 : 0) + (chance(rf, 0.15) ? 1 : 0);
+    for (int k = 0; k < guides; ++k) {
+      Staff s;
+      s.id = next_staff_id();
+      s.name = person_name(rf, chance(rf, 0.75));
+      s.phone = phone_number(rf);
+      s.role = StaffRole::kGuide;
+      s.village_id = reg.villages[v].id;
+      s.languages = {"zh"};
+      if (!p.language.empty()) s.languages.push_back(p.language);
+      // Every group is known by two of the guides.
+      for (int g = 0; g < p.groups; ++g)
+        if (g % guides == k || (g + 1) % guides == k)
+          s.groups.push_back(reg.groups[p.first_group + g].id);
+      reg.staff.push_back(std::move(s));
+    }
+  }
+  std::sort(spoken.begin(), spoken.end());
+  for (const std::string& lang : spoken) {
+    const int n = profile == Profile::kSmall ? 2 : uniform_int(rf, 2, 4);
+    for (int k = 0; k < n; ++k) {
+      Staff s;
+      s.id = next_staff_id();
+      s.name = person_name(rf, chance(rf, 0.6));
+      s.phone = phone_number(rf);
+      s.role = StaffRole::kInterpreter;
+      s.languages = {"zh", lang};
+      reg.staff.push_back(std::move(s));
+    }
+  }
+
+  std::string err;
+  reg.build_indexes(&err);  // ids are unique and references resolve by construction
+  return reg;
+}
+
+bool write_registry(const Registry& reg, const std::string& dir, std::string* err) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    *err = dir + ": cannot create directory: " + ec.message();
+    return false;
+  }
+  auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
+  auto number = [](double x) { return format_double(x); };
+  auto whole = [](long x) { return std::to_string(x); };
+
+  CsvWriter townships({"township_id", "name", "travel_minutes"});
+  for (const Township& t : reg.townships) townships.row({t.id, t.name, number(t.travel_minutes)});
+
+  CsvWriter villages({"village_id", "township_id", "name", "natural", "transport", "economic",
+                      "tier", "travel_minutes"});
+  for (const Village& v : reg.villages)
+    villages.row({v.id, v.township_id, v.name, number(v.natural), number(v.transport),
+                  number(v.economic), v.tier ? std::string(to_string(*v.tier)) : std::string(),
+                  number(v.travel_minutes)});
+
+  CsvWriter groups({"group_id", "village_id", "name", "contact_name", "contact_phone"});
+  for (const Group& g : reg.groups)
+    groups.row({g.id, g.village_id, g.name, g.contact_name, g.contact_phone});
+
+  const Households& h = reg.households;
+  CsvWriter households(
+      {"household_id", "village_id",  "group_id",      "head_name",          "id_number",
+       "phone",        "size",        "status",        "exit_year",          "attribute",
+       "cause",        "income",      "income_system", "food_secure",        "clothing_secure",
+       "water_safe",   "housing",     "relocated",     "dropouts",           "uninsured",
+       "excluded",     "measures",    "cards",         "archive_consistent", "language",
+       "presence",     "satisfaction"});
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const bool registered = is_registered(h.status[i]);
+    households.row({
+        h.id[i], h.village_id[i], h.group_id[i], h.head_name[i], h.id_number[i], h.phone[i],
+        whole(h.size[i]), std::string(to_string(h.status[i])),
+        h.exit_year[i] ? whole(h.exit_year[i]) : std::string(),
+        std::string(to_string(h.attribute[i])), std::string(to_string(h.cause[i])),
+        number(h.income[i]),
+        // Non-registered households are not in the national system: left at the default.
+        registered || h.income_system[i] != h.income[i] ? number(h.income_system[i])
+                                                        : std::string(),
+        whole(h.food_secure[i]), whole(h.clothing_secure[i]), whole(h.water_safe[i]),
+        std::string(to_string(h.housing[i])), whole(h.relocated[i]), whole(h.dropouts[i]),
+        whole(h.uninsured[i]), flags_to_string(h.excluded[i], exclusion_names()),
+        flags_to_string(h.measures[i], measure_names()), flags_to_string(h.cards[i], card_names()),
+        whole(h.archive_consistent[i]), h.language[i] == "zh" ? std::string() : h.language[i],
+        number(h.presence[i]),      // NaN (config default) is written empty
+        number(h.satisfaction[i]),  // likewise
+    });
+  }
+
+  auto flag = [&](int x) { return x < 0 ? std::string() : whole(x); };
+  CsvWriter members({"household_id", "relation", "gender", "age", "in_school", "dropout",
+                     "medical_insured", "pension_insured", "health", "labor"});
+  for (const Member& m : reg.members)
+    members.row({m.household_id, m.relation, m.gender, flag(m.age), flag(m.in_school),
+                 flag(m.dropout), flag(m.medical_insured), flag(m.pension_insured), m.health,
+                 m.labor});
+
+  auto join = [](const std::vector<std::string>& items) {
+    std::string s;
+    for (const std::string& x : items) {
+      if (!s.empty()) s += ';';
+      s += x;
+    }
+    return s;
+  };
+  CsvWriter staff({"staff_id", "name", "phone", "role", "village_id", "languages", "groups"});
+  for (const Staff& s : reg.staff)
+    staff.row({s.id, s.name, s.phone, s.role == StaffRole::kGuide ? "guide" : "interpreter",
+               s.village_id, join(s.languages), join(s.groups)});
+
+  // members.csv and staff.csv only when the registry has them: an empty members.csv would
+  // make every household disagree with it when read back.
+  const std::pair<const char*, const CsvWriter*> files[] = {
+      {"townships.csv", &townships},
+      {"villages.csv", &villages},
+      {"groups.csv", &groups},
+      {"households.csv", &households},
+      {"members.csv", reg.has_members ? &members : nullptr},
+      {"staff.csv", reg.has_staff ? &staff : nullptr}};
+  for (const auto& [name, writer] : files)
+    if (writer && !write_file_atomic(path(name), writer->str(), err)) return false;
+  return true;
+}
+
+}  // namespace kaoping
