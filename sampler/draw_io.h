@@ -6,18 +6,26 @@
 
 #include "registry/diagnostics.h"
 #include "registry/registry.h"
+#include "sampler/design.h"
 #include "sampler/draw.h"
 
 namespace kaoping {
 
 /// CSV text of a draw: township_id, village_id, tier, household_id, category, role,
-/// reserve_rank, inclusion_prob, weight.
+/// reserve_rank, inclusion_prob, weight (probabilities with round-trip precision).
 std::string draw_to_csv(const Registry& reg, const Draw& draw);
 
-/// Reads a draw from CSV. Unknown household ids, ids repeated, a household whose village
-/// or township disagrees with the registry (a draw from another registry) are errors at
-/// file:line:column. With only `household_id` (the evaluators' list), every row is a sample
-/// row, village/township/tier/category are taken from the registry and inclusion_prob is 0.
+/// Reads a draw from CSV. Unknown household ids, ids repeated, a household whose village,
+/// township or category disagrees with the registry (a draw from another registry), bad
+/// tier/role/reserve_rank/inclusion_prob cells are errors at file:line:column (file = `path`
+/// as given). With only `household_id` (the evaluators' list), every row is a sample row,
+/// village/township/category are taken from the registry, the tier from `design` (when not
+/// null; else the village's label, else medium) and inclusion_prob is 0 (unknown).
+/// Draw::townships and Draw::villages list the units in order of first appearance.
+bool read_draw_csv(const std::string& path, const Registry& reg, const Design* design, Draw* out,
+                   Diagnostics* diag);
+
+/// Same, without a design (tiers of a list without a `tier` column from the village label).
 bool read_draw_csv(const std::string& path, const Registry& reg, Draw* out, Diagnostics* diag);
 
 }  // namespace kaoping

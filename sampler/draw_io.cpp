@@ -1,0 +1,174 @@
+#include "sampler/draw_io.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "registry/csv.h"
+
+namespace kaoping {
+namespace {
+
+bool parse_whole(const std::string& s, int* out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, *out);
+  return ec == std::errc() && p == end;
+}
+
+bool parse_real(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+}  // namespace
+
+std::string draw_to_csv(const Registry& reg, const Draw& draw) {
+  CsvWriter w({"township_id", "village_id", "tier", "household_id", "category", "role",
+               "reserve_rank", "inclusion_prob", "weight"});
+  for (const DrawRow& r : draw.rows) {
+    w.row({reg.townships[r.township].id, reg.villages[r.village].id, std::string(to_string(r.tier)),
+           reg.households.id[r.household], std::string(to_string(r.category)),
+           r.role == Role::kSample ? "sample" : "reserve",
+           r.role == Role::kReserve ? std::to_string(r.reserve_rank) : std::string(),
+           r.inclusion_prob > 0 ? format_double(r.inclusion_prob) : std::string(),
+           r.inclusion_prob > 0 ? format_double(r.weight()) : std::string()});
+  }
+  return w.str();
+}
+
+bool read_draw_csv(const std::string& path, const Registry& reg, Draw* out, Diagnostics* diag) {
+  return read_draw_csv(path, reg, nullptr, out, diag);
+}
+
+bool read_draw_csv(const std::string& path, const Registry& reg, const Design* design, Draw* out,
+                   Diagnostics* diag) {
+  *out = Draw{};
+  CsvTable table;
+  const std::size_t errors_before = diag->error_count();
+  if (!read_csv(path, path, &table, diag)) return false;
+  const int c_hh = table.column("household_id");
+  if (c_hh < 0) {
+    diag->error({path, 1, 1}, "missing required column \"household_id\"");
+    return false;
+  }
+  const int c_town = table.column("township_id");
+  const int c_vil = table.column("village_id");
+  const int c_tier = table.column("tier");
+  const int c_cat = table.column("category");
+  const int c_role = table.column("role");
+  const int c_rank = table.column("reserve_rank");
+  const int c_pi = table.column("inclusion_prob");
+  const Households& h = reg.households;
+
+  std::unordered_map<std::string, int> first_line;
+  std::unordered_map<int, bool> seen_township, seen_village;
+  for (std::size_t k = 0; k < table.rows.size(); ++k) {
+    const std::vector<std::string>& rec = table.rows[k];
+    const int line = table.row_line[k];
+    auto cell = [&](int c) -> const std::string& {
+      static const std::string kEmpty;
+      return c >= 0 && static_cast<std::size_t>(c) < rec.size() ? rec[c] : kEmpty;
+    };
+    auto error = [&](int c, std::string message) {
+      diag->error({path, line, c + 1}, std::move(message));
+    };
+    const std::string& id = cell(c_hh);
+    if (id.empty()) {
+      error(c_hh, "household_id is empty; every row needs one");
+      continue;
+    }
+    auto [first, fresh] = first_line.emplace(id, line);
+    if (!fresh) {
+      error(c_hh, "duplicate household_id \"" + id + "\" (first on line " +
+                      std::to_string(first->second) + ")");
+      continue;
+    }
+    auto it = reg.household_index.find(id);
+    if (it == reg.household_index.end()) {
+      error(c_hh, "household_id \"" + id + "\" not found in the registry");
+      continue;
+    }
+    DrawRow row;
+    row.household = it->second;
+    row.village = h.village[row.household];
+    row.township = reg.villages[row.village].township;
+    row.category = category_of(h.status[row.household]);
+    bool ok = true;
+    const std::string& vid = cell(c_vil);
+    if (c_vil >= 0 && vid != reg.villages[row.village].id) {
+      error(c_vil, "village_id \"" + vid + "\" disagrees with the registry: household " + id +
+                       " is in village " + reg.villages[row.village].id);
+      ok = false;
+    }
+    const std::string& tid = cell(c_town);
+    if (c_town >= 0 && tid != reg.townships[row.township].id) {
+      error(c_town, "township_id \"" + tid + "\" disagrees with the registry: household " + id +
+                        " is in township " + reg.townships[row.township].id);
+      ok = false;
+    }
+    const std::string& cat = cell(c_cat);
+    if (c_cat >= 0 && cat != to_string(row.category)) {
+      error(c_cat, "category \"" + cat + "\" disagrees with the registry: household " + id +
+                       " is " + std::string(to_string(h.status[row.household])) + " (category " +
+                       std::string(to_string(row.category)) + ")");
+      ok = false;
+    }
+    if (c_tier >= 0) {
+      const auto tier = parse_tier(cell(c_tier));
+      if (!tier) {
+        error(c_tier, "tier must be one of good, medium, poor, got \"" + cell(c_tier) + "\"");
+        ok = false;
+      } else {
+        row.tier = *tier;
+      }
+    } else if (design) {
+      row.tier = design->village_tier[row.village];
+    } else {
+      row.tier = reg.villages[row.village].tier.value_or(Tier::kMedium);
+    }
+    const std::string& role = cell(c_role);
+    if (c_role < 0 || role == "sample") {
+      row.role = Role::kSample;
+    } else if (role == "reserve") {
+      row.role = Role::kReserve;
+    } else {
+      error(c_role, "role must be one of sample, reserve, got \"" + role + "\"");
+      ok = false;
+    }
+    const std::string& rank = cell(c_rank);
+    if (row.role == Role::kReserve) {
+      if (!parse_whole(rank, &row.reserve_rank) || row.reserve_rank < 1) {
+        error(c_rank >= 0 ? c_rank : c_role,
+              "reserve_rank must be a whole number >= 1 on a reserve row, got \"" + rank + "\"");
+        ok = false;
+      }
+    } else if (!rank.empty()) {
+      error(c_rank, "reserve_rank must be empty on a sample row, got \"" + rank + "\"");
+      ok = false;
+    }
+    const std::string& pi = cell(c_pi);
+    if (!pi.empty()) {
+      if (!parse_real(pi, &row.inclusion_prob) || !(row.inclusion_prob > 0) ||
+          row.inclusion_prob > 1) {
+        error(c_pi, "inclusion_prob must be a number in (0, 1], got \"" + pi + "\"");
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    if (!seen_township.count(row.township)) {
+      seen_township[row.township] = true;
+      out->townships.push_back(row.township);
+    }
+    if (!seen_village.count(row.village)) {
+      seen_village[row.village] = true;
+      out->villages.push_back(row.village);
+    }
+    out->rows.push_back(row);
+  }
+  if (table.rows.empty()) diag->error({path, 1, 0}, "the draw lists no household");
+  return diag->error_count() == errors_before;
+}
+
+}  // namespace kaoping
