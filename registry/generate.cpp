@@ -72,9 +72,9 @@ constexpr Spec kDefaultSpec = {.source = "default county",
                                .planned_exit_share = 0.35,
                                .weak_townships = 2,
                                .minority_townships = 6,
-                               .wrong_exit_share = 0.012,
-                               .omission_share = 0.008,
-                               .mis_inclusion_share = 0.010,
+                               .wrong_exit_share = 0.015,
+                               .omission_share = 0.011,
+                               .mis_inclusion_share = 0.013,
                                .member_mismatches = 40};
 
 // Small: 4 townships of 4-5 villages with about 70 households each, enough in every
