@@ -1,0 +1,1010 @@
+// Configuration loading (SPEC §2): the compiled-in default, a user file deep-merged over it,
+// then --set overrides, then one checking pass that fills the Config structs.
+//
+// The YAML is first copied into a small tree of our own (Node) that remembers, for every key
+// and value, the file and 1-based line:column it came from. Merging happens on that tree, so
+// after the merge each value still knows whether it came from the default, the user's file or
+// a --set argument, and a problem is reported where the user wrote it.
+#include "registry/config.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "registry/csv.h"
+
+namespace kaoping {
+
+// ---------------------------------------------------------------------------------------------
+// Dates, clock times, rate names.
+
+int64_t Date::days() const {
+  namespace c = std::chrono;
+  const c::year_month_day ymd{c::year{year}, c::month{static_cast<unsigned>(month)},
+                              c::day{static_cast<unsigned>(day)}};
+  return c::sys_days{ymd}.time_since_epoch().count();
+}
+
+Date Date::from_days(int64_t days) {
+  namespace c = std::chrono;
+  const c::year_month_day ymd{c::sys_days{c::days{days}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::string Date::str() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+}
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int digits_value(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+bool parse_date(const std::string& text, Date* out) {
+  const std::string_view s = text;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2)))
+    return false;
+  const Date d{digits_value(s.substr(0, 4)), digits_value(s.substr(5, 2)),
+               digits_value(s.substr(8, 2))};
+  namespace c = std::chrono;
+  const c::year_month_day ymd{c::year{d.year}, c::month{static_cast<unsigned>(d.month)},
+                              c::day{static_cast<unsigned>(d.day)}};
+  if (!ymd.ok()) return false;  // month 1-12, day within that month (leap years included)
+  *out = d;
+  return true;
+}
+
+bool parse_clock(const std::string& text, int* minutes) {
+  const std::string_view s = text;
+  if (s.size() != 5 || s[2] != ':' || !all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2)))
+    return false;
+  const int h = digits_value(s.substr(0, 2)), m = digits_value(s.substr(3, 2));
+  if (m > 59 || h > 24 || (h == 24 && m != 0)) return false;
+  *minutes = h * 60 + m;
+  return true;
+}
+
+namespace {
+constexpr std::array<std::string_view, kRateCount> kRateNames = {
+    "wrong_exit",    "omission",    "mis_inclusion", "planned_exit_shortfall",
+    "inconsistency", "satisfaction"};
+}  // namespace
+
+std::string_view to_string(Rate r) {
+  return kRateNames[static_cast<int>(r)];
+}
+
+std::optional<Rate> parse_rate(std::string_view s) {
+  for (int i = 0; i < kRateCount; ++i)
+    if (kRateNames[i] == s) return static_cast<Rate>(i);
+  return std::nullopt;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The located tree.
+
+constexpr const char* kDefaultFile = "configs/default.yaml";
+constexpr const char* kSetFile = "--set";
+
+/// A YAML value with the place it was written. Map entries are children with `key` set, in
+/// file order (criteria keep their order, and the resolved YAML follows the user's).
+struct Node {
+  enum class Kind { kNull, kScalar, kList, kMap };
+  Kind kind = Kind::kNull;
+  std::string text;  ///< scalar text
+  std::vector<Node> children;
+  std::string key;  ///< name under its parent map
+  FileLoc loc;      ///< where the value is
+  FileLoc key_loc;  ///< where its key is (map entries)
+
+  const Node* find(std::string_view k) const {
+    for (const Node& c : children)
+      if (c.key == k) return &c;
+    return nullptr;
+  }
+  Node* find(std::string_view k) {
+    for (Node& c : children)
+      if (c.key == k) return &c;
+    return nullptr;
+  }
+};
+
+std::string join(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+/// Maps yaml-cpp marks (0-based) to what the user sees. A file: line and column + 1. A --set
+/// argument: line = its ordinal among the --set arguments, column = 1-based position in
+/// "KEY=VALUE" (the value's YAML starts at `column_base`).
+struct Source {
+  std::string file;
+  int set_ordinal = 0;  ///< > 0 for a --set argument
+  int column_base = 1;
+
+  FileLoc at(const YAML::Mark& m) const {
+    if (set_ordinal > 0)
+      return {file, set_ordinal, m.is_null() || m.line != 0 ? column_base : column_base + m.column};
+    if (m.is_null()) return {file, 0, 0};
+    return {file, m.line + 1, m.column + 1};
+  }
+};
+
+/// One problem, kept until all are found so they can be reported in file order.
+struct Problem {
+  Severity severity;
+  FileLoc loc;
+  std::string message;
+};
+
+int source_rank(const FileLoc& loc) {
+  if (loc.file == kDefaultFile) return 0;
+  if (loc.file == kSetFile) return 2;
+  return 1;
+}
+
+class Problems {
+ public:
+  void error(const FileLoc& loc, std::string message) {
+    items_.push_back({Severity::kError, loc, std::move(message)});
+    ++errors_;
+  }
+  void warning(const FileLoc& loc, std::string message) {
+    items_.push_back({Severity::kWarning, loc, std::move(message)});
+  }
+  std::size_t errors() const { return errors_; }
+  /// Hands everything to the caller's Diagnostics: the default first, then the user's file,
+  /// then the --set arguments, each by line and column.
+  void flush(Diagnostics* diag) {
+    std::stable_sort(items_.begin(), items_.end(), [](const Problem& a, const Problem& b) {
+      return std::make_tuple(source_rank(a.loc), a.loc.line, a.loc.column) <
+             std::make_tuple(source_rank(b.loc), b.loc.line, b.loc.column);
+    });
+    for (Problem& p : items_) {
+      if (p.severity == Severity::kError)
+        diag->error(p.loc, std::move(p.message));
+      else
+        diag->warning(p.loc, std::move(p.message));
+    }
+    items_.clear();
+  }
+
+ private:
+  std::vector<Problem> items_;
+  std::size_t errors_ = 0;
+};
+
+/// Copies a yaml-cpp node into the located tree. Duplicate keys (which yaml-cpp accepts
+/// silently, keeping the first) and keys that are not plain scalars are errors.
+void convert(const YAML::Node& y, const Source& src, const std::string& path, Node* out,
+             Problems* problems) {
+  // An empty value is reported at its key: yaml-cpp marks it where the next token starts,
+  // often on the following line.
+  const YAML::Mark mark = y.Mark();
+  if (!mark.is_null() && !y.IsNull()) out->loc = src.at(mark);
+  switch (y.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      out->kind = Node::Kind::kNull;
+      return;
+    case YAML::NodeType::Scalar:
+      out->kind = Node::Kind::kScalar;
+      out->text = y.Scalar();
+      return;
+    case YAML::NodeType::Sequence:
+      out->kind = Node::Kind::kList;
+      for (const YAML::Node& item : y) {
+        Node child;
+        child.loc = out->loc;
+        convert(item, src, path, &child, problems);
+        out->children.push_back(std::move(child));
+      }
+      return;
+    case YAML::NodeType::Map:
+      out->kind = Node::Kind::kMap;
+      for (const auto& kv : y) {
+        const FileLoc key_loc = kv.first.Mark().is_null() ? out->loc : src.at(kv.first.Mark());
+        if (!kv.first.IsScalar()) {
+          problems->error(key_loc, fmt::format("keys must be plain names{}",
+                                               path.empty() ? "" : " in '" + path + "'"));
+          continue;
+        }
+        const std::string key = kv.first.Scalar();
+        if (const Node* first = out->find(key)) {
+          problems->error(
+              key_loc, fmt::format("duplicate key '{}'{}, first given at line {}", key,
+                                   path.empty() ? "" : " in '" + path + "'", first->key_loc.line));
+          continue;
+        }
+        Node child;
+        child.key = key;
+        child.key_loc = key_loc;
+        child.loc = key_loc;
+        convert(kv.second, src, join(path, key), &child, problems);
+        out->children.push_back(std::move(child));
+      }
+      return;
+  }
+}
+
+/// Parses YAML text into the located tree; syntax errors at the mark of the problem.
+bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems* problems) {
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    FileLoc loc = src.at(e.mark);
+    if (loc.line == 0 && src.set_ordinal == 0) loc.line = 1;
+    problems->error(loc, "YAML syntax error: " + e.msg);
+    return false;
+  }
+  if (docs.size() > 1) {
+    problems->error(src.at(docs[1].Mark()),
+                    "only one YAML document is allowed, found another one here");
+    return false;
+  }
+  out->loc = src.at(YAML::Mark());
+  if (src.set_ordinal == 0) out->loc = {src.file, 1, 1};
+  if (docs.empty()) {
+    out->kind = Node::Kind::kNull;
+    return true;
+  }
+  convert(docs[0], src, "", out, problems);
+  return true;
+}
+
+bool is_criterion_path(const std::string& path) {
+  constexpr std::string_view kPrefix = "standards.criteria.";
+  return path.size() > kPrefix.size() && path.compare(0, kPrefix.size(), kPrefix) == 0 &&
+         path.find('.', kPrefix.size()) == std::string::npos;
+}
+
+/// Deep merge (SPEC §2): maps merge key by key, lists and scalars replace. An empty value over
+/// a map changes nothing (a section whose keys are all commented out). Two exceptions replace
+/// a map as a whole: `standards.criteria` when `replace_criteria` (a user file, or a --set of
+/// the whole list), so a criterion can be dropped; and each criterion, so that setting
+/// `above` on a criterion that had `below` flips it instead of giving it both.
+void merge(Node* base, const Node& over, const std::string& path, bool replace_criteria) {
+  if (over.kind == Node::Kind::kNull && base->kind == Node::Kind::kMap) return;
+  const bool replace_whole =
+      (replace_criteria && path == "standards.criteria") || is_criterion_path(path);
+  if (over.kind == Node::Kind::kMap && base->kind == Node::Kind::kMap && !replace_whole) {
+    base->loc = over.loc;  // a check of the map as a whole points at the latest writer
+    for (const Node& child : over.children) {
+      if (Node* b = base->find(child.key)) {
+        merge(b, child, join(path, child.key), replace_criteria);
+      } else {
+        base->children.push_back(child);
+      }
+    }
+    return;
+  }
+  const std::string key = base->key;
+  const FileLoc key_loc = over.key_loc.file.empty() ? base->key_loc : over.key_loc;
+  *base = over;
+  base->key = key;
+  base->key_loc = key_loc;
+}
+
+/// Applies one --set KEY=VALUE (the `ordinal`-th, 1-based) to the merged tree.
+void apply_set(const std::string& arg, int ordinal, Node* root, Problems* problems) {
+  const std::size_t eq = arg.find('=');
+  if (eq == std::string::npos) {
+    problems->error({kSetFile, ordinal, 1},
+                    fmt::format("expected KEY=VALUE, e.g. design.townships=4, got \"{}\"", arg));
+    return;
+  }
+  // Split the key path on '.', remembering where each name starts.
+  std::vector<std::pair<std::string, int>> names;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t dot = std::min(arg.find('.', begin), eq);
+    if (dot == begin) {
+      problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1},
+                      fmt::format("empty key name in \"{}\"", arg.substr(0, eq)));
+      return;
+    }
+    names.emplace_back(arg.substr(begin, dot - begin), static_cast<int>(begin) + 1);
+    if (dot == eq) break;
+    begin = dot + 1;
+  }
+  const Source src{kSetFile, ordinal, static_cast<int>(eq) + 2};
+  Node value;
+  if (!parse_yaml(arg.substr(eq + 1), src, &value, problems)) return;
+  value.loc = src.at(YAML::Mark());
+  std::string path;
+  for (const auto& n : names) path = join(path, n.first);
+  if (value.kind == Node::Kind::kNull) {
+    problems->error(value.loc, fmt::format("no value given for '{}'", path));
+    return;
+  }
+  // Build {a: {b: value}} and merge it like a one-line user file.
+  Node tree;
+  tree.kind = Node::Kind::kMap;
+  Node* cur = &tree;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Node child = i + 1 == names.size() ? std::move(value) : Node{};
+    if (i + 1 < names.size()) {
+      child.kind = Node::Kind::kMap;
+      child.loc = {kSetFile, ordinal, names[i].second};
+    }
+    child.key = names[i].first;
+    child.key_loc = {kSetFile, ordinal, names[i].second};
+    cur->children.push_back(std::move(child));
+    cur = &cur->children.back();
+  }
+  merge(root, tree, "", /*replace_criteria=*/names.size() <= 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking.
+
+/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), so
+/// that a swapped pair of letters counts as one typo.
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::size_t> d((n + 1) * (m + 1));
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  }
+  return at(n, m);
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a typo: at most one
+/// edit per three letters (at least one edit, at most three).
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string lower(word);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::string best;
+  std::size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    const std::size_t dist = typo_distance(lower, c);
+    if (dist < best_distance) best_distance = dist, best = std::string(c);
+  }
+  return best;
+}
+
+std::string join_names(const std::vector<std::string_view>& names, std::string_view sep) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out += sep;
+    out += n;
+  }
+  return out;
+}
+
+std::string describe(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::kNull:
+      return "nothing";
+    case Node::Kind::kScalar:
+      return "\"" + n.text + "\"";
+    case Node::Kind::kList:
+      return n.children.empty() ? "an empty list" : "a list";
+    case Node::Kind::kMap:
+      return "a map";
+  }
+  return "";
+}
+
+/// Parses a whole number: digits with an optional sign, or a decimal/exponent form that is
+/// exactly an integer ("1e5", "3.0"). Leading '+' is allowed as in YAML.
+bool parse_whole(std::string_view s, int64_t* out) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec == std::errc() && r.ptr == s.data() + s.size()) {
+    *out = v;
+    return true;
+  }
+  if (r.ec == std::errc::result_out_of_range) {
+    *out = s[0] == '-' ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+    return true;
+  }
+  double d = 0;
+  auto rd = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (rd.ec != std::errc() || rd.ptr != s.data() + s.size() || !std::isfinite(d) ||
+      d != std::floor(d) || std::fabs(d) > 9e15)
+    return false;
+  *out = static_cast<int64_t>(d);
+  return true;
+}
+
+/// Parses a finite decimal number (YAML's ".inf" and ".nan" are refused).
+bool parse_number(std::string_view s, double* out) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  double d = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(d)) return false;
+  *out = d;
+  return true;
+}
+
+/// A range for a number: lower and upper bound, each open or closed or absent.
+struct Range {
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  bool lo_open = false, hi_open = false;
+  bool contains(double v) const {
+    return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
+  }
+  std::string text() const {
+    if (std::isfinite(lo) && std::isfinite(hi))
+      return fmt::format("a number in {}{},{}{}", lo_open ? '(' : '[', format_double(lo),
+                         format_double(hi), hi_open ? ')' : ']');
+    if (std::isfinite(lo))
+      return fmt::format("a number {} {}", lo_open ? ">" : ">=", format_double(lo));
+    return "a number";
+  }
+};
+const Range kOpenUnit{0, 1, true, true};
+const Range kClosedUnit{0, 1, false, false};
+const Range kNonNegative{0, std::numeric_limits<double>::infinity(), false, false};
+const Range kPositive{0, std::numeric_limits<double>::infinity(), true, false};
+
+/// Walks the merged tree, checking every key and value and filling the Config.
+class Checker {
+ public:
+  explicit Checker(Problems* problems) : problems_(problems) {}
+
+  void run(const Node& root, Config* config) {
+    if (!map(root, "the configuration")) return;
+    keys(root, "", {"design", "standards", "evaluator", "simulation", "schedule"});
+    if (const Node* n = section(root, "design")) design(*n, &config->design);
+    if (const Node* n = section(root, "standards")) standards(*n, &config->standards);
+    if (const Node* n = section(root, "evaluator")) evaluator(*n, &config->evaluator);
+    if (const Node* n = section(root, "simulation")) simulation(*n, &config->simulation);
+    if (const Node* n = section(root, "schedule")) schedule(*n, &config->schedule);
+  }
+
+ private:
+  void error(const FileLoc& loc, std::string message) { problems_->error(loc, std::move(message)); }
+
+  /// Reports "<path> must be <want>, got <what>" at the value.
+  void wrong(const Node& n, const std::string& path, const std::string& want) {
+    error(n.loc, fmt::format("{} must be {}, got {}", path, want, describe(n)));
+  }
+
+  bool map(const Node& n, const std::string& name) {
+    if (n.kind == Node::Kind::kMap) return true;
+    error(n.loc, fmt::format("{} must be a map of keys, got {}", name, describe(n)));
+    return false;
+  }
+
+  /// The child map `key` of `parent` (reported when it is not a map).
+  const Node* section(const Node& parent, const std::string& key, const std::string& path = "") {
+    const Node* n = parent.find(key);
+    if (n == nullptr) return nullptr;
+    const std::string full = join(path, key);
+    return map(*n, full) ? n : nullptr;
+  }
+
+  /// Every key of `n` must be one of `allowed`; others are reported with a suggestion.
+  void keys(const Node& n, const std::string& path, const std::vector<std::string_view>& allowed) {
+    for (const Node& c : n.children)
+      if (std::find(allowed.begin(), allowed.end(), c.key) == allowed.end())
+        unknown_key(c, path, allowed);
+  }
+  void unknown_key(const Node& c, const std::string& path,
+                   const std::vector<std::string_view>& allowed) {
+    std::string message = path.empty() ? fmt::format("unknown top-level key '{}'", c.key)
+                                       : fmt::format("unknown key '{}' in '{}'", c.key, path);
+    const std::string hint = suggest(c.key, allowed);
+    if (!hint.empty())
+      message += fmt::format(", did you mean '{}'?", hint);
+    else
+      message += fmt::format(" (expected one of: {})", join_names(allowed, ", "));
+    error(c.key_loc, std::move(message));
+  }
+
+  /// A whole number in [lo, hi]; false (and reported) otherwise.
+  bool whole(const Node& n, const std::string& path, int64_t lo, int64_t hi, int64_t* out) {
+    int64_t v = 0;
+    const bool parsed = n.kind == Node::Kind::kScalar && parse_whole(n.text, &v);
+    if (parsed && v >= lo && v <= hi) {
+      *out = v;
+      return true;
+    }
+    if (parsed && v > hi)
+      wrong(n, path, fmt::format("a whole number from {} to {}", lo, hi));
+    else
+      wrong(n, path, fmt::format("a whole number >= {}", lo));
+    return false;
+  }
+  template <typename T>
+  void whole_at(const Node& parent, const std::string& path, const std::string& key, int64_t lo,
+                T* out) {
+    const Node* n = parent.find(key);
+    int64_t v = 0;
+    if (n != nullptr && whole(*n, join(path, key), lo, std::numeric_limits<T>::max(), &v))
+      *out = static_cast<T>(v);
+  }
+
+  bool number(const Node& n, const std::string& path, const Range& range, double* out) {
+    double v = 0;
+    if (n.kind == Node::Kind::kScalar && parse_number(n.text, &v) && range.contains(v)) {
+      *out = v;
+      return true;
+    }
+    wrong(n, path, range.text());
+    return false;
+  }
+  void number_at(const Node& parent, const std::string& path, const std::string& key,
+                 const Range& range, double* out) {
+    if (const Node* n = parent.find(key)) number(*n, join(path, key), range, out);
+  }
+
+  /// One of `names`; returns its index or -1 (reported, with a suggestion when close).
+  int choice(const Node& n, const std::string& path, const std::vector<std::string_view>& names) {
+    if (n.kind == Node::Kind::kScalar) {
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == n.text) return static_cast<int>(i);
+    }
+    std::string message =
+        fmt::format("{} must be one of {}, got {}", path, join_names(names, "|"), describe(n));
+    if (n.kind == Node::Kind::kScalar) {
+      const std::string hint = suggest(n.text, names);
+      if (!hint.empty()) message += fmt::format(", did you mean '{}'?", hint);
+    }
+    error(n.loc, std::move(message));
+    return -1;
+  }
+  template <typename E>
+  void choice_at(const Node& parent, const std::string& path, const std::string& key,
+                 const std::vector<std::string_view>& names, E* out) {
+    const Node* n = parent.find(key);
+    if (n == nullptr) return;
+    const int i = choice(*n, join(path, key), names);
+    if (i >= 0) *out = static_cast<E>(i);
+  }
+
+  bool date(const Node& n, const std::string& path, Date* out) {
+    if (n.kind == Node::Kind::kScalar && parse_date(n.text, out)) return true;
+    wrong(n, path, "a date YYYY-MM-DD");
+    return false;
+  }
+
+  /// A list of exactly two items (a [start, end] pair); null when it is not.
+  const Node* pair(const Node& n, const std::string& path, const std::string& what) {
+    if (n.kind == Node::Kind::kList && n.children.size() == 2) return &n;
+    if (n.kind == Node::Kind::kList && !n.children.empty())
+      error(n.loc, fmt::format("{} must be a list of two {} [start, end], got a list of {}", path,
+                               what, n.children.size()));
+    else
+      wrong(n, path, fmt::format("a list of two {} [start, end]", what));
+    return nullptr;
+  }
+
+  bool clock_pair(const Node& parent, const std::string& key, int* start, int* end) {
+    const Node* n = parent.find(key);
+    if (n == nullptr) return false;
+    const std::string path = join("schedule", key);
+    if (pair(*n, path, "times \"HH:MM\"") == nullptr) return false;
+    bool ok = true;
+    int* outs[2] = {start, end};
+    for (int i = 0; i < 2; ++i) {
+      const Node& item = n->children[i];
+      int minutes = 0;
+      if (item.kind == Node::Kind::kScalar && parse_clock(item.text, &minutes)) {
+        *outs[i] = minutes;
+      } else {
+        wrong(item, fmt::format("the {} of {}", i == 0 ? "start" : "end", path),
+              "a time \"HH:MM\" from 00:00 to 24:00");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /// Of two places involved in a cross-check, the one the user wrote (not the default), so
+  /// that "start is outside the window" points at what was changed.
+  static const FileLoc& blame(const FileLoc& preferred, const FileLoc& other) {
+    if (source_rank(preferred) == 0 && source_rank(other) > 0) return other;
+    return preferred;
+  }
+
+  void design(const Node& s, DesignConfig* d) {
+    const std::string p = "design";
+    keys(s, p,
+         {"townships", "township_selection", "tiers", "tier_method", "tier_weights",
+          "households_per_village", "household_quota"});
+    whole_at(s, p, "townships", 1, &d->townships);
+    choice_at(s, p, "township_selection", {"srs", "pps"}, &d->township_selection);
+    if (const Node* n = s.find("tiers")) {
+      const std::string path = "design.tiers";
+      if (n->kind != Node::Kind::kList || n->children.empty()) {
+        wrong(*n, path, "a list of tiers from good|medium|poor");
+      } else {
+        std::vector<Tier> tiers;
+        bool ok = true;
+        for (const Node& item : n->children) {
+          const int t = choice(item, "each of design.tiers", {"good", "medium", "poor"});
+          if (t < 0) {
+            ok = false;
+          } else if (std::find(tiers.begin(), tiers.end(), static_cast<Tier>(t)) != tiers.end()) {
+            error(item.loc, fmt::format("design.tiers lists '{}' twice", item.text));
+            ok = false;
+          } else {
+            tiers.push_back(static_cast<Tier>(t));
+          }
+        }
+        if (ok) d->tiers = tiers;
+      }
+    }
+    choice_at(s, p, "tier_method", {"composite", "pca", "label"}, &d->tier_method);
+    if (const Node* w = section(s, "tier_weights", p)) {
+      const std::string wp = "design.tier_weights";
+      keys(*w, wp, {"natural", "transport", "economic"});
+      number_at(*w, wp, "natural", kNonNegative, &d->weight_natural);
+      number_at(*w, wp, "transport", kNonNegative, &d->weight_transport);
+      number_at(*w, wp, "economic", kNonNegative, &d->weight_economic);
+      if (d->weight_natural + d->weight_transport + d->weight_economic == 0)
+        error(w->loc, "design.tier_weights must have at least one weight > 0");
+    }
+    whole_at(s, p, "households_per_village", 1, &d->households_per_village);
+    if (const Node* q = section(s, "household_quota", p)) {
+      const std::string qp = "design.household_quota";
+      keys(*q, qp, {"poor", "exited", "non_registered"});
+      for (int c = 0; c < kCategoryCount; ++c)
+        whole_at(*q, qp, std::string(to_string(static_cast<Category>(c))), 0, &d->quota[c]);
+    }
+  }
+
+  void standards(const Node& s, StandardsConfig* st) {
+    const std::string p = "standards";
+    keys(s, p,
+         {"assess_year", "poverty_line", "rate_basis", "identification",
+          "mis_inclusion_income_multiple", "income_tolerance", "criteria"});
+    const Node* year_node = s.find("assess_year");
+    bool year_ok = false;
+    if (year_node != nullptr) {
+      int64_t y = 0;
+      year_ok = whole(*year_node, "standards.assess_year", 1900, 2100, &y);
+      if (year_ok) st->assess_year = static_cast<int>(y);
+    }
+    const Node* lines = section(s, "poverty_line", p);
+    if (lines != nullptr) {
+      std::map<int, double> parsed;
+      bool ok = true;
+      for (const Node& c : lines->children) {
+        int64_t y = 0;
+        if (!parse_whole(c.key, &y) || y < 1900 || y > 2100) {
+          error(
+              c.key_loc,
+              fmt::format("standards.poverty_line keys must be years from 1900 to 2100, got \"{}\"",
+                          c.key));
+          ok = false;
+          continue;
+        }
+        double v = 0;
+        if (number(c, fmt::format("standards.poverty_line.{}", c.key), kPositive, &v))
+          parsed[static_cast<int>(y)] = v;
+        else
+          ok = false;
+      }
+      if (ok) {
+        st->poverty_line = parsed;
+        if (year_ok && !parsed.count(st->assess_year))
+          error(blame(year_node->loc, lines->loc),
+                fmt::format("standards.poverty_line has no line for assess_year {}",
+                            st->assess_year));
+      }
+    }
+    choice_at(s, p, "rate_basis", {"person", "household"}, &st->rate_basis);
+    choice_at(s, p, "identification", {"income", "income_or_guarantees"}, &st->identification);
+    number_at(s, p, "mis_inclusion_income_multiple", Range{1, INFINITY, false, false},
+              &st->mis_inclusion_income_multiple);
+    number_at(s, p, "income_tolerance", kNonNegative, &st->income_tolerance);
+    if (const Node* c = s.find("criteria")) criteria(*c, st);
+  }
+
+  void criteria(const Node& n, StandardsConfig* st) {
+    const std::string p = "standards.criteria";
+    if (n.kind != Node::Kind::kMap) {
+      wrong(n, p, "a map of rate: {below: x} or {above: x}");
+      return;
+    }
+    if (n.children.empty())
+      problems_->warning(n.loc, "standards.criteria is empty: every draw passes");
+    const std::vector<std::string_view> rates(kRateNames.begin(), kRateNames.end());
+    st->criteria.clear();
+    for (const Node& c : n.children) {
+      const std::optional<Rate> rate = parse_rate(c.key);
+      if (!rate) {
+        unknown_key(c, p, rates);
+        continue;
+      }
+      const std::string cp = join(p, c.key);
+      if (c.kind != Node::Kind::kMap) {
+        wrong(c, cp, "{below: x} or {above: x}");
+        continue;
+      }
+      keys(c, cp, {"below", "above"});
+      const Node* below = c.find("below");
+      const Node* above = c.find("above");
+      if ((below == nullptr) == (above == nullptr)) {
+        error(c.loc, fmt::format("{} must have exactly one of below or above", cp));
+        continue;
+      }
+      Criterion crit;
+      crit.rate = *rate;
+      crit.below = below != nullptr;
+      const Node& t = below != nullptr ? *below : *above;
+      if (number(t, join(cp, t.key), kOpenUnit, &crit.threshold)) st->criteria.push_back(crit);
+    }
+  }
+
+  void evaluator(const Node& s, EvaluatorConfig* e) {
+    const std::string p = "evaluator";
+    keys(s, p, {"income_noise", "presence", "satisfaction"});
+    number_at(s, p, "income_noise", kNonNegative, &e->income_noise);
+    number_at(s, p, "presence", kClosedUnit, &e->presence);
+    if (const Node* sat = section(s, "satisfaction", p)) {
+      const std::string sp = "evaluator.satisfaction";
+      keys(*sat, sp, {"poor", "planned_exit", "exited", "non_registered"});
+      for (int i = 0; i < kStatusCount; ++i)
+        number_at(*sat, sp, std::string(to_string(static_cast<Status>(i))), kClosedUnit,
+                  &e->satisfaction[i]);
+    }
+  }
+
+  void simulation(const Node& s, SimulationConfig* sim) {
+    const std::string p = "simulation";
+    keys(s, p, {"runs", "seed", "threads", "target_halfwidth"});
+    whole_at(s, p, "runs", 1, &sim->runs);
+    if (const Node* n = s.find("seed")) {
+      // The full unsigned 64-bit range, parsed as digits (a double would lose the low bits).
+      std::string_view text = n->text;
+      if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+      uint64_t v = 0;
+      auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (n->kind == Node::Kind::kScalar && all_digits(text) && r.ec == std::errc())
+        sim->seed = v;
+      else
+        wrong(*n, "simulation.seed", "a whole number from 0 to 18446744073709551615");
+    }
+    whole_at(s, p, "threads", 0, &sim->threads);
+    number_at(s, p, "target_halfwidth", kNonNegative, &sim->target_halfwidth);
+  }
+
+  void schedule(const Node& s, ScheduleConfig* sc) {
+    const std::string p = "schedule";
+    keys(s, p,
+         {"window", "teams", "day", "lunch", "visit_minutes", "start", "enumerators_per_team",
+          "guides_per_village"});
+    const Node* window = s.find("window");
+    bool window_ok = false;
+    if (window != nullptr && pair(*window, "schedule.window", "dates") != nullptr) {
+      Date a, b;
+      const bool a_ok = date(window->children[0], "the start of schedule.window", &a);
+      const bool b_ok = date(window->children[1], "the end of schedule.window", &b);
+      if (a_ok && b_ok) {
+        if (b < a) {
+          error(window->loc,
+                fmt::format("schedule.window starts after it ends ({} > {})", a.str(), b.str()));
+        } else {
+          sc->window_start = a, sc->window_end = b;
+          window_ok = true;
+        }
+      }
+    }
+    whole_at(s, p, "teams", 1, &sc->teams);
+    int day_start = 0, day_end = 0, lunch_start = 0, lunch_end = 0;
+    const bool day_ok = clock_pair(s, "day", &day_start, &day_end);
+    const bool lunch_ok = clock_pair(s, "lunch", &lunch_start, &lunch_end);
+    if (day_ok && lunch_ok) {
+      if (day_start < lunch_start && lunch_start < lunch_end && lunch_end < day_end) {
+        sc->day_start = day_start, sc->day_end = day_end;
+        sc->lunch_start = lunch_start, sc->lunch_end = lunch_end;
+      } else {
+        const Node* day = s.find("day");
+        const Node* lunch = s.find("lunch");
+        error(blame(lunch->loc, day->loc),
+              fmt::format("schedule times must run day start < lunch start < lunch end < day "
+                          "end, got day [{}, {}] and lunch [{}, {}]",
+                          day->children[0].text, day->children[1].text, lunch->children[0].text,
+                          lunch->children[1].text));
+      }
+    }
+    whole_at(s, p, "visit_minutes", 1, &sc->visit_minutes);
+    if (const Node* n = s.find("start")) {
+      Date d;
+      if (date(*n, "schedule.start", &d)) {
+        if (window_ok && (d < sc->window_start || sc->window_end < d))
+          error(blame(n->loc, window->loc),
+                fmt::format("schedule.start {} is outside schedule.window [{}, {}]", d.str(),
+                            sc->window_start.str(), sc->window_end.str()));
+        else
+          sc->start = d;
+      }
+    }
+    whole_at(s, p, "enumerators_per_team", 1, &sc->enumerators_per_team);
+    whole_at(s, p, "guides_per_village", 1, &sc->guides_per_village);
+  }
+
+  Problems* problems_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The resolved configuration as YAML.
+
+std::string resolved_yaml(const Config& c) {
+  auto num = [](double v) { return format_double(v); };
+  auto clock = [](int minutes) { return fmt::format("{:02d}:{:02d}", minutes / 60, minutes % 60); };
+  YAML::Emitter e;
+  e << YAML::BeginMap;
+  e << YAML::Key << "design" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "townships" << YAML::Value << c.design.townships;
+  e << YAML::Key << "township_selection" << YAML::Value
+    << (c.design.township_selection == TownshipSelection::kSrs ? "srs" : "pps");
+  e << YAML::Key << "tiers" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (Tier t : c.design.tiers) e << std::string(to_string(t));
+  e << YAML::EndSeq;
+  static constexpr const char* kTierMethods[] = {"composite", "pca", "label"};
+  e << YAML::Key << "tier_method" << YAML::Value
+    << kTierMethods[static_cast<int>(c.design.tier_method)];
+  e << YAML::Key << "tier_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  e << YAML::Key << "natural" << YAML::Value << num(c.design.weight_natural);
+  e << YAML::Key << "transport" << YAML::Value << num(c.design.weight_transport);
+  e << YAML::Key << "economic" << YAML::Value << num(c.design.weight_economic);
+  e << YAML::EndMap;
+  e << YAML::Key << "households_per_village" << YAML::Value << c.design.households_per_village;
+  e << YAML::Key << "household_quota" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  for (int i = 0; i < kCategoryCount; ++i)
+    e << YAML::Key << std::string(to_string(static_cast<Category>(i))) << YAML::Value
+      << c.design.quota[i];
+  e << YAML::EndMap << YAML::EndMap;
+
+  e << YAML::Key << "standards" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "assess_year" << YAML::Value << c.standards.assess_year;
+  e << YAML::Key << "poverty_line" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  for (const auto& [year, line] : c.standards.poverty_line)
+    e << YAML::Key << year << YAML::Value << num(line);
+  e << YAML::EndMap;
+  e << YAML::Key << "rate_basis" << YAML::Value
+    << (c.standards.rate_basis == RateBasis::kPerson ? "person" : "household");
+  e << YAML::Key << "identification" << YAML::Value
+    << (c.standards.identification == Identification::kIncome ? "income" : "income_or_guarantees");
+  e << YAML::Key << "mis_inclusion_income_multiple" << YAML::Value
+    << num(c.standards.mis_inclusion_income_multiple);
+  e << YAML::Key << "income_tolerance" << YAML::Value << num(c.standards.income_tolerance);
+  e << YAML::Key << "criteria" << YAML::Value << YAML::BeginMap;
+  for (const Criterion& cr : c.standards.criteria) {
+    e << YAML::Key << std::string(to_string(cr.rate)) << YAML::Value << YAML::Flow << YAML::BeginMap
+      << YAML::Key << (cr.below ? "below" : "above") << YAML::Value << num(cr.threshold)
+      << YAML::EndMap;
+  }
+  e << YAML::EndMap << YAML::EndMap;
+
+  e << YAML::Key << "evaluator" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "income_noise" << YAML::Value << num(c.evaluator.income_noise);
+  e << YAML::Key << "presence" << YAML::Value << num(c.evaluator.presence);
+  e << YAML::Key << "satisfaction" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  for (int i = 0; i < kStatusCount; ++i)
+    e << YAML::Key << std::string(to_string(static_cast<Status>(i))) << YAML::Value
+      << num(c.evaluator.satisfaction[i]);
+  e << YAML::EndMap << YAML::EndMap;
+
+  e << YAML::Key << "simulation" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "runs" << YAML::Value << c.simulation.runs;
+  e << YAML::Key << "seed" << YAML::Value << c.simulation.seed;
+  e << YAML::Key << "threads" << YAML::Value << c.simulation.threads;
+  e << YAML::Key << "target_halfwidth" << YAML::Value << num(c.simulation.target_halfwidth);
+  e << YAML::EndMap;
+
+  const ScheduleConfig& s = c.schedule;
+  e << YAML::Key << "schedule" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "window" << YAML::Value << YAML::Flow << YAML::BeginSeq << s.window_start.str()
+    << s.window_end.str() << YAML::EndSeq;
+  e << YAML::Key << "teams" << YAML::Value << s.teams;
+  e << YAML::Key << "day" << YAML::Value << YAML::Flow << YAML::BeginSeq << YAML::DoubleQuoted
+    << clock(s.day_start) << YAML::DoubleQuoted << clock(s.day_end) << YAML::EndSeq;
+  e << YAML::Key << "lunch" << YAML::Value << YAML::Flow << YAML::BeginSeq << YAML::DoubleQuoted
+    << clock(s.lunch_start) << YAML::DoubleQuoted << clock(s.lunch_end) << YAML::EndSeq;
+  e << YAML::Key << "visit_minutes" << YAML::Value << s.visit_minutes;
+  e << YAML::Key << "start" << YAML::Value << s.start.str();
+  e << YAML::Key << "enumerators_per_team" << YAML::Value << s.enumerators_per_team;
+  e << YAML::Key << "guides_per_village" << YAML::Value << s.guides_per_village;
+  e << YAML::EndMap << YAML::EndMap;
+  return std::string(e.c_str()) + "\n";
+}
+
+/// Reads the user's file, with a message that says why when it cannot.
+bool read_user_file(const std::string& path, std::string* text, Problems* problems) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    problems->error({path, 0, 0}, "cannot read the configuration file: it is a directory");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problems->error({path, 0, 0},
+                    fmt::format("cannot read the configuration file: {}", std::strerror(errno)));
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    problems->error({path, 0, 0}, "cannot read the configuration file: read error");
+    return false;
+  }
+  *text = std::move(ss).str();
+  if (text->find('\0') != std::string::npos) {
+    problems->error({path, 0, 0},
+                    "the configuration file is not YAML text (it contains NUL bytes)");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_config(const std::string& user_file, const std::vector<std::string>& overrides,
+                 Config* out, Diagnostics* diag) {
+  Problems problems;
+  Node root;
+  parse_yaml(default_config_yaml(), Source{kDefaultFile}, &root, &problems);
+
+  if (!user_file.empty()) {
+    std::string text;
+    Node user;
+    if (read_user_file(user_file, &text, &problems) &&
+        parse_yaml(text, Source{user_file}, &user, &problems)) {
+      if (user.kind == Node::Kind::kMap) {
+        merge(&root, user, "", /*replace_criteria=*/true);
+      } else if (user.kind != Node::Kind::kNull) {  // an empty file changes nothing
+        problems.error(user.loc, fmt::format("the configuration must be a map of sections (design, "
+                                             "standards, evaluator, simulation, schedule), got {}",
+                                             describe(user)));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < overrides.size(); ++i)
+    apply_set(overrides[i], static_cast<int>(i) + 1, &root, &problems);
+
+  Config config;
+  Checker(&problems).run(root, &config);
+  const bool ok = problems.errors() == 0;
+  problems.flush(diag);
+  if (!ok) return false;
+  config.resolved_yaml = resolved_yaml(config);
+  *out = std::move(config);
+  return true;
+}
+
+}  // namespace kaoping
