@@ -1,0 +1,102 @@
+// The field plan of `schedule` (SPEC §4, DOMAIN.md §1): which evaluator team visits which
+// sampled household when, which village guide leads each visit, who interprets for
+// households that do not speak zh, and who tells each household to wait at home.
+//
+// Model of time and travel (docs/schedule.md):
+// - every day from schedule.start to the end of the window is a working day, with visits
+//   inside [day start, day end) and never overlapping lunch;
+// - the places are the county seat and the villages; a move between two villages of one
+//   township goes through the township seat, a move between townships through the county
+//   seat (travel_minutes of SPEC §1, rounded up to whole minutes);
+// - whoever moves between villages (a team, a county-pool interpreter) travels inside the
+//   working day (lunch may be spent on the road) and stays overnight where the last visit
+//   of the day was: the first move of a day starts at the day start from there, and the
+//   very first from the county seat;
+// - guides and village interpreters live in their village and never travel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "registry/config.h"
+#include "registry/registry.h"
+#include "sampler/draw.h"
+
+namespace kaoping {
+
+/// The evening hour at which the group contact tells a household to wait at home the next
+/// day, minutes after midnight (19:00).
+inline constexpr int kNotifyMinutes = 19 * 60;
+
+/// One household visit.
+struct Visit {
+  Date date;
+  int start = 0, end = 0;  ///< minutes after midnight, end = start + visit_minutes
+  int team = 0;            ///< 1 .. schedule.teams
+  int enumerator = 0;      ///< 1 .. schedule.enumerators_per_team, within the team
+  int household = -1;      ///< index into Registry::households
+  int village = -1;        ///< index into Registry::villages
+  int guide = -1;          ///< index into Registry::staff, -1 when no guide was free (a gap)
+  int interpreter = -1;    ///< index into Registry::staff; -1 when not needed or a gap
+};
+
+/// Who tells a household, and when, to wait at home for its visit.
+struct Notification {
+  Date date;        ///< the evening before the visit
+  int minutes = 0;  ///< minutes after midnight
+  int visit = -1;   ///< index into Plan::visits
+  int household = -1;
+  std::string contact_name, contact_phone;
+  int group = -1;  ///< the group whose contact notifies, -1 for a fallback
+  int staff = -1;  ///< the guide who notifies instead (fallback), -1 otherwise
+};
+
+/// What the roster cannot cover.
+enum class GapKind {
+  kGuidesShort,    ///< a village has fewer guides than schedule.guides_per_village
+  kNoGuide,        ///< a visit without a guide: every guide of the village is busy or none
+  kNoInterpreter,  ///< a non-zh visit nobody free can interpret
+  kNoContact,      ///< a household without a group contact person (a guide notifies)
+};
+std::string_view to_string(GapKind kind);
+
+struct Gap {
+  GapKind kind = GapKind::kGuidesShort;
+  int village = -1;    ///< index into Registry::villages
+  int household = -1;  ///< index, -1 for a village-level gap
+  int visit = -1;      ///< index into Plan::visits, -1 for a village-level gap
+  std::string language;
+  std::string detail;  ///< one English sentence
+};
+
+struct Plan {
+  std::vector<Visit> visits;                ///< ordered by date, start, team, enumerator
+  std::vector<Notification> notifications;  ///< one per visit, ordered like the visits
+  std::vector<Gap> gaps;
+  int villages = 0;  ///< villages visited
+  Date first_day, last_day;
+};
+
+/// "HH:MM" for minutes after midnight in [0, 1440].
+std::string format_clock(int minutes);
+
+/// Travel time between two places, whole minutes >= 0 (SPEC §1 travel_minutes rounded
+/// up). A place is a village index, or -1 for the county seat.
+int travel_minutes(const Registry& reg, int from, int to);
+
+/// The households to visit: the sample rows of a draw (reserves are not visited).
+std::vector<int> sampled_households(const Draw& draw);
+
+/// Plans the visits of `households` (indices into reg.households, each at most once) with
+/// the roster reg.staff and `config`. Villages go to teams in contiguous runs of the order
+/// (township travel from the county seat, then village travel from the township seat),
+/// split to minimise the last team's finishing time (linear partition by dynamic
+/// programming over exactly simulated runs); guides are matched to each round of parallel
+/// visits by the Hungarian method. What the roster cannot cover goes to Plan::gaps.
+/// Returns false and sets *err only when the plan is impossible: bad schedule settings, a
+/// visit or a journey that cannot fit in a working day, or visits that do not fit before
+/// the end of the window.
+bool plan_schedule(const Registry& reg, const std::vector<int>& households,
+                   const ScheduleConfig& config, Plan* out, std::string* err);
+
+}  // namespace kaoping
