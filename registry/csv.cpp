@@ -1,0 +1,333 @@
+// Reading side of registry/csv.h: an RFC 4180 state machine over UTF-8 text, and the
+// encoding detection that turns a GBK/GB18030 export of the national system into UTF-8.
+#include "registry/csv.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <string>
+
+namespace kaoping {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr const char* kConvertHint =
+    "save it as UTF-8, or convert it with \"iconv -f GB18030 -t UTF-8\"";
+
+/// Length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629: no overlongs,
+/// no surrogates, nothing above U+10FFFF), or 0 when the bytes there are not one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return len;
+}
+
+std::string hex_byte(unsigned char b) {
+  static const char* hex = "0123456789ABCDEF";
+  return std::string("0x") + hex[b >> 4] + hex[b & 15];
+}
+
+/// Counts well-formed multi-byte UTF-8 sequences and malformed bytes, to tell a UTF-8 file
+/// with a few damaged bytes from a file in another encoding.
+void utf8_census(std::string_view text, std::size_t* valid_multi, std::size_t* invalid) {
+  *valid_multi = *invalid = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      ++*invalid;
+      ++i;
+    } else {
+      ++*valid_multi;
+      i += n;
+    }
+  }
+}
+
+/// Converts GB18030 (a superset of GBK and GB2312) to UTF-8 with glibc iconv. False when
+/// the bytes are not valid GB18030 or decode to characters no Chinese export contains
+/// (private use area, C1 controls), which means the file is in some third encoding.
+bool gb18030_to_utf8(std::string_view in, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out->assign(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  std::size_t src_left = in.size();
+  char* dst = out->data();
+  std::size_t dst_left = out->size();
+  bool ok = true;
+  while (src_left > 0) {
+    std::size_t r = iconv(cd, &src, &src_left, &dst, &dst_left);
+    if (r != static_cast<std::size_t>(-1)) continue;
+    if (errno == E2BIG) {
+      std::size_t used = out->size() - dst_left;
+      out->resize(out->size() * 2);
+      dst = out->data() + used;
+      dst_left = out->size() - used;
+      continue;
+    }
+    ok = false;  // EILSEQ (invalid sequence) or EINVAL (truncated sequence at the end)
+    break;
+  }
+  iconv_close(cd);
+  if (!ok) return false;
+  out->resize(out->size() - dst_left);
+  // Reject decodings that land in the private use area or the C1 controls: GB18030 maps
+  // almost any byte pair somewhere, and these are where Latin-1 or binary data ends up.
+  for (std::size_t i = 0; i < out->size();) {
+    std::size_t n = utf8_sequence_length(*out, i);
+    if (n == 0) return false;
+    uint32_t cp = 0;
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>((*out)[i + k]); };
+    if (n == 1) cp = b(0);
+    if (n == 2) cp = ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+    if (n == 3) cp = ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+    if (n == 4)
+      cp = ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+int CsvTable::column(std::string_view name) const {
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+bool parse_csv(std::string_view text, const std::string& display_name, CsvTable* out,
+               Diagnostics* diag) {
+  out->file = display_name;
+  out->header.clear();
+  out->rows.clear();
+  out->row_line.clear();
+  const auto at = [&](int line, int column) { return FileLoc{display_name, line, column}; };
+
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  bool blank = true;
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      blank = false;
+      break;
+    }
+  if (blank) {
+    diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
+    return false;
+  }
+
+  bool ok = true;
+  bool have_header = false;
+  std::vector<std::string> record;
+  std::string field;
+  int line = 1;         // physical line of the cursor
+  int record_line = 1;  // physical line where the current record started
+  bool in_quotes = false;
+  bool was_quoted = false;   // the current field opened with a quote
+  bool after_quote = false;  // a quoted field has closed; only ',' or a line end may follow
+  int quote_line = 0;        // where the open quote was, for an unterminated one
+
+  const auto end_record = [&]() {
+    record.push_back(std::move(field));
+    field.clear();
+    was_quoted = after_quote = false;
+    bool all_empty = true;
+    for (const std::string& f : record)
+      if (!f.empty()) {
+        all_empty = false;
+        break;
+      }
+    // Blank lines (and rows of bare commas that spreadsheets leave) carry no data.
+    if (!(all_empty && (record.size() == 1 || have_header))) {
+      if (!have_header) {
+        out->header = std::move(record);
+        for (std::string& h : out->header) {
+          // Header names are matched exactly; surrounding spaces are a spreadsheet accident.
+          std::size_t b = h.find_first_not_of(" \t");
+          std::size_t e = h.find_last_not_of(" \t");
+          h = b == std::string::npos ? std::string() : h.substr(b, e - b + 1);
+        }
+        have_header = true;
+      } else if (record.size() != out->header.size()) {
+        const bool is_short = record.size() < out->header.size();
+        diag->error(
+            at(record_line, static_cast<int>(std::min(record.size(), out->header.size()) + 1)),
+            "row has " + std::to_string(record.size()) + " fields but the header has " +
+                std::to_string(out->header.size()) +
+                (is_short ? " (missing fields or a line break inside an unquoted field)"
+                          : " (an unquoted comma inside a field?)"));
+        ok = false;
+      } else {
+        out->rows.push_back(std::move(record));
+        out->row_line.push_back(record_line);
+      }
+    }
+    record.clear();
+  };
+
+  // In a binary file the NUL is the clearer diagnosis, even after bytes that are not UTF-8.
+  const bool has_nul = text.find('\0') != std::string_view::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto uc = static_cast<unsigned char>(c);
+    if (c == '\0') {
+      diag->error(at(line, static_cast<int>(record.size() + 1)),
+                  "binary file: NUL byte found; expected CSV text in UTF-8");
+      return false;
+    }
+    if (uc >= 0x80) {
+      std::size_t n = utf8_sequence_length(text, i);
+      if (n == 0 && has_nul) {
+        ++i;
+        continue;
+      }
+      if (n == 0) {
+        diag->error(
+            at(line, static_cast<int>(record.size() + 1)),
+            "invalid UTF-8 (byte " + hex_byte(uc) + "); the file is not UTF-8: " + kConvertHint);
+        return false;
+      }
+      if (after_quote) {
+        diag->error(at(line, static_cast<int>(record.size() + 1)),
+                    "unexpected text after a closing quote; a quote inside a quoted field "
+                    "must be doubled (\"\")");
+        return false;
+      }
+      field.append(text.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        in_quotes = false;
+        after_quote = true;
+        ++i;
+        continue;
+      }
+      if (c == '\n') ++line;
+      if (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n')) ++line;
+      field += c;
+      ++i;
+      continue;
+    }
+    if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      was_quoted = after_quote = false;
+      ++i;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      // CRLF, LF and a lone CR all end a record.
+      i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+      end_record();
+      ++line;
+      record_line = line;
+      continue;
+    }
+    if (after_quote) {
+      diag->error(at(line, static_cast<int>(record.size() + 1)),
+                  "unexpected text after a closing quote; a quote inside a quoted field must "
+                  "be doubled (\"\")");
+      return false;
+    }
+    if (c == '"') {
+      if (field.empty() && !was_quoted) {
+        in_quotes = was_quoted = true;
+        quote_line = line;
+        ++i;
+        continue;
+      }
+      diag->error(at(line, static_cast<int>(record.size() + 1)),
+                  "stray quote inside an unquoted field; quote the whole field and double "
+                  "the quote (\"\")");
+      return false;
+    }
+    field += c;
+    ++i;
+  }
+  if (in_quotes) {
+    diag->error(at(quote_line, static_cast<int>(record.size() + 1)),
+                "unterminated quoted field (the closing quote is missing)");
+    return false;
+  }
+  if (!field.empty() || !record.empty() || was_quoted) end_record();
+  if (!have_header) {
+    diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
+    return false;
+  }
+  for (std::size_t j = 0; j < out->header.size(); ++j) {
+    for (std::size_t k = 0; k < j; ++k)
+      if (!out->header[j].empty() && out->header[j] == out->header[k]) {
+        diag->error(at(1, static_cast<int>(j + 1)), "duplicate column \"" + out->header[j] +
+                                                        "\" (also column " + std::to_string(k + 1) +
+                                                        ")");
+        ok = false;
+        break;
+      }
+  }
+  return ok;
+}
+
+bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
+              Diagnostics* diag, std::string* raw) {
+  std::string bytes, err;
+  out->file = display_name;
+  if (!read_file(path, &bytes, &err)) {
+    diag->error({display_name, 0, 0}, err);
+    return false;
+  }
+  if (raw) *raw = bytes;
+  std::string_view text = bytes;
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  // Encoding: UTF-8 is parsed as is. Otherwise, unless the file is clearly UTF-8 with a few
+  // damaged bytes, try GB18030 (what the national system exports); a clean conversion is
+  // loaded with a warning, anything else is left to parse_csv, which reports the first
+  // invalid byte with its place and how to convert the file.
+  if (text.find('\0') == std::string_view::npos) {
+    std::size_t valid_multi = 0, invalid = 0;
+    utf8_census(text, &valid_multi, &invalid);
+    if (invalid > 0 && valid_multi < invalid) {
+      std::string converted;
+      if (gb18030_to_utf8(text, &converted)) {
+        diag->warning({display_name, 0, 0}, "file is GB18030/GBK encoded; converted to UTF-8");
+        return parse_csv(converted, display_name, out, diag);
+      }
+    }
+  }
+  return parse_csv(text, display_name, out, diag);
+}
+
+}  // namespace kaoping

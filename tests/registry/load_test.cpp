@@ -1,0 +1,570 @@
+// Loading and validating a registry directory: every rule of SPEC §1, messages word for word.
+#include "registry/load.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "registry/csv.h"
+
+namespace kaoping {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kFiles[] = {"townships.csv",  "villages.csv", "groups.csv",
+                              "households.csv", "members.csv",  "staff.csv"};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> messages(const Diagnostics& diag) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diag.items()) out.push_back(d.format());
+  return out;
+}
+
+std::vector<std::string> errors(const Diagnostics& diag) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diag.items())
+    if (d.severity == Severity::kError) out.push_back(d.format());
+  return out;
+}
+
+/// The small registry of tests/data/good/minimal, edited in memory and written to a
+/// temporary directory.
+class RegistryFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* f : kFiles)
+      files_[f] = slurp(fs::path(KAOPING_TEST_DATA) / "good/minimal" / f);
+    dir_ = fs::temp_directory_path() /
+           ("kaoping_load_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// Replaces the one occurrence of `from` in `file`.
+  void edit(const std::string& file, const std::string& from, const std::string& to) {
+    std::string& s = files_.at(file);
+    std::size_t at = s.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    ASSERT_EQ(s.find(from, at + 1), std::string::npos) << "ambiguous edit " << from;
+    s.replace(at, from.size(), to);
+  }
+  void append(const std::string& file, const std::string& line) { files_.at(file) += line; }
+
+  bool load(Registry* reg, Diagnostics* diag) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    for (const auto& [name, text] : files_)
+      if (!dropped_.count(name)) std::ofstream(dir_ / name, std::ios::binary) << text;
+    return load_registry(dir_.string(), reg, diag);
+  }
+  /// Loads and returns the first error ("" when it loads).
+  std::string first_error() {
+    Registry reg;
+    Diagnostics diag;
+    bool ok = load(&reg, &diag);
+    std::vector<std::string> e = errors(diag);
+    EXPECT_EQ(ok, e.empty());
+    return e.empty() ? "" : e[0];
+  }
+
+  std::map<std::string, std::string> files_;
+  std::set<std::string> dropped_;
+  fs::path dir_;
+};
+
+TEST_F(RegistryFiles, GoodRegistryLoads) {
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << messages(diag).at(0);
+  EXPECT_TRUE(diag.items().empty()) << messages(diag).at(0);
+  ASSERT_EQ(reg.townships.size(), 2u);
+  EXPECT_EQ(reg.townships[0].name, "东城乡");
+  EXPECT_EQ(reg.townships[0].travel_minutes, 45);
+  EXPECT_EQ(reg.townships[1].travel_minutes, 60);  // default
+  ASSERT_EQ(reg.villages.size(), 3u);
+  EXPECT_EQ(reg.villages[2].natural, -1);
+  EXPECT_EQ(reg.villages[2].economic, 0.25);
+  EXPECT_EQ(reg.villages[0].tier, Tier::kGood);
+  EXPECT_FALSE(reg.villages[1].tier.has_value());
+  EXPECT_EQ(reg.villages[1].travel_minutes, 30);  // default
+  EXPECT_EQ(reg.villages[2].township, 1);
+  ASSERT_EQ(reg.groups.size(), 2u);
+  EXPECT_EQ(reg.groups[1].village, 1);
+
+  const Households& h = reg.households;
+  ASSERT_EQ(h.count(), 4u);
+  EXPECT_EQ(h.size[0], 3);
+  EXPECT_EQ(h.status[0], Status::kPoor);
+  EXPECT_EQ(h.attribute[0], Attribute::kDibao);
+  EXPECT_EQ(h.cause[0], Cause::kIllness);
+  EXPECT_EQ(h.income_system[0], 2600);
+  EXPECT_EQ(h.measures[0], kMsIndustry | kMsHealth);
+  EXPECT_EQ(h.cards[0], kCardHelp | kCardContact);
+  EXPECT_EQ(h.presence[0], 0.9);
+  EXPECT_TRUE(std::isnan(h.satisfaction[0]));
+  EXPECT_EQ(h.group[0], 0);
+  EXPECT_EQ(h.status[1], Status::kExited);
+  EXPECT_EQ(h.exit_year[1], 2015);
+  EXPECT_EQ(h.income[1], 4200.5);
+  EXPECT_EQ(h.income_system[1], 4200.5);  // default = income
+  EXPECT_EQ(h.language[1], "zh");         // default
+  EXPECT_EQ(h.cards[1], kAllCards);
+  EXPECT_EQ(h.group[1], -1);
+  EXPECT_EQ(h.head_name[2], "Li, Wei");
+  EXPECT_EQ(h.excluded[2], kExCar);
+  EXPECT_EQ(h.relocated[2], 0);
+  EXPECT_EQ(h.status[3], Status::kPlannedExit);
+  EXPECT_EQ(h.water_safe[3], 0);
+  EXPECT_EQ(h.housing[3], Housing::kC);
+  EXPECT_EQ(h.relocated[3], 1);
+  EXPECT_EQ(h.uninsured[3], 1);
+  EXPECT_EQ(h.archive_consistent[3], 0);
+  EXPECT_EQ(h.language[3], "yi");
+  EXPECT_EQ(h.satisfaction[3], 0.8);
+  EXPECT_EQ(h.village[3], 2);
+  EXPECT_EQ(h.line[3], 5);
+  for (uint8_t m : h.members_mismatch) EXPECT_EQ(m, 0);
+
+  EXPECT_TRUE(reg.has_members);
+  ASSERT_EQ(reg.members.size(), 10u);
+  EXPECT_EQ(reg.members[9].household, 3);
+  EXPECT_EQ(reg.members[9].medical_insured, 0);
+  EXPECT_EQ(reg.members[9].age, 66);
+  EXPECT_TRUE(reg.has_staff);
+  ASSERT_EQ(reg.staff.size(), 2u);
+  EXPECT_EQ(reg.staff[0].village, 0);
+  EXPECT_EQ(reg.staff[1].role, StaffRole::kInterpreter);
+  EXPECT_EQ(reg.staff[1].languages, (std::vector<std::string>{"zh", "yi"}));
+  EXPECT_EQ(reg.household_index.at("H3"), 2);
+
+  ASSERT_EQ(reg.inputs.size(), 6u);
+  for (const InputFile& f : reg.inputs) {
+    std::string name = fs::path(f.path).filename().string();
+    EXPECT_EQ(f.sha256, sha256_hex(files_.at(name))) << name;
+  }
+}
+
+TEST_F(RegistryFiles, OptionalFilesMayBeAbsent) {
+  dropped_ = {"groups.csv", "members.csv", "staff.csv"};
+  edit("households.csv", "H1,V1,G1,", "H1,V1,,");
+  edit("households.csv", "H3,V2,G2,", "H3,V2,,");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << messages(diag).at(0);
+  EXPECT_FALSE(reg.has_members);
+  EXPECT_FALSE(reg.has_staff);
+  EXPECT_EQ(reg.inputs.size(), 3u);
+}
+
+TEST_F(RegistryFiles, UnknownColumnIsOneWarning) {
+  edit("townships.csv", "travel_minutes\n", "travel_minutes,remark\n");
+  edit("townships.csv", "T1,东城乡,45\n", "T1,东城乡,45,x\n");
+  edit("townships.csv", "T2,西山镇,\n", "T2,西山镇,,y\n");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{"townships.csv:1:4: warning: unknown column \"remark\" "
+                                      "ignored"}));
+}
+
+TEST_F(RegistryFiles, BomAndCrlfLoad) {
+  std::string& v = files_.at("villages.csv");
+  std::string crlf;
+  for (char c : v) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  v = "\xEF\xBB\xBF" + crlf;
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << messages(diag).at(0);
+  EXPECT_EQ(reg.villages[0].id, "V1");
+  EXPECT_EQ(reg.villages[2].travel_minutes, 90);
+}
+
+TEST_F(RegistryFiles, Gb18030FileIsConvertedWithAWarning) {
+  files_.at("townships.csv") =
+      "township_id,name,travel_minutes\nT1,\xB6\xAB\xB3\xC7\xCF\xE7,45\nT2,x,\n";
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  EXPECT_EQ(reg.townships[0].name, "东城乡");
+  EXPECT_EQ(messages(diag), (std::vector<std::string>{"townships.csv: warning: file is "
+                                                      "GB18030/GBK encoded; converted to UTF-8"}));
+}
+
+TEST_F(RegistryFiles, SizeMustBeWhole) {
+  edit("households.csv", "13900000001,3,poor", "13900000001,3.5,poor");
+  EXPECT_EQ(first_error(),
+            "households.csv:2:7: error: size must be a whole number >= 1, got \"3.5\"");
+}
+
+struct EditCase {
+  const char* file;
+  const char* from;
+  const char* to;
+  const char* message;
+};
+
+class BadValues : public RegistryFiles, public ::testing::WithParamInterface<EditCase> {};
+
+TEST_P(BadValues, MessageWordForWord) {
+  const EditCase& c = GetParam();
+  edit(c.file, c.from, c.to);
+  EXPECT_EQ(first_error(), c.message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Households, BadValues,
+    ::testing::Values(
+        EditCase{"households.csv", "13900000001,3,", "13900000001,0,",
+                 "households.csv:2:7: error: size must be a whole number >= 1, got \"0\""},
+        EditCase{"households.csv", "13900000001,3,", "13900000001,,",
+                 "households.csv:2:7: error: size is empty; it must be a whole number >= 1"},
+        EditCase{"households.csv", ",poor,", ",Poor,",
+                 "households.csv:2:8: error: status must be one of poor, planned_exit, exited, "
+                 "non_registered, got \"Poor\" (did you mean \"poor\"?)"},
+        EditCase{"households.csv", ",2,exited,2015,", ",2,exited,,",
+                 "households.csv:3:9: error: exit_year is required for status exited: a year "
+                 "from 2000 to 2100"},
+        EditCase{"households.csv", ",2,exited,2015,", ",2,exited,15,",
+                 "households.csv:3:9: error: exit_year must be a year from 2000 to 2100, got "
+                 "\"15\""},
+        EditCase{"households.csv", ",dibao,", ",low,",
+                 "households.csv:2:10: error: attribute must be one of general, dibao, tekun, "
+                 "got \"low\""},
+        EditCase{"households.csv", ",land,", ",drought,",
+                 "households.csv:3:11: error: cause must be one of illness, disability, "
+                 "education, disaster, land, water, skills, labor, funds, transport, "
+                 "motivation, other, got \"drought\""},
+        EditCase{"households.csv", ",9000,", ",-9000,",
+                 "households.csv:4:12: error: income must be a number >= 0, got \"-9000\""},
+        EditCase{"households.csv", ",2500,2600,", ",2500,2,600,",
+                 "households.csv:2:28: error: row has 28 fields but the header has 27 (an "
+                 "unquoted comma inside a field?)"},
+        EditCase{"households.csv", ",2500,2600,", ",2500,n/a,",
+                 "households.csv:2:13: error: income_system must be a number >= 0, got \"n/a\""},
+        EditCase{"households.csv", "2600,1,1,1,B", "2600,yes,1,1,B",
+                 "households.csv:2:14: error: food_secure must be 0 or 1, got \"yes\""},
+        EditCase{"households.csv", ",1,1,0,C,", ",1,1,0,c,",
+                 "households.csv:5:17: error: housing must be one of A, B, C, D, got \"c\" (did "
+                 "you mean \"C\"?)"},
+        EditCase{"households.csv", ",C,1,0,1,", ",C,1,0,-1,",
+                 "households.csv:5:20: error: uninsured must be a whole number >= 0, got \"-1\""},
+        EditCase{"households.csv", ",A,,0,0,car,", ",A,,0,0,car;yacht,",
+                 "households.csv:4:21: error: excluded must list values from official, cadre, "
+                 "car, town_house, company, large_farm, split_household, absentee, other "
+                 "separated by ';', got \"yacht\""},
+        EditCase{"households.csv", "industry;health,", "industry;heath,",
+                 "households.csv:2:22: error: measures must list values from industry, "
+                 "employment, training, education, health, housing, relocation, finance, "
+                 "social_security, water, other separated by ';', got \"heath\""},
+        EditCase{"households.csv", "help_card;contact_card,1", "help_card;contact,1",
+                 "households.csv:2:23: error: cards must list values from help_card, "
+                 "contact_card, record_book separated by ';', got \"contact\""},
+        EditCase{"households.csv", ",0,yi,", ",0,彝语,",
+                 "households.csv:5:25: error: language must be a language code of lowercase "
+                 "letters such as zh, yi, hani, got \"彝语\""},
+        EditCase{"households.csv", ",1,zh,0.9,", ",1,zh,1.2,",
+                 "households.csv:2:26: error: presence must be a number in [0,1], got \"1.2\""},
+        EditCase{"households.csv", ",yi,,0.8", ",yi,,80%",
+                 "households.csv:5:27: error: satisfaction must be a number in [0,1], got "
+                 "\"80%\""},
+        EditCase{"households.csv", "11010519491231002X", "110105194912310021",
+                 "households.csv:2:5: error: id_number 110105********0021 fails the GB 11643 "
+                 "checksum (the last character should be X)"},
+        EditCase{"households.csv", "530123198001011239", "53012319800101123",
+                 "households.csv:4:5: error: id_number must be an 18-character resident ID "
+                 "number, got 17 characters"},
+        EditCase{"households.csv", "530123198001011239", "5301231980O1011239",
+                 "households.csv:4:5: error: id_number 530123********1239 must have digits in "
+                 "its first 17 characters"},
+        EditCase{"households.csv", "H2,V1,,", ",V1,,",
+                 "households.csv:3:1: error: household_id is empty; every row needs one"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    References, BadValues,
+    ::testing::Values(
+        EditCase{"households.csv", "H4,V3,", "H4,V9,",
+                 "households.csv:5:2: error: village_id \"V9\" not found in villages.csv"},
+        EditCase{"households.csv", "H1,V1,G1,", "H1,V1,G9,",
+                 "households.csv:2:3: error: group_id \"G9\" not found in groups.csv"},
+        EditCase{"households.csv", "H1,V1,G1,", "H1,V1,G2,",
+                 "households.csv:2:3: error: group_id \"G2\" belongs to village \"V2\", not "
+                 "\"V1\""},
+        EditCase{"villages.csv", "V3,T2,", "V3,T3,",
+                 "villages.csv:4:2: error: township_id \"T3\" not found in townships.csv"},
+        EditCase{"groups.csv", "G2,V2,", "G2,V7,",
+                 "groups.csv:3:2: error: village_id \"V7\" not found in villages.csv"},
+        EditCase{"members.csv", "H4,head", "H5,head",
+                 "members.csv:11:1: error: household_id \"H5\" not found in households.csv"},
+        EditCase{"staff.csv", "guide,V1,", "guide,V8,",
+                 "staff.csv:2:5: error: village_id \"V8\" not found in villages.csv"},
+        EditCase{"staff.csv", "zh,G1", "zh,G2",
+                 "staff.csv:2:7: error: groups: group \"G2\" belongs to village \"V2\", not "
+                 "\"V1\""},
+        EditCase{"staff.csv", "guide,V1,", "guide,,",
+                 "staff.csv:2:5: error: village_id is empty; a guide must name the village "
+                 "they guide in"},
+        EditCase{"staff.csv", "interpreter,,zh;yi,", "interpreter,,,",
+                 "staff.csv:3:6: error: languages is empty; an interpreter must list the "
+                 "languages they speak"},
+        EditCase{"staff.csv", "guide,V1", "driver,V1",
+                 "staff.csv:2:4: error: role must be one of guide, interpreter, got \"driver\""},
+        EditCase{"villages.csv", "V2,T1,乙村,0.5,", "V2,T1,乙村,high,",
+                 "villages.csv:3:4: error: natural must be a number, got \"high\""},
+        EditCase{"villages.csv", ",good,", ",best,",
+                 "villages.csv:2:7: error: tier must be one of good, medium, poor, got \"best\""},
+        EditCase{"townships.csv", "T1,东城乡,45", "T1,东城乡,-45",
+                 "townships.csv:2:3: error: travel_minutes must be a number >= 0, got \"-45\""},
+        EditCase{"members.csv", "H1,head,male,52,", "H1,head,male,fifty,",
+                 "members.csv:2:4: error: age must be a whole number from 0 to 150, got "
+                 "\"fifty\""}));
+
+TEST_F(RegistryFiles, DuplicateIdReportedAtEachLaterOccurrence) {
+  const std::string h1 = "H1,V1,,x,,,1,non_registered,,,,9000,,1,1,1,A,,0,0,,,,,,,\n";
+  append("households.csv", h1);
+  append("households.csv", h1);
+  append("townships.csv", "T1,again,\n");
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag), (std::vector<std::string>{
+                              "townships.csv:4:1: error: duplicate township_id \"T1\" (first on "
+                              "line 2)",
+                              "households.csv:6:1: error: duplicate household_id \"H1\" (first "
+                              "on line 2)",
+                              "households.csv:7:1: error: duplicate household_id \"H1\" (first "
+                              "on line 2)"}));
+}
+
+TEST_F(RegistryFiles, MissingRequiredColumnAtLineOne) {
+  files_.at("townships.csv") = "township_id,travel_minutes\nT1,45\nT2,\n";
+  EXPECT_EQ(first_error(), "townships.csv:1:1: error: missing required column \"name\"");
+}
+
+TEST_F(RegistryFiles, MissingRequiredFile) {
+  dropped_ = {"villages.csv"};
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  // Only the missing file is reported: references into it are not checked.
+  ASSERT_EQ(errors(diag).size(), 1u);
+  EXPECT_EQ(errors(diag)[0], "villages.csv: error: " + (dir_ / "villages.csv").string() +
+                                 ": cannot open: No such file or directory");
+}
+
+TEST_F(RegistryFiles, MissingDirectory) {
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load_registry("/nonexistent/kaoping", &reg, &diag));
+  EXPECT_EQ(errors(diag).at(0),
+            "/nonexistent/kaoping: error: registry directory not found (expected a directory "
+            "holding townships.csv, villages.csv and households.csv)");
+}
+
+TEST_F(RegistryFiles, HeaderOnlyHouseholds) {
+  std::string& h = files_.at("households.csv");
+  h = h.substr(0, h.find('\n') + 1);
+  dropped_ = {"members.csv"};
+  EXPECT_EQ(first_error(),
+            "households.csv:1:1: error: no records: the file has a header row but no data rows");
+}
+
+TEST_F(RegistryFiles, EmptyAndBinaryFiles) {
+  files_.at("villages.csv") = "";
+  files_.at("groups.csv") = std::string(
+      "\x7f"
+      "ELF\0\0\0",
+      7);
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag), (std::vector<std::string>{
+                              "villages.csv:1:1: error: file is empty; expected a header row "
+                              "naming the columns",
+                              "groups.csv:1:1: error: binary file: NUL byte found; expected CSV "
+                              "text in UTF-8"}));
+}
+
+TEST_F(RegistryFiles, AllProblemsAreCollected) {
+  edit("households.csv", "13900000001,3,poor", "13900000001,3.5,poor");
+  edit("households.csv", ",9000,", ",lots,");
+  edit("households.csv", "H4,V3,", "H4,V9,");
+  edit("villages.csv", ",good,", ",best,");
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag),
+            (std::vector<std::string>{
+                "villages.csv:2:7: error: tier must be one of good, medium, poor, got \"best\"",
+                "households.csv:2:7: error: size must be a whole number >= 1, got \"3.5\"",
+                "households.csv:4:12: error: income must be a number >= 0, got \"lots\"",
+                "households.csv:5:2: error: village_id \"V9\" not found in villages.csv"}));
+}
+
+TEST_F(RegistryFiles, MembersDisagreementIsAWarningAndMarksTheHousehold) {
+  edit("households.csv", ",4,non_registered,", ",5,non_registered,");
+  edit("members.csv", "H1,child,male,12,1,0,1,0", "H1,child,male,12,0,1,1,0");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << errors(diag).at(0);
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{
+                "households.csv:2:19: warning: household \"H1\" disagrees with members.csv: "
+                "dropouts is 0 but members.csv has 1 members with dropout=1",
+                "households.csv:4:7: warning: household \"H3\" disagrees with members.csv: size "
+                "is 5 but members.csv lists 4 members"}));
+  EXPECT_EQ(reg.households.members_mismatch, (std::vector<uint8_t>{1, 0, 1, 0}));
+}
+
+TEST_F(RegistryFiles, TruncatedAndGarbledFilesNeverCrash) {
+  // Every file cut at many points and with bytes overwritten: the loader must report
+  // errors (or load), never crash or hang.
+  const std::map<std::string, std::string> original = files_;
+  for (const char* f : kFiles) {
+    const std::string text = original.at(f);
+    for (std::size_t cut = 0; cut < text.size(); cut += 23) {
+      for (int mode = 0; mode < 2; ++mode) {
+        files_ = original;
+        std::string t = text.substr(0, cut);
+        if (mode == 1) {
+          t = text;
+          t[cut] = "\",\n\xE5\x00"[cut % 5];
+        }
+        files_[f] = t;
+        Registry reg;
+        Diagnostics diag;
+        bool ok = load(&reg, &diag);
+        EXPECT_EQ(ok, !diag.has_errors()) << f << " " << cut;
+        for (const Diagnostic& d : diag.items())
+          if (d.severity == Severity::kError) {
+            EXPECT_FALSE(d.message.empty());
+          }
+      }
+    }
+  }
+}
+
+// --- validate_registry on a registry built in memory --------------------------------------
+
+Registry tiny_registry() {
+  Registry reg;
+  reg.source = "memory";
+  reg.townships.push_back({"T1", "t", 10});
+  Village v;
+  v.id = "V1";
+  v.township_id = "T1";
+  reg.villages.push_back(v);
+  for (const char* id : {"H1", "H2"}) {
+    std::size_t i = reg.households.add_default();
+    reg.households.id[i] = id;
+    reg.households.village_id[i] = "V1";
+    reg.households.size[i] = 2;
+    reg.households.income[i] = reg.households.income_system[i] = 5000;
+  }
+  return reg;
+}
+
+TEST(ValidateRegistry, CleanRegistryPassesAndIsIndexed) {
+  Registry reg = tiny_registry();
+  Diagnostics diag;
+  ASSERT_TRUE(validate_registry(&reg, &diag));
+  EXPECT_EQ(reg.households.village[1], 0);
+  EXPECT_EQ(reg.village_index.at("V1"), 0);
+}
+
+TEST(ValidateRegistry, ReportsEachProblemNamingTheRecord) {
+  Registry reg = tiny_registry();
+  Households& h = reg.households;
+  h.id[1] = "H1";
+  h.size[0] = 0;
+  h.status[0] = Status::kExited;
+  h.presence[0] = 1.5;
+  h.id_number[0] = "110105194912310021";
+  h.village_id[1] = "V2";
+  Diagnostics diag;
+  EXPECT_FALSE(validate_registry(&reg, &diag));
+  EXPECT_EQ(errors(diag),
+            (std::vector<std::string>{
+                "households.csv: error: household \"H1\": size must be a whole number >= 1, got "
+                "\"0\"",
+                "households.csv: error: household \"H1\": exit_year is required for status "
+                "exited: a year from 2000 to 2100",
+                "households.csv: error: household \"H1\": id_number 110105********0021 fails "
+                "the GB 11643 checksum (the last character should be X)",
+                "households.csv: error: household \"H1\": presence must be a number in [0,1], "
+                "got \"1.5\"",
+                "households.csv: error: household \"H1\": duplicate household_id \"H1\" (first "
+                "is record 1)",
+                "households.csv: error: household \"H1\": village_id \"V2\" not found in "
+                "villages.csv"}));
+}
+
+TEST(ValidateRegistry, MembersMismatchIsMarked) {
+  Registry reg = tiny_registry();
+  reg.has_members = true;
+  for (const char* id : {"H1", "H1", "H2"}) {
+    Member m;
+    m.household_id = id;
+    reg.members.push_back(m);
+  }
+  Diagnostics diag;
+  ASSERT_TRUE(validate_registry(&reg, &diag));
+  EXPECT_EQ(reg.households.members_mismatch, (std::vector<uint8_t>{0, 1}));
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{"households.csv: warning: household \"H2\" disagrees with "
+                                      "members.csv: size is 2 but members.csv lists 1 members"}));
+}
+
+TEST(ValidIdNumber, Gb11643Checksum) {
+  EXPECT_TRUE(valid_id_number("11010519491231002X"));
+  EXPECT_TRUE(valid_id_number("11010519491231002x"));
+  EXPECT_TRUE(valid_id_number("530123198001011239"));
+  EXPECT_FALSE(valid_id_number("530123198001011238"));
+  EXPECT_FALSE(valid_id_number("53012319800101123"));
+  EXPECT_FALSE(valid_id_number("5301231980010112390"));
+  EXPECT_FALSE(valid_id_number("A30123198001011239"));
+  EXPECT_FALSE(valid_id_number(""));
+}
+
+TEST_F(RegistryFiles, LoadStaffAgainstALoadedRegistry) {
+  dropped_ = {"staff.csv"};
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  EXPECT_FALSE(reg.has_staff);
+  fs::path roster = dir_ / "roster.csv";
+  std::ofstream(roster) << "staff_id,name,phone,role,village_id,languages,groups\n"
+                           "S1,a,1,guide,V2,,G2\n"
+                           "S1,b,2,guide,V3,,\n"
+                           "S3,c,3,interpreter,,yi;hani,\n";
+  EXPECT_FALSE(load_staff(roster.string(), &reg, &diag));
+  EXPECT_EQ(errors(diag), (std::vector<std::string>{"roster.csv:3:1: error: duplicate staff_id "
+                                                    "\"S1\" (first on line 2)"}));
+  std::ofstream(roster) << "staff_id,name,phone,role,village_id,languages,groups\n"
+                           "S1,a,1,guide,V2,,G2\n"
+                           "S3,c,3,interpreter,,yi;hani,\n";
+  Diagnostics diag2;
+  ASSERT_TRUE(load_staff(roster.string(), &reg, &diag2)) << errors(diag2).at(0);
+  ASSERT_EQ(reg.staff.size(), 2u);
+  EXPECT_EQ(reg.staff[0].village, 1);
+  EXPECT_EQ(reg.staff[0].languages, (std::vector<std::string>{"zh"}));
+  EXPECT_EQ(reg.staff[1].village, -1);
+}
+
+}  // namespace
+}  // namespace kaoping
