@@ -1,0 +1,332 @@
+#include "reports/i18n.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <unordered_map>
+
+namespace kaoping {
+namespace {
+
+struct Entry {
+  std::string_view key, zh, en;
+};
+
+// Keep keys grouped by where they appear. Terms as DOMAIN.md.
+constexpr Entry kTable[] = {
+    // Rates (SPEC §3) and criteria.
+    {"rate.wrong_exit", "错退率", "wrong-exit rate"},
+    {"rate.omission", "漏评率", "omission rate"},
+    {"rate.mis_inclusion", "错评率", "mis-inclusion rate"},
+    {"rate.planned_exit_shortfall", "预脱贫不达标率", "planned-exit shortfall rate"},
+    {"rate.inconsistency", "三统一不一致率", "inconsistency rate (三统一)"},
+    {"rate.satisfaction", "群众认可度", "satisfaction"},
+    {"dir.below", "低于", "below"},
+    {"dir.above", "高于", "above"},
+    // Findings (SPEC §4).
+    {"finding.wrong_exit", "错退", "wrong exit"},
+    {"finding.omission", "漏评", "omission"},
+    {"finding.mis_inclusion", "错评", "mis-inclusion"},
+    {"finding.planned_exit_shortfall", "预脱贫不达标", "planned-exit shortfall"},
+    {"finding.inconsistency", "三统一不一致", "inconsistency (三统一)"},
+    {"finding.few_measures", "帮扶措施少于4项", "fewer than 4 measures"},
+    {"finding.measure_mismatch", "措施与致贫原因不对应", "measures do not answer the cause"},
+    {"finding.missing_cards", "明白卡/联系卡/脱贫记录卡不全", "cards missing"},
+    // Registry vocabulary (DOMAIN.md §4).
+    {"status.poor", "建档立卡未脱贫", "registered poor"},
+    {"status.planned_exit", "预脱贫", "planned exit"},
+    {"status.exited", "已脱贫", "exited"},
+    {"status.non_registered", "非建档立卡", "non-registered"},
+    {"category.poor", "未脱贫户", "poor"},
+    {"category.exited", "已脱贫户", "exited"},
+    {"category.non_registered", "非建档立卡户", "non-registered"},
+    {"attribute.none", "未填", "not recorded"},
+    {"attribute.general", "一般贫困户", "general"},
+    {"attribute.dibao", "低保贫困户", "dibao (minimum living allowance)"},
+    {"attribute.tekun", "特困供养贫困户", "tekun (destitute support)"},
+    {"cause.none", "未填", "not recorded"},
+    {"cause.illness", "因病", "illness"},
+    {"cause.disability", "因残", "disability"},
+    {"cause.education", "因学", "education"},
+    {"cause.disaster", "因灾", "disaster"},
+    {"cause.land", "缺土地", "lack of land"},
+    {"cause.water", "缺水", "lack of water"},
+    {"cause.skills", "缺技术", "lack of skills"},
+    {"cause.labor", "缺劳力", "lack of labour"},
+    {"cause.funds", "缺资金", "lack of funds"},
+    {"cause.transport", "交通条件落后", "poor transport"},
+    {"cause.motivation", "自身发展动力不足", "lack of motivation"},
+    {"cause.other", "其他", "other"},
+    {"housing.A", "A级（安全）", "grade A (safe)"},
+    {"housing.B", "B级（安全）", "grade B (safe)"},
+    {"housing.C", "C级（危房）", "grade C (dangerous)"},
+    {"housing.D", "D级（危房）", "grade D (dangerous)"},
+    {"tier.good", "好", "good"},
+    {"tier.medium", "中", "medium"},
+    {"tier.poor", "差", "poor"},
+    // Common.
+    {"common.dash", "–", "–"},
+    {"common.yes", "是", "yes"},
+    {"common.no", "否", "no"},
+    {"common.total", "合计", "total"},
+    {"common.never_sampled", "从未抽中", "never sampled"},
+    {"common.cut", "此处仅列前 {} 行，共 {} 行；完整清单见 report.xlsx。",
+     "Only the first {} of {} rows are shown here; the full list is in report.xlsx."},
+    {"colophon.version", "kaoping 版本", "kaoping version"},
+    {"colophon.command", "命令", "command line"},
+    {"colophon.registry", "数据", "registry"},
+    {"colophon.seed", "随机种子", "seed"},
+    {"colophon.runs", "模拟次数", "replicates"},
+    {"colophon.threads", "线程数", "threads"},
+    {"colophon.elapsed", "用时（秒）", "elapsed (seconds)"},
+    {"colophon.privacy", "隐私", "privacy"},
+    {"colophon.privacy_text", "身份证号只显示前6位和后4位，报告中不含电话号码。",
+     "ID numbers show only their first 6 and last 4 characters; reports carry no phone "
+     "numbers."},
+    {"colophon.default_registry", "内置默认县（generate --profile default --seed 1）",
+     "built-in default county (generate --profile default --seed 1)"},
+    // Columns.
+    {"col.criterion", "指标", "criterion"},
+    {"col.standard", "标准", "standard"},
+    {"col.mean", "平均值", "mean"},
+    {"col.p05", "5%分位", "5th percentile"},
+    {"col.p50", "中位数", "median"},
+    {"col.p95", "95%分位", "95th percentile"},
+    {"col.fail_probability", "不达标概率", "fail probability"},
+    {"col.township", "乡镇", "township"},
+    {"col.township_id", "乡镇编号", "township id"},
+    {"col.village", "行政村", "village"},
+    {"col.village_id", "村编号", "village id"},
+    {"col.tier", "类型（好/中/差）", "tier"},
+    {"col.inclusion_freq", "被抽中频率", "sampled in"},
+    {"col.pass_prob_if_sampled", "抽中时通过概率", "pass probability if sampled"},
+    {"col.ci_low", "95%区间下限", "95% low"},
+    {"col.ci_high", "95%区间上限", "95% high"},
+    {"col.household_id", "户编号", "household id"},
+    {"col.head_name", "户主", "head of household"},
+    {"col.id_number", "身份证号（已遮蔽）", "ID number (masked)"},
+    {"col.status", "户类别", "status"},
+    {"col.finding_freq", "抽中且发现问题频率", "sampled and at fault in"},
+    {"col.priority", "优先级（失败模拟中出问题的比例）", "priority (share of failing runs)"},
+    {"col.findings", "问题", "findings"},
+    {"col.households", "户数", "households"},
+    {"col.persons", "人数", "persons"},
+    {"col.share", "占比", "share"},
+    {"col.count", "数量", "count"},
+    {"col.rate", "比率", "rate"},
+    {"col.fixed", "整改户数", "households fixed"},
+    {"col.pass_probability", "通过概率", "pass probability"},
+    {"col.gain", "提高", "gain"},
+    {"col.true_rate", "全县真实比率", "county's true rate"},
+    {"col.sample_size", "样本户数", "sampled households"},
+    {"col.detail", "说明", "detail"},
+    {"col.date", "日期", "date"},
+    {"col.start", "开始", "start"},
+    {"col.end", "结束", "end"},
+    {"col.team", "评估组", "team"},
+    {"col.enumerator", "调查员", "enumerator"},
+    {"col.group", "村民小组", "group"},
+    {"col.guide", "向导", "guide"},
+    {"col.interpreter", "翻译", "interpreter"},
+    {"col.visits", "入户数", "visits"},
+    {"col.villages", "村数", "villages"},
+    {"col.gap", "缺口", "gap"},
+    {"col.age_band", "年龄段", "age band"},
+    {"col.labor", "劳动能力", "labour"},
+    {"col.housing", "住房", "housing"},
+    {"col.cause", "主要致贫原因", "main cause"},
+    {"col.attribute", "贫困户属性", "attribute"},
+    {"col.item", "项目", "item"},
+    // Simulate report.
+    {"sim.title", "第三方评估模拟报告", "Third-party evaluation rehearsal"},
+    {"sim.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}", "{} Monte Carlo replicates, seed {}"},
+    {"sim.verdict", "结论", "Verdict"},
+    {"sim.pass_probability", "通过概率", "Pass probability"},
+    {"sim.ci", "95% 置信区间 {} – {}（Wilson）", "95% interval {} – {} (Wilson)"},
+    {"sim.weakest", "最可能不达标的指标", "Criterion most likely to fail"},
+    {"sim.weakest_note", "{} 的模拟中不达标（标准：{}）",
+     "fails in {} of replicates (standard: {})"},
+    {"sim.verdict_text",
+     "按省第三方评估的抽样方案重复抽样 {} 次：全县在 {} 的模拟中所有指标都达标。最大的风险是{}，"
+     "在 {} 的模拟中不达标。",
+     "Drawing the evaluators' sample {} times, the county meets every standard in {} of the "
+     "replicates. The largest risk is the {}, which fails in {} of them."},
+    {"sim.criteria", "各项指标与标准", "Each rate against its standard"},
+    {"sim.criteria_text", "每幅图是一项指标在各次模拟中的分布；竖线是标准，阴影一侧为不达标。",
+     "Each chart shows how a rate varies from one draw of the sample to the next; the line is "
+     "the standard and the shaded side fails."},
+    {"sim.histogram_title", "{}：各次模拟的分布", "{}: distribution over replicates"},
+    {"sim.threshold_label", "标准：{}{}", "standard: {} {}"},
+    {"sim.where", "风险在哪里", "Where the risk sits"},
+    {"sim.where_text", "被抽中时通过概率低的乡镇和村，是整改的重点。",
+     "Townships and villages with a low pass probability when sampled are where to work first."},
+    {"sim.townships_chart", "各乡镇被抽中时的通过概率",
+     "Pass probability when each township is sampled"},
+    {"sim.villages_chart", "通过概率最低的村（被抽中时）",
+     "Villages with the lowest pass probability when sampled"},
+    {"sim.townships_table", "乡镇风险", "Risk by township"},
+    {"sim.villages_table", "村风险", "Risk by village"},
+    {"sim.households_table", "优先整改的农户", "Households to fix first"},
+    {"sim.overall_line", "全县通过概率", "county pass probability"},
+    {"sim.fix", "优先整改的农户", "Households to fix first"},
+    {"sim.fix_text",
+     "优先级是失败的模拟中该户被抽中且发现问题的比例。整改这些农户最能提高通过概率。",
+     "Priority is the share of failing replicates in which the household was sampled and found "
+     "at fault: fixing these households raises the pass probability most."},
+    {"sim.whatif", "整改的效果", "What fixing them buys"},
+    {"sim.whatif_text", "把优先级最高的农户的问题整改后重新模拟（同一随机种子）得到的通过概率。",
+     "The pass probability when the top households' problems are fixed, simulated again with "
+     "the same seed."},
+    {"sim.whatif_chart", "整改前后的通过概率", "Pass probability before and after fixing"},
+    {"sim.whatif_now", "现在", "now"},
+    {"sim.whatif_fixed", "整改前 {} 户后", "after fixing the top {}"},
+    {"sim.oc", "抽样方案的OC曲线", "OC curve of the design"},
+    {"sim.oc_text",
+     "横轴是全县的真实比率，纵轴是在这个比率下通过评估的概率（每个样本户以该概率出问题）。"
+     "真实比率恰好在标准上时只有约一半的机会通过，所以全县需要在标准以下留出余量。",
+     "The x axis is the county's true rate, the y axis the probability of passing at that rate "
+     "(each sampled household at fault with that probability). A county exactly at the "
+     "standard passes only about half the time, so it needs a margin below it."},
+    {"sim.oc_chart", "通过概率与全县真实比率", "Pass probability against the county's true rate"},
+    {"sim.oc_x", "全县真实比率", "county's true rate"},
+    {"sim.oc_y", "通过概率", "pass probability"},
+    {"sim.oc_table", "OC曲线", "OC curve"},
+    {"sim.oc_series", "{}（每次约 {} 户）", "{} (about {} households a draw)"},
+    {"sim.oc_method_mc", "按人数计算，{} 次模拟/点", "person basis, {} replicates per point"},
+    {"sim.oc_method_exact", "按户计算，二项分布精确值", "household basis, exact binomial"},
+    {"sim.rate_axis", "比率", "rate"},
+    {"sim.probability_axis", "通过概率", "pass probability"},
+    {"sim.config", "抽样方案", "Sampling design"},
+    {"sim.design_text",
+     "抽 {} 个乡镇，每个乡镇按好、中、差各抽 1 个村，每村至少 {} 户（未脱贫 {}、已脱贫 "
+     "{}、非建档立卡 {}）。",
+     "{} townships, one good, one medium and one poor village in each, at least {} households "
+     "per village (poor {}, exited {}, non-registered {})."},
+    // Audit --all report.
+    {"audit.title", "全县自查报告", "County self-check"},
+    {"audit.subtitle", "全部 {} 户按国家标准逐户核查",
+     "All {} households checked against the national standards"},
+    {"audit.summary", "自查结论", "Summary"},
+    {"audit.profile", "六个清：全县底数", "County profile (六个清)"},
+    {"audit.profile_text",
+     "建档立卡户（未脱贫、预脱贫、已脱贫）按致贫原因、属性、住房、劳动能力、年龄段和乡镇分列。",
+     "Registered households (poor, planned exit, exited) by cause, attribute, housing, labour, "
+     "age band and township."},
+    {"audit.by_cause", "按主要致贫原因", "By main cause"},
+    {"audit.by_attribute", "按贫困户属性", "By attribute"},
+    {"audit.by_housing", "按住房安全等级", "By housing grade"},
+    {"audit.by_labor", "按劳动能力（人）", "By labour capacity (persons)"},
+    {"audit.by_age", "按年龄段（人）", "By age band (persons)"},
+    {"audit.by_township", "按乡镇", "By township"},
+    {"audit.by_status", "按户类别", "By status"},
+    {"audit.rates", "各项比率（全部农户）", "Rates over every household"},
+    {"audit.todo", "按村整改清单", "To-do list by village"},
+    {"audit.todo_text", "每个村需要整改的农户数，按问题分列。",
+     "Households to put right in each village, by finding."},
+    {"audit.findings_table", "问题农户清单", "Households with findings"},
+    {"audit.findings_chart", "各类问题的户数", "Households by finding"},
+    {"audit.members_missing", "无成员数据（members.csv）", "no member data (members.csv)"},
+    // Schedule report.
+    {"sched.title", "迎检入户日程", "Visit schedule"},
+    {"sched.subtitle", "{} 至 {}，{} 个评估组，{} 次入户", "{} to {}, {} teams, {} visits"},
+    {"sched.overview", "日程概览", "Overview"},
+    {"sched.days", "每日安排", "Day by day"},
+    {"sched.day_heading", "{}", "{}"},
+    {"sched.per_day", "每天的入户数", "Visits per day"},
+    {"sched.gaps", "人员缺口", "What the roster cannot cover"},
+    {"sched.no_gaps", "向导和翻译都已落实。", "Every guide and interpreter is in place."},
+    {"sched.notifications_text",
+     "通知由村民小组党员在入户前告知农户在家等候；电话号码只在 notifications.csv 中。",
+     "The village-group party member tells each household to wait at home before its visit; "
+     "phone numbers are only in notifications.csv."},
+};
+
+const std::unordered_map<std::string_view, const Entry*>& index() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string_view, const Entry*>;
+    for (const Entry& e : kTable) m->emplace(e.key, &e);
+    return m;
+  }();
+  return *map;
+}
+
+std::string lookup(Lang lang, const std::string& key) {
+  return tr(lang, key);
+}
+
+}  // namespace
+
+Lang parse_lang(std::string_view code) {
+  return code == "en" ? Lang::kEn : Lang::kZh;
+}
+std::string_view lang_code(Lang lang) {
+  return lang == Lang::kEn ? "en" : "zh";
+}
+
+std::string tr(Lang lang, std::string_view key) {
+  auto it = index().find(key);
+  if (it == index().end()) return "[[" + std::string(key) + "]]";
+  return std::string(lang == Lang::kEn ? it->second->en : it->second->zh);
+}
+
+std::vector<std::string_view> i18n_keys() {
+  std::vector<std::string_view> keys;
+  for (const Entry& e : kTable) keys.push_back(e.key);
+  return keys;
+}
+
+std::string_view i18n_text(std::string_view key, Lang lang) {
+  auto it = index().find(key);
+  if (it == index().end()) return {};
+  return lang == Lang::kEn ? it->second->en : it->second->zh;
+}
+
+std::string rate_name(Lang lang, Rate r) {
+  return lookup(lang, "rate." + std::string(to_string(r)));
+}
+std::string finding_name(Lang lang, Finding f) {
+  return lookup(lang, "finding." + std::string(to_string(f)));
+}
+std::string status_name(Lang lang, Status s) {
+  return lookup(lang, "status." + std::string(to_string(s)));
+}
+std::string category_name(Lang lang, Category c) {
+  return lookup(lang, "category." + std::string(to_string(c)));
+}
+std::string attribute_name(Lang lang, Attribute a) {
+  return a == Attribute::kNone ? tr(lang, "attribute.none")
+                               : lookup(lang, "attribute." + std::string(to_string(a)));
+}
+std::string cause_name(Lang lang, Cause c) {
+  return c == Cause::kNone ? tr(lang, "cause.none")
+                           : lookup(lang, "cause." + std::string(to_string(c)));
+}
+std::string housing_name(Lang lang, Housing h) {
+  return lookup(lang, "housing." + std::string(to_string(h)));
+}
+std::string tier_name(Lang lang, Tier t) {
+  return lookup(lang, "tier." + std::string(to_string(t)));
+}
+
+std::string format_percent(double p, int decimals) {
+  if (std::isnan(p)) return "–";
+  return fmt::format("{:.{}f}%", p * 100.0, decimals);
+}
+
+std::string format_number(double v, int decimals) {
+  if (std::isnan(v)) return "–";
+  std::string s = fmt::format("{:.{}f}", std::fabs(v), decimals);
+  const std::size_t dot = s.find('.');
+  const std::size_t int_end = dot == std::string::npos ? s.size() : dot;
+  std::string out;
+  for (std::size_t i = 0; i < int_end; ++i) {
+    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  out += s.substr(int_end);
+  // "-0" would read oddly; a value that rounds to zero is shown unsigned.
+  if (v < 0 && out.find_first_not_of("0.,") != std::string::npos) out = "-" + out;
+  return out;
+}
+
+}  // namespace kaoping

@@ -1,0 +1,201 @@
+#include "reports/xlsx.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "reports/privacy.h"
+
+namespace kaoping {
+namespace {
+
+using namespace report;
+
+constexpr std::size_t kSheetNameMax = 31;  // Excel's limit, in characters
+
+std::vector<std::string> utf8_chars(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xe  ? 3
+                    : (c >> 3) == 0x1e ? 4
+                                       : 1;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string join_prefix(const std::vector<std::string>& chars, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < std::min(n, chars.size()); ++i) out += chars[i];
+  return out;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// Display width of a text in Excel character units: wide (CJK) characters count twice.
+double display_width(const std::string& s) {
+  double w = 0;
+  for (const std::string& ch : utf8_chars(s)) w += ch.size() >= 3 ? 2.0 : 1.0;
+  return w;
+}
+
+std::string number_format(const Column& c) {
+  const std::string decimals = c.decimals > 0 ? "." + std::string(c.decimals, '0') : "";
+  switch (c.kind) {
+    case ColumnKind::kInteger:
+      return "#,##0";
+    case ColumnKind::kDecimal:
+      return "#,##0" + decimals;
+    case ColumnKind::kProbability:
+      return "0" + decimals + "%";
+    default:
+      return "@";
+  }
+}
+
+// Excel header/footer codes use '&' as an escape; a literal one is written "&&".
+std::string header_text(const std::string& title) {
+  std::string out = "&C";
+  for (char c : title) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> xlsx_sheet_names(const Report& report) {
+  std::vector<std::string> names;
+  std::map<std::string, int> used;  // lowercased name → count
+  for (const Section& sec : report.sections) {
+    for (const Block& block : sec.blocks) {
+      const auto* t = std::get_if<Table>(&block);
+      if (!t || t->sheet.empty()) continue;
+      std::string clean;
+      for (char c : t->sheet)
+        clean += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+      // Excel refuses a name that starts or ends with an apostrophe.
+      if (!clean.empty() && clean.front() == '\'') clean.front() = '_';
+      if (!clean.empty() && clean.back() == '\'') clean.back() = '_';
+      const std::vector<std::string> chars = utf8_chars(clean);
+      std::string name = join_prefix(chars, kSheetNameMax);
+      for (int k = 2; used.count(ascii_lower(name)); ++k) {
+        const std::string suffix = " (" + std::to_string(k) + ")";
+        name = join_prefix(chars, kSheetNameMax - suffix.size()) + suffix;
+      }
+      used[ascii_lower(name)] = 1;
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+bool write_xlsx(const Report& report, const std::string& path, std::string* err) {
+  namespace fs = std::filesystem;
+  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  lxw_workbook* wb = workbook_new(temp.c_str());
+  if (!wb) {
+    *err = path + ": cannot create workbook";
+    return false;
+  }
+  lxw_doc_properties props = {};
+  std::string title = report.title;
+  props.title = title.data();
+  workbook_set_properties(wb, &props);
+
+  lxw_format* header = workbook_add_format(wb);
+  format_set_bold(header);
+  format_set_bg_color(header, 0xE4EBF2);
+  format_set_bottom(header, LXW_BORDER_MEDIUM);
+  format_set_text_wrap(header);
+  format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+  std::map<std::string, lxw_format*> formats;
+  auto format_for = [&](const Column& c) {
+    const std::string code = number_format(c);
+    auto it = formats.find(code);
+    if (it != formats.end()) return it->second;
+    lxw_format* f = workbook_add_format(wb);
+    format_set_num_format(f, code.c_str());
+    formats[code] = f;
+    return f;
+  };
+
+  const std::vector<std::string> names = xlsx_sheet_names(report);
+  std::size_t sheet_index = 0;
+  bool ok = true;
+  for (const Section& sec : report.sections) {
+    for (const Block& block : sec.blocks) {
+      const auto* t = std::get_if<Table>(&block);
+      if (!t || t->sheet.empty()) continue;
+      lxw_worksheet* ws = workbook_add_worksheet(wb, names[sheet_index++].c_str());
+      if (!ws) {
+        *err = path + ": cannot add sheet '" + names[sheet_index - 1] + "'";
+        ok = false;
+        break;
+      }
+      const lxw_col_t cols = static_cast<lxw_col_t>(t->columns.size());
+      std::vector<double> width(cols, 8);
+      for (lxw_col_t c = 0; c < cols; ++c) {
+        worksheet_write_string(ws, 0, c, t->columns[c].header.c_str(), header);
+        width[c] = std::max(width[c], std::min(24.0, display_width(t->columns[c].header) + 2));
+      }
+      for (std::size_t r = 0; r < t->rows.size(); ++r) {
+        const lxw_row_t row = static_cast<lxw_row_t>(r + 1);
+        for (lxw_col_t c = 0; c < cols && c < t->rows[r].size(); ++c) {
+          const Cell& cell = t->rows[r][c];
+          const Column& col = t->columns[c];
+          if (col.kind != ColumnKind::kText && !std::isnan(cell.number)) {
+            worksheet_write_number(ws, row, c, cell.number, format_for(col));
+            width[c] = std::max(width[c], 12.0);
+          } else if (!cell.text.empty()) {
+            const std::string text = scrub_personal_data(cell.text);
+            worksheet_write_string(ws, row, c, text.c_str(), nullptr);
+            width[c] = std::max(width[c], std::min(50.0, display_width(text) + 2));
+          }
+        }
+      }
+      for (lxw_col_t c = 0; c < cols; ++c) worksheet_set_column(ws, c, c, width[c], nullptr);
+      worksheet_freeze_panes(ws, 1, 0);
+      if (cols > 0)
+        worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t->rows.size()), cols - 1);
+      worksheet_set_paper(ws, 9);  // A4
+      if (cols > 6) worksheet_set_landscape(ws);
+      worksheet_fit_to_pages(ws, 1, 0);
+      worksheet_repeat_rows(ws, 0, 0);
+      if (!t->title.empty()) worksheet_set_header(ws, header_text(t->title).c_str());
+    }
+    if (!ok) break;
+  }
+  const lxw_error rc = workbook_close(wb);
+  std::error_code ec;
+  if (ok && rc != LXW_NO_ERROR) {
+    *err = path + ": cannot write workbook: " + lxw_strerror(rc);
+    ok = false;
+  }
+  if (ok) {
+    fs::rename(temp, path, ec);
+    if (ec) {
+      *err = path + ": cannot rename into place: " + ec.message();
+      ok = false;
+    }
+  }
+  if (!ok) fs::remove(temp, ec);
+  return ok;
+}
+
+}  // namespace kaoping
