@@ -234,9 +234,11 @@ void convert(const YAML::Node& y, const Source& src, const std::string& path, No
         }
         const std::string key = kv.first.Scalar();
         if (const Node* first = out->find(key)) {
-          problems->error(
-              key_loc, fmt::format("duplicate key '{}'{}, first given at line {}", key,
-                                   path.empty() ? "" : " in '" + path + "'", first->key_loc.line));
+          const std::string first_at = first->key_loc.line == key_loc.line
+                                           ? fmt::format("column {}", first->key_loc.column)
+                                           : fmt::format("line {}", first->key_loc.line);
+          problems->error(key_loc, fmt::format("duplicate key '{}'{}, first given at {}", key,
+                                               path.empty() ? "" : " in '" + path + "'", first_at));
           continue;
         }
         Node child;
@@ -312,7 +314,7 @@ void merge(Node* base, const Node& over, const std::string& path, bool replace_c
 /// Applies one --set KEY=VALUE (the `ordinal`-th, 1-based) to the merged tree.
 void apply_set(const std::string& arg, int ordinal, Node* root, Problems* problems) {
   const std::size_t eq = arg.find('=');
-  if (eq == std::string::npos) {
+  if (eq == std::string::npos || arg.find_first_not_of(' ') >= eq) {
     problems->error({kSetFile, ordinal, 1},
                     fmt::format("expected KEY=VALUE, e.g. design.townships=4, got \"{}\"", arg));
     return;
@@ -327,7 +329,16 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
                       fmt::format("empty key name in \"{}\"", arg.substr(0, eq)));
       return;
     }
-    names.emplace_back(arg.substr(begin, dot - begin), static_cast<int>(begin) + 1);
+    // Spaces around a name ("design. townships = 4") are not part of it.
+    std::size_t first = begin, last = dot;
+    while (first < last && arg[first] == ' ') ++first;
+    while (last > first && arg[last - 1] == ' ') --last;
+    if (first == last) {
+      problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1},
+                      fmt::format("empty key name in \"{}\"", arg.substr(0, eq)));
+      return;
+    }
+    names.emplace_back(arg.substr(first, last - first), static_cast<int>(first) + 1);
     if (dot == eq) break;
     begin = dot + 1;
   }
@@ -525,8 +536,13 @@ class Checker {
     std::string message = path.empty() ? fmt::format("unknown top-level key '{}'", c.key)
                                        : fmt::format("unknown key '{}' in '{}'", c.key, path);
     const std::string hint = suggest(c.key, allowed);
+    const std::size_t dot = c.key.find('.');
     if (!hint.empty())
       message += fmt::format(", did you mean '{}'?", hint);
+    else if (dot != std::string::npos && dot > 0)
+      // "design.townships: 4" in a file: the dotted form is for --set only.
+      message += fmt::format(" (in a file, nest the keys: '{}: {{{}: ...}}')", c.key.substr(0, dot),
+                             c.key.substr(dot + 1));
     else
       message += fmt::format(" (expected one of: {})", join_names(allowed, ", "));
     error(c.key_loc, std::move(message));

@@ -553,5 +553,59 @@ TEST_F(ConfigTest, ProblemsOfFileAndSetTogether) {
                "--set:1:17: error: simulation.runs must be a whole number >= 1, got \"-3\""}));
 }
 
+TEST_F(ConfigTest, DottedKeyInAFileGetsAHint) {
+  EXPECT_EQ(errors("design.townships: 4\n"),
+            Strings{"my.yaml:1:1: error: unknown top-level key 'design.townships' (in a file, nest "
+                    "the keys: 'design: {townships: ...}')"});
+}
+
+TEST_F(ConfigTest, DuplicateKeyOnOneLineNamesTheColumn) {
+  EXPECT_EQ(errors("design: {townships: 1, townships: 2}\n"),
+            Strings{"my.yaml:1:24: error: duplicate key 'townships' in 'design', first given at "
+                    "column 10"});
+}
+
+TEST_F(ConfigTest, SetToleratesSpacesAroundNamesAndValue) {
+  const Config c = load("", {"design . townships = 5", "design.tiers = [ good , poor ]"});
+  EXPECT_EQ(c.design.townships, 5);
+  EXPECT_EQ(c.design.tiers, (std::vector<Tier>{Tier::kGood, Tier::kPoor}));
+  EXPECT_EQ(
+      errors("", {"=4", " =4"}),
+      (Strings{"--set:1:1: error: expected KEY=VALUE, e.g. design.townships=4, got \"=4\"",
+               "--set:2:1: error: expected KEY=VALUE, e.g. design.townships=4, got \" =4\""}));
+}
+
+TEST_F(ConfigTest, SetThroughAValueThatIsNotAMap) {
+  EXPECT_EQ(errors("", {"design=5"}),
+            Strings{"--set:1:8: error: design must be a map of keys, got \"5\""});
+  EXPECT_EQ(errors("", {"design.townships.x=5"}),
+            Strings{"--set:1:8: error: design.townships must be a whole number >= 1, got a map"});
+}
+
+TEST_F(ConfigTest, ExampleConfigsLoadCleanly) {
+  const fs::path examples = fs::path(KAOPING_SOURCE_DIR) / "configs" / "examples";
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator(examples)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++count;
+    Diagnostics diag;
+    Config config;
+    EXPECT_TRUE(load_config(entry.path().string(), {}, &config, &diag)) << entry.path();
+    for (const Diagnostic& d : diag.items()) ADD_FAILURE() << d.format();
+  }
+  EXPECT_GE(count, 3);
+}
+
+TEST_F(ConfigTest, StrictMarginExampleReplacesTheCriteria) {
+  Diagnostics diag;
+  Config c;
+  ASSERT_TRUE(
+      load_config(std::string(KAOPING_SOURCE_DIR) + "/configs/examples/strict-county-margin.yaml",
+                  {}, &c, &diag));
+  ASSERT_EQ(c.standards.criteria.size(), 5u);
+  for (const Criterion& cr : c.standards.criteria)
+    EXPECT_EQ(cr.threshold, cr.rate == Rate::kSatisfaction ? 0.90 : 0.01);
+}
+
 }  // namespace
 }  // namespace kaoping
