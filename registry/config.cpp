@@ -727,6 +727,11 @@ class Checker {
           ok = false;
           continue;
         }
+        if (parsed.count(static_cast<int>(y))) {  // "2017" and "2017.0" are one year
+          error(c.key_loc, fmt::format("standards.poverty_line gives year {} twice", y));
+          ok = false;
+          continue;
+        }
         double v = 0;
         if (number(c, fmt::format("standards.poverty_line.{}", c.key), kPositive, &v))
           parsed[static_cast<int>(y)] = v;

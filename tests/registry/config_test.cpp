@@ -607,5 +607,23 @@ TEST_F(ConfigTest, StrictMarginExampleReplacesTheCriteria) {
     EXPECT_EQ(cr.threshold, cr.rate == Rate::kSatisfaction ? 0.90 : 0.01);
 }
 
+TEST_F(ConfigTest, SameYearWrittenTwoWays) {
+  EXPECT_EQ(errors("standards:\n  poverty_line: {2017: 3335, 2017.0: 3400}\n"),
+            Strings{"my.yaml:2:30: error: standards.poverty_line gives year 2017 twice"});
+}
+
+TEST_F(ConfigTest, EmptyCriteriaInAFileKeepTheDefaultButBracesDropThem) {
+  EXPECT_EQ(load("standards:\n  criteria:\n").standards.criteria.size(), 4u);
+  Diagnostics diag;
+  Config c;
+  ASSERT_TRUE(load_config(write("none.yaml", "standards:\n  criteria: {}\n"), {}, &c, &diag));
+  EXPECT_TRUE(c.standards.criteria.empty());
+  // The resolved YAML of an empty list reads back as an empty list.
+  Diagnostics diag2;
+  Config d;
+  ASSERT_TRUE(load_config(write("resolved.yaml", c.resolved_yaml), {}, &d, &diag2));
+  EXPECT_TRUE(d.standards.criteria.empty());
+}
+
 }  // namespace
 }  // namespace kaoping
