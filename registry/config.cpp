@@ -137,6 +137,29 @@ std::string join(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }
 
+/// A scalar as shown in a message: quoted, control characters escaped, long text cut short
+/// (a binary file or a runaway quoted string should not flood the terminal).
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kMaxShown = 60;
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == kMaxShown) {
+      out += "...";
+      break;
+    }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c < 0x20 || c == 0x7f)
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
 /// Maps yaml-cpp marks (0-based) to what the user sees. A file: line and column + 1. A --set
 /// argument: line = its ordinal among the --set arguments, column = 1-based position in
 /// "KEY=VALUE" (the value's YAML starts at `column_base`).
@@ -268,8 +291,7 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
                     "only one YAML document is allowed, found another one here");
     return false;
   }
-  out->loc = src.at(YAML::Mark());
-  if (src.set_ordinal == 0) out->loc = {src.file, 1, 1};
+  out->loc = src.at(YAML::Mark());  // the start of the text
   if (docs.empty()) {
     out->kind = Node::Kind::kNull;
     return true;
@@ -315,8 +337,9 @@ void merge(Node* base, const Node& over, const std::string& path, bool replace_c
 void apply_set(const std::string& arg, int ordinal, Node* root, Problems* problems) {
   const std::size_t eq = arg.find('=');
   if (eq == std::string::npos || arg.find_first_not_of(' ') >= eq) {
-    problems->error({kSetFile, ordinal, 1},
-                    fmt::format("expected KEY=VALUE, e.g. design.townships=4, got \"{}\"", arg));
+    problems->error(
+        {kSetFile, ordinal, 1},
+        fmt::format("expected KEY=VALUE, e.g. design.townships=4, got {}", quoted(arg)));
     return;
   }
   // Split the key path on '.', remembering where each name starts.
@@ -422,7 +445,7 @@ std::string describe(const Node& n) {
     case Node::Kind::kNull:
       return "nothing";
     case Node::Kind::kScalar:
-      return "\"" + n.text + "\"";
+      return quoted(n.text);
     case Node::Kind::kList:
       return n.children.empty() ? "an empty list" : "a list";
     case Node::Kind::kMap:
@@ -720,10 +743,9 @@ class Checker {
       for (const Node& c : lines->children) {
         int64_t y = 0;
         if (!parse_whole(c.key, &y) || y < 1900 || y > 2100) {
-          error(
-              c.key_loc,
-              fmt::format("standards.poverty_line keys must be years from 1900 to 2100, got \"{}\"",
-                          c.key));
+          error(c.key_loc,
+                fmt::format("standards.poverty_line keys must be years from 1900 to 2100, got {}",
+                            quoted(c.key)));
           ok = false;
           continue;
         }

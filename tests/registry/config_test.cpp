@@ -625,5 +625,15 @@ TEST_F(ConfigTest, EmptyCriteriaInAFileKeepTheDefaultButBracesDropThem) {
   EXPECT_TRUE(d.standards.criteria.empty());
 }
 
+TEST_F(ConfigTest, ShownValuesAreEscapedAndCut) {
+  EXPECT_EQ(errors("", {"design.tier_method=\"a\\tb\\nc\""}),
+            Strings{"--set:1:20: error: design.tier_method must be one of composite|pca|label, "
+                    "got \"a\\tb\\nc\""});
+  EXPECT_EQ(errors("", {"design.tier_method=" + std::string(70, 'x')}),
+            Strings{"--set:1:20: error: design.tier_method must be one of composite|pca|label, "
+                    "got \"" +
+                    std::string(60, 'x') + "...\""});
+}
+
 }  // namespace
 }  // namespace kaoping
