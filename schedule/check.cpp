@@ -32,9 +32,9 @@ bool check_plan(const Registry& reg, const std::vector<int>& households, const S
   auto fail = [&](std::string message) { problems->push_back(std::move(message)); };
   const Households& hh = reg.households;
   const std::vector<Staff>& staff = reg.staff;
-  const std::vector<Visit>& visits = plan.visits;
+  const std::vector<PlannedVisit>& visits = plan.visits;
   auto where = [&](std::size_t i) {
-    const Visit& v = visits[i];
+    const PlannedVisit& v = visits[i];
     const std::string id = v.household >= 0 && static_cast<std::size_t>(v.household) < hh.count()
                                ? hh.id[v.household]
                                : std::string("?");
@@ -51,9 +51,26 @@ bool check_plan(const Registry& reg, const std::vector<int>& households, const S
       gap_households.insert({g.kind, g.household});
   }
 
+  // Every gap names something really missing.
+  for (const Gap& g : plan.gaps) {
+    if (g.kind == GapKind::kGuidesShort || g.kind == GapKind::kNoContact) continue;
+    if (g.visit < 0 || static_cast<std::size_t>(g.visit) >= plan.visits.size() ||
+        plan.visits[g.visit].household != g.household) {
+      fail(fmt::format("a {} gap names no visit", to_string(g.kind)));
+      continue;
+    }
+    const PlannedVisit& v = plan.visits[g.visit];
+    if (g.kind == GapKind::kNoGuide && v.guide >= 0)
+      fail(fmt::format("{}: a no_guide gap but guide {} leads it", where(g.visit),
+                       staff[v.guide].id));
+    if (g.kind == GapKind::kNoInterpreter && v.interpreter >= 0)
+      fail(fmt::format("{}: a no_interpreter gap but {} interprets", where(g.visit),
+                       staff[v.interpreter].id));
+  }
+
   // Every sampled household exactly once, nothing else.
   std::map<int, int> times_visited;
-  for (const Visit& v : visits) ++times_visited[v.household];
+  for (const PlannedVisit& v : visits) ++times_visited[v.household];
   std::set<int> wanted(households.begin(), households.end());
   for (int h : wanted) {
     const int n = times_visited.count(h) ? times_visited[h] : 0;
@@ -75,7 +92,7 @@ bool check_plan(const Registry& reg, const std::vector<int>& households, const S
   std::map<int, std::set<int>> village_guides;
   std::map<int, int> village_visits;
   for (std::size_t i = 0; i < visits.size(); ++i) {
-    const Visit& v = visits[i];
+    const PlannedVisit& v = visits[i];
     if (v.household < 0 || static_cast<std::size_t>(v.household) >= hh.count()) continue;
     const int64_t day = v.date.days();
     if (hh.village[v.household] != v.village)
@@ -185,6 +202,13 @@ bool check_plan(const Registry& reg, const std::vector<int>& households, const S
                        reg.villages[village].id, used, need));
   }
 
+  for (int village : short_villages) {
+    const int roster =
+        roster_guides.count(village) ? static_cast<int>(roster_guides[village].size()) : 0;
+    if (village < 0 || roster >= c.guides_per_village)
+      fail(fmt::format("a guides_short gap for a village with {} guides", roster));
+  }
+
   // Notifications.
   std::vector<int> notified(visits.size(), 0);
   for (const Notification& n : plan.notifications) {
@@ -193,7 +217,7 @@ bool check_plan(const Registry& reg, const std::vector<int>& households, const S
       continue;
     }
     ++notified[n.visit];
-    const Visit& v = visits[n.visit];
+    const PlannedVisit& v = visits[n.visit];
     if (n.household != v.household)
       fail(fmt::format("{}: notification for another household", where(n.visit)));
     if (n.date.days() * 1440 + n.minutes >= v.date.days() * 1440 + v.start)

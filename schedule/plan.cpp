@@ -330,7 +330,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
   }
 
   // --- Times of every visit.
-  std::vector<Visit>& visits = out->visits;
+  std::vector<PlannedVisit>& visits = out->visits;
   int64_t last_day = first_day;
   for (int k = 0; k < k_teams; ++k) {
     RunState st{first_day, c.day_start, -1};
@@ -340,7 +340,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
       advance(reg, c, w, &st, &slots);
       for (std::size_t i = 0; i < w.households.size(); ++i) {
         const SlotTime& slot = slots[i % w.slots];
-        Visit visit;
+        PlannedVisit visit;
         visit.date = Date::from_days(slot.day);
         visit.start = slot.start;
         visit.end = slot.start + c.visit_minutes;
@@ -363,7 +363,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
         visits.size(), c.start.str(), out->last_day.str(), c.window_end.str());
     return false;
   }
-  std::sort(visits.begin(), visits.end(), [](const Visit& a, const Visit& b) {
+  std::sort(visits.begin(), visits.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
     return std::tie(a.date, a.start, a.team, a.enumerator) <
            std::tie(b.date, b.start, b.team, b.enumerator);
   });
@@ -420,7 +420,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
     const std::vector<int> column = hungarian(cost);
     std::set<int> busy;  // staff at a visit of this round
     for (int i = 0; i < n; ++i) {
-      Visit& visit = visits[r0 + i];
+      PlannedVisit& visit = visits[r0 + i];
       if (column[i] < static_cast<int>(g.size())) {
         visit.guide = g[column[i]];
         ++led[visit.guide];
@@ -434,7 +434,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
       }
     }
     for (int i = 0; i < n; ++i) {
-      Visit& visit = visits[r0 + i];
+      PlannedVisit& visit = visits[r0 + i];
       const std::string& language = language_of(reg, visit.household);
       if (language == "zh") continue;
       if (visit.guide >= 0 && speaks(staff[visit.guide], language)) {
@@ -493,7 +493,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
 
   // --- Notifications: the group's contact person, the evening before.
   for (std::size_t i = 0; i < visits.size(); ++i) {
-    const Visit& visit = visits[i];
+    const PlannedVisit& visit = visits[i];
     const int h = visit.household;
     Notification note;
     note.date = Date::from_days(visit.date.days() - 1);

@@ -29,7 +29,7 @@ namespace kaoping {
 inline constexpr int kNotifyMinutes = 19 * 60;
 
 /// One household visit.
-struct Visit {
+struct PlannedVisit {
   Date date;
   int start = 0, end = 0;  ///< minutes after midnight, end = start + visit_minutes
   int team = 0;            ///< 1 .. schedule.teams
@@ -70,7 +70,7 @@ struct Gap {
 };
 
 struct Plan {
-  std::vector<Visit> visits;                ///< ordered by date, start, team, enumerator
+  std::vector<PlannedVisit> visits;         ///< ordered by date, start, team, enumerator
   std::vector<Notification> notifications;  ///< one per visit, ordered like the visits
   std::vector<Gap> gaps;
   int villages = 0;  ///< villages visited

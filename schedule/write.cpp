@@ -43,7 +43,7 @@ std::string schedule_csv(const Registry& reg, const Plan& plan) {
                "village_name", "group_name", "head_name", "language", "guide_name",
                "interpreter_name"});
   const Households& hh = reg.households;
-  for (const Visit& v : plan.visits) {
+  for (const PlannedVisit& v : plan.visits) {
     const Village& village = reg.villages[v.village];
     const Township& township = reg.townships[village.township];
     w.row({v.date.str(), format_clock(v.start), format_clock(v.end), std::to_string(v.team),
@@ -61,7 +61,7 @@ std::string notifications_csv(const Registry& reg, const Plan& plan) {
                "visit_start", "village_id", "group_id", "head_name", "notifier"});
   const Households& hh = reg.households;
   for (const Notification& n : plan.notifications) {
-    const Visit& v = plan.visits[n.visit];
+    const PlannedVisit& v = plan.visits[n.visit];
     w.row({n.date.str() + " " + format_clock(n.minutes), n.contact_name, n.contact_phone,
            hh.id[n.household], v.date.str(), format_clock(v.start), hh.village_id[n.household],
            hh.group_id[n.household], hh.head_name[n.household],
@@ -80,7 +80,7 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
   std::vector<Row> rows;
   const Households& hh = reg.households;
   // Guides and interpreters: one row per visit they attend.
-  for (const Visit& v : plan.visits) {
+  for (const PlannedVisit& v : plan.visits) {
     const std::string& village_id = reg.villages[v.village].id;
     if (v.guide >= 0)
       rows.push_back({reg.staff[v.guide].id, reg.staff[v.guide].name, "guide", v.date.days(),
@@ -96,8 +96,8 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
     return place < 0 ? std::string("county seat") : reg.villages[place].id;
   };
   auto journeys = [&](const std::string& id, const std::string& name, const std::string& role,
-                      std::vector<const Visit*> list, bool team_blocks) {
-    std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
+                      std::vector<const PlannedVisit*> list, bool team_blocks) {
+    std::sort(list.begin(), list.end(), [](const PlannedVisit* a, const PlannedVisit* b) {
       return std::tie(a->date, a->start) < std::tie(b->date, b->start);
     });
     int place = -1;
@@ -105,7 +105,7 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
     int free_from = 0;
     bool started = false;
     std::size_t block = rows.size();  // the team's current "visits" row
-    for (const Visit* v : list) {
+    for (const PlannedVisit* v : list) {
       const int64_t d = v->date.days();
       if (!(started && v->village == place)) {
         const int trip = travel_minutes(reg, started ? place : -1, v->village);
@@ -128,9 +128,9 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
       day = d;
     }
   };
-  std::map<int, std::vector<const Visit*>> by_team;
-  std::map<int, std::vector<const Visit*>> by_pool;
-  for (const Visit& v : plan.visits) {
+  std::map<int, std::vector<const PlannedVisit*>> by_team;
+  std::map<int, std::vector<const PlannedVisit*>> by_pool;
+  for (const PlannedVisit& v : plan.visits) {
     by_team[v.team].push_back(&v);
     if (v.interpreter >= 0 && reg.staff[v.interpreter].role == StaffRole::kInterpreter &&
         reg.staff[v.interpreter].village < 0)
@@ -246,7 +246,7 @@ std::string schedule_ics(const Registry& reg, const Plan& plan, const std::strin
   auto add_unique = [](std::vector<int>* list, int s) {
     if (s >= 0 && std::find(list->begin(), list->end(), s) == list->end()) list->push_back(s);
   };
-  for (const Visit& v : plan.visits) {
+  for (const PlannedVisit& v : plan.visits) {
     const auto key = std::make_tuple(v.date.days(), v.team, v.village);
     auto it = index.find(key);
     if (it == index.end()) {
