@@ -5,29 +5,11 @@
 #include <cmath>
 #include <utility>
 
+#include "audit/audit.h"
 #include "sampler/random.h"
 
 namespace kaoping {
 namespace {
-
-// Does a household of status s belong to the denominator of rate r (SPEC §3)?
-bool in_denominator(Rate r, Status s) {
-  switch (r) {
-    case Rate::kWrongExit:
-      return s == Status::kExited;
-    case Rate::kOmission:
-      return s == Status::kNonRegistered;
-    case Rate::kMisInclusion:
-      return s == Status::kPoor || s == Status::kPlannedExit;
-    case Rate::kPlannedExitShortfall:
-      return s == Status::kPlannedExit;
-    case Rate::kInconsistency:
-      return is_registered(s);
-    case Rate::kSatisfaction:
-      return true;
-  }
-  return false;
-}
 
 // Households of the rate's denominator sampled per village under the design's quotas.
 int households_per_village(Rate r, const DesignConfig& d, double planned_exit_share) {
@@ -65,7 +47,7 @@ bool compute_oc_curve(const Registry& reg, const Config& config, const Criterion
   std::vector<int32_t> sizes;
   int64_t poor_total = 0, planned_exit_total = 0;
   for (std::size_t i = 0; i < h.count(); ++i) {
-    if (in_denominator(criterion.rate, h.status[i])) sizes.push_back(h.size[i]);
+    if (in_denominator(h, i, criterion.rate)) sizes.push_back(h.size[i]);
     if (h.status[i] == Status::kPoor) ++poor_total;
     if (h.status[i] == Status::kPlannedExit) ++planned_exit_total;
   }

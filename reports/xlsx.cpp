@@ -1,11 +1,14 @@
 #include "reports/xlsx.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -54,7 +57,8 @@ double display_width(const std::string& s) {
 }
 
 std::string number_format(const Column& c) {
-  const std::string decimals = c.decimals > 0 ? "." + std::string(c.decimals, '0') : "";
+  std::string decimals;
+  if (c.decimals > 0) decimals.append(".").append(static_cast<std::size_t>(c.decimals), '0');
   switch (c.kind) {
     case ColumnKind::kInteger:
       return "#,##0";
@@ -95,7 +99,7 @@ std::vector<std::string> xlsx_sheet_names(const Report& report) {
       const std::vector<std::string> chars = utf8_chars(clean);
       std::string name = join_prefix(chars, kSheetNameMax);
       for (int k = 2; used.count(ascii_lower(name)); ++k) {
-        const std::string suffix = " (" + std::to_string(k) + ")";
+        const std::string suffix = fmt::format(" ({})", k);
         name = join_prefix(chars, kSheetNameMax - suffix.size()) + suffix;
       }
       used[ascii_lower(name)] = 1;
@@ -108,6 +112,14 @@ std::vector<std::string> xlsx_sheet_names(const Report& report) {
 bool write_xlsx(const Report& report, const std::string& path, std::string* err) {
   namespace fs = std::filesystem;
   const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  // Try the temporary file first: libxlsxwriter reports a file it cannot create on stderr,
+  // and library code must not print.
+  if (FILE* probe = std::fopen(temp.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    *err = path + ": cannot create file: " + std::strerror(errno);
+    return false;
+  }
   lxw_workbook* wb = workbook_new(temp.c_str());
   if (!wb) {
     *err = path + ": cannot create workbook";

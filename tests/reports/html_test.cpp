@@ -1,0 +1,139 @@
+#include "reports/html.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <vector>
+
+#include "reports/privacy.h"
+#include "sample_report.h"
+
+namespace kaoping {
+namespace {
+
+// A tiny well-formedness checker: every element opened is closed in order, void elements
+// (meta, br, ...) and self-closed ones ("/>") aside; text inside <style> is skipped.
+// Returns "" when balanced, else what went wrong.
+std::string check_balanced(const std::string& html) {
+  const std::vector<std::string> kVoid = {"meta", "br", "hr", "img", "link", "input"};
+  std::vector<std::string> stack;
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string::npos) {
+    if (html.compare(i, 9, "<!DOCTYPE") == 0) {
+      i = html.find('>', i);
+      continue;
+    }
+    const std::size_t end = html.find('>', i);
+    if (end == std::string::npos) return "unterminated tag at " + std::to_string(i);
+    std::string tag = html.substr(i + 1, end - i - 1);
+    const bool closing = !tag.empty() && tag[0] == '/';
+    const bool self_closed = !tag.empty() && tag.back() == '/';
+    if (closing) tag = tag.substr(1);
+    const std::string name = tag.substr(0, tag.find_first_of(" \t\n/"));
+    if (closing) {
+      if (stack.empty() || stack.back() != name)
+        return "</" + name + "> closes " + (stack.empty() ? "nothing" : "<" + stack.back() + ">");
+      stack.pop_back();
+    } else if (!self_closed && std::find(kVoid.begin(), kVoid.end(), name) == kVoid.end()) {
+      stack.push_back(name);
+      if (name == "style") {  // raw text up to </style>
+        const std::size_t close = html.find("</style>", end);
+        if (close == std::string::npos) return "unterminated <style>";
+        i = close;
+        continue;
+      }
+    }
+    i = end + 1;
+  }
+  if (!stack.empty()) return "<" + stack.back() + "> never closed";
+  return "";
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+
+TEST(HtmlChecker, FindsUnbalancedTags) {
+  EXPECT_EQ(check_balanced("<p><b>x</b></p>"), "");
+  EXPECT_EQ(check_balanced("<p><b>x</p>"), "</p> closes <b>");
+  EXPECT_EQ(check_balanced("<div><meta charset=\"utf-8\"><br/>"), "<div> never closed");
+}
+
+TEST(Html, ChineseReportIsWellFormedSelfContainedAndMasked) {
+  const std::string html = render_html(testing::sample_report("zh"));
+  EXPECT_EQ(check_balanced(html), "");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">", 0), 0u);
+  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+  EXPECT_EQ(count(html, "<svg "), 3u);  // histogram, bars, OC curve
+  // Nothing fetched from the network, no scripts.
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("http://") == std::string::npos ||
+                html.find("http://") == html.find("http://www.w3.org/2000/svg"),
+            true);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  // Personal data: the ID number masked, the phone gone.
+  EXPECT_FALSE(contains_full_id_number(html));
+  EXPECT_NE(html.find("110101********4514"), std::string::npos);
+  EXPECT_NE(html.find("532627********002X"), std::string::npos);
+  EXPECT_EQ(html.find("13912345678"), std::string::npos);
+  // Escaped text; the table cut to 2 rows with its note.
+  EXPECT_NE(html.find("&lt;测试 &amp; 检查&gt;"), std::string::npos);
+  EXPECT_NE(html.find("T01 &lt;east&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("H0003"), std::string::npos);
+  EXPECT_NE(html.find("仅列前 2 行，共 3 行"), std::string::npos);
+  // Workbook-only tables stay out of the page.
+  EXPECT_EQ(html.find("再次"), std::string::npos);
+  // Number formats: thousands separators, fixed decimals, percentages.
+  EXPECT_NE(html.find(">12,345<"), std::string::npos);
+  EXPECT_NE(html.find(">3,100.50<"), std::string::npos);
+  EXPECT_NE(html.find(">12.3%<"), std::string::npos);
+}
+
+TEST(Html, EnglishReportSaysEn) {
+  const std::string html = render_html(testing::sample_report("en"));
+  EXPECT_EQ(check_balanced(html), "");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+  EXPECT_FALSE(contains_full_id_number(html));
+}
+
+TEST(Html, MatchesGoldenFiles) {
+  std::string message;
+  EXPECT_TRUE(testing::matches_golden("report_zh.html", render_html(testing::sample_report("zh")),
+                                      &message))
+      << message;
+  EXPECT_TRUE(testing::matches_golden("report_en.html", render_html(testing::sample_report("en")),
+                                      &message))
+      << message;
+}
+
+TEST(Html, WritesAtomically) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "kaoping_html_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string err;
+  ASSERT_TRUE(write_html(testing::sample_report("zh"), (dir / "report.html").string(), &err))
+      << err;
+  EXPECT_EQ(testing::read_text((dir / "report.html").string()),
+            render_html(testing::sample_report("zh")));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+  EXPECT_FALSE(
+      write_html(testing::sample_report("zh"), (dir / "missing" / "r.html").string(), &err));
+  fs::remove_all(dir);
+}
+
+TEST(Html, FormatsCellsByColumnKind) {
+  using report::Column;
+  using report::ColumnKind;
+  EXPECT_EQ(format_cell(1234567, Column{"", ColumnKind::kInteger}), "1,234,567");
+  EXPECT_EQ(format_cell(0.5, Column{"", ColumnKind::kProbability, 2}), "50.00%");
+  EXPECT_EQ(format_cell(report::Cell(), Column{"", ColumnKind::kProbability}), "");
+  EXPECT_EQ(format_cell(-1234.567, Column{"", ColumnKind::kDecimal, 1}), "-1,234.6");
+  EXPECT_EQ(format_cell("a<b", Column{"", ColumnKind::kText}), "a<b");
+}
+
+}  // namespace
+}  // namespace kaoping
