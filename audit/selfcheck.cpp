@@ -30,8 +30,8 @@ std::vector<std::string> guarantee_gaps(const Households& h, std::size_t i) {
   return gaps;
 }
 
-std::string below_line(double income, double line) {
-  return "income " + format_double(income) + " < line " + format_double(line);
+std::string below_line(const char* word, double income, double line) {
+  return std::string(word) + " " + format_double(income) + " < line " + format_double(line);
 }
 
 /// Order of the to-do list: worst first.
@@ -48,18 +48,19 @@ bool worse(const UnitSummary& a, const UnitSummary& b, const std::string& id_a,
 }  // namespace
 
 std::string finding_detail(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
-                           double income) {
+                           double income, bool assessed) {
   const double line = s.line();
+  const char* word = assessed ? "assessed income" : "income";
   std::vector<std::string> parts;
   switch (f) {
     case Finding::kWrongExit:
     case Finding::kPlannedExitShortfall: {
-      if (!(income >= line)) parts.push_back(below_line(income, line));
+      if (!(income >= line)) parts.push_back(below_line(word, income, line));
       for (std::string& g : guarantee_gaps(h, i)) parts.push_back(std::move(g));
       break;
     }
     case Finding::kOmission: {
-      if (income < line) parts.push_back(below_line(income, line));
+      if (income < line) parts.push_back(below_line(word, income, line));
       if (s.identification == Identification::kIncomeOrGuarantees)
         for (std::string& g : guarantee_gaps(h, i)) parts.push_back(std::move(g));
       break;
@@ -69,7 +70,7 @@ std::string finding_detail(const Households& h, std::size_t i, Finding f, const 
         parts.push_back("excluded " + flags_to_string(h.excluded[i], exclusion_names()));
       const double rich = s.mis_inclusion_income_multiple * line;
       if (income >= rich)
-        parts.push_back("income " + format_double(income) +
+        parts.push_back(std::string(word) + " " + format_double(income) +
                         " >= " + format_double(s.mis_inclusion_income_multiple) + " × line " +
                         format_double(line));
       break;

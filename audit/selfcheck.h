@@ -42,9 +42,11 @@ struct SelfCheckResult {
   std::vector<UnitSummary> townships;
 };
 
-/// The detail text of finding `f` for household i judged at `income` (yuan/year).
+/// The detail text of finding `f` for household i judged at `income` (yuan/year), e.g.
+/// "income 3100 < line 3335; housing C"; with `assessed` the income is called "assessed
+/// income" (the evaluator's Î in the audit of a draw).
 std::string finding_detail(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
-                           double income);
+                           double income, bool assessed = false);
 
 /// Judges every household with its recorded income (Î = income): the five rules of SPEC §3
 /// plus few_measures, measure_mismatch and missing_cards. The satisfaction rate is the
