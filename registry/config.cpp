@@ -888,12 +888,17 @@ class Checker {
     if (const Node* n = s.find("start")) {
       Date d;
       if (date(*n, "schedule.start", &d)) {
-        if (window_ok && (d < sc->window_start || sc->window_end < d))
-          error(blame(n->loc, window->loc),
-                fmt::format("schedule.start {} is outside schedule.window [{}, {}]", d.str(),
-                            sc->window_start.str(), sc->window_end.str()));
-        else
+        const bool outside = window_ok && (d < sc->window_start || sc->window_end < d);
+        if (outside && source_rank(n->loc) == 0) {
+          // The user moved the window but left the arrival day at its default: the evaluators
+          // arrive on the window's first day, as in the default.
+          sc->start = sc->window_start;
+        } else if (outside) {
+          error(n->loc, fmt::format("schedule.start {} is outside schedule.window [{}, {}]",
+                                    d.str(), sc->window_start.str(), sc->window_end.str()));
+        } else {
           sc->start = d;
+        }
       }
     }
     whole_at(s, p, "enumerators_per_team", 1, &sc->enumerators_per_team);

@@ -253,6 +253,9 @@ TEST_F(ConfigTest, SetScalarsListsDatesAndCriteria) {
   EXPECT_EQ(c.schedule.window_start, (Date{2017, 9, 6}));
   EXPECT_EQ(c.schedule.window_end, (Date{2017, 9, 20}));
   EXPECT_EQ(c.schedule.start, (Date{2017, 9, 7}));
+  // The window alone, as in the example: the default start follows it.
+  const Config w = load("", {"schedule.window=[2017-09-06,2017-09-20]"});
+  EXPECT_EQ(w.schedule.start, (Date{2017, 9, 6}));
   EXPECT_EQ(c.schedule.day_start, 8 * 60);
   EXPECT_EQ(c.schedule.day_end, 17 * 60 + 30);
   EXPECT_EQ(c.simulation.seed, 18446744073709551615u);
@@ -508,9 +511,11 @@ TEST_F(ConfigTest, BadDatesAndTimes) {
   EXPECT_EQ(errors("schedule:\n  start: 2017-10-01\n"),
             Strings{"my.yaml:2:10: error: schedule.start 2017-10-01 is outside schedule.window "
                     "[2017-09-05, 2017-09-25]"});
-  // The window moved away from the default start: reported at the window the user wrote.
-  EXPECT_EQ(errors("schedule:\n  window: [2017-10-01, 2017-10-20]\n"),
-            Strings{"my.yaml:2:11: error: schedule.start 2017-09-05 is outside schedule.window "
+  // The window moved away from the default start, which was not set: start follows the window.
+  EXPECT_EQ(load("schedule:\n  window: [2017-10-01, 2017-10-20]\n").schedule.start,
+            (Date{2017, 10, 1}));
+  EXPECT_EQ(errors("schedule:\n  window: [2017-10-01, 2017-10-20]\n  start: 2017-09-05\n"),
+            Strings{"my.yaml:3:10: error: schedule.start 2017-09-05 is outside schedule.window "
                     "[2017-10-01, 2017-10-20]"});
   EXPECT_EQ(errors("schedule:\n  day: [\"8:30\", \"18:00\"]\n"),
             Strings{"my.yaml:2:9: error: the start of schedule.day must be a time \"HH:MM\" from "
