@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "registry/csv.h"
 
@@ -30,8 +32,19 @@ std::vector<std::string> guarantee_gaps(const Households& h, std::size_t i) {
   return gaps;
 }
 
+/// An income for a reader: yuan with two decimals, unless rounding would make the
+/// comparison it illustrates look false (3334.996 shown as "3335.00 < line 3335").
+std::string yuan(double income, double bound, bool below) {
+  if (std::floor(income) == income) return format_double(income);
+  char text[64];
+  std::snprintf(text, sizeof text, "%.2f", income);
+  const double shown = std::strtod(text, nullptr);
+  const bool faithful = below ? shown < bound : shown >= bound;
+  return faithful ? std::string(text) : format_double(income);
+}
+
 std::string below_line(const char* word, double income, double line) {
-  return std::string(word) + " " + format_double(income) + " < line " + format_double(line);
+  return std::string(word) + " " + yuan(income, line, true) + " < line " + format_double(line);
 }
 
 /// Order of the to-do list: worst first.
@@ -70,7 +83,7 @@ std::string finding_detail(const Households& h, std::size_t i, Finding f, const 
         parts.push_back("excluded " + flags_to_string(h.excluded[i], exclusion_names()));
       const double rich = s.mis_inclusion_income_multiple * line;
       if (income >= rich)
-        parts.push_back(std::string(word) + " " + format_double(income) +
+        parts.push_back(std::string(word) + " " + yuan(income, rich, false) +
                         " >= " + format_double(s.mis_inclusion_income_multiple) + " × line " +
                         format_double(line));
       break;

@@ -23,6 +23,18 @@ namespace fs = std::filesystem;
 /// Villages shown in the self-check's printed to-do list.
 constexpr std::size_t kTopVillages = 10;
 
+/// `text` padded with spaces to `width` terminal columns (CJK characters take two).
+std::string pad(const std::string& text, int width) {
+  int columns = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    columns += len >= 3 ? 2 : 1;  // three- and four-byte sequences: CJK and wide symbols
+    i += len;
+  }
+  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
+}
+
 std::string findings_names(uint16_t bits) {
   std::string out;
   for (int f = 0; f < kFindingCount; ++f) {
@@ -66,7 +78,7 @@ void print_rates(const Rates& r, const Verdict& v, const StandardsConfig& s, Lan
       test = std::string(c.below ? "< " : "> ") + format_percent(c.threshold, 2) +
              (c.holds(r.value[k]) ? (en ? "  ok" : "  达标") : (en ? "  FAILS" : "  不达标"));
     }
-    std::printf("  %-28s %8s  (%s / %s)  %s\n", rate_name(lang, rate).c_str(),
+    std::printf("  %s %8s  (%s / %s)  %s\n", pad(rate_name(lang, rate), 30).c_str(),
                 format_percent(r.value[k], 2).c_str(), format_number(r.numerator[k]).c_str(),
                 format_number(r.denominator[k]).c_str(), test.c_str());
   }
@@ -281,7 +293,7 @@ int audit_all(const CommonOptions& opts, const Config& config, const Registry& r
                 county.households, county.flagged, county.rule_flagged);
     for (int f = 0; f < kFindingCount; ++f)
       if (county.count[f] > 0)
-        std::printf("  %-28s %d\n", finding_name(lang, static_cast<Finding>(f)).c_str(),
+        std::printf("  %s %d\n", pad(finding_name(lang, static_cast<Finding>(f)), 34).c_str(),
                     county.count[f]);
   }
   std::printf(en ? "county rates (recorded income; satisfaction expected):\n"
