@@ -1,0 +1,134 @@
+// End to end: `kaoping generate` writes a registry directory, prints its summary, and
+// answers usage errors with exit 2 and write failures with exit 1.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Runs the kaoping binary with `args` (shell words), capturing stdout and stderr.
+Result kaoping(const std::string& args, const fs::path& scratch) {
+  const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
+  const std::string cmd =
+      std::string(KAOPING_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(cmd.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+class GenerateCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kaoping_cli_generate_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+            std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  fs::path dir_;
+};
+
+constexpr std::array<const char*, 6> kFiles = {"townships.csv",  "villages.csv", "groups.csv",
+                                               "households.csv", "members.csv",  "staff.csv"};
+
+TEST_F(GenerateCli, WritesEveryFileAndASummary) {
+  const fs::path out = dir_ / "county";
+  const Result r =
+      kaoping("generate --out " + out.string() + " --profile small --seed 3 --lang en", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : kFiles) EXPECT_TRUE(fs::is_regular_file(out / f)) << f;
+  EXPECT_EQ(r.out.rfind("wrote 6 files to " + out.string() + ": ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(" households, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("registered poor households"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("poverty incidence "), std::string::npos) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << "one line";
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(GenerateCli, DefaultProfileSummaryInChinese) {
+  const fs::path out = dir_ / "county";
+  const Result r = kaoping("generate --out " + out.string(), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // 10,679 households and 40,410 persons: the figures of the speech.
+  EXPECT_NE(r.out.find("建档立卡贫困户 10679 户 40410 人"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("贫困发生率 11.01%"), std::string::npos) << r.out;
+  const std::string households = slurp(out / "households.csv");
+  const long rows = std::count(households.begin(), households.end(), '\n') - 1;
+  EXPECT_NE(r.out.find("：" + std::to_string(rows) + " 户 "), std::string::npos)
+      << "the summary counts every row of households.csv: " << r.out;
+}
+
+TEST_F(GenerateCli, SameSeedSameFiles) {
+  ASSERT_EQ(kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "a").string(), dir_)
+                .exit_code,
+            0);
+  const Result r =
+      kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "b").string(), dir_);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "") << "--quiet prints nothing";
+  for (const char* f : kFiles) EXPECT_EQ(slurp(dir_ / "a" / f), slurp(dir_ / "b" / f)) << f;
+}
+
+TEST_F(GenerateCli, RefusesANonEmptyDirectoryWithoutForce) {
+  const std::string out = (dir_ / "c").string();
+  ASSERT_EQ(kaoping("generate -q --profile small --out " + out, dir_).exit_code, 0);
+  const Result r = kaoping("generate --profile small --seed 2 --out " + out, dir_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kaoping: error: " + out +
+                       ": directory exists and is not empty; use --force to write into it\n");
+  EXPECT_EQ(kaoping("generate -q --profile small --seed 2 --force --out " + out, dir_).exit_code,
+            0);
+}
+
+TEST_F(GenerateCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(kaoping("generate --profile small", dir_).exit_code, 2) << "--out is required";
+  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --profile large", dir_).exit_code,
+            2);
+  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --seed minus", dir_).exit_code,
+            2);
+  EXPECT_FALSE(fs::exists(dir_ / "x")) << "nothing written on a usage error";
+  EXPECT_EQ(kaoping("generate --help", dir_).exit_code, 0);
+}
+
+TEST_F(GenerateCli, WriteFailureExitsOne) {
+  std::ofstream(dir_ / "plain-file") << "not a directory";
+  const Result r =
+      kaoping("generate --profile small --out " + (dir_ / "plain-file").string(), dir_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kaoping: error: "), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(dir_ / "plain-file"), "not a directory") << "the file is left alone";
+}
+
+}  // namespace
