@@ -13,12 +13,17 @@ namespace kaoping {
 namespace {
 
 constexpr int64_t kInfinity = INT64_MAX / 4;
+constexpr int kAppointmentStep = 5;  ///< minutes
 
 /// Earliest start >= t of a visit that ends by the day end and does not overlap lunch,
 /// or -1 when none fits on that day.
 int first_slot(const ScheduleConfig& c, int t) {
-  int s = std::max(t, c.day_start);
-  if (s < c.lunch_end && s + c.visit_minutes > c.lunch_start) s = std::max(s, c.lunch_end);
+  // Households are told a time on the five minutes (10:45, not 10:41).
+  auto step = [](int m) {
+    return (m + kAppointmentStep - 1) / kAppointmentStep * kAppointmentStep;
+  };
+  int s = step(std::max(t, c.day_start));
+  if (s < c.lunch_end && s + c.visit_minutes > c.lunch_start) s = step(std::max(s, c.lunch_end));
   if (s + c.visit_minutes > c.day_end) return -1;
   return s;
 }

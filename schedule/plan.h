@@ -4,7 +4,7 @@
 //
 // Model of time and travel (docs/schedule.md):
 // - every day from schedule.start to the end of the window is a working day, with visits
-//   inside [day start, day end) and never overlapping lunch;
+//   inside [day start, day end), never overlapping lunch, starting on the five minutes;
 // - the places are the county seat and the villages; a move between two villages of one
 //   township goes through the township seat, a move between townships through the county
 //   seat (travel_minutes of SPEC §1, rounded up to whole minutes);
