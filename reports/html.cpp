@@ -60,6 +60,7 @@ thead { display: table-header-group; }
 th { background: #e4ebf2; border-bottom: 2px solid #1f4e79; text-align: left; padding: 1mm 2mm;
   vertical-align: bottom; }
 td { border-bottom: 1px solid #d5dbe1; padding: 0.8mm 2mm; vertical-align: top; }
+td.short { white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-note { font-size: 8.5pt; color: #444; margin: 0 0 5mm 0; }
@@ -113,8 +114,12 @@ void render_table(const Table& t, std::string* out) {
     for (std::size_t k = 0; k < t.columns.size(); ++k) {
       const Cell empty;
       const Cell& cell = k < t.rows[r].size() ? t.rows[r][k] : empty;
-      s += std::string(numeric(t.columns[k].kind) ? "<td class=\"num\">" : "<td>") +
-           esc(format_cell(cell, t.columns[k])) + "</td>";
+      // Short texts (ids, names, categories) never wrap; long ones (details) may.
+      const std::string text = format_cell(cell, t.columns[k]);
+      const char* open = numeric(t.columns[k].kind) ? "<td class=\"num\">"
+                         : text.size() <= 24        ? "<td class=\"short\">"
+                                                    : "<td>";
+      s += open + esc(text) + "</td>";
     }
     s += "</tr>";
   }

@@ -5,69 +5,26 @@
 #include <filesystem>
 #include <vector>
 
+#include "html_check.h"
 #include "reports/privacy.h"
 #include "sample_report.h"
 
 namespace kaoping {
 namespace {
 
-// A tiny well-formedness checker: every element opened is closed in order, void elements
-// (meta, br, ...) and self-closed ones ("/>") aside; text inside <style> is skipped.
-// Returns "" when balanced, else what went wrong.
-std::string check_balanced(const std::string& html) {
-  const std::vector<std::string> kVoid = {"meta", "br", "hr", "img", "link", "input"};
-  std::vector<std::string> stack;
-  std::size_t i = 0;
-  while ((i = html.find('<', i)) != std::string::npos) {
-    if (html.compare(i, 9, "<!DOCTYPE") == 0) {
-      i = html.find('>', i);
-      continue;
-    }
-    const std::size_t end = html.find('>', i);
-    if (end == std::string::npos) return "unterminated tag at " + std::to_string(i);
-    std::string tag = html.substr(i + 1, end - i - 1);
-    const bool closing = !tag.empty() && tag[0] == '/';
-    const bool self_closed = !tag.empty() && tag.back() == '/';
-    if (closing) tag = tag.substr(1);
-    const std::string name = tag.substr(0, tag.find_first_of(" \t\n/"));
-    if (closing) {
-      if (stack.empty() || stack.back() != name)
-        return "</" + name + "> closes " + (stack.empty() ? "nothing" : "<" + stack.back() + ">");
-      stack.pop_back();
-    } else if (!self_closed && std::find(kVoid.begin(), kVoid.end(), name) == kVoid.end()) {
-      stack.push_back(name);
-      if (name == "style") {  // raw text up to </style>
-        const std::size_t close = html.find("</style>", end);
-        if (close == std::string::npos) return "unterminated <style>";
-        i = close;
-        continue;
-      }
-    }
-    i = end + 1;
-  }
-  if (!stack.empty()) return "<" + stack.back() + "> never closed";
-  return "";
-}
-
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
-  return n;
-}
-
 TEST(HtmlChecker, FindsUnbalancedTags) {
-  EXPECT_EQ(check_balanced("<p><b>x</b></p>"), "");
-  EXPECT_EQ(check_balanced("<p><b>x</p>"), "</p> closes <b>");
-  EXPECT_EQ(check_balanced("<div><meta charset=\"utf-8\"><br/>"), "<div> never closed");
+  EXPECT_EQ(testing::check_balanced("<p><b>x</b></p>"), "");
+  EXPECT_EQ(testing::check_balanced("<p><b>x</p>"), "</p> closes <b>");
+  EXPECT_EQ(testing::check_balanced("<div><meta charset=\"utf-8\"><br/>"), "<div> never closed");
 }
 
 TEST(Html, ChineseReportIsWellFormedSelfContainedAndMasked) {
   const std::string html = render_html(testing::sample_report("zh"));
-  EXPECT_EQ(check_balanced(html), "");
+  EXPECT_EQ(testing::check_balanced(html), "");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">", 0), 0u);
   EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
-  EXPECT_EQ(count(html, "<svg "), 3u);  // histogram, bars, OC curve
+  EXPECT_EQ(testing::count(html, "<svg "), 3u);  // histogram, bars, OC curve
   // Nothing fetched from the network, no scripts.
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http://") == std::string::npos ||
@@ -94,7 +51,7 @@ TEST(Html, ChineseReportIsWellFormedSelfContainedAndMasked) {
 
 TEST(Html, EnglishReportSaysEn) {
   const std::string html = render_html(testing::sample_report("en"));
-  EXPECT_EQ(check_balanced(html), "");
+  EXPECT_EQ(testing::check_balanced(html), "");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
   EXPECT_FALSE(contains_full_id_number(html));
 }

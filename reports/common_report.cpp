@@ -1,0 +1,34 @@
+#include "reports/common_report.h"
+
+#include <fmt/format.h>
+
+namespace kaoping {
+
+std::vector<std::pair<std::string, std::string>> base_colophon(const ReportContext& ctx) {
+  std::string command;
+  for (const std::string& a : ctx.argv) {
+    if (!command.empty()) command += ' ';
+    command += a.find_first_of(" \t\"'") == std::string::npos ? a : fmt::format("'{}'", a);
+  }
+  return {
+      {tr(ctx.lang, "colophon.version"), ctx.version},
+      {tr(ctx.lang, "colophon.command"), command},
+      {tr(ctx.lang, "colophon.registry"),
+       ctx.registry.empty() ? tr(ctx.lang, "colophon.default_registry") : ctx.registry},
+      {tr(ctx.lang, "colophon.privacy"), tr(ctx.lang, "colophon.privacy_text")},
+  };
+}
+
+std::string cut_note(Lang lang, std::size_t shown, std::size_t total) {
+  return fmt::format(fmt::runtime(tr(lang, "common.cut")), shown, total);
+}
+
+std::string standard_text(Lang lang, bool below, double threshold) {
+  // Thresholds such as 0.02 and 0.9 read best with as few decimals as they need.
+  std::string pct = fmt::format("{:.2f}", threshold * 100);
+  while (pct.back() == '0') pct.pop_back();
+  if (pct.back() == '.') pct.pop_back();
+  return tr(lang, below ? "dir.below" : "dir.above") + (lang == Lang::kEn ? " " : "") + pct + "%";
+}
+
+}  // namespace kaoping

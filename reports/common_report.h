@@ -1,0 +1,29 @@
+// What every composed report states about its own run: the language, the command line,
+// where the data came from and the program version (the colophon of report.html).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/document.h"
+#include "reports/i18n.h"
+
+namespace kaoping {
+
+struct ReportContext {
+  Lang lang = Lang::kZh;
+  std::vector<std::string> argv;  ///< the whole command line
+  std::string registry;           ///< registry directory; "" = the embedded default county
+  std::string version;            ///< kaoping version
+};
+
+/// The colophon rows shared by every report: version, command line, registry, privacy note.
+std::vector<std::pair<std::string, std::string>> base_colophon(const ReportContext& ctx);
+
+/// "Only the first N of M rows are shown here; the full list is in report.xlsx."
+std::string cut_note(Lang lang, std::size_t shown, std::size_t total);
+
+/// The standard as text: "低于 2%" / "below 2%", "高于 90%" / "above 90%".
+std::string standard_text(Lang lang, bool below, double threshold);
+
+}  // namespace kaoping

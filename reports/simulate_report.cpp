@@ -1,0 +1,410 @@
+#include "reports/simulate_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "reports/i18n.h"
+#include "reports/privacy.h"
+
+namespace kaoping {
+namespace {
+
+using namespace report;
+
+std::string F(Lang lang, const char* key) {
+  return tr(lang, key);
+}
+
+template <typename... Args>
+std::string Ff(Lang lang, const char* key, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
+}
+
+Tone pass_tone(double p) {
+  return p >= 0.95 ? Tone::kGood : p >= 0.8 ? Tone::kWarning : Tone::kBad;
+}
+
+// Regroups the engine's 0.0001-wide bins into about 40 bars over the occupied range (and
+// the threshold), with a width that divides the threshold's bin so bars never straddle it.
+Histogram rate_histogram(const CriterionStats& c, int64_t runs, Lang lang) {
+  Histogram h;
+  const std::string name = rate_name(lang, c.criterion.rate);
+  h.title = Ff(lang, "sim.histogram_title", name);
+  h.x_label = name;
+  h.threshold = c.criterion.threshold;
+  h.pass_below = c.criterion.below;
+  h.threshold_label = Ff(lang, "sim.threshold_label",
+                         standard_text(lang, c.criterion.below, c.criterion.threshold), "");
+  const std::vector<uint64_t>& bins = c.histogram;
+  int first = -1, last = -1;
+  for (int i = 0; i < static_cast<int>(bins.size()); ++i)
+    if (bins[i] > 0) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (first < 0 || runs <= 0) return h;
+  const int threshold_bin = static_cast<int>(std::lround(c.criterion.threshold * 10000));
+  // "Below" rates are read from zero; "above" rates (satisfaction) from where they start.
+  int lo = c.criterion.below ? 0 : std::min(first, threshold_bin);
+  int hi = std::max(last + 1, threshold_bin + 1);
+  int width = 1;
+  for (int w : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
+    width = w;
+    if ((hi - lo) / w <= 45) break;
+  }
+  lo = lo / width * width;
+  const int count = (hi - lo + width - 1) / width;
+  h.start = lo / 10000.0;
+  h.bin_width = width / 10000.0;
+  h.share.assign(count, 0.0);
+  for (int i = first; i <= last; ++i)
+    if (bins[i] > 0) h.share[std::min(count - 1, (i - lo) / width)] += static_cast<double>(bins[i]);
+  for (double& s : h.share) s /= static_cast<double>(runs);
+  return h;
+}
+
+double share(int64_t part, int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole)
+                   : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string township_label(const Registry& reg, int t) {
+  const Township& x = reg.townships[t];
+  return x.name.empty() ? x.id : x.name + " (" + x.id + ")";
+}
+std::string village_label(const Registry& reg, int v) {
+  const Village& x = reg.villages[v];
+  return x.name.empty() ? x.id : x.name + " (" + x.id + ")";
+}
+
+Section verdict_section(const Config& config, const SimulationResult& r, Lang lang) {
+  Section s;
+  s.heading = F(lang, "sim.verdict");
+  Figures figs;
+  figs.items.push_back(
+      {F(lang, "sim.pass_probability"), format_percent(r.pass_probability),
+       Ff(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
+       pass_tone(r.pass_probability)});
+  std::string weakest_name = "–";
+  std::string weakest_fail = "–";
+  if (r.binding >= 0) {
+    const CriterionStats& c = r.criteria[r.binding];
+    weakest_name = rate_name(lang, c.criterion.rate);
+    weakest_fail = format_percent(c.fail_probability);
+    figs.items.push_back({F(lang, "sim.weakest"), weakest_name,
+                          Ff(lang, "sim.weakest_note", weakest_fail,
+                             standard_text(lang, c.criterion.below, c.criterion.threshold)),
+                          c.fail_probability > 0.2    ? Tone::kBad
+                          : c.fail_probability > 0.05 ? Tone::kWarning
+                                                      : Tone::kGood});
+  }
+  figs.items.push_back(
+      {F(lang, "colophon.runs"), format_number(static_cast<double>(r.runs)),
+       Ff(lang, "sim.subtitle", format_number(static_cast<double>(r.runs)), r.seed),
+       Tone::kNeutral});
+  s.blocks.push_back(figs);
+  s.blocks.push_back(
+      Paragraph{Ff(lang, "sim.verdict_text", format_number(static_cast<double>(r.runs)),
+                   format_percent(r.pass_probability), weakest_name, weakest_fail)});
+  const DesignConfig& d = config.design;
+  s.blocks.push_back(Paragraph{Ff(lang, "sim.design_text", d.townships, d.households_per_village,
+                                  d.quota[0], d.quota[1], d.quota[2])});
+  return s;
+}
+
+Section criteria_section(const SimulationResult& r, Lang lang) {
+  Section s;
+  s.heading = F(lang, "sim.criteria");
+  s.blocks.push_back(Paragraph{F(lang, "sim.criteria_text")});
+  Table t;
+  t.title = F(lang, "sim.criteria");
+  t.sheet = F(lang, "col.criterion");
+  t.columns = {{F(lang, "col.criterion")},
+               {F(lang, "col.standard")},
+               {F(lang, "col.mean"), ColumnKind::kProbability, 2},
+               {F(lang, "col.p05"), ColumnKind::kProbability, 2},
+               {F(lang, "col.p50"), ColumnKind::kProbability, 2},
+               {F(lang, "col.p95"), ColumnKind::kProbability, 2},
+               {F(lang, "col.fail_probability"), ColumnKind::kProbability, 1}};
+  for (const CriterionStats& c : r.criteria)
+    t.rows.push_back({rate_name(lang, c.criterion.rate),
+                      standard_text(lang, c.criterion.below, c.criterion.threshold), c.mean, c.p05,
+                      c.p50, c.p95, c.fail_probability});
+  s.blocks.push_back(t);
+  for (const CriterionStats& c : r.criteria)
+    if (!c.histogram.empty()) s.blocks.push_back(Chart{rate_histogram(c, r.runs, lang)});
+  return s;
+}
+
+Section where_section(const Registry& reg, const Design& design, const SimulationResult& r,
+                      Lang lang) {
+  Section s;
+  s.heading = F(lang, "sim.where");
+  s.blocks.push_back(Paragraph{F(lang, "sim.where_text")});
+  auto bar = [&](const std::string& label, const UnitRisk& u) {
+    const auto ci = wilson_interval(u.sampled_pass, u.sampled);
+    const double p = share(u.sampled_pass, u.sampled);
+    const Tone tone = ci[1] < r.pass_probability   ? Tone::kBad
+                      : ci[0] > r.pass_probability ? Tone::kGood
+                                                   : Tone::kNeutral;
+    return Bar{label, p, ci[0], ci[1], tone};
+  };
+  BarChart towns;
+  towns.title = F(lang, "sim.townships_chart");
+  towns.x_label = F(lang, "col.pass_prob_if_sampled");
+  towns.reference = r.pass_probability;
+  towns.reference_label = F(lang, "sim.overall_line");
+  for (std::size_t t = 0; t < reg.townships.size(); ++t)
+    if (r.townships[t].sampled > 0)
+      towns.bars.push_back(bar(township_label(reg, static_cast<int>(t)), r.townships[t]));
+  if (!towns.bars.empty()) s.blocks.push_back(Chart{towns});
+
+  // Villages, lowest pass probability when sampled first.
+  std::vector<int> villages;
+  for (std::size_t v = 0; v < reg.villages.size(); ++v)
+    if (r.villages[v].sampled > 0) villages.push_back(static_cast<int>(v));
+  std::stable_sort(villages.begin(), villages.end(), [&](int a, int b) {
+    const UnitRisk &x = r.villages[a], &y = r.villages[b];
+    return x.sampled_pass * y.sampled < y.sampled_pass * x.sampled;  // exact comparison
+  });
+  BarChart worst;
+  worst.title = F(lang, "sim.villages_chart");
+  worst.x_label = F(lang, "col.pass_prob_if_sampled");
+  worst.reference = r.pass_probability;
+  worst.reference_label = F(lang, "sim.overall_line");
+  for (std::size_t k = 0; k < villages.size() && k < 12; ++k)
+    worst.bars.push_back(bar(village_label(reg, villages[k]), r.villages[villages[k]]));
+  if (!worst.bars.empty()) s.blocks.push_back(Chart{worst});
+
+  Table tt;
+  tt.title = F(lang, "sim.townships_table");
+  tt.sheet = F(lang, "col.township");
+  tt.columns = {{F(lang, "col.township_id")},
+                {F(lang, "col.township")},
+                {F(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
+                {F(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1},
+                {F(lang, "col.ci_low"), ColumnKind::kProbability, 1},
+                {F(lang, "col.ci_high"), ColumnKind::kProbability, 1}};
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    const UnitRisk& u = r.townships[t];
+    std::vector<Cell> row = {reg.townships[t].id, reg.townships[t].name, share(u.sampled, r.runs)};
+    if (u.sampled > 0) {
+      const auto ci = wilson_interval(u.sampled_pass, u.sampled);
+      row.insert(row.end(), {share(u.sampled_pass, u.sampled), ci[0], ci[1]});
+    } else {
+      row.insert(row.end(), {F(lang, "common.never_sampled"), Cell(), Cell()});
+    }
+    tt.rows.push_back(row);
+  }
+  s.blocks.push_back(tt);
+
+  Table vt;
+  vt.title = F(lang, "sim.villages_table");
+  vt.sheet = F(lang, "col.village");
+  vt.columns = {{F(lang, "col.village_id")},
+                {F(lang, "col.village")},
+                {F(lang, "col.township")},
+                {F(lang, "col.tier")},
+                {F(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
+                {F(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1}};
+  // Sampled villages worst first, then the never-sampled ones in registry order.
+  std::vector<int> order = villages;
+  for (std::size_t v = 0; v < reg.villages.size(); ++v)
+    if (r.villages[v].sampled == 0) order.push_back(static_cast<int>(v));
+  for (int v : order) {
+    const UnitRisk& u = r.villages[v];
+    const Village& x = reg.villages[v];
+    vt.rows.push_back({x.id, x.name,
+                       x.township >= 0 ? reg.townships[x.township].name : x.township_id,
+                       tier_name(lang, design.village_tier[v]), share(u.sampled, r.runs),
+                       u.sampled > 0 ? Cell(share(u.sampled_pass, u.sampled))
+                                     : Cell(F(lang, "common.never_sampled"))});
+  }
+  vt.html_rows = 15;
+  vt.html_cut_note = cut_note(lang, std::min<std::size_t>(15, vt.rows.size()), vt.rows.size());
+  s.blocks.push_back(vt);
+  return s;
+}
+
+Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, std::size_t top) {
+  Section s;
+  s.heading = F(lang, "sim.fix");
+  s.blocks.push_back(Paragraph{F(lang, "sim.fix_text")});
+  const Households& h = reg.households;
+  const int64_t failing = r.runs - r.passes;
+  Table t;
+  t.title = F(lang, "sim.households_table");
+  t.sheet = F(lang, "sim.households_table");
+  t.columns = {{"#", ColumnKind::kInteger},
+               {F(lang, "col.household_id")},
+               {F(lang, "col.village")},
+               {F(lang, "col.status")},
+               {F(lang, "col.head_name")},
+               {F(lang, "col.id_number")},
+               {F(lang, "col.persons"), ColumnKind::kInteger},
+               {F(lang, "col.finding_freq"), ColumnKind::kProbability, 1},
+               {F(lang, "col.priority"), ColumnKind::kProbability, 2}};
+  int rank = 0;
+  for (int i : households_by_priority(r)) {
+    const HouseholdRisk& x = r.households[i];
+    const int v = h.village[i];
+    t.rows.push_back({++rank, h.id[i], v >= 0 ? reg.villages[v].name : h.village_id[i],
+                      status_name(lang, h.status[i]), h.head_name[i],
+                      mask_id_number(h.id_number[i]), h.size[i], share(x.fault, r.runs),
+                      failing > 0 ? share(x.fault_fail, failing) : 0.0});
+  }
+  t.html_rows = top;
+  t.html_cut_note = cut_note(lang, std::min(top, t.rows.size()), t.rows.size());
+  s.blocks.push_back(t);
+  return s;
+}
+
+Section what_if_section(const SimulationResult& r, Lang lang) {
+  Section s;
+  s.heading = F(lang, "sim.whatif");
+  const WhatIf& w = r.what_if;
+  s.blocks.push_back(Paragraph{F(lang, "sim.whatif_text")});
+  const std::string fixed_label = Ff(lang, "sim.whatif_fixed", w.fixed.size());
+  s.blocks.push_back(Figures{{
+      {F(lang, "sim.whatif_now"), format_percent(r.pass_probability),
+       Ff(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
+       pass_tone(r.pass_probability)},
+      {fixed_label, format_percent(w.pass_probability),
+       Ff(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
+       pass_tone(w.pass_probability)},
+      {F(lang, "col.gain"), Ff(lang, "sim.points", fmt::format("{:+.1f}", w.difference * 100)),
+       Ff(lang, "sim.whatif_diff_ci", fmt::format("{:+.1f}", w.difference_ci95[0] * 100),
+          fmt::format("{:+.1f}", w.difference_ci95[1] * 100), w.gained, w.lost),
+       w.difference > 0 ? Tone::kGood : Tone::kNeutral},
+  }});
+  BarChart b;
+  b.title = F(lang, "sim.whatif_chart");
+  b.x_label = F(lang, "col.pass_probability");
+  b.bars = {{F(lang, "sim.whatif_now"), r.pass_probability, r.pass_ci95[0], r.pass_ci95[1],
+             pass_tone(r.pass_probability)},
+            {fixed_label, w.pass_probability, w.pass_ci95[0], w.pass_ci95[1],
+             pass_tone(w.pass_probability)}};
+  s.blocks.push_back(Chart{b});
+  return s;
+}
+
+Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
+  Section s;
+  s.heading = F(lang, "sim.oc");
+  s.blocks.push_back(Paragraph{F(lang, "sim.oc_text")});
+  LineChart c;
+  c.title = F(lang, "sim.oc_chart");
+  c.x_label = F(lang, "sim.oc_x");
+  c.y_label = F(lang, "sim.oc_y");
+  c.x_min = curves.front().true_rate.front();
+  c.x_max = curves.front().true_rate.back();
+  std::set<double> thresholds;
+  std::string method;
+  for (const OcCurve& oc : curves) {
+    c.series.push_back(
+        {Ff(lang, "sim.oc_series", rate_name(lang, oc.criterion.rate), oc.sampled_households),
+         oc.true_rate, oc.pass_probability});
+    if (thresholds.insert(oc.criterion.threshold).second)
+      c.markers.push_back({oc.criterion.threshold,
+                           standard_text(lang, oc.criterion.below, oc.criterion.threshold)});
+    const std::string m = oc.exact ? F(lang, "sim.oc_method_exact")
+                                   : Ff(lang, "sim.oc_method_mc", format_number(oc.runs));
+    if (method.find(m) != std::string::npos) continue;
+    if (!method.empty()) method += "; ";
+    method += m;
+  }
+  s.blocks.push_back(Chart{c});
+
+  // The page shows every fifth point; the workbook has them all.
+  Table page, sheet;
+  page.title = F(lang, "sim.oc_table");
+  page.note = method;
+  page.columns = {{F(lang, "col.true_rate"), ColumnKind::kProbability, 1}};
+  for (const OcCurve& oc : curves)
+    page.columns.push_back({rate_name(lang, oc.criterion.rate), ColumnKind::kProbability, 1});
+  sheet = page;
+  sheet.sheet = F(lang, "sim.oc_table");
+  sheet.in_html = false;
+  sheet.columns.front().decimals = 2;
+  for (std::size_t j = 0; j < curves.front().true_rate.size(); ++j) {
+    std::vector<Cell> row = {curves.front().true_rate[j]};
+    for (const OcCurve& oc : curves)
+      row.push_back(j < oc.pass_probability.size() ? Cell(oc.pass_probability[j]) : Cell());
+    if (j % 5 == 0) page.rows.push_back(row);
+    sheet.rows.push_back(row);
+  }
+  s.blocks.push_back(page);
+  s.blocks.push_back(sheet);
+  return s;
+}
+
+}  // namespace
+
+bool design_oc_curves(const Registry& reg, const Config& config, uint64_t seed, int64_t runs,
+                      std::vector<OcCurve>* out, std::string* err) {
+  out->clear();
+  double max_threshold = 0;
+  for (const Criterion& c : config.standards.criteria)
+    if (c.below) max_threshold = std::max(max_threshold, c.threshold);
+  if (max_threshold <= 0) return true;
+  OcCurveOptions options;
+  options.rate_max = std::min(1.0, 2 * max_threshold);
+  options.runs = runs;
+  options.seed = seed;
+  for (const Criterion& c : config.standards.criteria) {
+    if (!c.below) continue;
+    OcCurve curve;
+    if (!compute_oc_curve(reg, config, c, options, &curve, err)) return false;
+    out->push_back(std::move(curve));
+  }
+  return true;
+}
+
+std::vector<int> households_by_priority(const SimulationResult& result) {
+  std::vector<int> idx;
+  for (std::size_t i = 0; i < result.households.size(); ++i)
+    if (result.households[i].fault > 0) idx.push_back(static_cast<int>(i));
+  std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
+    const HouseholdRisk &x = result.households[a], &y = result.households[b];
+    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
+    return x.fault > y.fault;
+  });
+  return idx;
+}
+
+Report compose_simulate_report(const Registry& reg, const Config& config, const Design& design,
+                               const SimulationResult& result,
+                               const std::vector<OcCurve>& oc_curves, const ReportContext& ctx,
+                               std::size_t top_households) {
+  const Lang lang = ctx.lang;
+  Report rep;
+  rep.lang = std::string(lang_code(lang));
+  rep.title = F(lang, "sim.title");
+  rep.subtitle =
+      Ff(lang, "sim.subtitle", format_number(static_cast<double>(result.runs)), result.seed);
+  rep.sections.push_back(verdict_section(config, result, lang));
+  rep.sections.push_back(criteria_section(result, lang));
+  rep.sections.push_back(where_section(reg, design, result, lang));
+  rep.sections.push_back(fix_section(reg, result, lang, top_households));
+  if (result.has_what_if) {
+    rep.sections.push_back(what_if_section(result, lang));
+  } else {
+    Section s;
+    s.heading = F(lang, "sim.whatif");
+    s.blocks.push_back(Paragraph{F(lang, "sim.whatif_hint")});
+    rep.sections.push_back(s);
+  }
+  if (!oc_curves.empty()) rep.sections.push_back(oc_section(oc_curves, lang));
+  rep.colophon = base_colophon(ctx);
+  rep.colophon.push_back({F(lang, "colophon.seed"), std::to_string(result.seed)});
+  rep.colophon.push_back({F(lang, "colophon.runs"), std::to_string(result.runs)});
+  rep.colophon.push_back({F(lang, "colophon.threads"), std::to_string(result.threads)});
+  rep.colophon.push_back(
+      {F(lang, "colophon.elapsed"), fmt::format("{:.2f}", result.elapsed_seconds)});
+  return rep;
+}
+
+}  // namespace kaoping
