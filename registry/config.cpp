@@ -992,6 +992,45 @@ std::string resolved_yaml(const Config& c) {
   return std::string(e.c_str()) + "\n";
 }
 
+/// Checks that `t` is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, at most
+/// U+10FFFF); otherwise sets the 1-based line and column (in characters) of the first bad byte.
+bool valid_utf8(std::string_view t, int* line, int* column) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xbf;  // allowed range of the second byte
+    if (c < 0x80) {
+      len = 1;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      len = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else {
+      return false;
+    }
+    if (i + len > t.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned char b = static_cast<unsigned char>(t[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xbf)) return false;
+    }
+    if (c == '\n') {
+      ++*line;
+      *column = 1;
+    } else {
+      ++*column;
+    }
+    i += len;
+  }
+  return true;
+}
+
 /// Reads the user's file, with a message that says why when it cannot.
 bool read_user_file(const std::string& path, std::string* text, Problems* problems) {
   std::error_code ec;
@@ -1012,9 +1051,23 @@ bool read_user_file(const std::string& path, std::string* text, Problems* proble
     return false;
   }
   *text = std::move(ss).str();
-  if (text->find('\0') != std::string::npos) {
+  const std::string_view t = *text;
+  if (t.substr(0, 2) == "\xff\xfe" || t.substr(0, 2) == "\xfe\xff") {
+    problems->error({path, 0, 0}, "the configuration file is UTF-16; save it as UTF-8");
+    return false;
+  }
+  if (t.find('\0') != std::string_view::npos) {
     problems->error({path, 0, 0},
                     "the configuration file is not YAML text (it contains NUL bytes)");
+    return false;
+  }
+  int line = 1, column = 1;
+  if (!valid_utf8(t, &line, &column)) {
+    // Editors on Chinese Windows often save as GBK; the bytes would reach messages as mojibake.
+    problems->error({path, line, column},
+                    fmt::format("the configuration file is not UTF-8 (GBK or GB18030?); convert "
+                                "it with: iconv -f GB18030 -t UTF-8 {0} > {0}.utf8",
+                                path));
     return false;
   }
   return true;

@@ -640,5 +640,51 @@ TEST_F(ConfigTest, ShownValuesAreEscapedAndCut) {
                     std::string(60, 'x') + "...\""});
 }
 
+TEST_F(ConfigTest, EncodingsOtherThanUtf8AreRefused) {
+  Diagnostics diag;
+  Config config;
+  // "# 考评" in GBK, then a key.
+  const std::string gbk = write("gbk.yaml", "design:\n  townships: 4 # \xbf\xbc\xc6\xc0\n");
+  EXPECT_FALSE(load_config(gbk, {}, &config, &diag));
+  ASSERT_EQ(diag.items().size(), 1u);
+  EXPECT_EQ(diag.items()[0].format(),
+            gbk +
+                ":2:17: error: the configuration file is not UTF-8 (GBK or GB18030?); convert it "
+                "with: iconv -f GB18030 -t UTF-8 " +
+                gbk + " > " + gbk + ".utf8");
+
+  Diagnostics diag2;
+  const std::string utf16 = write("utf16.yaml", std::string("\xff\xfe"
+                                                            "d\0:\0 \0{\0}\0",
+                                                            12));
+  EXPECT_FALSE(load_config(utf16, {}, &config, &diag2));
+  ASSERT_EQ(diag2.items().size(), 1u);
+  EXPECT_EQ(diag2.items()[0].format(),
+            utf16 + ": error: the configuration file is UTF-16; save it as UTF-8");
+}
+
+TEST_F(ConfigTest, Utf8BomCrlfAndChineseCommentsAreFine) {
+  Diagnostics diag;
+  Config config;
+  const std::string path =
+      write("bom.yaml", "\xef\xbb\xbf# 考评配置\r\ndesign:\r\n  townships: 5  # 乡镇\r\n");
+  ASSERT_TRUE(load_config(path, {}, &config, &diag));
+  EXPECT_EQ(config.design.townships, 5);
+  EXPECT_TRUE(diag.items().empty());
+}
+
+TEST_F(ConfigTest, ATrulyEmptyFileChangesNothing) {
+  Diagnostics diag;
+  Config config;
+  ASSERT_TRUE(load_config(write("empty.yaml", ""), {}, &config, &diag));
+  EXPECT_EQ(config.design.townships, 3);
+  EXPECT_TRUE(diag.items().empty());
+}
+
+TEST_F(ConfigTest, KeysMustBePlainNames) {
+  EXPECT_EQ(errors("design:\n  ? [a, b]\n  : 3\n"),
+            Strings{"my.yaml:2:5: error: keys must be plain names in 'design'"});
+}
+
 }  // namespace
 }  // namespace kaoping
