@@ -649,7 +649,7 @@ TEST_F(ConfigTest, EncodingsOtherThanUtf8AreRefused) {
   ASSERT_EQ(diag.items().size(), 1u);
   EXPECT_EQ(diag.items()[0].format(),
             gbk +
-                ":2:17: error: the configuration file is not UTF-8 (GBK or GB18030?); convert it "
+                ":2:18: error: the configuration file is not UTF-8 (GBK or GB18030?); convert it "
                 "with: iconv -f GB18030 -t UTF-8 " +
                 gbk + " > " + gbk + ".utf8");
 
