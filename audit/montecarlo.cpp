@@ -1,0 +1,712 @@
+// The Monte Carlo engine of audit/montecarlo.h. Where the time goes: a replicate surveys
+// about 9 villages × 43 households; per household the loop does one index draw (partial
+// Fisher–Yates), one presence draw and, only when the income test is uncertain, one income
+// draw, each compared against a precomputed 64-bit cut point, so there is no exp/log/erf in
+// the loop. Approval is drawn as one binomial per group of equal probability.
+#include "audit/montecarlo.h"
+
+#include <algorithm>
+#include <atomic>
+#include <barrier>
+#include <boost/random/binomial_distribution.hpp>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <thread>
+
+#include "sampler/inclusion.h"
+#include "sampler/sampler.h"
+
+namespace kaoping {
+namespace {
+
+constexpr double kZ95 = 1.959963984540054;
+constexpr int kMaxApprovalGroups = 16;
+constexpr uint8_t kStatusMask = 0x03;
+constexpr uint8_t kPresentSure = 0x04;
+constexpr uint8_t kFixed = 0x08;
+constexpr int kGroupShift = 4;
+constexpr int kInconsistencyBit = static_cast<int>(Finding::kInconsistency);
+
+/// Standard normal CDF (the same formula as audit/rules.cpp).
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x * M_SQRT1_2);
+}
+
+/// How a probability p of "X/2^64 < p" is decided: never, always, or by comparing a 64-bit
+/// draw X with the cut point floor(p·2^64). The cut point quantises p to 2^-64.
+enum class Cut { kNever, kAlways, kDraw };
+Cut cut_point(double p, uint64_t* cut) {
+  *cut = 0;
+  if (!(p > 0)) return Cut::kNever;
+  const double scaled = std::ldexp(p, 64);
+  if (p >= 1 || scaled >= 0x1.0p64) return Cut::kAlways;
+  *cut = static_cast<uint64_t>(scaled);
+  return *cut == 0 ? Cut::kNever : Cut::kDraw;
+}
+
+}  // namespace
+
+/// Per-replicate sums of the surveyed households.
+struct ReplicateTally {
+  int64_t persons[kStatusCount] = {0, 0, 0, 0};  ///< weights (persons or households)
+  int32_t households[kStatusCount] = {0, 0, 0, 0};
+  int64_t num[kRuleFindingCount] = {0, 0, 0, 0, 0};
+  int64_t num_fixed[kRuleFindingCount] = {0, 0, 0, 0, 0};  ///< part of num from fixed ones
+  int32_t group_count[kMaxApprovalGroups] = {};
+  int32_t approvals = 0;
+};
+
+namespace {
+
+/// The six rates of SPEC §3 from a replicate's sums; `num` are the finding numerators.
+std::array<double, kRateCount> rates_of(const ReplicateTally& t, const int64_t* num,
+                                        int32_t approvals) {
+  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+  const int P = static_cast<int>(Status::kPoor), Q = static_cast<int>(Status::kPlannedExit),
+            E = static_cast<int>(Status::kExited), N = static_cast<int>(Status::kNonRegistered);
+  std::array<double, kRateCount> r{};
+  r[static_cast<int>(Rate::kWrongExit)] =
+      ratio(static_cast<double>(num[static_cast<int>(Finding::kWrongExit)]),
+            static_cast<double>(t.persons[E]));
+  r[static_cast<int>(Rate::kOmission)] =
+      ratio(static_cast<double>(num[static_cast<int>(Finding::kOmission)]),
+            static_cast<double>(t.persons[N]));
+  r[static_cast<int>(Rate::kMisInclusion)] =
+      ratio(static_cast<double>(num[static_cast<int>(Finding::kMisInclusion)]),
+            static_cast<double>(t.persons[P] + t.persons[Q]));
+  r[static_cast<int>(Rate::kPlannedExitShortfall)] =
+      ratio(static_cast<double>(num[static_cast<int>(Finding::kPlannedExitShortfall)]),
+            static_cast<double>(t.persons[Q]));
+  r[static_cast<int>(Rate::kInconsistency)] =
+      ratio(static_cast<double>(num[kInconsistencyBit]),
+            static_cast<double>(t.households[P] + t.households[Q] + t.households[E]));
+  r[static_cast<int>(Rate::kSatisfaction)] = ratio(
+      static_cast<double>(approvals),
+      static_cast<double>(t.households[P] + t.households[Q] + t.households[E] + t.households[N]));
+  return r;
+}
+
+bool verdict(const std::vector<Criterion>& criteria, const std::array<double, kRateCount>& r) {
+  for (const Criterion& c : criteria)
+    if (!c.holds(r[static_cast<int>(c.rate)])) return false;
+  return true;
+}
+
+int histogram_bin(double rate) {
+  // The small offset keeps a rate such as 0.02 (not exact in binary) in its own bin.
+  const double x = rate * 10000.0 + 1e-9;
+  if (!(x > 0)) return 0;
+  return x >= kHistogramBins - 1 ? kHistogramBins - 1 : static_cast<int>(x);
+}
+
+}  // namespace
+
+std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z) {
+  if (n <= 0) return {0.0, 1.0};
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / nn;
+  const double z2 = z * z;
+  const double denom = 1 + z2 / nn;
+  const double center = (p + z2 / (2 * nn)) / denom;
+  const double half = wilson_halfwidth(successes, n, z);
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+double wilson_halfwidth(int64_t successes, int64_t n, double z) {
+  if (n <= 0) return 0.5;
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / nn;
+  const double z2 = z * z;
+  return z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
+}
+
+bool ReplicateModel::init(const Registry& reg, const Config& config, const Design& design,
+                          const std::vector<int>& fixed, std::string* err) {
+  const Households& h = reg.households;
+  const StandardsConfig& st = config.standards;
+  const EvaluatorConfig& ev = config.evaluator;
+  criteria_ = st.criteria;
+  criteria_findings_ = 0;
+  for (const Criterion& c : criteria_)
+    for (int f = 0; f < kRuleFindingCount; ++f)
+      if (rate_of(static_cast<Finding>(f)) == c.rate) criteria_findings_ |= 1u << f;
+
+  tiers_ = config.design.tiers;
+  tier_villages_ = design.tier_villages;
+  n_townships_ = config.design.townships;
+  eligible_ = design.eligible_townships;
+  if (n_townships_ < 1 || n_townships_ > static_cast<int>(eligible_.size())) {
+    *err = "design.townships is " + std::to_string(n_townships_) + " but only " +
+           std::to_string(eligible_.size()) + " townships have a village in every tier";
+    return false;
+  }
+  pps_ = config.design.township_selection == TownshipSelection::kPps;
+  design_ = &design;
+
+  // Approval groups: one binomial per distinct probability when there are few.
+  std::map<double, int> groups;
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    groups.emplace(approval_probability(h, i, ev), 0);
+    if (groups.size() > kMaxApprovalGroups) break;
+  }
+  grouped_approval_ = groups.size() <= kMaxApprovalGroups;
+  group_p_.clear();
+  if (grouped_approval_) {
+    for (auto& [p, g] : groups) {
+      g = static_cast<int>(group_p_.size());
+      group_p_.push_back(p);
+    }
+  }
+
+  std::vector<uint8_t> fixed_household(h.count(), 0);
+  for (int i : fixed) {
+    if (i < 0 || static_cast<std::size_t>(i) >= h.count()) {
+      *err = "fixed household index out of range";
+      return false;
+    }
+    fixed_household[i] = 1;
+  }
+
+  // Households in pool order: village by village, category by category, so a village's
+  // households are contiguous in memory.
+  const double sigma = ev.income_noise;
+  const bool household_basis = st.rate_basis == RateBasis::kHousehold;
+  hot_.clear();
+  order_.clear();
+  approval_cut_.clear();
+  hot_.reserve(h.count());
+  order_.reserve(h.count());
+  villages_.assign(reg.villages.size(), Village{});
+  const int quota[kCategoryCount] = {config.design.quota[0], config.design.quota[1],
+                                     config.design.quota[2]};
+  for (std::size_t v = 0; v < reg.villages.size(); ++v) {
+    Village& vil = villages_[v];
+    int count[kCategoryCount];
+    for (int c = 0; c < kCategoryCount; ++c) {
+      const std::vector<int>& pool = design.pools[v][c];
+      count[c] = static_cast<int>(pool.size());
+      vil.start[c] = static_cast<uint32_t>(hot_.size());
+      vil.count[c] = static_cast<uint32_t>(pool.size());
+      for (int i : pool) {
+        Hot x;
+        const Status status = h.status[i];
+        x.status = static_cast<uint8_t>(status);
+        x.weight = household_basis ? 1u : static_cast<uint32_t>(h.size[i]);
+        const bool guarantees = guarantees_met(h, i);
+        const bool excluded = h.excluded[i] != 0;
+        // Which rules fire always, when assessed below the line, when assessed rich.
+        uint8_t always = 0, below = 0, rich = 0;
+        auto bit = [](Finding f) { return static_cast<uint8_t>(1u << static_cast<int>(f)); };
+        switch (status) {
+          case Status::kExited:
+            (guarantees ? below : always) |= bit(Finding::kWrongExit);
+            break;
+          case Status::kNonRegistered:
+            if (!excluded) {
+              const bool by_guarantees =
+                  st.identification == Identification::kIncomeOrGuarantees && !guarantees;
+              (by_guarantees ? always : below) |= bit(Finding::kOmission);
+            }
+            break;
+          case Status::kPlannedExit:
+            (guarantees ? below : always) |= bit(Finding::kPlannedExitShortfall);
+            [[fallthrough]];
+          case Status::kPoor:
+            (excluded ? always : rich) |= bit(Finding::kMisInclusion);
+            break;
+        }
+        if (rule_fires(h, i, Finding::kInconsistency, st, h.income[i]))
+          always |= bit(Finding::kInconsistency);
+        // Z = Φ⁻¹(U) with U = X/2^64: Z < z_below ⇔ U < Φ(z_below); Z >= z_rich ⇔
+        // U >= Φ(z_rich). One draw decides every income rule of the household coherently.
+        const IncomeThresholds z = income_thresholds(h.income[i], st, sigma);
+        const double p_below =
+            std::isinf(z.z_below) ? (z.z_below > 0 ? 1.0 : 0.0) : normal_cdf(z.z_below);
+        const double p_not_rich =
+            std::isinf(z.z_rich) ? (z.z_rich > 0 ? 1.0 : 0.0) : normal_cdf(z.z_rich);
+        switch (cut_point(p_below, &x.below_cut)) {
+          case Cut::kNever:
+            below = 0;
+            break;
+          case Cut::kAlways:
+            always |= below;
+            below = 0;
+            break;
+          case Cut::kDraw:
+            break;
+        }
+        switch (cut_point(p_not_rich, &x.rich_cut)) {
+          case Cut::kNever:  // never "not rich": always rich
+            always |= rich;
+            rich = 0;
+            break;
+          case Cut::kAlways:
+            rich = 0;
+            break;
+          case Cut::kDraw:
+            break;
+        }
+        x.always = always;
+        x.below = below;
+        x.rich = rich;
+        if (!below) x.below_cut = 0;
+        if (!rich) x.rich_cut = 0;
+        uint8_t flags = x.status;
+        if (cut_point(presence_probability(h, i, ev), &x.present_cut) == Cut::kAlways)
+          flags |= kPresentSure;
+        if (fixed_household[i]) flags |= kFixed;
+        const double approval = approval_probability(h, i, ev);
+        if (grouped_approval_) {
+          flags |= static_cast<uint8_t>(groups.at(approval) << kGroupShift);
+        } else {
+          uint64_t cut = 0;
+          const Cut mode = cut_point(approval, &cut);
+          approval_cut_.push_back(mode == Cut::kAlways ? std::numeric_limits<uint64_t>::max()
+                                                       : cut);
+        }
+        x.status = flags;
+        hot_.push_back(x);
+        order_.push_back(static_cast<uint32_t>(i));
+      }
+    }
+    const HouseholdStage stage =
+        household_stage(count, quota, config.design.households_per_village);
+    for (int c = 0; c < kCategoryCount; ++c)
+      vil.take[c] = stage.whole ? vil.count[c] : static_cast<uint32_t>(stage.take[c]);
+    vil.fill = stage.whole ? 0 : static_cast<uint32_t>(stage.fill);
+  }
+  return true;
+}
+
+ReplicateModel::Scratch ReplicateModel::make_scratch() const {
+  Scratch s;
+  s.perm.resize(hot_.size());
+  for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
+  // Swaps of one category walk: at most the largest pool.
+  uint32_t largest = 0;
+  for (const Village& v : villages_)
+    for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
+  s.swaps.resize(largest);
+  s.surveyed.reserve(1024);
+  return s;
+}
+
+void ReplicateModel::survey_category(const Village& v, int c, uint32_t k, Rng* households_rng,
+                                     Rng* presence_rng, Rng* income_rng, Scratch* s,
+                                     ReplicateTally* tally) const {
+  const uint32_t n = v.count[c];
+  if (k == 0 || n == 0) return;
+  const uint32_t start = v.start[c];
+  // Local copies: the generators' state then stays in registers (the tally's int64 sums
+  // could otherwise alias their uint64 state words).
+  Rng households = *households_rng, presence = *presence_rng, income = *income_rng;
+  ReplicateTally t = *tally;
+  const bool grouped = grouped_approval_;
+  const uint8_t criteria_findings = criteria_findings_;
+  const Hot* hot = hot_.data();
+  auto visit = [&](uint32_t pos) -> bool {
+    const Hot& x = hot[pos];
+    if (!(x.status & kPresentSure) && presence() >= x.present_cut) return false;
+    uint8_t found = x.always;
+    if (x.below | x.rich) {
+      const uint64_t u = income();
+      if (u < x.below_cut) found |= x.below;
+      if (u >= x.rich_cut) found |= x.rich;
+    }
+    const int status = x.status & kStatusMask;
+    t.persons[status] += x.weight;
+    t.households[status] += 1;
+    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
+    if (grouped) ++t.group_count[x.status >> kGroupShift];
+    uint32_t record = pos;
+    if (found) {
+      const bool fixed = x.status & kFixed;
+      for (uint8_t f = found; f; f &= f - 1) {
+        const int b = __builtin_ctz(f);
+        const int64_t w = b == kInconsistencyBit ? 1 : x.weight;
+        t.num[b] += w;
+        if (fixed) t.num_fixed[b] += w;
+      }
+      if (found & criteria_findings) record |= kFaultBit;
+    }
+    s->surveyed.push_back(record);
+    return true;
+  };
+  if (k >= n) {
+    // The whole category is visited: the order does not matter, so no index draws.
+    for (uint32_t pos = start; pos < start + n; ++pos) visit(pos);
+  } else {
+    // Walk a random order of the category (partial Fisher–Yates on the thread's
+    // permutation, undone afterwards so the next replicate starts from the same state) and
+    // take present households until the quota is met: the sample, then its reserve list in
+    // order. The first k steps do not depend on who is at home: draw them all first and
+    // prefetch their records, so the memory latency of k random households overlaps; the
+    // households stream is consumed in the same order as one step at a time.
+    uint32_t* perm = s->perm.data() + start;
+    uint32_t* swaps = s->swaps.data();
+    uint32_t j = 0;
+    for (; j < k; ++j) {
+      const uint32_t r = j + static_cast<uint32_t>(households.below(n - j));
+      std::swap(perm[j], perm[r]);
+      swaps[j] = r;
+      __builtin_prefetch(hot + perm[j]);
+    }
+    uint32_t taken = 0;
+    for (uint32_t i = 0; i < k; ++i) taken += visit(perm[i]);
+    // Absent households are replaced from the reserve list, in its order.
+    while (taken < k && j < n) {
+      const uint32_t r = j + static_cast<uint32_t>(households.below(n - j));
+      std::swap(perm[j], perm[r]);
+      swaps[j] = r;
+      if (visit(perm[j])) ++taken;
+      ++j;
+    }
+    for (uint32_t i = j; i-- > 0;) std::swap(perm[i], perm[swaps[i]]);
+  }
+  *households_rng = households;
+  *presence_rng = presence;
+  *income_rng = income;
+  *tally = t;
+}
+
+ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratch* s) const {
+  Rng townships(seed, r, Stream::kTownships);
+  Rng villages(seed, r, Stream::kVillages);
+  Rng households(seed, r, Stream::kHouseholds);
+  Rng presence(seed, r, Stream::kPresence);
+  Rng income(seed, r, Stream::kIncome);
+  Rng satisfaction(seed, r, Stream::kSatisfaction);
+  ReplicateTally tally;
+  s->surveyed.clear();
+  s->villages.clear();
+  // Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
+  // after the certainty units), so simulate draws townships exactly as `sample` does.
+  s->townships = pps_ ? select_townships_pps(*design_, n_townships_, townships)
+                      : select_townships_srs(eligible_, n_townships_, townships);
+  for (int t : s->townships) {
+    for (Tier tier : tiers_) {
+      const std::vector<int>& list = tier_villages_[t][static_cast<int>(tier)];
+      const int v = list[villages.below(list.size())];
+      s->villages.push_back(v);
+      const Village& vil = villages_[v];
+      uint32_t k[kCategoryCount] = {vil.take[0], vil.take[1], vil.take[2]};
+      if (vil.fill) {
+        // The fill: simple random sampling from the pooled remainder of the categories;
+        // only how many come from each category matters (the households themselves are
+        // then drawn within the category, which is the same distribution).
+        uint32_t rest[kCategoryCount];
+        uint32_t pooled = 0;
+        for (int c = 0; c < kCategoryCount; ++c) pooled += rest[c] = vil.count[c] - k[c];
+        for (uint32_t f = 0; f < vil.fill && pooled > 0; ++f, --pooled) {
+          uint32_t x = static_cast<uint32_t>(households.below(pooled));
+          int c = 0;
+          while (x >= rest[c]) x -= rest[c++];
+          ++k[c];
+          --rest[c];
+        }
+      }
+      for (int c = 0; c < kCategoryCount; ++c)
+        survey_category(vil, c, k[c], &households, &presence, &income, s, &tally);
+    }
+  }
+  int32_t approvals = 0;
+  if (grouped_approval_) {
+    for (std::size_t g = 0; g < group_p_.size(); ++g) {
+      const int m = tally.group_count[g];
+      if (m == 0) continue;
+      boost::random::binomial_distribution<int, double> dist(m, group_p_[g]);
+      approvals += dist(satisfaction);
+    }
+  } else {
+    for (uint32_t rec : s->surveyed)
+      approvals += satisfaction() < approval_cut_[rec & ~kFaultBit] ? 1 : 0;
+  }
+  ReplicateOutcome out;
+  out.surveyed = static_cast<int>(s->surveyed.size());
+  out.rate = rates_of(tally, tally.num, approvals);
+  out.pass = verdict(criteria_, out.rate);
+  out.pass_fixed = out.pass;
+  bool any_fixed = false;
+  for (int f = 0; f < kRuleFindingCount; ++f) any_fixed |= tally.num_fixed[f] != 0;
+  if (any_fixed) {
+    int64_t num[kRuleFindingCount];
+    for (int f = 0; f < kRuleFindingCount; ++f) num[f] = tally.num[f] - tally.num_fixed[f];
+    out.pass_fixed = verdict(criteria_, rates_of(tally, num, approvals));
+  }
+  return out;
+}
+
+namespace {
+
+/// Floating-point partial sums of one block (reduced in block order) and its counts.
+struct BlockSums {
+  int64_t runs = 0;
+  int64_t passes = 0;
+  int64_t passes_fixed = 0;
+  int64_t gained = 0, lost = 0;
+  std::vector<int64_t> fails;
+  std::vector<double> rate_sum;
+};
+
+/// Order-free integer counters of one thread.
+struct ThreadCounts {
+  struct Household {
+    uint32_t sampled = 0, fault = 0, sampled_fail = 0, fault_fail = 0;
+  };
+  std::vector<Household> households;  ///< per position
+  std::vector<int64_t> township_sampled, township_pass, village_sampled, village_pass;
+  std::vector<uint64_t> histogram;  ///< criteria × kHistogramBins
+  int64_t since_flush = 0;
+};
+
+}  // namespace
+
+bool run_simulation(const Registry& reg, const Config& config, const Design& design,
+                    const SimulationOptions& options, SimulationResult* out, std::string* err) {
+  if (options.runs < 1) {
+    *err = "runs must be at least 1, got " + std::to_string(options.runs);
+    return false;
+  }
+  ReplicateModel model;
+  if (!model.init(reg, config, design, options.fixed_households, err)) return false;
+  const std::vector<Criterion>& criteria = model.criteria();
+  const int n_criteria = static_cast<int>(criteria.size());
+  int threads = options.threads;
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int64_t total_blocks = (options.runs + kBlockSize - 1) / kBlockSize;
+  threads = static_cast<int>(std::min<int64_t>(threads, std::max<int64_t>(1, total_blocks)));
+
+  const std::size_t n_positions = model.household_count();
+  std::vector<ThreadCounts> counts(threads);
+  for (ThreadCounts& c : counts) {
+    c.households.assign(n_positions, {});
+    c.township_sampled.assign(reg.townships.size(), 0);
+    c.township_pass.assign(reg.townships.size(), 0);
+    c.village_sampled.assign(reg.villages.size(), 0);
+    c.village_pass.assign(reg.villages.size(), 0);
+    c.histogram.assign(static_cast<std::size_t>(n_criteria) * kHistogramBins, 0);
+  }
+  // 64-bit totals the 32-bit household counters are flushed into before they could wrap.
+  std::vector<HouseholdRisk> household_totals(n_positions);
+  auto flush = [&](ThreadCounts& c) {
+    for (std::size_t p = 0; p < n_positions; ++p) {
+      ThreadCounts::Household& x = c.households[p];
+      HouseholdRisk& t = household_totals[p];
+      t.sampled += x.sampled;
+      t.sampled_pass += static_cast<int64_t>(x.sampled) - x.sampled_fail;
+      t.fault += x.fault;
+      t.fault_fail += x.fault_fail;
+      x = {};
+    }
+    c.since_flush = 0;
+  };
+
+  std::vector<BlockSums> round(kRoundBlocks);
+  BlockSums total;
+  total.fails.assign(n_criteria, 0);
+  total.rate_sum.assign(n_criteria, 0.0);
+  std::atomic<int64_t> next_block{0};
+  int64_t round_first = 0;
+  int64_t round_end = std::min<int64_t>(kRoundBlocks, total_blocks);
+  bool stop = false;
+
+  auto run_block = [&](int64_t b, ReplicateModel::Scratch* scratch, ThreadCounts* c) {
+    BlockSums& sums = round[b - round_first];
+    sums = BlockSums{};
+    sums.fails.assign(n_criteria, 0);
+    sums.rate_sum.assign(n_criteria, 0.0);
+    const int64_t first = b * kBlockSize;
+    const int64_t last = std::min(options.runs, first + kBlockSize);
+    for (int64_t r = first; r < last; ++r) {
+      const ReplicateOutcome o =
+          model.run_replicate(options.seed, static_cast<uint64_t>(r), scratch);
+      ++sums.runs;
+      sums.passes += o.pass;
+      sums.passes_fixed += o.pass_fixed;
+      sums.gained += !o.pass && o.pass_fixed;
+      sums.lost += o.pass && !o.pass_fixed;
+      for (int k = 0; k < n_criteria; ++k) {
+        const double rate = o.rate[static_cast<int>(criteria[k].rate)];
+        sums.rate_sum[k] += rate;
+        sums.fails[k] += !criteria[k].holds(rate);
+        ++c->histogram[static_cast<std::size_t>(k) * kHistogramBins + histogram_bin(rate)];
+      }
+      for (int t : scratch->townships) {
+        ++c->township_sampled[t];
+        c->township_pass[t] += o.pass;
+      }
+      for (int v : scratch->villages) {
+        ++c->village_sampled[v];
+        c->village_pass[v] += o.pass;
+      }
+      ThreadCounts::Household* hh = c->households.data();
+      if (o.pass) {
+        for (uint32_t rec : scratch->surveyed) {
+          ThreadCounts::Household& x = hh[rec & ~ReplicateModel::kFaultBit];
+          ++x.sampled;
+          x.fault += rec >> 31;
+        }
+      } else {
+        for (uint32_t rec : scratch->surveyed) {
+          ThreadCounts::Household& x = hh[rec & ~ReplicateModel::kFaultBit];
+          const uint32_t fault = rec >> 31;
+          ++x.sampled;
+          ++x.sampled_fail;
+          x.fault += fault;
+          x.fault_fail += fault;
+        }
+      }
+    }
+    c->since_flush += sums.runs;
+  };
+
+  // Runs after every round, on one thread, while the others wait: reduce the round's
+  // blocks in index order, report progress, decide whether to go on.
+  auto on_round_end = [&]() noexcept {
+    for (int64_t b = round_first; b < round_end; ++b) {
+      const BlockSums& s = round[b - round_first];
+      total.runs += s.runs;
+      total.passes += s.passes;
+      total.passes_fixed += s.passes_fixed;
+      total.gained += s.gained;
+      total.lost += s.lost;
+      for (int k = 0; k < n_criteria; ++k) {
+        total.fails[k] += s.fails[k];
+        total.rate_sum[k] += s.rate_sum[k];
+      }
+    }
+    for (ThreadCounts& c : counts)
+      if (c.since_flush > (int64_t{1} << 31)) flush(c);
+    if (options.progress) options.progress(total.runs, options.runs);
+    if (round_end >= total_blocks ||
+        (options.target_halfwidth > 0 &&
+         wilson_halfwidth(total.passes, total.runs) <= options.target_halfwidth)) {
+      stop = true;
+      return;
+    }
+    round_first = round_end;
+    round_end = std::min(round_end + kRoundBlocks, total_blocks);
+    next_block.store(round_first);
+  };
+  std::barrier sync(threads, on_round_end);
+
+  auto worker = [&](int tid) {
+    ReplicateModel::Scratch scratch = model.make_scratch();
+    for (;;) {
+      for (int64_t b = next_block.fetch_add(1); b < round_end; b = next_block.fetch_add(1))
+        run_block(b, &scratch, &counts[tid]);
+      sync.arrive_and_wait();
+      if (stop) break;
+    }
+  };
+
+  const auto t0 = std::chrono::steady_clock::now();
+  {
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+    worker(0);
+  }
+  const auto t1 = std::chrono::steady_clock::now();
+
+  for (ThreadCounts& c : counts) flush(c);
+
+  SimulationResult& res = *out;
+  res = SimulationResult{};
+  res.runs = total.runs;
+  res.runs_requested = options.runs;
+  res.stopped_early = total.runs < options.runs;
+  res.seed = options.seed;
+  res.threads = threads;
+  res.passes = total.passes;
+  const double n = static_cast<double>(total.runs);
+  res.pass_probability = static_cast<double>(total.passes) / n;
+  res.pass_ci95 = wilson_interval(total.passes, total.runs);
+  res.elapsed_seconds = std::chrono::duration<double>(t1 - t0).count();
+  res.replicates_per_second =
+      res.elapsed_seconds > 0 ? n / res.elapsed_seconds : std::numeric_limits<double>::infinity();
+  for (int k = 0; k < n_criteria; ++k) {
+    CriterionStats cs;
+    cs.criterion = criteria[k];
+    cs.fail_count = total.fails[k];
+    cs.fail_probability = static_cast<double>(total.fails[k]) / n;
+    cs.mean = total.rate_sum[k] / n;
+    std::vector<uint64_t> hist(kHistogramBins, 0);
+    for (const ThreadCounts& c : counts)
+      for (int i = 0; i < kHistogramBins; ++i)
+        hist[i] += c.histogram[static_cast<std::size_t>(k) * kHistogramBins + i];
+    auto quantile = [&](double q) {
+      // Lower edge of the first bin whose cumulative count reaches q·n.
+      const double need = std::max(1.0, std::ceil(q * n - 1e-9));
+      uint64_t cum = 0;
+      for (int i = 0; i < kHistogramBins; ++i) {
+        cum += hist[i];
+        if (static_cast<double>(cum) >= need) return i / 10000.0;
+      }
+      return 1.0;
+    };
+    cs.p05 = quantile(0.05);
+    cs.p50 = quantile(0.50);
+    cs.p95 = quantile(0.95);
+    cs.histogram = std::move(hist);
+    res.criteria.push_back(cs);
+    if (res.binding < 0 || cs.fail_count > res.criteria[res.binding].fail_count) res.binding = k;
+  }
+  res.townships.assign(reg.townships.size(), {});
+  res.villages.assign(reg.villages.size(), {});
+  for (const ThreadCounts& c : counts) {
+    for (std::size_t t = 0; t < res.townships.size(); ++t) {
+      res.townships[t].sampled += c.township_sampled[t];
+      res.townships[t].sampled_pass += c.township_pass[t];
+    }
+    for (std::size_t v = 0; v < res.villages.size(); ++v) {
+      res.villages[v].sampled += c.village_sampled[v];
+      res.villages[v].sampled_pass += c.village_pass[v];
+    }
+  }
+  res.households.assign(reg.households.count(), {});
+  for (std::size_t p = 0; p < n_positions; ++p)
+    res.households[model.household_of(static_cast<uint32_t>(p))] = household_totals[p];
+
+  if (!options.fixed_households.empty()) {
+    res.has_what_if = true;
+    WhatIf& w = res.what_if;
+    w.fixed = options.fixed_households;
+    w.passes = total.passes_fixed;
+    w.pass_probability = static_cast<double>(total.passes_fixed) / n;
+    w.pass_ci95 = wilson_interval(total.passes_fixed, total.runs);
+    w.gained = total.gained;
+    w.lost = total.lost;
+    // Paired differences d_r in {-1, 0, 1}: mean (gained − lost)/n, sample variance from
+    // the sum of squares (gained + lost).
+    const double mean = static_cast<double>(total.gained - total.lost) / n;
+    w.difference = mean;
+    if (total.gained == 0 && total.lost == 0) {
+      w.difference_ci95 = {0.0, 0.0};
+    } else {
+      const double ss = static_cast<double>(total.gained + total.lost) - n * mean * mean;
+      const double var = total.runs > 1 ? ss / (n - 1) : 0.0;
+      const double se = std::sqrt(std::max(0.0, var) / n);
+      w.difference_ci95 = {mean - kZ95 * se, mean + kZ95 * se};
+    }
+  }
+  return true;
+}
+
+std::vector<int> top_priority_households(const SimulationResult& result, int k) {
+  std::vector<int> idx;
+  for (std::size_t i = 0; i < result.households.size(); ++i)
+    if (result.households[i].fault_fail > 0) idx.push_back(static_cast<int>(i));
+  std::sort(idx.begin(), idx.end(), [&](int a, int b) {
+    const HouseholdRisk& x = result.households[a];
+    const HouseholdRisk& y = result.households[b];
+    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
+    if (x.fault != y.fault) return x.fault > y.fault;
+    return a < b;
+  });
+  if (k >= 0 && idx.size() > static_cast<std::size_t>(k)) idx.resize(k);
+  return idx;
+}
+
+}  // namespace kaoping

@@ -1,0 +1,214 @@
+// The Monte Carlo rehearsal (SPEC §3-§4, `simulate`): many replicates of the evaluators'
+// draw → field visit with absence and replacement → income assessment with the evaluator's
+// error → audit → verdict, with the pass probability, the distribution of every criterion's
+// rate, where the risk sits (townships, villages, households) and a what-if with common
+// random numbers.
+//
+// Reproducibility (STYLE.md randomness): replicate r draws only from Rng(seed, r, concern)
+// with one stream per concern (townships, villages, households, income, presence,
+// satisfaction). Replicates are cut into fixed blocks of kBlockSize; a block runs on one
+// thread, in index order, and keeps its own floating-point partial sums, which are reduced
+// in block index order; integer counters are order-free. So every figure is bit-identical
+// for any thread count and any scheduling.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "audit/rules.h"
+#include "registry/config.h"
+#include "registry/registry.h"
+#include "sampler/design.h"
+#include "sampler/random.h"
+
+namespace kaoping {
+
+struct ReplicateTally;
+
+/// Replicates per block: the unit of work of one thread, and of deterministic reduction.
+inline constexpr int64_t kBlockSize = 4096;
+/// Blocks per round: the early-stop rule is checked after each round, i.e. every
+/// kBlockSize·kRoundBlocks replicates, in index order, whatever the thread count.
+inline constexpr int64_t kRoundBlocks = 8;
+/// Bins of the rate histograms (width 0.0001 over [0, 1], SPEC §4); bin i holds rates in
+/// [i/10000, (i+1)/10000), the last bin holds 1.
+inline constexpr int kHistogramBins = 10001;
+
+/// What the caller asks of a simulation.
+struct SimulationOptions {
+  int64_t runs = 100000;  ///< replicates (maximum when target_halfwidth > 0), >= 1
+  uint64_t seed = 20170905;
+  int threads = 0;  ///< worker threads; 0 = std::thread::hardware_concurrency()
+  /// > 0: stop at the first round boundary where the Wilson 95% half-width of the pass
+  /// probability is at most this (a probability, e.g. 0.005).
+  double target_halfwidth = 0;
+  /// What-if: household indices put right (no findings; they still count in the
+  /// denominators and still approve or not). Empty = no what-if.
+  std::vector<int> fixed_households;
+  /// Called after each round with (replicates done, replicates asked); from one thread at
+  /// a time. May be empty.
+  std::function<void(int64_t, int64_t)> progress;
+};
+
+/// Distribution over replicates of one criterion's rate.
+struct CriterionStats {
+  Criterion criterion;
+  int64_t fail_count = 0;            ///< replicates in which the criterion does not hold
+  double fail_probability = 0;       ///< fail_count / runs, in [0, 1]
+  double mean = 0;                   ///< mean rate over replicates, in [0, 1]
+  double p05 = 0, p50 = 0, p95 = 0;  ///< histogram quantiles (lower bin edge), in [0, 1]
+  /// Replicates per rate bin (kHistogramBins bins of width 0.0001), for the report charts.
+  std::vector<uint64_t> histogram;
+};
+
+/// A township or a village: how often it was drawn and how often the county passed then.
+struct UnitRisk {
+  int64_t sampled = 0;       ///< replicates in which the unit was drawn
+  int64_t sampled_pass = 0;  ///< ... and the county passed
+};
+
+/// A household. "Sampled" means surveyed: drawn (in sample or from the reserve) and at home,
+/// so that it counts in the rates. "Fault" means a finding of a rule whose rate is one of
+/// standards.criteria (satisfaction aside: an opinion is not a fault in the registry).
+struct HouseholdRisk {
+  int64_t sampled = 0;
+  int64_t sampled_pass = 0;
+  int64_t fault = 0;       ///< sampled and found at fault
+  int64_t fault_fail = 0;  ///< found at fault in a replicate where the county failed
+};
+
+/// The what-if of SimulationOptions::fixed_households on the same replicates.
+struct WhatIf {
+  std::vector<int> fixed;             ///< household indices put right
+  int64_t passes = 0;                 ///< replicates that pass with them put right
+  double pass_probability = 0;        ///< passes / runs
+  std::array<double, 2> pass_ci95{};  ///< Wilson 95%
+  int64_t gained = 0;                 ///< replicates that fail as they are and pass when fixed
+  int64_t lost = 0;                   ///< replicates that pass as they are and fail when fixed
+  /// Mean paired difference (fixed − as is) and its 95% normal interval from the paired
+  /// differences' standard error; exactly 0 and [0, 0] when no replicate changes.
+  double difference = 0;
+  std::array<double, 2> difference_ci95{};
+};
+
+struct SimulationResult {
+  int64_t runs = 0;  ///< replicates actually run
+  int64_t runs_requested = 0;
+  bool stopped_early = false;
+  uint64_t seed = 0;
+  int threads = 0;
+  int64_t passes = 0;
+  double pass_probability = 0;
+  std::array<double, 2> pass_ci95{};     ///< Wilson 95%
+  std::vector<CriterionStats> criteria;  ///< in standards.criteria order
+  int binding = -1;            ///< index into criteria of the highest fail probability (-1 if none)
+  double elapsed_seconds = 0;  ///< replicate loop only
+  double replicates_per_second = 0;
+  std::vector<UnitRisk> townships;        ///< per registry township
+  std::vector<UnitRisk> villages;         ///< per registry village
+  std::vector<HouseholdRisk> households;  ///< per registry household
+  bool has_what_if = false;
+  WhatIf what_if;
+};
+
+/// Wilson score interval (Wilson 1927) for `successes` of `n` at normal quantile z; [0, 1]
+/// when n = 0.
+std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z = 1.959963984540054);
+/// Half-width of the Wilson interval.
+double wilson_halfwidth(int64_t successes, int64_t n, double z = 1.959963984540054);
+
+/// Outcome of one replicate (for tests and benchmarks).
+struct ReplicateOutcome {
+  bool pass = false;
+  bool pass_fixed = false;                ///< with the what-if households put right
+  std::array<double, kRateCount> rate{};  ///< every rate of SPEC §3, index = Rate
+  int surveyed = 0;                       ///< households surveyed
+};
+
+/// The per-replicate model: everything that does not change between replicates,
+/// precomputed once (household records in pool order, income thresholds as 64-bit integer
+/// cut points of one uniform, presence cut points, approval groups, village stages), and
+/// the replicate itself. Thread-safe for concurrent run_replicate calls with separate
+/// scratch.
+class ReplicateModel {
+ public:
+  /// Per-thread working memory (a permutation of the pools that every replicate restores,
+  /// the list of households surveyed).
+  struct Scratch {
+    std::vector<uint32_t> perm;
+    std::vector<uint32_t> swaps;
+    std::vector<uint32_t> surveyed;  ///< positions (pool order); bit 31 = at fault
+    std::vector<int> townships;
+    std::vector<int> villages;
+  };
+
+  /// Builds the model; `design` must outlive it. `fixed` (household indices) are put right in the
+  /// what-if verdict. False and *err when the design cannot be drawn (e.g. no eligible township).
+  bool init(const Registry& reg, const Config& config, const Design& design,
+            const std::vector<int>& fixed, std::string* err);
+  Scratch make_scratch() const;
+
+  /// Runs replicate r of `seed`. On return scratch->surveyed lists the surveyed households
+  /// (positions; see household_of) and scratch->townships / villages the units drawn.
+  ReplicateOutcome run_replicate(uint64_t seed, uint64_t r, Scratch* scratch) const;
+
+  /// Registry household index of a position in pool order.
+  int household_of(uint32_t position) const { return static_cast<int>(order_[position]); }
+  static constexpr uint32_t kFaultBit = 0x80000000u;
+  const std::vector<Criterion>& criteria() const { return criteria_; }
+  std::size_t household_count() const { return order_.size(); }
+
+ private:
+  /// One household as the hot loop reads it (32 bytes).
+  struct Hot {
+    uint64_t below_cut = 0;    ///< income draw X < below_cut: assessed below the line
+    uint64_t rich_cut = 0;     ///< X >= rich_cut: assessed at or above m·L
+    uint64_t present_cut = 0;  ///< presence draw < present_cut: at home (ignored if certain)
+    uint32_t weight = 1;       ///< persons (person basis) or 1
+    uint8_t status = 0;
+    uint8_t always = 0;  ///< findings (bit = Finding) that fire whatever the income draw
+    uint8_t below = 0;   ///< findings that fire when assessed below the line
+    uint8_t rich = 0;    ///< findings that fire when assessed rich
+  };
+  struct Village {
+    uint32_t start[kCategoryCount] = {0, 0, 0};  ///< first position of each pool
+    uint32_t count[kCategoryCount] = {0, 0, 0};
+    uint32_t take[kCategoryCount] = {0, 0, 0};  ///< households per category before the fill
+    uint32_t fill = 0;                          ///< drawn from the pooled remainder
+  };
+
+  void survey_category(const Village& v, int c, uint32_t k, Rng* households, Rng* presence,
+                       Rng* income, Scratch* s, ReplicateTally* tally) const;
+
+  std::vector<Criterion> criteria_;
+  uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
+  std::vector<Hot> hot_;
+  std::vector<uint8_t> fixed_;           ///< per position
+  std::vector<uint8_t> present_sure_;    ///< per position: presence 1 (no draw)
+  std::vector<uint8_t> approval_group_;  ///< per position
+  std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
+  std::vector<double> group_p_;          ///< approval probability of each group
+  bool grouped_approval_ = true;
+  std::vector<uint32_t> order_;  ///< position → household index
+  std::vector<Village> villages_;
+  // Township stage (the sampler's functions); the design must outlive the model.
+  const Design* design_ = nullptr;
+  bool pps_ = false;
+  int n_townships_ = 0;
+  std::vector<int> eligible_;
+  std::vector<Tier> tiers_;
+  std::vector<std::array<std::vector<int>, kTierCount>> tier_villages_;
+};
+
+/// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
+bool run_simulation(const Registry& reg, const Config& config, const Design& design,
+                    const SimulationOptions& options, SimulationResult* out, std::string* err);
+
+/// The K households with the highest priority (fault_fail, then fault, then index), only
+/// those found at fault in at least one failing replicate; at most K.
+std::vector<int> top_priority_households(const SimulationResult& result, int k);
+
+}  // namespace kaoping

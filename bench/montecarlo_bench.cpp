@@ -1,0 +1,75 @@
+// Google Benchmark of the Monte Carlo hot path on the default county
+// (generate_county(kDefault, 1), the default configuration): one whole replicate (draw,
+// presence and replacement, income error, audit, verdict) and the threaded engine.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "audit/montecarlo.h"
+#include "registry/config.h"
+#include "registry/generate.h"
+#include "sampler/design.h"
+
+namespace kaoping {
+namespace {
+
+/// The default county, its configuration and design, built once.
+struct Fixture {
+  Registry reg;
+  Config config;
+  Design design;
+  Fixture() {
+    reg = generate_county(Profile::kDefault, 1);
+    Diagnostics diag;
+    if (!load_config("", {}, &config, &diag) || !build_design(reg, config, &design, &diag)) {
+      std::fprintf(stderr, "bench: cannot set up the default county\n");
+      std::exit(1);
+    }
+  }
+};
+const Fixture& fixture() {
+  static const Fixture f;
+  return f;
+}
+
+void BM_Replicate(benchmark::State& state) {
+  const Fixture& f = fixture();
+  ReplicateModel model;
+  std::string err;
+  if (!model.init(f.reg, f.config, f.design, {}, &err)) state.SkipWithError(err.c_str());
+  ReplicateModel::Scratch scratch = model.make_scratch();
+  uint64_t r = 0;
+  int64_t surveyed = 0;
+  for (auto _ : state) {
+    const ReplicateOutcome o = model.run_replicate(20170905, r++, &scratch);
+    surveyed += o.surveyed;
+    benchmark::DoNotOptimize(o);
+  }
+  state.counters["households_per_replicate"] =
+      static_cast<double>(surveyed) / static_cast<double>(state.iterations());
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Replicate);
+
+void BM_Simulation(benchmark::State& state) {
+  const Fixture& f = fixture();
+  SimulationOptions opts;
+  opts.runs = state.range(0);
+  opts.threads = static_cast<int>(state.range(1));
+  SimulationResult res;
+  std::string err;
+  for (auto _ : state) {
+    if (!run_simulation(f.reg, f.config, f.design, opts, &res, &err))
+      state.SkipWithError(err.c_str());
+    benchmark::DoNotOptimize(res.passes);
+  }
+  state.counters["replicates_per_second"] = res.replicates_per_second;
+  state.SetItemsProcessed(state.iterations() * opts.runs);
+}
+BENCHMARK(BM_Simulation)->Args({200000, 1})->Args({200000, 2})->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace kaoping
+
+BENCHMARK_MAIN();

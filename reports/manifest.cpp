@@ -1,0 +1,29 @@
+#include "reports/manifest.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kaoping {
+
+std::string manifest_json(const Manifest& m) {
+  nlohmann::ordered_json j;
+  j["command"] = m.command;
+  j["version"] = m.version;
+  j["command_line"] = m.argv;
+  j["registry"] = m.registry;
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+  for (const InputFile& f : m.inputs) {
+    nlohmann::ordered_json x;
+    x["path"] = f.path;
+    x["sha256"] = f.sha256;
+    inputs.push_back(std::move(x));
+  }
+  j["inputs"] = std::move(inputs);
+  j["config"] = m.config_yaml;
+  if (m.has_seed) j["seed"] = m.seed;
+  if (m.runs >= 0) j["runs"] = m.runs;
+  if (m.threads >= 0) j["threads"] = m.threads;
+  // Invalid UTF-8 in a path or argument is replaced rather than thrown on.
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace kaoping

@@ -1,0 +1,33 @@
+// manifest.json (SPEC §4): what a run was made from, so that it can be repeated and its
+// inputs recognised — the version, the command line, the configuration as resolved, the
+// SHA-256 of the raw bytes of every input file, the seed, the runs and the threads.
+// Plain struct in, JSON text out; any command that writes a directory can use it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "registry/registry.h"
+
+namespace kaoping {
+
+struct Manifest {
+  std::string command;            ///< e.g. "simulate"
+  std::string version;            ///< kaoping version
+  std::vector<std::string> argv;  ///< the whole command line as given
+  std::string config_yaml;        ///< Config::resolved_yaml
+  std::string registry;           ///< registry directory, or "default county"
+  std::vector<InputFile> inputs;  ///< every input file read, with its SHA-256 (lowercase hex)
+  bool has_seed = false;
+  uint64_t seed = 0;
+  int64_t runs = -1;  ///< replicates run; -1 = not applicable (left out)
+  int threads = -1;   ///< worker threads; -1 = not applicable (left out)
+};
+
+/// The manifest as pretty-printed JSON with keys, in order: command, version, command_line
+/// (array of arguments), registry, inputs (array of {path, sha256}), config (YAML text),
+/// then seed, runs, threads when set.
+std::string manifest_json(const Manifest& m);
+
+}  // namespace kaoping

@@ -1,0 +1,129 @@
+#include "reports/simulate_outputs.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <numeric>
+
+#include "registry/csv.h"
+#include "reports/privacy.h"
+
+namespace kaoping {
+namespace {
+
+std::string share(int64_t part, int64_t whole) {
+  return whole > 0 ? format_double(static_cast<double>(part) / static_cast<double>(whole))
+                   : std::string();
+}
+std::string freq(int64_t part, int64_t whole) {
+  return whole > 0 ? format_double(static_cast<double>(part) / static_cast<double>(whole))
+                   : std::string("0");
+}
+
+}  // namespace
+
+std::string simulation_summary_json(const SimulationResult& r, const Registry& reg) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["runs"] = r.runs;
+  j["seed"] = r.seed;
+  j["threads"] = r.threads;
+  j["pass_probability"] = r.pass_probability;
+  j["pass_ci95"] = {r.pass_ci95[0], r.pass_ci95[1]};
+  Json criteria = Json::object();
+  for (const CriterionStats& c : r.criteria) {
+    Json x;
+    x["direction"] = c.criterion.below ? "below" : "above";
+    x["threshold"] = c.criterion.threshold;
+    x["mean"] = c.mean;
+    x["p05"] = c.p05;
+    x["p50"] = c.p50;
+    x["p95"] = c.p95;
+    x["fail_probability"] = c.fail_probability;
+    criteria[std::string(to_string(c.criterion.rate))] = std::move(x);
+  }
+  j["criteria"] = std::move(criteria);
+  j["elapsed_seconds"] = r.elapsed_seconds;
+  j["replicates_per_second"] = r.replicates_per_second;
+  if (r.binding >= 0)
+    j["binding_criterion"] = std::string(to_string(r.criteria[r.binding].criterion.rate));
+  else
+    j["binding_criterion"] = nullptr;
+  j["runs_requested"] = r.runs_requested;
+  j["stopped_early"] = r.stopped_early;
+  if (r.has_what_if) {
+    const WhatIf& w = r.what_if;
+    Json x;
+    Json ids = Json::array();
+    for (int i : w.fixed) ids.push_back(reg.households.id[i]);
+    x["fixed_households"] = std::move(ids);
+    x["pass_probability"] = w.pass_probability;
+    x["pass_ci95"] = {w.pass_ci95[0], w.pass_ci95[1]};
+    x["difference"] = w.difference;
+    x["difference_ci95"] = {w.difference_ci95[0], w.difference_ci95[1]};
+    x["gained"] = w.gained;
+    x["lost"] = w.lost;
+    j["what_if"] = std::move(x);
+  }
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string risk_townships_csv(const SimulationResult& r, const Registry& reg,
+                               const std::vector<double>& township_pi) {
+  std::vector<int64_t> households(reg.townships.size(), 0);
+  for (std::size_t i = 0; i < reg.households.count(); ++i) {
+    const int v = reg.households.village[i];
+    if (v >= 0 && reg.villages[v].township >= 0) ++households[reg.villages[v].township];
+  }
+  CsvWriter w({"township_id", "name", "inclusion_freq", "pass_prob_if_sampled", "sampled_runs",
+               "design_pi", "households"});
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    const UnitRisk& u = r.townships[t];
+    w.row({reg.townships[t].id, reg.townships[t].name, freq(u.sampled, r.runs),
+           share(u.sampled_pass, u.sampled), std::to_string(u.sampled),
+           format_double(t < township_pi.size() ? township_pi[t] : 0.0),
+           std::to_string(households[t])});
+  }
+  return w.str();
+}
+
+std::string risk_villages_csv(const SimulationResult& r, const Registry& reg,
+                              const std::vector<Tier>& village_tier) {
+  CsvWriter w({"village_id", "township_id", "name", "tier", "inclusion_freq",
+               "pass_prob_if_sampled", "sampled_runs"});
+  for (std::size_t v = 0; v < reg.villages.size(); ++v) {
+    const UnitRisk& u = r.villages[v];
+    w.row({reg.villages[v].id, reg.villages[v].township_id, reg.villages[v].name,
+           v < village_tier.size() ? std::string(to_string(village_tier[v])) : std::string(),
+           freq(u.sampled, r.runs), share(u.sampled_pass, u.sampled), std::to_string(u.sampled)});
+  }
+  return w.str();
+}
+
+std::string risk_households_csv(const SimulationResult& r, const Registry& reg) {
+  const Households& h = reg.households;
+  const int64_t failing = r.runs - r.passes;
+  std::vector<int> order(h.count());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const HouseholdRisk& x = r.households[a];
+    const HouseholdRisk& y = r.households[b];
+    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
+    return x.fault > y.fault;
+  });
+  std::vector<uint8_t> fixed(h.count(), 0);
+  if (r.has_what_if)
+    for (int i : r.what_if.fixed) fixed[i] = 1;
+  CsvWriter w({"rank", "household_id", "village_id", "status", "head_name", "id_number", "size",
+               "inclusion_freq", "pass_prob_if_sampled", "finding_freq", "priority", "fixed"});
+  int rank = 0;
+  for (int i : order) {
+    const HouseholdRisk& x = r.households[i];
+    w.row({std::to_string(++rank), h.id[i], h.village_id[i], std::string(to_string(h.status[i])),
+           h.head_name[i], mask_id_number(h.id_number[i]), std::to_string(h.size[i]),
+           freq(x.sampled, r.runs), share(x.sampled_pass, x.sampled), freq(x.fault, r.runs),
+           freq(x.fault_fail, failing), fixed[i] ? "1" : "0"});
+  }
+  return w.str();
+}
+
+}  // namespace kaoping

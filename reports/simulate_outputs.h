@@ -1,0 +1,42 @@
+// The outputs of `simulate` (SPEC §4): summary.json and the three risk tables. Plain
+// structs in (the engine's SimulationResult and the registry), text out; the CLI writes
+// them atomically.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "audit/montecarlo.h"
+#include "registry/registry.h"
+
+namespace kaoping {
+
+/// summary.json: exactly the keys of SPEC §4 (runs, seed, threads, pass_probability,
+/// pass_ci95, criteria{name: direction, threshold, mean, p05, p50, p95, fail_probability},
+/// elapsed_seconds, replicates_per_second), then the extra keys binding_criterion,
+/// runs_requested, stopped_early and, with a what-if, what_if{fixed_households,
+/// pass_probability, pass_ci95, difference, difference_ci95, gained, lost}. Numbers with
+/// round-trip precision. Households are named by id.
+std::string simulation_summary_json(const SimulationResult& result, const Registry& reg);
+
+/// risk_townships.csv: township_id, name, inclusion_freq, pass_prob_if_sampled,
+/// sampled_runs, design_pi (the design's inclusion probability), households — one row per
+/// township of the registry, in registry order. pass_prob_if_sampled is empty when never
+/// sampled.
+std::string risk_townships_csv(const SimulationResult& result, const Registry& reg,
+                               const std::vector<double>& township_pi);
+
+/// risk_villages.csv: village_id, township_id, name, tier, inclusion_freq,
+/// pass_prob_if_sampled, sampled_runs — one row per village, in registry order.
+std::string risk_villages_csv(const SimulationResult& result, const Registry& reg,
+                              const std::vector<Tier>& village_tier);
+
+/// risk_households.csv: rank, household_id, village_id, status, head_name, id_number
+/// (masked: first 6 and last 4 characters kept), size, inclusion_freq,
+/// pass_prob_if_sampled, finding_freq, priority, fixed (1 when put right in the what-if) —
+/// one row per household, highest priority first (then finding_freq, then registry order).
+/// priority = share of the failing replicates in which the household was found at fault
+/// (0 when no replicate failed).
+std::string risk_households_csv(const SimulationResult& result, const Registry& reg);
+
+}  // namespace kaoping
