@@ -1032,42 +1032,43 @@ bool valid_utf8(std::string_view t, int* line, int* column) {
 }
 
 /// Reads the user's file, with a message that says why when it cannot.
-bool read_user_file(const std::string& path, std::string* text, Problems* problems) {
+bool read_user_file(const std::string& path, const std::string& shown, std::string* text,
+                    Problems* problems) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    problems->error({path, 0, 0}, "cannot read the configuration file: it is a directory");
+    problems->error({shown, 0, 0}, "cannot read the configuration file: it is a directory");
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    problems->error({path, 0, 0},
+    problems->error({shown, 0, 0},
                     fmt::format("cannot read the configuration file: {}", std::strerror(errno)));
     return false;
   }
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) {
-    problems->error({path, 0, 0}, "cannot read the configuration file: read error");
+    problems->error({shown, 0, 0}, "cannot read the configuration file: read error");
     return false;
   }
   *text = std::move(ss).str();
   const std::string_view t = *text;
   if (t.substr(0, 2) == "\xff\xfe" || t.substr(0, 2) == "\xfe\xff") {
-    problems->error({path, 0, 0}, "the configuration file is UTF-16; save it as UTF-8");
+    problems->error({shown, 0, 0}, "the configuration file is UTF-16; save it as UTF-8");
     return false;
   }
   if (t.find('\0') != std::string_view::npos) {
-    problems->error({path, 0, 0},
+    problems->error({shown, 0, 0},
                     "the configuration file is not YAML text (it contains NUL bytes)");
     return false;
   }
   int line = 1, column = 1;
   if (!valid_utf8(t, &line, &column)) {
     // Editors on Chinese Windows often save as GBK; the bytes would reach messages as mojibake.
-    problems->error({path, line, column},
+    problems->error({shown, line, column},
                     fmt::format("the configuration file is not UTF-8 (GBK or GB18030?); convert "
                                 "it with: iconv -f GB18030 -t UTF-8 {0} > {0}.utf8",
-                                path));
+                                shown));
     return false;
   }
   return true;
@@ -1082,10 +1083,13 @@ bool load_config(const std::string& user_file, const std::vector<std::string>& o
   parse_yaml(default_config_yaml(), Source{kDefaultFile}, &root, &problems);
 
   if (!user_file.empty()) {
+    // Places are told apart by file name; a user file given as "configs/default.yaml" (an
+    // edited copy of the default) must still count as the user's.
+    const std::string shown = user_file == kDefaultFile ? "./" + user_file : user_file;
     std::string text;
     Node user;
-    if (read_user_file(user_file, &text, &problems) &&
-        parse_yaml(text, Source{user_file}, &user, &problems)) {
+    if (read_user_file(user_file, shown, &text, &problems) &&
+        parse_yaml(text, Source{shown}, &user, &problems)) {
       if (user.kind == Node::Kind::kMap) {
         merge(&root, user, "", /*replace_criteria=*/true);
       } else if (user.kind != Node::Kind::kNull) {  // an empty file changes nothing
