@@ -116,9 +116,11 @@ std::string id_number_problem(std::string_view id) {
 
 struct Source {
   std::string file;
-  bool present = false;   ///< the file was read (references into it can be checked)
-  bool failed = false;    ///< the file exists but could not be read (skip references into it)
-  std::vector<int> line;  ///< per record; empty when built in memory
+  bool present = false;  ///< the file was read (references into it can be checked)
+  bool failed = false;   ///< the file had structural errors: skip references into it
+  /// References into this file can be checked: it was read and no record was dropped.
+  bool checkable() const { return present && !failed; }
+  std::vector<int> line;                        ///< per record; empty when built in memory
   std::unordered_map<std::string, int> column;  ///< 1-based column of each header name
 
   FileLoc at(std::size_t record, std::string_view name) const {
@@ -745,7 +747,7 @@ void check_staff(const Registry& reg, const Source& src, const Sources& all, boo
         if (!valid_language(l))
           diag->error(src.at(i, "languages"), who + must("languages", kDescLanguage, l));
     }
-    if (all.villages.present && !s.village_id.empty() && !villages.count(s.village_id))
+    if (all.villages.checkable() && !s.village_id.empty() && !villages.count(s.village_id))
       diag->error(src.at(i, "village_id"),
                   who + not_found("village_id", s.village_id, all.villages));
     for (const std::string& g : s.groups) {
@@ -782,7 +784,7 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
       h.count(), [&](std::size_t i) -> std::string_view { return h.id[i]; }, src.households,
       "household_id", "household", diag);
 
-  if (src.townships.present) {
+  if (src.townships.checkable()) {
     for (std::size_t i = 0; i < reg->villages.size(); ++i) {
       const Village& v = reg->villages[i];
       if (!v.township_id.empty() && !townships.count(v.township_id))
@@ -791,7 +793,7 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
                         not_found("township_id", v.township_id, src.townships));
     }
   }
-  if (src.villages.present) {
+  if (src.villages.checkable()) {
     for (std::size_t i = 0; i < reg->groups.size(); ++i) {
       const Group& g = reg->groups[i];
       if (!g.village_id.empty() && !villages.count(g.village_id))
@@ -802,7 +804,7 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
   }
   for (std::size_t i = 0; i < h.count() && !diag->full(); ++i) {
     const std::string who = src.households.who(i, "household", h.id[i]);
-    if (src.villages.present && !h.village_id[i].empty() && !villages.count(h.village_id[i]))
+    if (src.villages.checkable() && !h.village_id[i].empty() && !villages.count(h.village_id[i]))
       diag->error(src.households.at(i, "village_id"),
                   who + not_found("village_id", h.village_id[i], src.villages));
     if (h.group_id[i].empty() || src.groups.failed) continue;
@@ -834,8 +836,9 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
       if (m.household_id.empty()) continue;
       auto it = households.find(m.household_id);
       if (it == households.end()) {
-        diag->error(src.members.at(i, "household_id"),
-                    not_found("household_id", m.household_id, src.households));
+        if (src.households.checkable())
+          diag->error(src.members.at(i, "household_id"),
+                      not_found("household_id", m.household_id, src.households));
         continue;
       }
       const int k = it->second;
@@ -888,12 +891,15 @@ bool file_exists(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
-/// Reads one file of the registry; records its hash. False when it could not be parsed.
+/// Reads one file of the registry and records its hash. False on any error; the table is
+/// still filled with the well-formed rows when only some rows were bad (parse_csv empties
+/// it on a structural error).
 bool read_table(const std::string& dir, const std::string& name, CsvTable* table, Registry* reg,
                 Diagnostics* diag) {
   std::string raw;
   const std::string path = (std::filesystem::path(dir) / name).string();
   const std::size_t before = diag->error_count();
+  *table = CsvTable{};
   read_csv(path, name, table, diag, &raw);
   if (!raw.empty() || file_exists(path)) reg->inputs.push_back({path, sha256_hex(raw)});
   return diag->error_count() == before;
@@ -924,7 +930,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
   const auto read = [&](const char* name, bool optional, Source* s) {
     if (optional && !file_exists(path(name))) return false;
     s->failed = !read_table(dir, name, &table, out, diag);
-    return !s->failed;
+    return !table.header.empty();
   };
   if (read("townships.csv", false, &src.townships))
     fill_townships(table, out, &src.townships, diag);
@@ -940,7 +946,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
       {&src.villages, out->villages.size()},
       {&src.households, out->households.count()}};
   for (auto [s, n] : required)
-    if (s->present && n == 0 && !diag->full())
+    if (s->checkable() && n == 0 && !diag->full())
       diag->error({s->file, 1, 1}, "no records: the file has a header row but no data rows");
 
   validate_impl(out, src, false, diag);

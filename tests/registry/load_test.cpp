@@ -416,6 +416,22 @@ TEST_F(RegistryFiles, AllProblemsAreCollected) {
                 "households.csv:5:2: error: village_id \"V9\" not found in villages.csv"}));
 }
 
+TEST_F(RegistryFiles, ShortRowDoesNotHideTheOtherRowsProblems) {
+  // The short row (H2) is dropped; references to it are not reported as dangling, and the
+  // other rows are still checked.
+  edit("households.csv", "H2,V1,,赵六,,,2,", "H2,V1,,赵六,");
+  edit("households.csv", ",9000,", ",lots,");
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(
+      errors(diag),
+      (std::vector<std::string>{
+          "households.csv:3:25: error: row has 24 fields but the header has 27 (missing fields "
+          "or a line break inside an unquoted field)",
+          "households.csv:4:12: error: income must be a number >= 0, got \"lots\""}));
+}
+
 TEST_F(RegistryFiles, MembersDisagreementIsAWarningAndMarksTheHousehold) {
   edit("households.csv", ",4,non_registered,", ",5,non_registered,");
   edit("members.csv", "H1,child,male,12,1,0,1,0", "H1,child,male,12,0,1,1,0");
