@@ -20,7 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <sstream>
+#include <tuple>
 
 #include "registry/csv.h"
 
@@ -1045,13 +1045,22 @@ bool read_user_file(const std::string& path, const std::string& shown, std::stri
                     fmt::format("cannot read the configuration file: {}", std::strerror(errno)));
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read in chunks up to a cap: a pipe (--config <(...)) is fine, /dev/zero must not hang.
+  constexpr std::size_t kMaxBytes = std::size_t{16} << 20;
+  text->clear();
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text->append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text->size() > kMaxBytes) {
+      problems->error({shown, 0, 0},
+                      "the configuration file is larger than 16 MiB; it is not a configuration");
+      return false;
+    }
+  }
   if (in.bad()) {
     problems->error({shown, 0, 0}, "cannot read the configuration file: read error");
     return false;
   }
-  *text = std::move(ss).str();
   const std::string_view t = *text;
   if (t.substr(0, 2) == "\xff\xfe" || t.substr(0, 2) == "\xfe\xff") {
     problems->error({shown, 0, 0}, "the configuration file is UTF-16; save it as UTF-8");
