@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace kaoping {
 namespace {
@@ -684,6 +685,20 @@ TEST_F(ConfigTest, ATrulyEmptyFileChangesNothing) {
 TEST_F(ConfigTest, KeysMustBePlainNames) {
   EXPECT_EQ(errors("design:\n  ? [a, b]\n  : 3\n"),
             Strings{"my.yaml:2:5: error: keys must be plain names in 'design'"});
+}
+
+TEST_F(ConfigTest, CompiledDefaultIsConfigsDefaultYaml) {
+  std::ifstream in(std::string(KAOPING_SOURCE_DIR) + "/configs/default.yaml", std::ios::binary);
+  ASSERT_TRUE(in);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(default_config_yaml(), text);
+}
+
+TEST_F(ConfigTest, SetOfAMapMergesIntoIt) {
+  const Config c = load("", {"design.tier_weights={natural: 2}"});
+  EXPECT_EQ(c.design.weight_natural, 2);
+  EXPECT_EQ(c.design.weight_transport, 1);
+  EXPECT_EQ(c.design.weight_economic, 1);
 }
 
 }  // namespace
