@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "registry/csv.h"
@@ -64,6 +66,8 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
 
   std::unordered_map<std::string, int> first_line;
   std::unordered_map<int, bool> seen_township, seen_village;
+  // (village, category, rank) → line of the reserve row that holds the rank.
+  std::map<std::tuple<int, int, int>, int> rank_line;
   for (std::size_t k = 0; k < table.rows.size(); ++k) {
     const std::vector<std::string>& rec = table.rows[k];
     const int line = table.row_line[k];
@@ -153,6 +157,18 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
       if (!parse_real(pi, &row.inclusion_prob) || !(row.inclusion_prob > 0) ||
           row.inclusion_prob > 1) {
         error(c_pi, "inclusion_prob must be a number in (0, 1], got \"" + pi + "\"");
+        ok = false;
+      }
+    }
+    if (ok && row.role == Role::kReserve) {
+      const auto key =
+          std::make_tuple(row.village, static_cast<int>(row.category), row.reserve_rank);
+      auto [at, fresh_rank] = rank_line.emplace(key, line);
+      if (!fresh_rank) {
+        error(c_rank, "reserve_rank " + std::to_string(row.reserve_rank) + " of village " +
+                          reg.villages[row.village].id + ", category " +
+                          std::string(to_string(row.category)) + " repeated (first on line " +
+                          std::to_string(at->second) + ")");
         ok = false;
       }
     }

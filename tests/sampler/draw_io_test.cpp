@@ -128,6 +128,35 @@ TEST(DrawIoTest, BadDrawsAreErrorsAtTheirCell) {
             }));
 }
 
+TEST(DrawIoTest, RepeatedReserveRank) {
+  Registry reg = small_registry();
+  const std::size_t extra = reg.households.add_default();  // a second poor household in V2
+  reg.households.id[extra] = "H10";
+  reg.households.village_id[extra] = "V2";
+  reg.households.status[extra] = Status::kPlannedExit;
+  std::string err;
+  ASSERT_TRUE(reg.build_indexes(&err)) << err;
+  const std::string path = write_temp("ranks.csv",
+                                      "household_id,role,reserve_rank\n"
+                                      "H1,sample,\n"
+                                      "H4,reserve,1\n"
+                                      "H2,reserve,1\n"
+                                      "H10,reserve,1\n"
+                                      "H7,reserve,\n");
+  Draw draw;
+  Diagnostics diag;
+  EXPECT_FALSE(read_draw_csv(path, reg, &draw, &diag));
+  // H2 is exited in V1: another group, so rank 1 again is fine there; H10 is planned_exit
+  // in V2, the poor category like H4.
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{
+                path + ":5:3: error: reserve_rank 1 of village V2, category poor repeated "
+                       "(first on line 3)",
+                path + ":6:3: error: reserve_rank must be a whole number >= 1 on a reserve row, "
+                       "got \"\"",
+            }));
+}
+
 TEST(DrawIoTest, MissingHouseholdColumn) {
   Registry reg = small_registry();
   const std::string path = write_temp("nocol.csv", "village_id\nV1\n");
