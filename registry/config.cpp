@@ -347,18 +347,13 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
   std::size_t begin = 0;
   while (true) {
     const std::size_t dot = std::min(arg.find('.', begin), eq);
-    if (dot == begin) {
-      problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1},
-                      fmt::format("empty key name in \"{}\"", arg.substr(0, eq)));
-      return;
-    }
     // Spaces around a name ("design. townships = 4") are not part of it.
     std::size_t first = begin, last = dot;
     while (first < last && arg[first] == ' ') ++first;
     while (last > first && arg[last - 1] == ' ') --last;
     if (first == last) {
       problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1},
-                      fmt::format("empty key name in \"{}\"", arg.substr(0, eq)));
+                      fmt::format("empty key name in {}", quoted(arg.substr(0, eq))));
       return;
     }
     names.emplace_back(arg.substr(first, last - first), static_cast<int>(first) + 1);
@@ -368,11 +363,10 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
   const Source src{kSetFile, ordinal, static_cast<int>(eq) + 2};
   Node value;
   if (!parse_yaml(arg.substr(eq + 1), src, &value, problems)) return;
-  value.loc = src.at(YAML::Mark());
   std::string path;
   for (const auto& n : names) path = join(path, n.first);
   if (value.kind == Node::Kind::kNull) {
-    problems->error(value.loc, fmt::format("no value given for '{}'", path));
+    problems->error(src.at(YAML::Mark()), fmt::format("no value given for '{}'", path));
     return;
   }
   // Build {a: {b: value}} and merge it like a one-line user file.

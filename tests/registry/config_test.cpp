@@ -575,6 +575,10 @@ TEST_F(ConfigTest, SetToleratesSpacesAroundNamesAndValue) {
   const Config c = load("", {"design . townships = 5", "design.tiers = [ good , poor ]"});
   EXPECT_EQ(c.design.townships, 5);
   EXPECT_EQ(c.design.tiers, (std::vector<Tier>{Tier::kGood, Tier::kPoor}));
+  EXPECT_EQ(errors("", {"design.townships = 0"}),
+            Strings{"--set:1:20: error: design.townships must be a whole number >= 1, got \"0\""});
+  EXPECT_EQ(errors("", {"design. .townships=3"}),
+            Strings{"--set:1:8: error: empty key name in \"design. .townships\""});
   EXPECT_EQ(
       errors("", {"=4", " =4"}),
       (Strings{"--set:1:1: error: expected KEY=VALUE, e.g. design.townships=4, got \"=4\"",
