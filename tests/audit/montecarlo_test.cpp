@@ -1,0 +1,475 @@
+#include "audit/montecarlo.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "registry/generate.h"
+#include "sampler/sampler.h"
+
+namespace kaoping {
+namespace {
+
+/// Households of a test county; every field not given is the registry default (income 0,
+/// guarantees met, status non_registered).
+struct HouseholdSpec {
+  Status status = Status::kNonRegistered;
+  double income = 100000;  ///< far above the line: no income finding
+  int size = 1;
+  bool guarantees = true;
+  uint16_t excluded = 0;
+  double presence = 1;
+  double satisfaction = 1;
+};
+
+/// A county built in code.
+class County {
+ public:
+  void township(const std::string& id) { reg_.townships.push_back({id, id, 60}); }
+  void village(const std::string& id, const std::string& township, Tier tier) {
+    Village v;
+    v.id = id;
+    v.name = id;
+    v.township_id = township;
+    v.tier = tier;
+    reg_.villages.push_back(v);
+  }
+  /// Adds n households like `spec` to `village`; returns the index of the first.
+  int add(const std::string& village, const HouseholdSpec& spec, int n) {
+    int first = -1;
+    for (int k = 0; k < n; ++k) {
+      const std::size_t i = reg_.households.add_default();
+      if (first < 0) first = static_cast<int>(i);
+      Households& h = reg_.households;
+      h.id[i] = village + "-H" + std::to_string(i);
+      h.village_id[i] = village;
+      h.status[i] = spec.status;
+      h.income[i] = spec.income;
+      h.income_system[i] = spec.income;
+      h.size[i] = spec.size;
+      h.food_secure[i] = spec.guarantees ? 1 : 0;
+      h.excluded[i] = spec.excluded;
+      h.presence[i] = spec.presence;
+      h.satisfaction[i] = spec.satisfaction;
+      if (spec.status == Status::kExited) h.exit_year[i] = 2016;
+    }
+    return first;
+  }
+  Registry build() {
+    std::string err;
+    EXPECT_TRUE(reg_.build_indexes(&err)) << err;
+    return reg_;
+  }
+
+ private:
+  Registry reg_;
+};
+
+Config default_config() {
+  Config config;
+  Diagnostics diag;
+  EXPECT_TRUE(load_config("", {}, &config, &diag));
+  return config;
+}
+
+Design design_of(const Registry& reg, const Config& config) {
+  Design design;
+  Diagnostics diag;
+  EXPECT_TRUE(build_design(reg, config, &design, &diag))
+      << (diag.items().empty() ? "" : diag.items()[0].format());
+  return design;
+}
+
+SimulationResult simulate(const Registry& reg, const Config& config, int64_t runs, int threads,
+                          std::vector<int> fixed = {}, uint64_t seed = 7) {
+  const Design design = design_of(reg, config);
+  SimulationOptions opts;
+  opts.runs = runs;
+  opts.threads = threads;
+  opts.seed = seed;
+  opts.fixed_households = std::move(fixed);
+  SimulationResult res;
+  std::string err;
+  EXPECT_TRUE(run_simulation(reg, config, design, opts, &res, &err)) << err;
+  return res;
+}
+
+/// Hypergeometric pmf: k faulty among n drawn from N holding K faulty.
+std::vector<double> hypergeometric(int N, int K, int n) {
+  std::vector<double> p(n + 1, 0.0);
+  auto log_choose = [](int a, int b) {
+    return std::lgamma(a + 1.0) - std::lgamma(b + 1.0) - std::lgamma(a - b + 1.0);
+  };
+  for (int k = std::max(0, n - (N - K)); k <= std::min(n, K); ++k)
+    p[k] = std::exp(log_choose(K, k) + log_choose(N - K, n - k) - log_choose(N, n));
+  return p;
+}
+
+std::vector<double> convolve(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> c(a.size() + b.size() - 1, 0.0);
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j) c[i + j] += a[i] * b[j];
+  return c;
+}
+
+/// P(sum <= m) of independent counts with the given pmfs.
+double cdf_of_sum(const std::vector<std::vector<double>>& pmfs, int m) {
+  std::vector<double> acc = {1.0};
+  for (const auto& p : pmfs) acc = convolve(acc, p);
+  double s = 0;
+  for (int k = 0; k <= m && k < static_cast<int>(acc.size()); ++k) s += acc[k];
+  return s;
+}
+
+/// One township with one labelled village per tier, so the village draws are fixed;
+/// every household is at home and approves; findings are certain. Per village: 20 exited
+/// (quota 13) with `bad_exited[v]` failing the guarantees (wrong exit for sure), 20 poor
+/// (quota 15) with `bad_poor[v]` holding an exclusion code (mis-inclusion for sure), 15
+/// non-registered (quota 15, taken whole), no fill. Pass ⇔ wrong exits <= 3 of 39 and
+/// mis-inclusions <= 2 of 45, two independent sums of hypergeometric counts.
+struct ExactCounty {
+  Registry reg;
+  Config config;
+  std::vector<int> first_bad_exited;  ///< per village, index of a wrong-exit household
+  std::vector<int> first_good_exited;
+  double exact_pass = 0;
+};
+
+ExactCounty exact_county(const int bad_exited[3], const int bad_poor[3]) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  ExactCounty out;
+  std::vector<std::vector<double>> exited_pmfs, poor_pmfs;
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    HouseholdSpec exited{Status::kExited};
+    HouseholdSpec bad = exited;
+    bad.guarantees = false;
+    out.first_bad_exited.push_back(c.add(vid, bad, bad_exited[v]));
+    out.first_good_exited.push_back(c.add(vid, exited, 20 - bad_exited[v]));
+    HouseholdSpec poor{Status::kPoor, 1000};
+    HouseholdSpec excluded = poor;
+    excluded.excluded = kExCar;
+    c.add(vid, excluded, bad_poor[v]);
+    c.add(vid, poor, 20 - bad_poor[v]);
+    c.add(vid, HouseholdSpec{}, 15);
+    exited_pmfs.push_back(hypergeometric(20, bad_exited[v], 13));
+    poor_pmfs.push_back(hypergeometric(20, bad_poor[v], 15));
+  }
+  out.reg = c.build();
+  out.config = default_config();
+  out.config.design.townships = 1;
+  out.config.design.tier_method = TierMethod::kLabel;
+  out.config.standards.criteria = {{Rate::kWrongExit, true, 0.1},
+                                   {Rate::kMisInclusion, true, 0.05},
+                                   {Rate::kSatisfaction, false, 0.9}};
+  // 3/39 = 0.0769 < 0.1 <= 4/39; 2/45 = 0.0444 < 0.05 <= 3/45.
+  out.exact_pass = cdf_of_sum(exited_pmfs, 3) * cdf_of_sum(poor_pmfs, 2);
+  return out;
+}
+
+TEST(MonteCarlo, PassProbabilityMatchesHypergeometricCounts) {
+  const int bad_exited[3] = {1, 2, 3};
+  const int bad_poor[3] = {2, 1, 0};
+  const ExactCounty county = exact_county(bad_exited, bad_poor);
+  const int64_t runs = 200000;
+  const SimulationResult res = simulate(county.reg, county.config, runs, 2);
+  const double p = county.exact_pass;
+  ASSERT_GT(p, 0.05);
+  ASSERT_LT(p, 0.95);
+  const double se = std::sqrt(p * (1 - p) / runs);
+  EXPECT_NEAR(res.pass_probability, p, 4.5 * se);
+  EXPECT_EQ(res.runs, runs);
+  // The criteria fail independently here: each one's fail probability is exact too.
+  ASSERT_EQ(res.criteria.size(), 3u);
+  EXPECT_EQ(res.criteria[2].fail_count, 0);  // everyone approves
+  EXPECT_DOUBLE_EQ(res.criteria[2].mean, 1.0);
+}
+
+TEST(MonteCarlo, WhatIfNeverMatteringHouseholdIsExactlyZero) {
+  const int bad_exited[3] = {1, 2, 3};
+  const int bad_poor[3] = {2, 1, 0};
+  const ExactCounty county = exact_county(bad_exited, bad_poor);
+  // A household with no finding cannot change any verdict.
+  const SimulationResult res =
+      simulate(county.reg, county.config, 50000, 2, {county.first_good_exited[0]});
+  ASSERT_TRUE(res.has_what_if);
+  EXPECT_EQ(res.what_if.difference, 0.0);
+  EXPECT_EQ(res.what_if.gained, 0);
+  EXPECT_EQ(res.what_if.lost, 0);
+  EXPECT_EQ(res.what_if.difference_ci95[0], 0.0);
+  EXPECT_EQ(res.what_if.difference_ci95[1], 0.0);
+  EXPECT_EQ(res.what_if.passes, res.passes);
+}
+
+TEST(MonteCarlo, WhatIfFixingAFaultyHouseholdMatchesTheExactGain) {
+  const int bad_exited[3] = {1, 2, 3};
+  const int bad_poor[3] = {2, 1, 0};
+  const ExactCounty county = exact_county(bad_exited, bad_poor);
+  // Putting right one wrong exit of village 3 is the county with bad_exited {1, 2, 2}.
+  const int fixed_bad[3] = {1, 2, 2};
+  const double exact_fixed = exact_county(fixed_bad, bad_poor).exact_pass;
+  const int64_t runs = 200000;
+  const SimulationResult res =
+      simulate(county.reg, county.config, runs, 2, {county.first_bad_exited[2]});
+  ASSERT_TRUE(res.has_what_if);
+  const double se_fixed = std::sqrt(exact_fixed * (1 - exact_fixed) / runs);
+  EXPECT_NEAR(res.what_if.pass_probability, exact_fixed, 4.5 * se_fixed);
+  // Common random numbers: fixing a household can only remove findings, so no replicate
+  // that passed fails, and the difference is measured from the paired replicates.
+  EXPECT_EQ(res.what_if.lost, 0);
+  const double gain = exact_fixed - county.exact_pass;
+  const double d = res.what_if.difference;
+  const double se_d =
+      (res.what_if.difference_ci95[1] - res.what_if.difference_ci95[0]) / (2 * 1.959963984540054);
+  EXPECT_GT(se_d, 0);
+  EXPECT_NEAR(d, gain, 4.5 * se_d);
+  EXPECT_DOUBLE_EQ(d, res.what_if.pass_probability - res.pass_probability);
+}
+
+TEST(MonteCarlo, OneAndTwoThreadsAreBitIdentical) {
+  const Registry reg = generate_county(Profile::kSmall, 3);
+  Config config = default_config();
+  config.simulation.target_halfwidth = 0;
+  const int64_t runs = 3 * kBlockSize + 123;  // partial last block
+  const SimulationResult a = simulate(reg, config, runs, 1, {0, 5, 9});
+  const SimulationResult b = simulate(reg, config, runs, 2, {0, 5, 9});
+  EXPECT_EQ(a.runs, b.runs);
+  EXPECT_EQ(a.passes, b.passes);
+  EXPECT_EQ(std::memcmp(&a.pass_probability, &b.pass_probability, sizeof(double)), 0);
+  ASSERT_EQ(a.criteria.size(), b.criteria.size());
+  for (std::size_t k = 0; k < a.criteria.size(); ++k) {
+    EXPECT_EQ(a.criteria[k].fail_count, b.criteria[k].fail_count);
+    EXPECT_EQ(std::memcmp(&a.criteria[k].mean, &b.criteria[k].mean, sizeof(double)), 0);
+    EXPECT_EQ(a.criteria[k].p05, b.criteria[k].p05);
+    EXPECT_EQ(a.criteria[k].p50, b.criteria[k].p50);
+    EXPECT_EQ(a.criteria[k].p95, b.criteria[k].p95);
+  }
+  EXPECT_EQ(a.binding, b.binding);
+  for (std::size_t t = 0; t < a.townships.size(); ++t) {
+    EXPECT_EQ(a.townships[t].sampled, b.townships[t].sampled);
+    EXPECT_EQ(a.townships[t].sampled_pass, b.townships[t].sampled_pass);
+  }
+  for (std::size_t v = 0; v < a.villages.size(); ++v) {
+    EXPECT_EQ(a.villages[v].sampled, b.villages[v].sampled);
+    EXPECT_EQ(a.villages[v].sampled_pass, b.villages[v].sampled_pass);
+  }
+  int differing = 0;
+  for (std::size_t i = 0; i < a.households.size(); ++i) {
+    const HouseholdRisk& x = a.households[i];
+    const HouseholdRisk& y = b.households[i];
+    differing += x.sampled != y.sampled || x.sampled_pass != y.sampled_pass || x.fault != y.fault ||
+                 x.fault_fail != y.fault_fail;
+  }
+  EXPECT_EQ(differing, 0);
+  EXPECT_EQ(a.what_if.passes, b.what_if.passes);
+  EXPECT_EQ(a.what_if.gained, b.what_if.gained);
+  EXPECT_EQ(a.what_if.lost, b.what_if.lost);
+  // And a different seed gives different replicates.
+  const SimulationResult c = simulate(reg, config, runs, 2, {}, 8);
+  EXPECT_NE(a.passes, c.passes);
+}
+
+TEST(MonteCarlo, EarlyStopIsDeterministicAndAtARoundBoundary) {
+  const Registry reg = generate_county(Profile::kSmall, 3);
+  const Config config = default_config();
+  const Design design = design_of(reg, config);
+  SimulationOptions opts;
+  opts.runs = 10 * kRoundBlocks * kBlockSize;
+  opts.target_halfwidth = 0.0035;
+  SimulationResult a, b;
+  std::string err;
+  opts.threads = 1;
+  ASSERT_TRUE(run_simulation(reg, config, design, opts, &a, &err)) << err;
+  opts.threads = 2;
+  ASSERT_TRUE(run_simulation(reg, config, design, opts, &b, &err)) << err;
+  EXPECT_TRUE(a.stopped_early);
+  EXPECT_GT(a.runs, kRoundBlocks * kBlockSize);  // not in the first round
+  EXPECT_EQ(a.runs % (kRoundBlocks * kBlockSize), 0);
+  EXPECT_EQ(a.runs, b.runs);
+  EXPECT_EQ(a.passes, b.passes);
+  EXPECT_LE(wilson_halfwidth(a.passes, a.runs), 0.0035);
+  // One round earlier the target was not yet met.
+  SimulationOptions shorter = opts;
+  shorter.runs = a.runs - kRoundBlocks * kBlockSize;
+  shorter.target_halfwidth = 0;
+  SimulationResult c;
+  ASSERT_TRUE(run_simulation(reg, config, design, shorter, &c, &err)) << err;
+  EXPECT_GT(wilson_halfwidth(c.passes, c.runs), 0.0035);
+}
+
+/// Townships and tier villages are drawn with the design's inclusion probabilities.
+void check_inclusion(const Config& config, int64_t runs) {
+  const Registry reg = generate_county(Profile::kSmall, 2);
+  const Design design = design_of(reg, config);
+  const SimulationResult res = simulate(reg, config, runs, 2);
+  const double n = static_cast<double>(runs);
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    const double pi = design.township_pi[t];
+    const double f = res.townships[t].sampled / n;
+    EXPECT_NEAR(f, pi, 5 * std::sqrt(pi * (1 - pi) / n) + 1e-12) << "township " << t;
+    for (Tier tier : config.design.tiers) {
+      const auto& list = design.tier_villages[t][static_cast<int>(tier)];
+      for (int v : list) {
+        const double pv = pi / static_cast<double>(list.size());
+        const double fv = res.villages[v].sampled / n;
+        EXPECT_NEAR(fv, pv, 5 * std::sqrt(pv * (1 - pv) / n) + 1e-12) << "village " << v;
+      }
+    }
+  }
+}
+
+TEST(MonteCarlo, SrsInclusionFrequenciesMatchTheory) {
+  Config config = default_config();
+  config.design.townships = 2;
+  check_inclusion(config, 40000);
+}
+
+TEST(MonteCarlo, PpsInclusionFrequenciesMatchTheory) {
+  Config config = default_config();
+  config.design.townships = 2;
+  config.design.township_selection = TownshipSelection::kPps;
+  check_inclusion(config, 40000);
+}
+
+/// Whole villages (smaller than households_per_village), everyone at home: the mean rate
+/// of each income rule is exactly the person-weighted mean of rule_probability, so the
+/// one-uniform income cut points are checked against audit/rules.h.
+TEST(MonteCarlo, MeanRatesMatchRuleProbabilities) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    for (int k = 0; k < 6; ++k) {
+      // Incomes around the line (3335) and around twice the line.
+      HouseholdSpec e{Status::kExited, 2900 + 150.0 * k + 40 * v, 1 + k % 3};
+      c.add(vid, e, 1);
+      HouseholdSpec o{Status::kNonRegistered, 3000 + 120.0 * k + 30 * v, 2 + k % 2};
+      c.add(vid, o, 1);
+      HouseholdSpec q{Status::kPlannedExit, 6200 + 150.0 * k + 50 * v, 1 + k % 4};
+      c.add(vid, q, 1);
+      HouseholdSpec p{Status::kPlannedExit, 3100 + 100.0 * k, 1 + k % 2};
+      c.add(vid, p, 1);
+    }
+  }
+  const Registry reg = c.build();
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.evaluator.income_noise = 0.15;
+  config.standards.criteria = {{Rate::kWrongExit, true, 0.5},
+                               {Rate::kOmission, true, 0.5},
+                               {Rate::kMisInclusion, true, 0.5},
+                               {Rate::kPlannedExitShortfall, true, 0.5}};
+  const int64_t runs = 40000;
+  const SimulationResult res = simulate(reg, config, runs, 2);
+  const Households& h = reg.households;
+  const Finding findings[] = {Finding::kWrongExit, Finding::kOmission, Finding::kMisInclusion,
+                              Finding::kPlannedExitShortfall};
+  for (int k = 0; k < 4; ++k) {
+    double num = 0, den = 0, var = 0;
+    for (std::size_t i = 0; i < h.count(); ++i) {
+      if (!in_denominator(h, i, rate_of(findings[k]))) continue;
+      const double p = rule_probability(h, i, findings[k], config.standards, 0.15);
+      num += h.size[i] * p;
+      den += h.size[i];
+      var += h.size[i] * h.size[i] * p * (1 - p);
+    }
+    const double expected = num / den;
+    const double se = std::sqrt(var) / den / std::sqrt(static_cast<double>(runs));
+    ASSERT_GT(expected, 0.05) << k;
+    EXPECT_NEAR(res.criteria[k].mean, expected, 5 * se) << to_string(findings[k]);
+  }
+}
+
+/// The engine estimates the distribution of what `sample` + `audit --sample` do: on the
+/// small county the pass probability of draw_sample + audit_draw replicates agrees.
+TEST(MonteCarlo, AgreesWithSamplerAndAuditOfOneDraw) {
+  const Registry reg = generate_county(Profile::kSmall, 1);
+  const Config config = default_config();
+  const Design design = design_of(reg, config);
+  const int runs = 2500;
+  int passes = 0;
+  Draw draw;
+  AuditResult audit;
+  for (int r = 0; r < runs; ++r) {
+    draw_sample(reg, config, design, 99, r, &draw);
+    audit_draw(reg, config, draw, 99, r, &audit);
+    passes += audit.verdict.pass;
+  }
+  const SimulationResult res = simulate(reg, config, 100000, 2);
+  const double p1 = static_cast<double>(passes) / runs;
+  const double p2 = res.pass_probability;
+  const double se = std::sqrt(p1 * (1 - p1) / runs + p2 * (1 - p2) / res.runs);
+  EXPECT_NEAR(p1, p2, 5 * se + 1e-9);
+}
+
+TEST(MonteCarlo, WilsonIntervalKnownValuesAndCoverage) {
+  // 0 of 10: [0, z²/(n + z²)].
+  const auto a = wilson_interval(0, 10);
+  EXPECT_EQ(a[0], 0.0);
+  const double z2 = 1.959963984540054 * 1.959963984540054;
+  EXPECT_NEAR(a[1], z2 / (10 + z2), 1e-12);
+  // Symmetric around 1/2 for n/2 successes.
+  const auto b = wilson_interval(50, 100);
+  EXPECT_NEAR(b[0] + b[1], 1.0, 1e-12);
+  EXPECT_NEAR(wilson_halfwidth(50, 100), (b[1] - b[0]) / 2, 1e-12);
+  // Exact coverage over the binomial distribution is close to 95% (Brown, Cai & DasGupta
+  // 2001 report 0.93-0.97 for the Wilson interval at these n, p).
+  for (int n : {40, 100, 400}) {
+    for (double p : {0.1, 0.3, 0.5, 0.62}) {
+      double coverage = 0;
+      for (int k = 0; k <= n; ++k) {
+        const auto ci = wilson_interval(k, n);
+        if (ci[0] <= p && p <= ci[1])
+          coverage +=
+              std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) +
+                       k * std::log(p) + (n - k) * std::log1p(-p));
+      }
+      EXPECT_GT(coverage, 0.92) << n << " " << p;
+      EXPECT_LT(coverage, 0.98) << n << " " << p;
+    }
+  }
+}
+
+TEST(MonteCarlo, TopPriorityRanksByFaultsInFailingReplicates) {
+  const int bad_exited[3] = {1, 2, 3};
+  const int bad_poor[3] = {2, 1, 0};
+  const ExactCounty county = exact_county(bad_exited, bad_poor);
+  const SimulationResult res = simulate(county.reg, county.config, 20000, 2);
+  const std::vector<int> top = top_priority_households(res, 3);
+  ASSERT_EQ(top.size(), 3u);
+  for (int i : top) EXPECT_GT(res.households[i].fault_fail, 0);
+  EXPECT_GE(res.households[top[0]].fault_fail, res.households[top[1]].fault_fail);
+  // Households that are never at fault are never ranked.
+  EXPECT_EQ(res.households[county.first_good_exited[0]].fault, 0);
+  for (int i : top_priority_households(res, 1000)) EXPECT_NE(i, county.first_good_exited[0]);
+  // Inclusion of a household: exited ones are drawn 13 of 20 in the only village of its tier.
+  const double f =
+      static_cast<double>(res.households[county.first_good_exited[0]].sampled) / res.runs;
+  EXPECT_NEAR(f, 13.0 / 20.0, 5 * std::sqrt(0.65 * 0.35 / res.runs));
+}
+
+TEST(MonteCarlo, RejectsBadOptions) {
+  const Registry reg = generate_county(Profile::kSmall, 1);
+  const Config config = default_config();
+  const Design design = design_of(reg, config);
+  SimulationOptions opts;
+  opts.runs = 0;
+  SimulationResult res;
+  std::string err;
+  EXPECT_FALSE(run_simulation(reg, config, design, opts, &res, &err));
+  EXPECT_EQ(err, "runs must be at least 1, got 0");
+}
+
+}  // namespace
+}  // namespace kaoping
