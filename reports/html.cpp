@@ -61,6 +61,7 @@ th { background: #e4ebf2; border-bottom: 2px solid #1f4e79; text-align: left; pa
   vertical-align: bottom; }
 td { border-bottom: 1px solid #d5dbe1; padding: 0.8mm 2mm; vertical-align: top; }
 td.short { white-space: nowrap; }
+td { overflow-wrap: anywhere; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-note { font-size: 8.5pt; color: #444; margin: 0 0 5mm 0; }

@@ -223,7 +223,9 @@ std::string svg_bar_chart(const BarChart& c) {
       label_x = std::max(label_x, X(b.high));
     }
     const std::string value = c.probability ? fmt::format("{:.1f}%", b.value * 100)
-                                            : tick_label(b.value, step / 10, false);
+                              : b.value == std::round(b.value)
+                                  ? fmt::format("{:.0f}", b.value)
+                                  : tick_label(b.value, step / 10, false);
     s += text(label_x + 5, y + kRow * 0.68, value, "start", "value");
   }
   s += line(kLeft, kTop - 4, kLeft, bottom, "axis");
