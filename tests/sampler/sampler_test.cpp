@@ -281,6 +281,77 @@ TEST(SampleVillageTest, QuotasFillReservesAndExactPi) {
   }
 }
 
+TEST(SampleVillageTest, QuotasBelowTheMinimumToppedUpWithExactPi) {
+  Registry reg = single_village(10, 10, 10);
+  Config cfg = label_config();
+  cfg.design.townships = 1;
+  cfg.design.tiers = {Tier::kGood};
+  cfg.design.households_per_village = 20;
+  cfg.design.quota[0] = cfg.design.quota[1] = cfg.design.quota[2] = 5;
+  Design d;
+  Diagnostics diag;
+  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  const double pi = 0.5 + 0.5 * 5.0 / 15;  // q/N + (1 − q/N)·s/R
+  const int draws = 3000;
+  std::vector<int> hits(reg.households.count(), 0);
+  for (int r = 0; r < draws; ++r) {
+    Draw draw;
+    draw_sample(reg, cfg, d, 8, r, &draw);
+    int sample = 0;
+    for (const DrawRow& row : draw.rows) {
+      EXPECT_DOUBLE_EQ(row.inclusion_prob, pi);
+      if (row.role == Role::kSample) ++sample, ++hits[row.household];
+    }
+    ASSERT_EQ(sample, 20);
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i)
+    EXPECT_NEAR(hits[i] / double(draws), pi, tolerance(pi, draws)) << "household " << i;
+}
+
+TEST(DrawSampleTest, PpsCertaintyTownshipAlwaysDrawn) {
+  // T1 is large: 3·300/450 >= 1, a certainty unit; the others share n' = 2 by size.
+  County c;
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  const int per_village[] = {100, 20, 10, 10, 10};
+  for (int t = 0; t < 5; ++t) {
+    const std::string tid = "T" + std::to_string(t + 1);
+    c.township(tid);
+    for (int k = 0; k < 3; ++k) {
+      const std::string vid = tid + "V" + std::to_string(k);
+      c.village(vid, tid, 0, tiers[k]);
+      c.households(vid, Status::kPoor, per_village[t]);
+    }
+  }
+  Registry reg = c.build();
+  Config cfg = label_config();
+  cfg.design.township_selection = TownshipSelection::kPps;
+  Design d;
+  Diagnostics diag;
+  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  EXPECT_EQ(d.township_certain, (std::vector<uint8_t>{1, 0, 0, 0, 0}));
+  EXPECT_DOUBLE_EQ(d.township_pi[1], 2.0 * 60 / 150);
+  EXPECT_DOUBLE_EQ(d.township_pi[2], 2.0 * 30 / 150);
+  const int draws = 3000;
+  std::vector<int> hits(5, 0);
+  for (int r = 0; r < draws; ++r) {
+    Draw draw;
+    draw_sample(reg, cfg, d, 99, r, &draw);
+    ASSERT_EQ(draw.townships.size(), 3u);
+    for (int t : draw.townships) ++hits[t];
+    for (const DrawRow& row : draw.rows)
+      ASSERT_DOUBLE_EQ(
+          row.inclusion_prob,
+          d.township_pi[row.township] * (per_village[row.township] <= 43
+                                             ? 1.0
+                                             : 15.0 / per_village[row.township] +
+                                                   (1 - 15.0 / per_village[row.township]) * 28.0 /
+                                                       (per_village[row.township] - 15)));
+  }
+  EXPECT_EQ(hits[0], draws);
+  for (int t = 1; t < 5; ++t)
+    EXPECT_NEAR(hits[t] / double(draws), d.township_pi[t], tolerance(d.township_pi[t], draws));
+}
+
 TEST(SampleVillageTest, SmallVillageTakenWholeWithWarning) {
   Registry reg = single_village(5, 5, 5);
   Config cfg = label_config();
