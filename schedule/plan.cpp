@@ -394,7 +394,7 @@ bool plan_schedule(const Registry& reg, const std::vector<int>& households, cons
     const int have = static_cast<int>(guides[w.village].size());
     if (have < c.guides_per_village)
       gaps.push_back({GapKind::kGuidesShort, w.village, -1, -1, "",
-                      fmt::format("{} guide{} on the roster, schedule.guides_per_village is {}",
+                      fmt::format("only {} guide{} on the roster (schedule.guides_per_village: {})",
                                   have, have == 1 ? "" : "s", c.guides_per_village)});
   }
 

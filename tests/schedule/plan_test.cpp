@@ -246,7 +246,7 @@ TEST_F(PlanTest, EmptyRosterGivesGapsNotABrokenPlan) {
       EXPECT_EQ(g.detail, "nobody on the roster for this village speaks hani");
     }
     if (g.kind == GapKind::kGuidesShort && g.village == 1) {
-      EXPECT_EQ(g.detail, "0 guides on the roster, schedule.guides_per_village is 3");
+      EXPECT_EQ(g.detail, "only 0 guides on the roster (schedule.guides_per_village: 3)");
     }
   }
 }
