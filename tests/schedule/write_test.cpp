@@ -163,6 +163,35 @@ TEST_F(WriteTest, ScheduleAndNotificationRows) {
   EXPECT_EQ(notes.substr(notes.find('\n') + 1, expected.size()), expected);
 }
 
+TEST_F(WriteTest, ItinerariesFollowTheVisits) {
+  const std::string csv = itineraries_csv(*reg_, *plan_, config_);
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "staff_id,name,role,date,start,end,village_id,household_id,activity");
+  int leads = 0, team_days = 0;
+  std::set<std::string> first_seen;
+  while (std::getline(in, line)) {
+    const std::string staff_id = line.substr(0, line.find(','));
+    if (line.find(",lead") != std::string::npos) ++leads;
+    if (line.find(",visits") != std::string::npos) ++team_days;
+    // Each team's first row: it leaves the county seat at the day start.
+    if (staff_id.rfind("team-", 0) == 0 && first_seen.insert(staff_id).second) {
+      EXPECT_NE(line.find(",08:30,"), std::string::npos) << line;
+      EXPECT_NE(line.find(",travel from county seat"), std::string::npos) << line;
+    }
+  }
+  int guided = 0;
+  std::set<std::tuple<int64_t, int, int>> days;
+  for (const PlannedVisit& v : plan_->visits) {
+    guided += v.guide >= 0;
+    days.insert({v.date.days(), v.team, v.village});
+  }
+  EXPECT_EQ(leads, guided);
+  EXPECT_EQ(team_days, static_cast<int>(days.size()));
+  EXPECT_EQ(first_seen.size(), 3u);
+}
+
 TEST(Gaps, HeaderOnlyWhenNothingIsMissing) {
   Registry reg;
   Plan plan;
