@@ -94,8 +94,11 @@ int run_validate(int argc, char** argv, const std::vector<std::string>& full_arg
   Registry reg;
   bool registry_ok = false;
   if (opts.registry.empty()) {
-    reg = generate_county(Profile::kDefault, 1);
-    registry_ok = validate_registry(&reg, &diag);
+    // The built-in county is only worth building (about a second) when the config is good.
+    if (config_ok) {
+      reg = generate_county(Profile::kDefault, 1);
+      registry_ok = validate_registry(&reg, &diag);
+    }
   } else {
     registry_ok = load_registry(opts.registry, &reg, &diag);
   }

@@ -74,12 +74,12 @@ void note(const CommonOptions& opts, const std::string& message) {
 bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry) {
   Diagnostics diag;
   bool ok = load_config(opts.config, opts.sets, config, &diag);
-  if (ok) {
-    if (opts.registry.empty()) {
-      *registry = generate_county(Profile::kDefault, 1);
-    } else {
-      ok = load_registry(opts.registry, registry, &diag);
-    }
+  // A user's registry is checked even when the configuration is bad, so one run reports
+  // the problems of both; the built-in county is only worth building when the run goes on.
+  if (!opts.registry.empty()) {
+    ok = load_registry(opts.registry, registry, &diag) && ok;
+  } else if (ok) {
+    *registry = generate_county(Profile::kDefault, 1);
   }
   print_diagnostics(diag, opts.quiet);
   return ok && !diag.has_errors();

@@ -69,11 +69,10 @@ void utf8_census(std::string_view text, std::size_t* valid_multi, std::size_t* i
   }
 }
 
-/// Converts GB18030 (a superset of GBK and GB2312) to UTF-8 with glibc iconv. False when
-/// the bytes are not valid GB18030 or decode to characters no Chinese export contains
-/// (private use area, C1 controls), which means the file is in some third encoding.
-bool gb18030_to_utf8(std::string_view in, std::string* out) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
+/// Converts `in` from `encoding` to UTF-8 with glibc iconv; false on any invalid or
+/// truncated sequence.
+bool iconv_to_utf8(std::string_view in, const char* encoding, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   out->assign(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
@@ -97,6 +96,14 @@ bool gb18030_to_utf8(std::string_view in, std::string* out) {
   iconv_close(cd);
   if (!ok) return false;
   out->resize(out->size() - dst_left);
+  return true;
+}
+
+/// Converts GB18030 (a superset of GBK and GB2312) to UTF-8. False when the bytes are not
+/// valid GB18030 or decode to characters no Chinese export contains (private use area, C1
+/// controls), which means the file is in some third encoding.
+bool gb18030_to_utf8(std::string_view in, std::string* out) {
+  if (!iconv_to_utf8(in, "GB18030", out)) return false;
   // Reject decodings that land in the private use area or the C1 controls: GB18030 maps
   // almost any byte pair somewhere, and these are where Latin-1 or binary data ends up.
   for (std::size_t i = 0; i < out->size();) {
@@ -152,6 +159,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
   };
   bool ok = true;
   bool have_header = false;
+  const char* separator = nullptr;  // set when the header is split by something else
   std::vector<std::string> record;
   std::string field;
   int line = 1;         // physical line of the cursor
@@ -182,6 +190,13 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
           h = b == std::string::npos ? std::string() : h.substr(b, e - b + 1);
         }
         have_header = true;
+        if (out->header.size() == 1) {
+          const std::string& h = out->header[0];
+          const char* sep = h.find('\t') != std::string::npos  ? "tabs"
+                            : h.find(';') != std::string::npos ? "semicolons"
+                                                               : nullptr;
+          if (sep) separator = sep;
+        }
       } else if (record.size() != out->header.size()) {
         const bool is_short = record.size() < out->header.size();
         diag->error(
@@ -201,7 +216,15 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
 
   // In a binary file the NUL is the clearer diagnosis, even after bytes that are not UTF-8.
   const bool has_nul = text.find('\0') != std::string_view::npos;
+  const auto separator_error = [&]() {
+    diag->error(at(1, 1), std::string("the header has no commas: the columns seem to be "
+                                      "separated by ") +
+                              separator +
+                              "; save the file as comma-separated CSV (in Excel: \"CSV UTF-8\")");
+    return fatal();
+  };
   for (std::size_t i = 0; i < text.size();) {
+    if (separator) return separator_error();
     const char c = text[i];
     const auto uc = static_cast<unsigned char>(c);
     if (c == '\0') {
@@ -298,6 +321,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     return fatal();
   }
   if (!field.empty() || !record.empty() || was_quoted) end_record();
+  if (separator) return separator_error();
   if (!have_header) {
     diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
     return false;
@@ -325,6 +349,20 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
   }
   if (raw) *raw = bytes;
   std::string_view text = bytes;
+  // UTF-16 with a byte order mark is what Excel's "Unicode text" export writes; the mark
+  // makes the encoding certain, so convert it rather than call the file binary.
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    std::string converted;
+    if (!iconv_to_utf8(text, "UTF-16", &converted)) {
+      diag->error({display_name, 1, 1},
+                  "file starts like UTF-16 but is not valid UTF-16; save it as UTF-8, or "
+                  "convert it with \"iconv -f UTF-16 -t UTF-8\"");
+      return false;
+    }
+    diag->warning({display_name, 0, 0}, "file is UTF-16 encoded; converted to UTF-8");
+    return parse_csv(converted, display_name, out, diag);
+  }
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   // Encoding: UTF-8 is parsed as is. Otherwise, unless the file is clearly UTF-8 with a few
   // damaged bytes, try GB18030 (what the national system exports); a clean conversion is

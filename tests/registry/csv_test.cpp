@@ -123,7 +123,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"a,b\n1,\xB6\xAB\n",
                 "t.csv:2:2: error: invalid UTF-8 (byte 0xB6); the file is not UTF-8: save it "
                 "as UTF-8, or convert it with \"iconv -f GB18030 -t UTF-8\""},
-        BadCase{"a,b,a\n1,2,3\n", "t.csv:1:3: error: duplicate column \"a\" (also column 1)"}));
+        BadCase{"a,b,a\n1,2,3\n", "t.csv:1:3: error: duplicate column \"a\" (also column 1)"},
+        BadCase{"a\tb\n1\t2\n",
+                "t.csv:1:1: error: the header has no commas: the columns seem to be separated "
+                "by tabs; save the file as comma-separated CSV (in Excel: \"CSV UTF-8\")"},
+        BadCase{"a;b;c\n",
+                "t.csv:1:1: error: the header has no commas: the columns seem to be separated "
+                "by semicolons; save the file as comma-separated CSV (in Excel: \"CSV UTF-8\")"}));
 
 TEST(ParseCsv, NulInTheMiddleOfABinaryFile) {
   CsvTable t;
@@ -188,6 +194,24 @@ TEST(ReadCsv, Latin1IsNotTakenForGb18030) {
   Diagnostics diag;
   EXPECT_FALSE(read_csv(path, "latin1.csv", &t, &diag));
   EXPECT_TRUE(diag.has_errors());
+}
+
+TEST(ReadCsv, Utf16WithByteOrderMarkIsConverted) {
+  // "id,name\n1,三\n" in UTF-16LE with its BOM, as Excel's Unicode export writes it.
+  const std::string utf16(
+      "\xFF\xFE"
+      "i\0d\0,\0n\0a\0m\0e\0\n\0"
+      "1\0,\0\x09\x4E\n\0",
+      26);
+  std::string path = temp_file("utf16.csv", utf16);
+  CsvTable t;
+  Diagnostics diag;
+  ASSERT_TRUE(read_csv(path, "utf16.csv", &t, &diag));
+  EXPECT_EQ(t.header, (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(t.rows.at(0).at(1), "三");
+  EXPECT_EQ(
+      messages(diag),
+      (std::vector<std::string>{"utf16.csv: warning: file is UTF-16 encoded; converted to UTF-8"}));
 }
 
 TEST(ReadCsv, MissingFile) {
