@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
+#include "reports/html.h"
+#include "reports/xlsx.h"
+
 namespace kaoping {
 
 std::vector<std::pair<std::string, std::string>> base_colophon(const ReportContext& ctx) {
@@ -21,6 +26,12 @@ std::vector<std::pair<std::string, std::string>> base_colophon(const ReportConte
 
 std::string cut_note(Lang lang, std::size_t shown, std::size_t total) {
   return fmt::format(fmt::runtime(tr(lang, "common.cut")), shown, total);
+}
+
+bool write_report(const report::Report& report, const std::string& dir, std::string* err) {
+  const std::filesystem::path d(dir);
+  return write_html(report, (d / "report.html").string(), err) &&
+         write_xlsx(report, (d / "report.xlsx").string(), err);
 }
 
 std::string standard_text(Lang lang, bool below, double threshold) {

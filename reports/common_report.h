@@ -23,6 +23,10 @@ std::vector<std::pair<std::string, std::string>> base_colophon(const ReportConte
 /// "Only the first N of M rows are shown here; the full list is in report.xlsx."
 std::string cut_note(Lang lang, std::size_t shown, std::size_t total);
 
+/// Writes report.html and report.xlsx into `dir` (which must exist), each atomically.
+/// False and *err on failure (a file already written is left in place).
+bool write_report(const report::Report& report, const std::string& dir, std::string* err);
+
 /// The standard as text: "低于 2%" / "below 2%", "高于 90%" / "above 90%".
 std::string standard_text(Lang lang, bool below, double threshold);
 

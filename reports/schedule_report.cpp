@@ -1,0 +1,198 @@
+#include "reports/schedule_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "reports/i18n.h"
+
+namespace kaoping {
+namespace {
+
+using namespace report;
+
+std::string F(Lang lang, const char* key) {
+  return tr(lang, key);
+}
+template <typename... Args>
+std::string Ff(Lang lang, const char* key, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
+}
+
+std::string staff_name(const Registry& reg, int s) {
+  if (s < 0 || s >= static_cast<int>(reg.staff.size())) return "";
+  const Staff& x = reg.staff[s];
+  return x.name.empty() ? x.id : x.name;
+}
+
+std::string village_name(const Registry& reg, int v) {
+  if (v < 0) return "";
+  const Village& x = reg.villages[v];
+  return x.name.empty() ? x.id : x.name;
+}
+
+std::string township_name(const Registry& reg, int v) {
+  if (v < 0 || reg.villages[v].township < 0) return "";
+  const Township& t = reg.townships[reg.villages[v].township];
+  return t.name.empty() ? t.id : t.name;
+}
+
+std::string gap_kind_name(Lang lang, GapKind kind) {
+  return tr(lang, "gap." + std::string(to_string(kind)));
+}
+
+}  // namespace
+
+std::string language_name(Lang lang, const std::string& code) {
+  const std::string key = "language." + code;
+  const std::string_view text = i18n_text(key, lang);
+  return text.empty() ? code : std::string(text);
+}
+
+Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config, const Plan& plan,
+                               const ReportContext& ctx) {
+  const Lang lang = ctx.lang;
+  const Households& h = reg.households;
+  Report rep;
+  rep.lang = std::string(lang_code(lang));
+  rep.title = F(lang, "sched.title");
+  const std::string first = plan.visits.empty() ? config.start.str() : plan.first_day.str();
+  const std::string last = plan.visits.empty() ? config.start.str() : plan.last_day.str();
+  rep.subtitle = Ff(lang, "sched.subtitle", first, last, config.teams, plan.visits.size());
+
+  // Overview: figures, visits per day, and each team's villages day by day.
+  std::map<Date, std::vector<int>> by_day;  // visit indices
+  for (std::size_t k = 0; k < plan.visits.size(); ++k)
+    by_day[plan.visits[k].date].push_back(static_cast<int>(k));
+  Section overview;
+  overview.heading = F(lang, "sched.overview");
+  overview.blocks.push_back(Figures{{
+      {F(lang, "sched.day_count"), std::to_string(by_day.size()), first + " – " + last,
+       Tone::kNeutral},
+      {F(lang, "col.visits"), std::to_string(plan.visits.size()),
+       Ff(lang, "sched.villages_note", plan.villages), Tone::kNeutral},
+      {F(lang, "sched.gaps"), std::to_string(plan.gaps.size()),
+       plan.gaps.empty() ? F(lang, "sched.no_gaps") : F(lang, "sched.gaps_note"),
+       plan.gaps.empty() ? Tone::kGood : Tone::kWarning},
+  }});
+  overview.blocks.push_back(Paragraph{F(lang, "sched.notifications_text")});
+  BarChart per_day;
+  per_day.title = F(lang, "sched.per_day");
+  per_day.x_label = F(lang, "col.visits");
+  per_day.probability = false;
+  for (const auto& [date, visits] : by_day)
+    per_day.bars.push_back({date.str(), static_cast<double>(visits.size())});
+  if (!per_day.bars.empty()) overview.blocks.push_back(Chart{per_day});
+  Table teams;
+  teams.title = F(lang, "sched.team_days");
+  teams.columns = {{F(lang, "col.date")}};
+  for (int t = 1; t <= config.teams; ++t) teams.columns.push_back({Ff(lang, "sched.team_n", t)});
+  for (const auto& [date, visits] : by_day) {
+    // Per team: villages in visit order with their visit counts.
+    std::vector<std::vector<std::pair<int, int>>> cells(config.teams);
+    for (int k : visits) {
+      const PlannedVisit& v = plan.visits[k];
+      if (v.team < 1 || v.team > config.teams) continue;
+      auto& cell = cells[v.team - 1];
+      auto it = std::find_if(cell.begin(), cell.end(),
+                             [&](const auto& p) { return p.first == v.village; });
+      if (it == cell.end())
+        cell.push_back({v.village, 1});
+      else
+        ++it->second;
+    }
+    std::vector<Cell> row = {date.str()};
+    for (const auto& cell : cells) {
+      std::string text;
+      for (const auto& [village, n] : cell) {
+        if (!text.empty()) text += lang == Lang::kEn ? ", " : "，";
+        text += Ff(lang, "sched.village_visits", village_name(reg, village), n);
+      }
+      row.push_back(text.empty() ? "–" : text);
+    }
+    teams.rows.push_back(row);
+  }
+  overview.blocks.push_back(teams);
+  rep.sections.push_back(overview);
+
+  // Day by day: one table per day in the page; one sheet with every visit in the workbook.
+  Section days;
+  days.heading = F(lang, "sched.days_heading");
+  Table all;
+  all.title = F(lang, "sched.days_heading");
+  all.sheet = F(lang, "sched.sheet");
+  all.in_html = false;
+  all.columns = {{F(lang, "col.date")},
+                 {F(lang, "col.start")},
+                 {F(lang, "col.end")},
+                 {F(lang, "col.team"), ColumnKind::kInteger},
+                 {F(lang, "col.enumerator"), ColumnKind::kInteger},
+                 {F(lang, "col.township")},
+                 {F(lang, "col.village")},
+                 {F(lang, "col.group")},
+                 {F(lang, "col.household_id")},
+                 {F(lang, "col.head_name")},
+                 {F(lang, "col.language")},
+                 {F(lang, "col.guide")},
+                 {F(lang, "col.interpreter")}};
+  for (const auto& [date, visits] : by_day) {
+    Table t;
+    t.title = Ff(lang, "sched.day_title", date.str(), visits.size());
+    t.columns = {{F(lang, "col.time")},      {F(lang, "col.team")},  {F(lang, "col.village")},
+                 {F(lang, "col.household")}, {F(lang, "col.guide")}, {F(lang, "col.interpreter")}};
+    for (int k : visits) {
+      const PlannedVisit& v = plan.visits[k];
+      const int i = v.household;
+      const std::string language = h.language[i].empty() ? "zh" : h.language[i];
+      std::string interpreter = staff_name(reg, v.interpreter);
+      if (language != "zh")
+        interpreter = interpreter.empty()
+                          ? Ff(lang, "sched.no_interpreter", language_name(lang, language))
+                          : fmt::format("{} ({})", interpreter, language_name(lang, language));
+      const std::string guide = v.guide >= 0 ? staff_name(reg, v.guide) : F(lang, "sched.no_guide");
+      t.rows.push_back({format_clock(v.start) + "–" + format_clock(v.end),
+                        fmt::format("{}-{}", v.team, v.enumerator), village_name(reg, v.village),
+                        h.head_name[i].empty() ? h.id[i] : h.id[i] + " " + h.head_name[i], guide,
+                        interpreter});
+      all.rows.push_back({date.str(), format_clock(v.start), format_clock(v.end), v.team,
+                          v.enumerator, township_name(reg, v.village), village_name(reg, v.village),
+                          h.group[i] >= 0 ? reg.groups[h.group[i]].name : h.group_id[i], h.id[i],
+                          h.head_name[i], language_name(lang, language),
+                          v.guide >= 0 ? staff_name(reg, v.guide) : "",
+                          staff_name(reg, v.interpreter)});
+    }
+    days.blocks.push_back(t);
+  }
+  days.blocks.push_back(all);
+  rep.sections.push_back(days);
+
+  // What the roster cannot cover.
+  Section gaps;
+  gaps.heading = F(lang, "sched.gaps");
+  if (plan.gaps.empty()) gaps.blocks.push_back(Paragraph{F(lang, "sched.no_gaps")});
+  Table g;
+  g.title = F(lang, "sched.gaps");
+  g.sheet = F(lang, "sched.gaps");
+  g.columns = {{F(lang, "col.gap")},      {F(lang, "col.village")}, {F(lang, "col.household_id")},
+               {F(lang, "col.language")}, {F(lang, "col.date")},    {F(lang, "col.detail")}};
+  for (const Gap& gap : plan.gaps) {
+    const bool has_visit = gap.visit >= 0 && gap.visit < static_cast<int>(plan.visits.size());
+    g.rows.push_back({gap_kind_name(lang, gap.kind), village_name(reg, gap.village),
+                      gap.household >= 0 ? h.id[gap.household] : "",
+                      gap.language.empty() ? "" : language_name(lang, gap.language),
+                      has_visit ? plan.visits[gap.visit].date.str() + " " +
+                                      format_clock(plan.visits[gap.visit].start)
+                                : "",
+                      gap.detail});
+  }
+  g.html_rows = 40;
+  g.html_cut_note = cut_note(lang, std::min<std::size_t>(40, g.rows.size()), g.rows.size());
+  if (!g.rows.empty()) gaps.blocks.push_back(g);
+  rep.sections.push_back(gaps);
+  rep.colophon = base_colophon(ctx);
+  return rep;
+}
+
+}  // namespace kaoping

@@ -1,0 +1,102 @@
+#include "reports/schedule_report.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "html_check.h"
+#include "registry/generate.h"
+#include "reports/html.h"
+#include "reports/privacy.h"
+#include "reports/xlsx.h"
+#include "sampler/design.h"
+#include "sampler/sampler.h"
+
+namespace kaoping {
+namespace {
+
+using namespace report;
+
+struct Fixture {
+  Registry reg = generate_county(Profile::kSmall, 1);
+  Config config;
+  Plan plan;
+  Fixture() {
+    Diagnostics diag;
+    EXPECT_TRUE(load_config("", {}, &config, &diag));
+    Design design;
+    EXPECT_TRUE(build_design(reg, config, &design, &diag));
+    Draw draw;
+    draw_sample(reg, config, design, 9, 0, &draw);
+    std::string err;
+    EXPECT_TRUE(plan_schedule(reg, sampled_households(draw), config.schedule, &plan, &err)) << err;
+  }
+};
+
+const Fixture& fixture() {
+  static const Fixture* f = new Fixture;
+  return *f;
+}
+
+ReportContext context(Lang lang) {
+  ReportContext ctx;
+  ctx.lang = lang;
+  ctx.argv = {"kaoping", "schedule"};
+  ctx.version = "test";
+  return ctx;
+}
+
+TEST(ScheduleReport, EveryVisitAppearsOnceByDayAndInTheSheet) {
+  const Fixture& f = fixture();
+  ASSERT_FALSE(f.plan.visits.empty());
+  const Report r = compose_schedule_report(f.reg, f.config.schedule, f.plan, context(Lang::kEn));
+  std::size_t day_rows = 0, sheet_rows = 0;
+  for (const Section& s : r.sections)
+    for (const Block& b : s.blocks)
+      if (const auto* t = std::get_if<Table>(&b)) {
+        if (t->title.find(" visits") != std::string::npos && t->in_html) day_rows += t->rows.size();
+        if (t->sheet == "Visits") sheet_rows += t->rows.size();
+      }
+  EXPECT_EQ(day_rows, f.plan.visits.size());
+  EXPECT_EQ(sheet_rows, f.plan.visits.size());
+}
+
+TEST(ScheduleReport, NoPhoneNumbersAndCompleteInBothLanguages) {
+  namespace fs = std::filesystem;
+  const Fixture& f = fixture();
+  const char* dump = std::getenv("KAOPING_REPORT_DUMP");
+  for (Lang lang : {Lang::kZh, Lang::kEn}) {
+    const Report r = compose_schedule_report(f.reg, f.config.schedule, f.plan, context(lang));
+    const std::string html = render_html(r);
+    EXPECT_EQ(testing::check_balanced(html), "");
+    EXPECT_EQ(html.find("[["), std::string::npos) << "untranslated key";
+    EXPECT_FALSE(contains_full_id_number(html));
+    for (const Staff& s : f.reg.staff)
+      if (!s.phone.empty()) {
+        EXPECT_EQ(html.find(s.phone), std::string::npos) << s.phone;
+      }
+    for (const Group& g : f.reg.groups)
+      if (!g.contact_phone.empty()) {
+        EXPECT_EQ(html.find(g.contact_phone), std::string::npos);
+      }
+    EXPECT_EQ(testing::count(html, "<svg "), 1u);
+    const fs::path dir =
+        dump ? fs::path(dump) : fs::temp_directory_path() / "kaoping_schedule_report_test";
+    fs::create_directories(dir);
+    const std::string name = std::string("schedule_") + std::string(lang_code(lang));
+    std::string err;
+    EXPECT_TRUE(write_html(r, (dir / (name + ".html")).string(), &err)) << err;
+    EXPECT_TRUE(write_xlsx(r, (dir / (name + ".xlsx")).string(), &err)) << err;
+    if (!dump) fs::remove_all(dir);
+  }
+}
+
+TEST(LanguageName, KnownAndUnknownCodes) {
+  EXPECT_EQ(language_name(Lang::kZh, "yi"), "彝语");
+  EXPECT_EQ(language_name(Lang::kEn, "hani"), "Hani");
+  EXPECT_EQ(language_name(Lang::kEn, "xx"), "xx");
+}
+
+}  // namespace
+}  // namespace kaoping
