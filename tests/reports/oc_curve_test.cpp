@@ -115,8 +115,10 @@ TEST(OcCurve, MonteCarloIsMonotoneAndReproducible) {
 
 TEST(OcCurve, DefaultCountyAtTwoAndOnePercentAsDomainNotes) {
   // DOMAIN.md §2: a county exactly at 2% passes only about half the time, one at 1% most of
-  // the time. Clustering by household spreads the person-basis ratio a little more than the
-  // plain binomial of the note, so the bands here are a little wider than 43–47% / 86–99%.
+  // the time. Here whole households are at fault, so the count is binomial in households
+  // (117 exited households a draw) rather than persons: at 2% the pass probability comes out
+  // near 56% instead of the note's 43–47% for 200–800 independent persons (docs/reports.md).
+  // Bands: the measured values (0.85, 0.56 with 10000 runs) ± well over 5 sigma at 4000 runs.
   const Registry reg = generate_county(Profile::kDefault, 1);
   Config config;
   OcCurveOptions options;
@@ -129,8 +131,8 @@ TEST(OcCurve, DefaultCountyAtTwoAndOnePercentAsDomainNotes) {
   ASSERT_TRUE(compute_oc_curve(reg, config, below(Rate::kWrongExit, 0.02), options, &curve, &err));
   EXPECT_GT(curve.pass_probability[0], 0.80);
   EXPECT_LT(curve.pass_probability[0], 0.99);
-  EXPECT_GT(curve.pass_probability[1], 0.35);
-  EXPECT_LT(curve.pass_probability[1], 0.60);
+  EXPECT_GT(curve.pass_probability[1], 0.45);
+  EXPECT_LT(curve.pass_probability[1], 0.65);
 }
 
 TEST(OcCurve, RejectsBadOptionsAndEmptyDenominators) {
