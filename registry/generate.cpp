@@ -319,11 +319,12 @@ std::string phone_number(Rng& rng) {
 
 /// An 18-character resident ID number (GB 11643-1999): area code, birth date, sequence
 /// number (odd for men), and the ISO 7064 MOD 11-2 check character.
-std::string id_number(int year, int month, int day, int sequence, bool male) {
-  if (male != (sequence % 2 == 1)) ++sequence;
+/// `nth` counts the heads born on that day so far; the sequence numbers stay distinct and
+/// below 1000.
+std::string id_number(int year, int month, int day, int nth, bool male) {
+  const int sequence = 2 * (nth % 499) + (male ? 1 : 2);
   char buf[24];
-  std::snprintf(buf, sizeof buf, "%s%04d%02d%02d%03d", kAreaCode, year, month, day,
-                sequence % 1000);
+  std::snprintf(buf, sizeof buf, "%s%04d%02d%02d%03d", kAreaCode, year, month, day, sequence);
   static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
   for (int i = 0; i < 17; ++i) sum += (buf[i] - '0') * weights[i];
@@ -732,8 +733,7 @@ Registry generate_county(Profile profile, uint64_t seed) {
     const int day = uniform_int(rn, 1, 28);
     h.head_name[i] = person_name(rn, male);
     const int key = year * 10000 + month * 100 + day;
-    const int seq = 2 * (per_birthdate[key]++) + 1;
-    h.id_number[i] = id_number(year, month, day, seq % 1000, male);
+    h.id_number[i] = id_number(year, month, day, per_birthdate[key]++, male);
     if (chance(rn, 0.88)) h.phone[i] = phone_number(rn);
     const VillagePlan& p = plan[hh_village[i]];
     if (!p.language.empty() && chance(rn, p.minority_share)) h.language[i] = p.language;
