@@ -217,7 +217,8 @@ std::vector<int> apportion(int total, const std::vector<double>& weights, int mi
   return out;
 }
 
-/// Cumulative apportionment of exact category counts from shares per ten thousand.
+/// Exact counts of each cause for `households` households (Hamilton apportionment of the
+/// shares per ten thousand), in cause order; the caller shuffles them.
 std::vector<Cause> cause_list(int households) {
   std::vector<double> w;
   for (const auto& [cause, share] : kCauseShares) w.push_back(share);
