@@ -265,6 +265,26 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
     towns.rows.push_back(row);
   }
   profile.blocks.push_back(towns);
+  // Registered households by township and main cause: wide, so in the workbook only.
+  Table cross;
+  cross.title = F(lang, "audit.by_township_cause");
+  cross.sheet = F(lang, "audit.by_township_cause");
+  cross.in_html = false;
+  cross.columns = {{F(lang, "col.township")}};
+  for (int c = 0; c < kCauseCount; ++c)
+    cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
+  std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int v = h.village[i];
+    if (!is_registered(h.status[i]) || v < 0 || reg.villages[v].township < 0) continue;
+    ++by_cause[reg.villages[v].township][static_cast<int>(h.cause[i])];
+  }
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
+    for (int c = 0; c < kCauseCount; ++c) row.push_back(Cell(by_cause[t][c]));
+    cross.rows.push_back(row);
+  }
+  profile.blocks.push_back(cross);
   rep.sections.push_back(profile);
 
   // To-do list by village, worst first (the self-check's order).

@@ -225,6 +225,8 @@ constexpr Entry kTable[] = {
     {"audit.by_labor", "按劳动能力（人）", "By labour capacity (persons)"},
     {"audit.by_age", "按年龄段（人）", "By age band (persons)"},
     {"audit.by_township", "按乡镇", "By township"},
+    {"audit.by_township_cause", "按乡镇和致贫原因（户）",
+     "By township and main cause (households)"},
     {"audit.by_status", "按户类别", "By status"},
     {"audit.rates", "各项比率（全部农户）", "Rates over every household"},
     {"audit.todo", "按村整改清单", "To-do list by village"},

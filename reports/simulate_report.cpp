@@ -101,10 +101,14 @@ Section verdict_section(const Config& config, const SimulationResult& r, Lang la
                           : c.fail_probability > 0.05 ? Tone::kWarning
                                                       : Tone::kGood});
   }
-  figs.items.push_back(
-      {F(lang, "colophon.runs"), format_number(static_cast<double>(r.runs)),
-       Ff(lang, "sim.subtitle", format_number(static_cast<double>(r.runs)), r.seed),
-       Tone::kNeutral});
+  if (r.has_what_if) {
+    // What the county can still do belongs beside the verdict.
+    const WhatIf& w = r.what_if;
+    figs.items.push_back(
+        {Ff(lang, "sim.whatif_fixed", w.fixed.size()), format_percent(w.pass_probability),
+         Ff(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
+         pass_tone(w.pass_probability)});
+  }
   s.blocks.push_back(figs);
   s.blocks.push_back(
       Paragraph{Ff(lang, "sim.verdict_text", format_number(static_cast<double>(r.runs)),
