@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
 
 #include "html_check.h"
@@ -179,6 +181,39 @@ TEST(SimulateReport, PageAndWorkbookAreCompleteInBothLanguages) {
     EXPECT_TRUE(write_xlsx(r, (dir / (name + ".xlsx")).string(), &err)) << err;
     if (!dump) fs::remove_all(dir);
   }
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+// A person should look at the page: when headless Chromium is installed, render the Chinese
+// simulate report to report_screenshots/simulate_zh.png in the test's working directory (the
+// build tree under ctest) with scripts/screenshot.sh.
+TEST(SimulateReport, ScreenshotWithHeadlessChromium) {
+  namespace fs = std::filesystem;
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium not installed";
+  const Fixture& f = fixture();
+  const fs::path dir = fs::absolute("report_screenshots");
+  fs::create_directories(dir);
+  const Report r =
+      compose_simulate_report(f.reg, f.config, f.design, f.result, f.curves, context(Lang::kZh));
+  std::string err;
+  ASSERT_TRUE(write_html(r, (dir / "simulate_zh.html").string(), &err)) << err;
+  const fs::path png = dir / "simulate_zh.png";
+  fs::remove(png);
+  const std::string cmd = std::string("'") + KAOPING_SOURCE_DIR + "/scripts/screenshot.sh' '" +
+                          (dir / "simulate_zh.html").string() + "' '" + png.string() +
+                          "' 900x6000 >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::ifstream in(png, std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, 8);
+  EXPECT_EQ(std::string(magic, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_GT(fs::file_size(png), 20000u) << "a blank page?";
+  std::printf("screenshot: %s\n", png.string().c_str());
 }
 
 }  // namespace
