@@ -612,23 +612,23 @@ void fill_staff(const CsvTable& t, Registry* reg, Source* src, Diagnostics* diag
 // ---------------------------------------------------------------------------------------
 // Second pass: ids, references, members.csv.
 
-using IdIndex = std::unordered_map<std::string_view, int>;
+using IdIndex = std::unordered_map<std::string, int>;
 
-/// Indexes ids, reporting each later duplicate at its own place, naming the first.
+/// Fills `index` (one of Registry's id maps) with the first record of each id, reporting
+/// each later duplicate at its own place, naming the first.
 template <typename GetId>
-IdIndex index_ids(std::size_t n, GetId get_id, const Source& src, const char* column,
-                  const char* kind, Diagnostics* diag) {
-  IdIndex index;
-  index.reserve(n);
+void index_ids(std::size_t n, GetId get_id, const Source& src, const char* column, const char* kind,
+               IdIndex* index, Diagnostics* diag) {
+  index->clear();
+  index->reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::string_view id = get_id(i);
+    const std::string& id = get_id(i);
     if (id.empty()) continue;  // reported by the first pass (or the field checks)
-    auto [it, fresh] = index.emplace(id, static_cast<int>(i));
+    auto [it, fresh] = index->emplace(id, static_cast<int>(i));
     if (!fresh)
-      diag->error(src.at(i, column), src.who(i, kind, id) + "duplicate " + column + " \"" +
-                                         std::string(id) + "\" (" + src.first(it->second) + ")");
+      diag->error(src.at(i, column), src.who(i, kind, id) + "duplicate " + column + " \"" + id +
+                                         "\" (" + src.first(it->second) + ")");
   }
-  return index;
 }
 
 std::string not_found(std::string_view column, std::string_view id, const Source& target) {
@@ -721,19 +721,22 @@ void check_fields(const Registry& reg, const Sources& src, Diagnostics* diag) {
 }
 
 /// Staff roster against the registry: unique ids, villages, groups, languages.
-void check_staff(const Registry& reg, const Source& src, const Sources& all, bool field_checks,
+void check_staff(Registry& reg, const Source& src, const Sources& all, bool field_checks,
                  Diagnostics* diag) {
-  IdIndex villages, groups;
+  std::unordered_map<std::string_view, int> villages, groups;
   for (std::size_t i = 0; i < reg.villages.size(); ++i)
     villages.emplace(reg.villages[i].id, static_cast<int>(i));
   for (std::size_t i = 0; i < reg.groups.size(); ++i)
     groups.emplace(reg.groups[i].id, static_cast<int>(i));
+  IdIndex staff;
   index_ids(
-      reg.staff.size(), [&](std::size_t i) -> std::string_view { return reg.staff[i].id; }, src,
-      "staff_id", "staff", diag);
+      reg.staff.size(), [&](std::size_t i) -> const std::string& { return reg.staff[i].id; }, src,
+      "staff_id", "staff", &staff, diag);
   for (std::size_t i = 0; i < reg.staff.size() && !diag->full(); ++i) {
-    const Staff& s = reg.staff[i];
+    Staff& s = reg.staff[i];
     const std::string who = src.who(i, "staff", s.id);
+    auto village = villages.find(s.village_id);
+    s.village = village == villages.end() ? -1 : village->second;
     if (field_checks) {
       if (s.id.empty())
         diag->error(src.at(i, "staff_id"), "staff_id is empty; every row needs one");
@@ -747,7 +750,7 @@ void check_staff(const Registry& reg, const Source& src, const Sources& all, boo
         if (!valid_language(l))
           diag->error(src.at(i, "languages"), who + must("languages", kDescLanguage, l));
     }
-    if (all.villages.checkable() && !s.village_id.empty() && !villages.count(s.village_id))
+    if (all.villages.checkable() && !s.village_id.empty() && village == villages.end())
       diag->error(src.at(i, "village_id"),
                   who + not_found("village_id", s.village_id, all.villages));
     for (const std::string& g : s.groups) {
@@ -770,44 +773,56 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
   if (field_checks) check_fields(*reg, src, diag);
   Households& h = reg->households;
 
-  IdIndex townships = index_ids(
+  // The Registry's own id maps double as the duplicate check, and the index fields
+  // (Village::township, Households::village, ...) are set as references resolve: one hash
+  // lookup per reference, no second pass through build_indexes.
+  IdIndex& townships = reg->township_index;
+  IdIndex& villages = reg->village_index;
+  IdIndex& groups = reg->group_index;
+  IdIndex& households = reg->household_index;
+  index_ids(
       reg->townships.size(),
-      [&](std::size_t i) -> std::string_view { return reg->townships[i].id; }, src.townships,
-      "township_id", "township", diag);
-  IdIndex villages = index_ids(
-      reg->villages.size(), [&](std::size_t i) -> std::string_view { return reg->villages[i].id; },
-      src.villages, "village_id", "village", diag);
-  IdIndex groups = index_ids(
-      reg->groups.size(), [&](std::size_t i) -> std::string_view { return reg->groups[i].id; },
-      src.groups, "group_id", "group", diag);
-  IdIndex households = index_ids(
-      h.count(), [&](std::size_t i) -> std::string_view { return h.id[i]; }, src.households,
-      "household_id", "household", diag);
+      [&](std::size_t i) -> const std::string& { return reg->townships[i].id; }, src.townships,
+      "township_id", "township", &townships, diag);
+  index_ids(
+      reg->villages.size(),
+      [&](std::size_t i) -> const std::string& { return reg->villages[i].id; }, src.villages,
+      "village_id", "village", &villages, diag);
+  index_ids(
+      reg->groups.size(), [&](std::size_t i) -> const std::string& { return reg->groups[i].id; },
+      src.groups, "group_id", "group", &groups, diag);
+  index_ids(
+      h.count(), [&](std::size_t i) -> const std::string& { return h.id[i]; }, src.households,
+      "household_id", "household", &households, diag);
 
-  if (src.townships.checkable()) {
-    for (std::size_t i = 0; i < reg->villages.size(); ++i) {
-      const Village& v = reg->villages[i];
-      if (!v.township_id.empty() && !townships.count(v.township_id))
-        diag->error(src.villages.at(i, "township_id"),
-                    src.villages.who(i, "village", v.id) +
-                        not_found("township_id", v.township_id, src.townships));
-    }
+  for (std::size_t i = 0; i < reg->villages.size(); ++i) {
+    Village& v = reg->villages[i];
+    auto it = townships.find(v.township_id);
+    v.township = it == townships.end() ? -1 : it->second;
+    if (src.townships.checkable() && !v.township_id.empty() && it == townships.end())
+      diag->error(src.villages.at(i, "township_id"),
+                  src.villages.who(i, "village", v.id) +
+                      not_found("township_id", v.township_id, src.townships));
   }
-  if (src.villages.checkable()) {
-    for (std::size_t i = 0; i < reg->groups.size(); ++i) {
-      const Group& g = reg->groups[i];
-      if (!g.village_id.empty() && !villages.count(g.village_id))
-        diag->error(
-            src.groups.at(i, "village_id"),
-            src.groups.who(i, "group", g.id) + not_found("village_id", g.village_id, src.villages));
-    }
+  for (std::size_t i = 0; i < reg->groups.size(); ++i) {
+    Group& g = reg->groups[i];
+    auto it = villages.find(g.village_id);
+    g.village = it == villages.end() ? -1 : it->second;
+    if (src.villages.checkable() && !g.village_id.empty() && it == villages.end())
+      diag->error(
+          src.groups.at(i, "village_id"),
+          src.groups.who(i, "group", g.id) + not_found("village_id", g.village_id, src.villages));
   }
   for (std::size_t i = 0; i < h.count() && !diag->full(); ++i) {
-    const std::string who = src.households.who(i, "household", h.id[i]);
-    if (src.villages.checkable() && !h.village_id[i].empty() && !villages.count(h.village_id[i]))
+    auto v = villages.find(h.village_id[i]);
+    h.village[i] = v == villages.end() ? -1 : v->second;
+    h.group[i] = -1;
+    if (src.villages.checkable() && !h.village_id[i].empty() && v == villages.end())
       diag->error(src.households.at(i, "village_id"),
-                  who + not_found("village_id", h.village_id[i], src.villages));
+                  src.households.who(i, "household", h.id[i]) +
+                      not_found("village_id", h.village_id[i], src.villages));
     if (h.group_id[i].empty() || src.groups.failed) continue;
+    const std::string who = src.households.who(i, "household", h.id[i]);
     if (!src.groups.present) {
       diag->error(
           src.households.at(i, "group_id"),
@@ -815,6 +830,7 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
       continue;
     }
     auto g = groups.find(h.group_id[i]);
+    if (g != groups.end()) h.group[i] = g->second;
     if (g == groups.end()) {
       diag->error(src.households.at(i, "group_id"),
                   who + not_found("group_id", h.group_id[i], src.groups));
@@ -842,6 +858,7 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
         continue;
       }
       const int k = it->second;
+      m.household = k;
       ++count[k];
       if (m.dropout >= 0) dropout_known = true;
       if (m.medical_insured >= 0) insured_known = true;
@@ -950,13 +967,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
       diag->error({s->file, 1, 1}, "no records: the file has a header row but no data rows");
 
   validate_impl(out, src, false, diag);
-  if (diag->error_count() != errors_before) return false;
-  std::string err;
-  if (!out->build_indexes(&err)) {
-    diag->error({dir, 0, 0}, err);
-    return false;
-  }
-  return true;
+  return diag->error_count() == errors_before;
 }
 
 bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
@@ -964,21 +975,15 @@ bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
   const std::string name = std::filesystem::path(path).filename().string();
   CsvTable table;
   std::string raw;
-  if (!read_csv(path, name, &table, diag, &raw)) return false;
+  read_csv(path, name, &table, diag, &raw);
   reg->inputs.push_back({path, sha256_hex(raw)});
+  if (table.header.empty()) return false;  // unreadable; malformed rows alone are dropped
   Sources src;
   src.staff.file = name;
   src.villages.present = src.groups.present = true;
   fill_staff(table, reg, &src.staff, diag);
   check_staff(*reg, src.staff, src, false, diag);
-  if (diag->error_count() != errors_before) return false;
-  for (Staff& s : reg->staff) {
-    s.village = -1;
-    for (std::size_t v = 0; v < reg->villages.size(); ++v)
-      if (!s.village_id.empty() && reg->villages[v].id == s.village_id)
-        s.village = static_cast<int>(v);
-  }
-  return true;
+  return diag->error_count() == errors_before;
 }
 
 bool validate_registry(Registry* reg, Diagnostics* diag) {
@@ -991,13 +996,7 @@ bool validate_registry(Registry* reg, Diagnostics* diag) {
   if (reg->households.members_mismatch.size() != reg->households.count())
     reg->households.members_mismatch.assign(reg->households.count(), 0);
   validate_impl(reg, src, true, diag);
-  if (diag->error_count() != errors_before) return false;
-  std::string err;
-  if (!reg->build_indexes(&err)) {
-    diag->error({reg->source, 0, 0}, err);
-    return false;
-  }
-  return true;
+  return diag->error_count() == errors_before;
 }
 
 }  // namespace kaoping
