@@ -841,6 +841,26 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
     }
   }
 
+  // Units no sample can reach: legal, but usually a sign of a partial export.
+  if (src.households.checkable() && src.villages.checkable()) {
+    std::vector<int32_t> per_village(reg->villages.size(), 0),
+        per_township(reg->townships.size(), 0);
+    for (std::size_t i = 0; i < h.count(); ++i)
+      if (h.village[i] >= 0) ++per_village[h.village[i]];
+    for (std::size_t v = 0; v < reg->villages.size(); ++v) {
+      if (reg->villages[v].township >= 0) ++per_township[reg->villages[v].township];
+      if (per_village[v] == 0 && !diag->full())
+        diag->warning(src.villages.at(v, "village_id"),
+                      src.villages.who(v, "village", reg->villages[v].id) + "village \"" +
+                          reg->villages[v].id + "\" has no households in households.csv");
+    }
+    for (std::size_t t = 0; t < reg->townships.size(); ++t)
+      if (per_township[t] == 0 && src.townships.checkable())
+        diag->warning(src.townships.at(t, "township_id"),
+                      src.townships.who(t, "township", reg->townships[t].id) + "township \"" +
+                          reg->townships[t].id + "\" has no villages in villages.csv");
+  }
+
   // members.csv against households.csv: a disagreement is a data inconsistency (三统一)
   // the audit counts, not a reason to refuse the registry.
   std::fill(h.members_mismatch.begin(), h.members_mismatch.end(), 0);
@@ -903,6 +923,23 @@ void validate_impl(Registry* reg, const Sources& src, bool field_checks, Diagnos
   if (reg->has_staff) check_staff(*reg, src.staff, src, field_checks, diag);
 }
 
+/// "; found Households.xlsx: ..." when the directory holds a file that is probably the one
+/// meant: the same name in other letter case, or another extension such as a workbook.
+std::string near_miss(const std::string& dir, std::string_view name) {
+  const std::string_view stem = name.substr(0, name.rfind('.'));
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string found = entry.path().filename().string();
+    const std::string_view found_stem = std::string_view(found).substr(0, found.rfind('.'));
+    if (!ascii_iequal(found_stem, stem)) continue;
+    if (ascii_iequal(found, name))
+      return "; found " + found + ": file names are case-sensitive, rename it to " +
+             std::string(name);
+    return "; found " + found + ": save it as CSV UTF-8 under the name " + std::string(name);
+  }
+  return "";
+}
+
 bool file_exists(const std::string& path) {
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec);
@@ -945,7 +982,16 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
   // A file that cannot be read at all leaves its Source absent, so references into it
   // are not reported a second time as dangling.
   const auto read = [&](const char* name, bool optional, Source* s) {
-    if (optional && !file_exists(path(name))) return false;
+    if (!file_exists(path(name))) {
+      if (!optional) {
+        s->failed = true;
+        diag->error({name, 0, 0}, "file not found in " + dir +
+                                      " (a registry needs townships.csv, villages.csv and "
+                                      "households.csv)" +
+                                      near_miss(dir, name));
+      }
+      return false;
+    }
     s->failed = !read_table(dir, name, &table, out, diag);
     return !table.header.empty();
   };

@@ -363,8 +363,41 @@ TEST_F(RegistryFiles, MissingRequiredFile) {
   EXPECT_FALSE(load(&reg, &diag));
   // Only the missing file is reported: references into it are not checked.
   ASSERT_EQ(errors(diag).size(), 1u);
-  EXPECT_EQ(errors(diag)[0], "villages.csv: error: " + (dir_ / "villages.csv").string() +
-                                 ": cannot open: No such file or directory");
+  EXPECT_EQ(errors(diag)[0], "villages.csv: error: file not found in " + dir_.string() +
+                                 " (a registry needs townships.csv, villages.csv and "
+                                 "households.csv)");
+}
+
+TEST_F(RegistryFiles, MisnamedFileGetsAHint) {
+  dropped_ = {"households.csv"};
+  files_["Households.csv"] = files_.at("households.csv");
+  files_["villages.xlsx"] = "PK";
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  const std::string needs = " (a registry needs townships.csv, villages.csv and households.csv)";
+  EXPECT_EQ(errors(diag).at(0), "households.csv: error: file not found in " + dir_.string() +
+                                    needs +
+                                    "; found Households.csv: file names are case-sensitive, "
+                                    "rename it to households.csv");
+  dropped_ = {"villages.csv"};
+  Diagnostics diag2;
+  EXPECT_FALSE(load(&reg, &diag2));
+  EXPECT_EQ(errors(diag2).at(0), "villages.csv: error: file not found in " + dir_.string() + needs +
+                                     "; found villages.xlsx: save it as CSV UTF-8 under the name "
+                                     "villages.csv");
+}
+
+TEST_F(RegistryFiles, UnitsWithoutHouseholdsAreWarnings) {
+  append("villages.csv", "V4,T1,丁村,1,1,1,,\n");
+  append("townships.csv", "T3,空乡,\n");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{
+                "villages.csv:5:1: warning: village \"V4\" has no households in households.csv",
+                "townships.csv:4:1: warning: township \"T3\" has no villages in villages.csv"}));
 }
 
 TEST_F(RegistryFiles, MissingDirectory) {
