@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and rehearses the evaluation of the embedded default county.
+# Installs what is missing, builds, and rehearses the evaluation of the embedded default
+# county: the Monte Carlo rehearsal with its report, then one rehearsal draw and its field plan.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./scripts/setup.sh
 BUILD_DIR=${BUILD_DIR:-build}
 kaoping="$BUILD_DIR/cli/kaoping"
 out=${DEMO_OUT:-demo-out}
+mkdir -p "$out"
 
-echo "== kaoping validate (embedded default county)"
-"$kaoping" validate
+echo
+echo "== kaoping simulate --out $out/rehearsal   (embedded default county)"
+"$kaoping" simulate --out "$out/rehearsal" --force
+
+echo
+echo "== kaoping sample, then kaoping schedule   (a rehearsal draw and its field plan)"
+"$kaoping" sample --out "$out/draw.csv"
+"$kaoping" schedule --sample "$out/draw.csv" --out "$out/schedule" --force
+
+echo
+echo "Report:        $out/rehearsal/report.html  (and report.xlsx, summary.json, risk_*.csv)"
+echo "Draw:          $out/draw.csv"
+echo "Field plan:    $out/schedule/schedule.csv  (calendar schedule.ics, notifications.csv, gaps.csv)"
