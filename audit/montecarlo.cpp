@@ -284,111 +284,47 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   Scratch s;
   s.perm.resize(hot_.size());
   for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
-  // Swaps of one category walk: at most the largest pool.
-  uint32_t largest = 0;
-  for (const Village& v : villages_)
-    for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
-  s.swaps.resize(largest);
+  s.swaps.reserve(2048);
+  s.segments.reserve(64);
+  s.chosen.reserve(1024);
   s.surveyed.reserve(1024);
   return s;
 }
 
-void ReplicateModel::survey_category(const Village& v, int c, uint32_t k, Rng* households_rng,
-                                     Rng* presence_rng, Rng* income_rng, Scratch* s,
-                                     ReplicateTally* tally) const {
-  const uint32_t n = v.count[c];
-  if (k == 0 || n == 0) return;
-  const uint32_t start = v.start[c];
-  // Local copies: the generators' state then stays in registers (the tally's int64 sums
-  // could otherwise alias their uint64 state words).
-  Rng households = *households_rng, presence = *presence_rng, income = *income_rng;
-  ReplicateTally t = *tally;
-  const bool grouped = grouped_approval_;
-  const uint8_t criteria_findings = criteria_findings_;
-  const Hot* hot = hot_.data();
-  auto visit = [&](uint32_t pos) -> bool {
-    const Hot& x = hot[pos];
-    if (!(x.status & kPresentSure) && presence() >= x.present_cut) return false;
-    uint8_t found = x.always;
-    if (x.below | x.rich) {
-      const uint64_t u = income();
-      if (u < x.below_cut) found |= x.below;
-      if (u >= x.rich_cut) found |= x.rich;
-    }
-    const int status = x.status & kStatusMask;
-    t.persons[status] += x.weight;
-    t.households[status] += 1;
-    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
-    if (grouped) ++t.group_count[x.status >> kGroupShift];
-    uint32_t record = pos;
-    if (found) {
-      const bool fixed = x.status & kFixed;
-      for (uint8_t f = found; f; f &= f - 1) {
-        const int b = __builtin_ctz(f);
-        const int64_t w = b == kInconsistencyBit ? 1 : x.weight;
-        t.num[b] += w;
-        if (fixed) t.num_fixed[b] += w;
-      }
-      if (found & criteria_findings) record |= kFaultBit;
-    }
-    s->surveyed.push_back(record);
-    return true;
-  };
-  if (k >= n) {
-    // The whole category is visited: the order does not matter, so no index draws.
-    for (uint32_t pos = start; pos < start + n; ++pos) visit(pos);
-  } else {
-    // Walk a random order of the category (partial Fisher–Yates on the thread's
-    // permutation, undone afterwards so the next replicate starts from the same state) and
-    // take present households until the quota is met: the sample, then its reserve list in
-    // order. The first k steps do not depend on who is at home: draw them all first and
-    // prefetch their records, so the memory latency of k random households overlaps; the
-    // households stream is consumed in the same order as one step at a time.
-    uint32_t* perm = s->perm.data() + start;
-    uint32_t* swaps = s->swaps.data();
-    uint32_t j = 0;
-    for (; j < k; ++j) {
-      const uint32_t r = j + static_cast<uint32_t>(households.below(n - j));
-      std::swap(perm[j], perm[r]);
-      swaps[j] = r;
-      __builtin_prefetch(hot + perm[j]);
-    }
-    uint32_t taken = 0;
-    for (uint32_t i = 0; i < k; ++i) taken += visit(perm[i]);
-    // Absent households are replaced from the reserve list, in its order.
-    while (taken < k && j < n) {
-      const uint32_t r = j + static_cast<uint32_t>(households.below(n - j));
-      std::swap(perm[j], perm[r]);
-      swaps[j] = r;
-      if (visit(perm[j])) ++taken;
-      ++j;
-    }
-    for (uint32_t i = j; i-- > 0;) std::swap(perm[i], perm[swaps[i]]);
-  }
-  *households_rng = households;
-  *presence_rng = presence;
-  *income_rng = income;
-  *tally = t;
-}
-
 ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratch* s) const {
-  Rng townships(seed, r, Stream::kTownships);
-  Rng villages(seed, r, Stream::kVillages);
+  Rng township_rng(seed, r, Stream::kTownships);
+  Rng village_rng(seed, r, Stream::kVillages);
   Rng households(seed, r, Stream::kHouseholds);
-  Rng presence(seed, r, Stream::kPresence);
-  Rng income(seed, r, Stream::kIncome);
-  Rng satisfaction(seed, r, Stream::kSatisfaction);
-  ReplicateTally tally;
   s->surveyed.clear();
   s->villages.clear();
+  s->segments.clear();
+  s->chosen.clear();
+  s->swaps.clear();
   // Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
   // after the certainty units), so simulate draws townships exactly as `sample` does.
-  s->townships = pps_ ? select_townships_pps(*design_, n_townships_, townships)
-                      : select_townships_srs(eligible_, n_townships_, townships);
+  s->townships = pps_ ? select_townships_pps(*design_, n_townships_, township_rng)
+                      : select_townships_srs(eligible_, n_townships_, township_rng);
+  const Hot* hot = hot_.data();
+  uint32_t* counters = s->counters;
+  uint32_t* perm = s->perm.data();
+  // One Fisher–Yates step of a segment's walk: the position it reaches.
+  auto step = [&](const Segment& g, uint32_t j) {
+    const uint32_t at = g.start + j;
+    const uint32_t to = at + static_cast<uint32_t>(households.below(g.n - j));
+    std::swap(perm[at], perm[to]);
+    s->swaps.push_back(at);
+    s->swaps.push_back(to);
+    return perm[at];
+  };
+
+  // Stages 2-3: the villages, then for each category the households of its sample. The
+  // first k steps of every walk do not depend on who is at home, so they are all drawn
+  // first and their records prefetched: the memory latency of a replicate's ~400 random
+  // households overlaps instead of adding up.
   for (int t : s->townships) {
     for (Tier tier : tiers_) {
       const std::vector<int>& list = tier_villages_[t][static_cast<int>(tier)];
-      const int v = list[villages.below(list.size())];
+      const int v = list[village_rng.below(list.size())];
       s->villages.push_back(v);
       const Village& vil = villages_[v];
       uint32_t k[kCategoryCount] = {vil.take[0], vil.take[1], vil.take[2]};
@@ -407,14 +343,88 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
           --rest[c];
         }
       }
-      for (int c = 0; c < kCategoryCount; ++c)
-        survey_category(vil, c, k[c], &households, &presence, &income, s, &tally);
+      for (int c = 0; c < kCategoryCount; ++c) {
+        if (k[c] == 0 || vil.count[c] == 0) continue;
+        Segment g;
+        g.start = vil.start[c];
+        g.n = vil.count[c];
+        g.k = std::min(k[c], g.n);
+        g.whole = k[c] >= g.n;
+        g.chosen = static_cast<uint32_t>(s->chosen.size());
+        if (!g.whole) {
+          for (uint32_t j = 0; j < g.k; ++j) {
+            const uint32_t pos = step(g, j);
+            s->chosen.push_back(pos);
+            __builtin_prefetch(hot + pos);
+            if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+          }
+        }
+        s->segments.push_back(g);
+      }
     }
   }
+
+  // Step 4 and the audit: visit each segment's sample, replacing absent households from
+  // the rest of the walk (its reserve list, in order).
+  Rng presence(seed, r, Stream::kPresence);
+  Rng income(seed, r, Stream::kIncome);
+  ReplicateTally t;
+  const bool grouped = grouped_approval_;
+  const uint8_t criteria_findings = criteria_findings_;
+  auto visit = [&](uint32_t pos) -> bool {
+    const Hot& x = hot[pos];
+    if (!(x.status & kPresentSure) && presence() >= x.present_cut) return false;
+    uint8_t found = x.always;
+    if (x.below | x.rich) {
+      const uint64_t u = income();
+      if (u < x.below_cut) found |= x.below;
+      if (u >= x.rich_cut) found |= x.rich;
+    }
+    const int status = x.status & kStatusMask;
+    t.persons[status] += x.weight;
+    t.households[status] += 1;
+    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
+    if (grouped) ++t.group_count[x.status >> kGroupShift];
+    uint32_t record = pos;
+    uint32_t fault = 0;
+    if (found) {
+      const bool fixed = x.status & kFixed;
+      for (uint8_t f = found; f; f &= f - 1) {
+        const int b = __builtin_ctz(f);
+        const int64_t w = b == kInconsistencyBit ? 1 : x.weight;
+        t.num[b] += w;
+        if (fixed) t.num_fixed[b] += w;
+      }
+      fault = (found & criteria_findings) ? 1 : 0;
+      record |= fault << 31;
+    }
+    if (counters) {
+      counters[4 * static_cast<std::size_t>(pos)] += 1;
+      counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+    }
+    s->surveyed.push_back(record);
+    return true;
+  };
+  for (const Segment& g : s->segments) {
+    if (g.whole) {
+      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos);
+      continue;
+    }
+    uint32_t taken = 0;
+    const uint32_t* chosen = s->chosen.data() + g.chosen;
+    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i]);
+    for (uint32_t j = g.k; taken < g.k && j < g.n; ++j) taken += visit(step(g, j));
+  }
+
+  // Restore the identity permutation, undoing the swaps in reverse order.
+  for (std::size_t i = s->swaps.size(); i > 0; i -= 2)
+    std::swap(perm[s->swaps[i - 2]], perm[s->swaps[i - 1]]);
+
+  Rng satisfaction(seed, r, Stream::kSatisfaction);
   int32_t approvals = 0;
-  if (grouped_approval_) {
+  if (grouped) {
     for (std::size_t g = 0; g < group_p_.size(); ++g) {
-      const int m = tally.group_count[g];
+      const int m = t.group_count[g];
       if (m == 0) continue;
       boost::random::binomial_distribution<int, double> dist(m, group_p_[g]);
       approvals += dist(satisfaction);
@@ -425,15 +435,15 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   }
   ReplicateOutcome out;
   out.surveyed = static_cast<int>(s->surveyed.size());
-  out.rate = rates_of(tally, tally.num, approvals);
+  out.rate = rates_of(t, t.num, approvals);
   out.pass = verdict(criteria_, out.rate);
   out.pass_fixed = out.pass;
   bool any_fixed = false;
-  for (int f = 0; f < kRuleFindingCount; ++f) any_fixed |= tally.num_fixed[f] != 0;
+  for (int f = 0; f < kRuleFindingCount; ++f) any_fixed |= t.num_fixed[f] != 0;
   if (any_fixed) {
     int64_t num[kRuleFindingCount];
-    for (int f = 0; f < kRuleFindingCount; ++f) num[f] = tally.num[f] - tally.num_fixed[f];
-    out.pass_fixed = verdict(criteria_, rates_of(tally, num, approvals));
+    for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
+    out.pass_fixed = verdict(criteria_, rates_of(t, num, approvals));
   }
   return out;
 }
@@ -452,10 +462,9 @@ struct BlockSums {
 
 /// Order-free integer counters of one thread.
 struct ThreadCounts {
-  struct Household {
-    uint32_t sampled = 0, fault = 0, sampled_fail = 0, fault_fail = 0;
-  };
-  std::vector<Household> households;  ///< per position
+  /// Per position, 4 counters: sampled, fault, sampled_fail, fault_fail (32-bit, flushed
+  /// into 64-bit totals long before they could wrap).
+  std::vector<uint32_t> households;
   std::vector<int64_t> township_sampled, township_pass, village_sampled, village_pass;
   std::vector<uint64_t> histogram;  ///< criteria × kHistogramBins
   int64_t since_flush = 0;
@@ -481,7 +490,7 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
   const std::size_t n_positions = model.household_count();
   std::vector<ThreadCounts> counts(threads);
   for (ThreadCounts& c : counts) {
-    c.households.assign(n_positions, {});
+    c.households.assign(4 * n_positions, 0);
     c.township_sampled.assign(reg.townships.size(), 0);
     c.township_pass.assign(reg.townships.size(), 0);
     c.village_sampled.assign(reg.villages.size(), 0);
@@ -492,13 +501,13 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
   std::vector<HouseholdRisk> household_totals(n_positions);
   auto flush = [&](ThreadCounts& c) {
     for (std::size_t p = 0; p < n_positions; ++p) {
-      ThreadCounts::Household& x = c.households[p];
+      uint32_t* x = c.households.data() + 4 * p;
       HouseholdRisk& t = household_totals[p];
-      t.sampled += x.sampled;
-      t.sampled_pass += static_cast<int64_t>(x.sampled) - x.sampled_fail;
-      t.fault += x.fault;
-      t.fault_fail += x.fault_fail;
-      x = {};
+      t.sampled += x[0];
+      t.sampled_pass += static_cast<int64_t>(x[0]) - x[2];
+      t.fault += x[1];
+      t.fault_fail += x[3];
+      x[0] = x[1] = x[2] = x[3] = 0;
     }
     c.since_flush = 0;
   };
@@ -541,21 +550,13 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
         ++c->village_sampled[v];
         c->village_pass[v] += o.pass;
       }
-      ThreadCounts::Household* hh = c->households.data();
-      if (o.pass) {
+      // Sampled and fault counts were kept by the replicate itself; the failing ones here.
+      if (!o.pass) {
+        uint32_t* hh = c->households.data();
         for (uint32_t rec : scratch->surveyed) {
-          ThreadCounts::Household& x = hh[rec & ~ReplicateModel::kFaultBit];
-          ++x.sampled;
-          x.fault += rec >> 31;
-        }
-      } else {
-        for (uint32_t rec : scratch->surveyed) {
-          ThreadCounts::Household& x = hh[rec & ~ReplicateModel::kFaultBit];
-          const uint32_t fault = rec >> 31;
-          ++x.sampled;
-          ++x.sampled_fail;
-          x.fault += fault;
-          x.fault_fail += fault;
+          uint32_t* x = hh + 4 * static_cast<std::size_t>(rec & ~ReplicateModel::kFaultBit);
+          x[2] += 1;
+          x[3] += rec >> 31;
         }
       }
     }
@@ -594,6 +595,7 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
 
   auto worker = [&](int tid) {
     ReplicateModel::Scratch scratch = model.make_scratch();
+    scratch.counters = counts[tid].households.data();
     for (;;) {
       for (int64_t b = next_block.fetch_add(1); b < round_end; b = next_block.fetch_add(1))
         run_block(b, &scratch, &counts[tid]);

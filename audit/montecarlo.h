@@ -135,18 +135,32 @@ struct ReplicateOutcome {
 /// scratch.
 class ReplicateModel {
  public:
-  /// Per-thread working memory (a permutation of the pools that every replicate restores,
-  /// the list of households surveyed).
+  /// One village category of a replicate: its pool, how many to survey, the walk so far.
+  struct Segment {
+    uint32_t start = 0, n = 0, k = 0;
+    uint32_t chosen = 0;  ///< index into Scratch::chosen of its first k positions
+    bool whole = false;   ///< the whole category is visited (no index draws)
+  };
+
+  /// Per-thread working memory.
   struct Scratch {
+    /// A permutation of all positions that each walk shuffles in place (partial
+    /// Fisher–Yates) and that is restored from `swaps` at the end of the replicate, so
+    /// every replicate starts from the identity whatever ran before on this thread.
     std::vector<uint32_t> perm;
-    std::vector<uint32_t> swaps;
+    std::vector<uint32_t> swaps;  ///< pairs of positions swapped, in order
+    std::vector<Segment> segments;
+    std::vector<uint32_t> chosen;
     std::vector<uint32_t> surveyed;  ///< positions (pool order); bit 31 = at fault
     std::vector<int> townships;
     std::vector<int> villages;
+    /// Optional per-position counters {sampled, fault, ...} (4 × uint32 per position) the
+    /// replicate increments for every surveyed household; null = none.
+    uint32_t* counters = nullptr;
   };
 
-  /// Builds the model; `design` must outlive it. `fixed` (household indices) are put right in the
-  /// what-if verdict. False and *err when the design cannot be drawn (e.g. no eligible township).
+  /// Builds the model; `design` must outlive it. `fixed` (household indices) are put right
+  /// in the what-if verdict. False and *err when the design cannot be drawn.
   bool init(const Registry& reg, const Config& config, const Design& design,
             const std::vector<int>& fixed, std::string* err);
   Scratch make_scratch() const;
@@ -179,9 +193,6 @@ class ReplicateModel {
     uint32_t take[kCategoryCount] = {0, 0, 0};  ///< households per category before the fill
     uint32_t fill = 0;                          ///< drawn from the pooled remainder
   };
-
-  void survey_category(const Village& v, int c, uint32_t k, Rng* households, Rng* presence,
-                       Rng* income, Scratch* s, ReplicateTally* tally) const;
 
   std::vector<Criterion> criteria_;
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
