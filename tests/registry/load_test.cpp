@@ -465,6 +465,31 @@ TEST_F(RegistryFiles, ShortRowDoesNotHideTheOtherRowsProblems) {
           "households.csv:4:12: error: income must be a number >= 0, got \"lots\""}));
 }
 
+TEST_F(RegistryFiles, QuotedLineBreakKeepsLineNumbersPhysical) {
+  // H3's head_name spans two lines, so H4 starts on physical line 6, not 5.
+  edit("households.csv", "\"Li, Wei\"", "\"Li,\r\nWei\"");
+  edit("households.csv", "H4,V3,", "H4,V9,");
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag), (std::vector<std::string>{"households.csv:6:2: error: village_id \"V9\" "
+                                                    "not found in villages.csv"}));
+  EXPECT_EQ(reg.households.head_name[2], "Li,\r\nWei");
+}
+
+TEST_F(RegistryFiles, ErrorsPastTheLimitAreCountedNotStored) {
+  for (int k = 0; k < 150; ++k)
+    append("households.csv",
+           "X" + std::to_string(k) + ",V1,,x,,,0,non_registered,,,,9000,,1,1,1,A,,0,0,,,,,,,\n");
+  Registry reg;
+  Diagnostics diag(100);
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag).size(), 100u);
+  EXPECT_GE(diag.error_count(), 100u);
+  EXPECT_EQ(errors(diag)[99],
+            "households.csv:105:7: error: size must be a whole number >= 1, got \"0\"");
+}
+
 TEST_F(RegistryFiles, MembersDisagreementIsAWarningAndMarksTheHousehold) {
   edit("households.csv", ",4,non_registered,", ",5,non_registered,");
   edit("members.csv", "H1,child,male,12,1,0,1,0", "H1,child,male,12,0,1,1,0");
