@@ -341,34 +341,38 @@ class TableReader {
   std::size_t r_ = 0;
 };
 
-std::vector<std::string_view> names_of(std::initializer_list<std::string_view> n) {
-  return n;
+/// The spellings registry.h knows for enum values first..last, in value order, so the
+/// loader accepts exactly what the writers produce.
+template <typename E>
+std::vector<std::string_view> spellings(int first, int last) {
+  std::vector<std::string_view> out;
+  for (int i = first; i <= last; ++i) out.push_back(to_string(static_cast<E>(i)));
+  return out;
 }
 
+// Index in these lists = enum value - first (Attribute and Cause skip their kNone).
 const std::vector<std::string_view>& status_names() {
-  static const auto n = names_of({"poor", "planned_exit", "exited", "non_registered"});
+  static const auto n = spellings<Status>(0, kStatusCount - 1);
   return n;
 }
 const std::vector<std::string_view>& attribute_names() {
-  static const auto n = names_of({"general", "dibao", "tekun"});  // Attribute value - 1
+  static const auto n = spellings<Attribute>(1, static_cast<int>(Attribute::kTekun));
   return n;
 }
 const std::vector<std::string_view>& cause_names() {
-  static const auto n =
-      names_of({"illness", "disability", "education", "disaster", "land", "water", "skills",
-                "labor", "funds", "transport", "motivation", "other"});  // Cause value - 1
+  static const auto n = spellings<Cause>(1, kCauseCount - 1);
   return n;
 }
 const std::vector<std::string_view>& housing_names() {
-  static const auto n = names_of({"A", "B", "C", "D"});
+  static const auto n = spellings<Housing>(0, static_cast<int>(Housing::kD));
   return n;
 }
 const std::vector<std::string_view>& tier_names() {
-  static const auto n = names_of({"good", "medium", "poor"});
+  static const auto n = spellings<Tier>(0, kTierCount - 1);
   return n;
 }
 const std::vector<std::string_view>& role_names() {
-  static const auto n = names_of({"guide", "interpreter"});
+  static const std::vector<std::string_view> n = {"guide", "interpreter"};  // StaffRole order
   return n;
 }
 
