@@ -47,21 +47,42 @@ Histogram rate_histogram(const CriterionStats& c, int64_t runs, Lang lang) {
     }
   if (first < 0 || runs <= 0) return h;
   const int threshold_bin = static_cast<int>(std::lround(c.criterion.threshold * 10000));
+  // The axis spans the middle 99.8% of the replicates (and the threshold); the rare tails are
+  // folded into the outermost bars, which lie on the failing side, so the hatched side still
+  // holds every failing replicate.
+  uint64_t total = 0;
+  for (int i = first; i <= last; ++i) total += bins[i];
+  int lower = first, upper = last;
+  uint64_t cum = 0;
+  for (int i = first; i <= last; ++i) {
+    cum += bins[i];
+    if (cum * 1000 < total) lower = i + 1;
+    if (cum * 1000 >= total * 999) {
+      upper = i;
+      break;
+    }
+  }
   // "Below" rates are read from zero; "above" rates (satisfaction) from where they start.
-  int lo = c.criterion.below ? 0 : std::min(first, threshold_bin);
-  int hi = std::max(last + 1, threshold_bin + 1);
+  int lo = c.criterion.below ? 0 : std::min(lower, threshold_bin);
+  int hi = std::max(upper + 1, threshold_bin + 1);
   int width = 1;
   for (int w : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
     width = w;
     if ((hi - lo) / w <= 45) break;
   }
   lo = lo / width * width;
+  if (c.criterion.below) {
+    hi = std::max(hi, threshold_bin + width);
+  } else {
+    lo = std::max(0, std::min(lo, threshold_bin - width));
+  }
   const int count = (hi - lo + width - 1) / width;
   h.start = lo / 10000.0;
   h.bin_width = width / 10000.0;
   h.share.assign(count, 0.0);
   for (int i = first; i <= last; ++i)
-    if (bins[i] > 0) h.share[std::min(count - 1, (i - lo) / width)] += static_cast<double>(bins[i]);
+    if (bins[i] > 0)
+      h.share[std::clamp((i - lo) / width, 0, count - 1)] += static_cast<double>(bins[i]);
   for (double& s : h.share) s /= static_cast<double>(runs);
   return h;
 }

@@ -86,3 +86,32 @@ TEST(Svg, NiceTicks) {
 
 }  // namespace
 }  // namespace kaoping
+
+#include "reports/common_report.h"
+
+namespace kaoping {
+namespace {
+
+TEST(CommonReport, StandardsAndCutNotesWordForWord) {
+  EXPECT_EQ(standard_text(Lang::kZh, true, 0.02), "低于2%");
+  EXPECT_EQ(standard_text(Lang::kEn, false, 0.9), "above 90%");
+  EXPECT_EQ(standard_text(Lang::kEn, true, 0.015), "below 1.5%");
+  EXPECT_EQ(cut_note(Lang::kEn, 20, 35),
+            "Only the first 20 of 35 rows are shown here; the full list is in report.xlsx.");
+  EXPECT_EQ(cut_note(Lang::kZh, 20, 35), "此处仅列前 20 行，共 35 行；完整清单见 report.xlsx。");
+}
+
+TEST(CommonReport, ColophonQuotesArgumentsWithSpaces) {
+  ReportContext ctx;
+  ctx.lang = Lang::kEn;
+  ctx.argv = {"kaoping", "simulate", "--set", "standards.criteria=a b"};
+  ctx.version = "0.1.0";
+  const auto rows = base_colophon(ctx);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], (std::pair<std::string, std::string>{"kaoping version", "0.1.0"}));
+  EXPECT_EQ(rows[1].second, "kaoping simulate --set 'standards.criteria=a b'");
+  EXPECT_EQ(rows[2].second, "built-in default county (generate --profile default --seed 1)");
+}
+
+}  // namespace
+}  // namespace kaoping
