@@ -409,6 +409,8 @@ void fill_villages(const CsvTable& t, Registry* reg, Source* src, Diagnostics* d
     rd.row(r);
     Village& v = reg->villages.emplace_back();
     src->line.push_back(rd.line(r));
+    v.line = rd.line(r);
+    v.tier_column = c_tier >= 0 ? c_tier + 1 : 0;
     rd.id(c_id, "village_id", &v.id);
     rd.id(c_town, "township_id", &v.township_id);
     rd.str(c_name, &v.name);

@@ -127,6 +127,8 @@ struct Village {
   double natural = 0, transport = 0, economic = 0;  ///< condition indicators, higher = better
   std::optional<Tier> tier;                         ///< user label; overrides computed tier
   double travel_minutes = 30;                       ///< from the township seat, minutes >= 0
+  int line = 0;         ///< line in villages.csv (0 when built in memory)
+  int tier_column = 0;  ///< 1-based column of `tier` in villages.csv, 0 when it has none
 };
 
 struct Group {

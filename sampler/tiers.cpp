@@ -95,11 +95,12 @@ bool assign_tiers(const Registry& reg, const DesignConfig& d, std::vector<Tier>*
     tiers->assign(n, Tier::kMedium);
     bool ok = true;
     for (std::size_t v = 0; v < n; ++v) {
-      if (reg.villages[v].tier) {
-        (*tiers)[v] = *reg.villages[v].tier;
+      const Village& village = reg.villages[v];
+      if (village.tier) {
+        (*tiers)[v] = *village.tier;
       } else {
-        diag->error({"villages.csv"}, "village " + reg.villages[v].id +
-                                          " has no tier, which design.tier_method: label needs");
+        diag->error({"villages.csv", village.line, village.tier_column},
+                    "village " + village.id + " has no tier, which design.tier_method: label needs");
         ok = false;
       }
     }

@@ -156,3 +156,14 @@ TEST_F(ValidateCli, UsageErrorsExitTwo) {
 }
 
 }  // namespace
+
+TEST_F(ValidateCli, LabelTiersNeedEveryVillageLabelled) {
+  // V2 has an empty tier cell (line 3, column 7) and the design reads labels only.
+  Result r = kaoping("validate --quiet --registry " + data("good/minimal") +
+                     " --set design.tier_method=label");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("villages.csv:3:7: error: village V2 has no tier, which "
+                       "design.tier_method: label needs"),
+            std::string::npos)
+      << r.err;
+}
