@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
@@ -147,17 +148,105 @@ Table findings_table(const Registry& reg, const std::vector<SelfCheckFinding>& f
   for (const SelfCheckFinding& f : findings) {
     const int i = f.household;
     const int v = h.village[i];
-    t.rows.push_back({h.id[i],
-                      v >= 0 ? unit_name(reg.villages[v].name, h.village_id[i]) : h.village_id[i],
-                      status_name(lang, h.status[i]), h.head_name[i],
-                      mask_id_number(h.id_number[i]), finding_name(lang, f.finding), f.detail});
+    t.rows.push_back(
+        {h.id[i], v >= 0 ? unit_name(reg.villages[v].name, h.village_id[i]) : h.village_id[i],
+         status_name(lang, h.status[i]), h.head_name[i], mask_id_number(h.id_number[i]),
+         finding_name(lang, f.finding), localize_detail(lang, f.detail)});
   }
   t.html_rows = page_rows;
   t.html_cut_note = cut_note(lang, std::min(page_rows, t.rows.size()), t.rows.size());
   return t;
 }
 
+// Codes of registry lists (SPEC §1) in Chinese, for details.
+std::string zh_codes(const std::string& list, const std::map<std::string, std::string>& names) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= list.size()) {
+    std::size_t end = list.find(';', pos);
+    if (end == std::string::npos) end = list.size();
+    const std::string code = list.substr(pos, end - pos);
+    auto it = names.find(code);
+    if (!out.empty()) out += "、";
+    out += it == names.end() ? code : it->second;
+    pos = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string localize_detail(Lang lang, const std::string& detail) {
+  if (lang == Lang::kEn) return detail;
+  static const std::map<std::string, std::string> kExclusion = {
+      {"official", "公职人员"},        {"cadre", "村干部"},     {"car", "有车辆或大型机械"},
+      {"town_house", "城镇有房产"},    {"company", "开办企业"}, {"large_farm", "种养大户"},
+      {"split_household", "拆户分户"}, {"absentee", "空挂户"},  {"other", "其他"}};
+  static const std::map<std::string, std::string> kMeasure = {
+      {"industry", "产业"},   {"employment", "就业"}, {"training", "培训"},
+      {"education", "教育"},  {"health", "健康"},     {"housing", "住房"},
+      {"relocation", "搬迁"}, {"finance", "金融"},    {"social_security", "社保兜底"},
+      {"water", "饮水"},      {"other", "其他"},      {"none", "无"}};
+  static const std::map<std::string, std::string> kCard = {
+      {"help_card", "明白卡"}, {"contact_card", "联系卡"}, {"record_book", "脱贫记录卡"}};
+  // One phrase at a time; "cause X; measures a;b" is one phrase that contains "; ".
+  static const std::regex kMismatch(R"(^cause (\w*); measures ([\w;]+)$)");
+  std::smatch m;
+  if (std::regex_match(detail, m, kMismatch)) {
+    const std::optional<Cause> cause = parse_cause(m[1].str());
+    return "致贫原因" + (cause ? cause_name(Lang::kZh, *cause) : m[1].str()) + "；措施：" +
+           zh_codes(m[2].str(), kMeasure);
+  }
+  struct Rule {
+    std::regex pattern;
+    std::string replacement;
+  };
+  static const std::vector<Rule> kRules = [] {
+    std::vector<Rule> r;
+    r.push_back(
+        {std::regex(R"(^assessed income (\S+) < line (\S+)$)"), "评估收入 $1 低于标准线 $2"});
+    r.push_back({std::regex(R"(^income (\S+) < line (\S+)$)"), "收入 $1 低于标准线 $2"});
+    r.push_back({std::regex(R"(^assessed income (\S+) >= (\S+) × line (\S+)$)"),
+                 "评估收入 $1 达到标准线 $3 的 $2 倍"});
+    r.push_back(
+        {std::regex(R"(^income (\S+) >= (\S+) × line (\S+)$)"), "收入 $1 达到标准线 $3 的 $2 倍"});
+    r.push_back({std::regex(R"(^food insecure$)"), "吃不愁未达标"});
+    r.push_back({std::regex(R"(^clothing insecure$)"), "穿不愁未达标"});
+    r.push_back({std::regex(R"(^water unsafe$)"), "饮水不安全"});
+    r.push_back({std::regex(R"(^housing ([A-D])$)"), "住房$1级（危房）"});
+    r.push_back({std::regex(R"(^dropouts (\d+)$)"), "义务教育阶段辍学 $1 人"});
+    r.push_back({std::regex(R"(^uninsured (\d+)$)"), "未参加基本医保 $1 人"});
+    r.push_back({std::regex(R"(^archive disagrees with the system$)"), "纸质档案与系统不一致"});
+    r.push_back(
+        {std::regex(R"(^system income (\S+) vs field (\S+)$)"), "系统收入 $1，核实收入 $2"});
+    r.push_back({std::regex(R"(^members\.csv disagrees$)"), "家庭成员信息与户表不一致"});
+    r.push_back({std::regex(R"(^(\d+) measures?, fewer than 4$)"), "帮扶措施 $1 项，少于4项"});
+    return r;
+  }();
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= detail.size()) {
+    std::size_t end = detail.find("; ", pos);
+    if (end == std::string::npos) end = detail.size();
+    std::string phrase = detail.substr(pos, end - pos);
+    pos = end + 2;
+    if (phrase.rfind("excluded ", 0) == 0) {
+      phrase = "不符合识别条件：" + zh_codes(phrase.substr(9), kExclusion);
+    } else if (phrase.rfind("missing ", 0) == 0) {
+      phrase = "缺" + zh_codes(phrase.substr(8), kCard);
+    } else {
+      for (const Rule& rule : kRules) {
+        if (std::regex_match(phrase, rule.pattern)) {
+          phrase = std::regex_replace(phrase, rule.pattern, rule.replacement);
+          break;
+        }
+      }
+    }
+    if (!out.empty()) out += "；";
+    out += phrase;
+  }
+  return out;
+}
 
 int age_band(int age) {
   if (age < 0) return -1;

@@ -19,6 +19,11 @@ inline constexpr int kAgeBandCount = 4;
 /// Band of an age in years (>= 0); -1 when unknown (age < 0).
 int age_band(int age);
 
+/// A finding's detail (finding_detail of audit/selfcheck.h, English phrases such as
+/// "income 3100 < line 3335; housing C") in the report's language: Chinese phrases and names
+/// for zh, unchanged for en. Phrases it does not know are kept as they are.
+std::string localize_detail(Lang lang, const std::string& detail);
+
 /// The `audit --all` report. The page lists the first `page_rows` villages of the to-do
 /// list and households with findings; the workbook has them all.
 report::Report compose_selfcheck_report(const Registry& reg, const Config& config,

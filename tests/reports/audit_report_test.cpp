@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "html_check.h"
 #include "registry/generate.h"
@@ -152,6 +153,39 @@ TEST(AuditReport, SampleReportShowsVerdictRatesAndFindings) {
     const Table* rates = find_table(r, lang == Lang::kEn ? "Rates of the sample" : "样本各项比率");
     ASSERT_NE(rates, nullptr);
     EXPECT_EQ(rates->rows[0][1].number, result.rates.value[0]);
+  }
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+TEST(LocalizeDetail, ChinesePhrasesForTheSelfCheckDetails) {
+  EXPECT_EQ(localize_detail(Lang::kEn, "income 3100 < line 3335; housing C"),
+            "income 3100 < line 3335; housing C");
+  EXPECT_EQ(localize_detail(Lang::kZh, "income 3100 < line 3335; housing C"),
+            "收入 3100 低于标准线 3335；住房C级（危房）");
+  EXPECT_EQ(localize_detail(Lang::kZh, "assessed income 7000.5 >= 2 × line 3335"),
+            "评估收入 7000.5 达到标准线 3335 的 2 倍");
+  EXPECT_EQ(localize_detail(Lang::kZh, "excluded official;car"),
+            "不符合识别条件：公职人员、有车辆或大型机械");
+  EXPECT_EQ(localize_detail(Lang::kZh, "cause labor; measures education;health"),
+            "致贫原因缺劳力；措施：教育、健康");
+  EXPECT_EQ(localize_detail(Lang::kZh, "missing help_card;record_book"), "缺明白卡、脱贫记录卡");
+  EXPECT_EQ(localize_detail(Lang::kZh, "1 measure, fewer than 4"), "帮扶措施 1 项，少于4项");
+  EXPECT_EQ(localize_detail(Lang::kZh, "archive disagrees with the system; members.csv disagrees"),
+            "纸质档案与系统不一致；家庭成员信息与户表不一致");
+  EXPECT_EQ(localize_detail(Lang::kZh, "something new"), "something new");
+}
+
+TEST(LocalizeDetail, EveryDetailOfTheSmallCountyIsTranslated) {
+  const Fixture& f = fixture();
+  for (const SelfCheckFinding& x : f.result.findings) {
+    const std::string zh = localize_detail(Lang::kZh, x.detail);
+    // No English word left: the translation knew every phrase.
+    EXPECT_FALSE(std::regex_search(zh, std::regex("[a-z]{3,}"))) << x.detail << " → " << zh;
   }
 }
 
