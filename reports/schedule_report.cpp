@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "reports/i18n.h"
@@ -44,6 +45,51 @@ std::string gap_kind_name(Lang lang, GapKind kind) {
 }
 
 }  // namespace
+
+std::string localize_gap_detail(Lang lang, const std::string& detail) {
+  if (lang == Lang::kEn) return detail;
+  struct Rule {
+    std::regex pattern;
+    std::string replacement;
+  };
+  static const std::vector<Rule> kRules = [] {
+    std::vector<Rule> r;
+    r.push_back(
+        {std::regex(
+             R"(^only (\d+) guides? on the roster \(schedule\.guides_per_village: (\d+)\)$)"),
+         "名单上只有 $1 名向导（每村需要 $2 名）"});
+    r.push_back({std::regex(R"(^the village has no guide on the roster$)"), "本村名单上没有向导"});
+    r.push_back(
+        {std::regex(R"(^all (\d+) guides of the village lead other visits at (\S+) (\S+)$)"),
+         "$2 $3 本村 $1 名向导都在带其他入户"});
+    r.push_back({std::regex(R"(^the household has no group: guide (\S+) notifies instead$)"),
+                 "农户没有所属小组：由向导 $1 通知"});
+    r.push_back({std::regex(R"(^group (\S+) has no contact person: guide (\S+) notifies instead$)"),
+                 "小组 $1 没有联系人：由向导 $2 通知"});
+    r.push_back(
+        {std::regex(
+             R"(^the household has no group and the village has no guide: nobody notifies$)"),
+         "农户没有所属小组，本村也没有向导：无人通知"});
+    r.push_back(
+        {std::regex(
+             R"(^group (\S+) has no contact person and the village has no guide: nobody notifies$)"),
+         "小组 $1 没有联系人，本村也没有向导：无人通知"});
+    return r;
+  }();
+  static const std::regex kBusy(
+      R"(^no guide of the village or county interpreter who speaks (\S+) is free at (\S+) (\S+)$)");
+  static const std::regex kNobody(R"(^nobody on the roster for this village speaks (\S+)$)");
+  std::smatch m;
+  if (std::regex_match(detail, m, kBusy))
+    return fmt::format("{} {} 没有空闲的会{}的本村向导或县翻译", m[2].str(), m[3].str(),
+                       language_name(lang, m[1].str()));
+  if (std::regex_match(detail, m, kNobody))
+    return fmt::format("本村名单上没有人会{}", language_name(lang, m[1].str()));
+  for (const Rule& rule : kRules)
+    if (std::regex_match(detail, rule.pattern))
+      return std::regex_replace(detail, rule.pattern, rule.replacement);
+  return detail;
+}
 
 std::string language_name(Lang lang, const std::string& code) {
   const std::string key = "language." + code;
@@ -185,7 +231,7 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
                       has_visit ? plan.visits[gap.visit].date.str() + " " +
                                       format_clock(plan.visits[gap.visit].start)
                                 : "",
-                      gap.detail});
+                      localize_gap_detail(lang, gap.detail)});
   }
   g.html_rows = 40;
   g.html_cut_note = cut_note(lang, std::min<std::size_t>(40, g.rows.size()), g.rows.size());

@@ -15,6 +15,10 @@ namespace kaoping {
 report::Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config,
                                        const Plan& plan, const ReportContext& ctx);
 
+/// A roster gap's detail (Gap::detail of schedule/plan.h, one English sentence) in the
+/// report's language; unknown sentences are kept as they are.
+std::string localize_gap_detail(Lang lang, const std::string& detail);
+
 /// A household language code in words ("yi" → "彝语" / "Yi"); unknown codes as given.
 std::string language_name(Lang lang, const std::string& code);
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "html_check.h"
 #include "registry/generate.h"
@@ -96,6 +97,70 @@ TEST(LanguageName, KnownAndUnknownCodes) {
   EXPECT_EQ(language_name(Lang::kZh, "yi"), "彝语");
   EXPECT_EQ(language_name(Lang::kEn, "hani"), "Hani");
   EXPECT_EQ(language_name(Lang::kEn, "xx"), "xx");
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+TEST(LocalizeGapDetail, ChineseSentences) {
+  EXPECT_EQ(localize_gap_detail(Lang::kZh,
+                                "only 2 guides on the roster (schedule.guides_per_village: 3)"),
+            "名单上只有 2 名向导（每村需要 3 名）");
+  EXPECT_EQ(
+      localize_gap_detail(Lang::kZh, "only 1 guide on the roster (schedule.guides_per_village: 3)"),
+      "名单上只有 1 名向导（每村需要 3 名）");
+  EXPECT_EQ(localize_gap_detail(
+                Lang::kZh, "all 3 guides of the village lead other visits at 2017-09-05 10:30"),
+            "2017-09-05 10:30 本村 3 名向导都在带其他入户");
+  EXPECT_EQ(localize_gap_detail(Lang::kZh,
+                                "no guide of the village or county interpreter who speaks yi is "
+                                "free at 2017-09-06 08:30"),
+            "2017-09-06 08:30 没有空闲的会彝语的本村向导或县翻译");
+  EXPECT_EQ(localize_gap_detail(Lang::kZh, "nobody on the roster for this village speaks hani"),
+            "本村名单上没有人会哈尼语");
+  EXPECT_EQ(
+      localize_gap_detail(Lang::kZh, "group G01 has no contact person: guide S3 notifies instead"),
+      "小组 G01 没有联系人：由向导 S3 通知");
+  EXPECT_EQ(localize_gap_detail(Lang::kEn, "nobody on the roster for this village speaks hani"),
+            "nobody on the roster for this village speaks hani");
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+TEST(ScheduleReport, GapsAreListedInTheReportLanguage) {
+  const Fixture& f = fixture();
+  // Take away every guide and interpreter of the first village visited.
+  Registry reg = f.reg;
+  const int village = f.plan.visits.front().village;
+  std::vector<Staff> kept;
+  for (const Staff& s : reg.staff)
+    if (s.village != village) kept.push_back(s);
+  reg.staff = kept;
+  std::vector<int> households;
+  for (const PlannedVisit& v : f.plan.visits) households.push_back(v.household);
+  Plan plan;
+  std::string err;
+  ASSERT_TRUE(plan_schedule(reg, households, f.config.schedule, &plan, &err)) << err;
+  ASSERT_FALSE(plan.gaps.empty());
+  const Report r = compose_schedule_report(reg, f.config.schedule, plan, context(Lang::kZh));
+  const Table* gaps = nullptr;
+  for (const Section& s : r.sections)
+    for (const Block& b : s.blocks)
+      if (const auto* t = std::get_if<Table>(&b))
+        if (t->title == "人员缺口") gaps = t;
+  ASSERT_NE(gaps, nullptr);
+  EXPECT_EQ(gaps->rows.size(), plan.gaps.size());
+  for (const auto& row : gaps->rows) {
+    EXPECT_EQ(row[0].text.find("[["), std::string::npos);
+    EXPECT_FALSE(std::regex_search(row[5].text, std::regex("[a-z]{4,}"))) << row[5].text;
+  }
 }
 
 }  // namespace
