@@ -190,13 +190,14 @@ namespace kaoping {
 namespace {
 
 // A person should look at the page: when headless Chromium is installed, render the Chinese
-// simulate report to report_screenshots/simulate_zh.png in the test's working directory (the
-// build tree under ctest) with scripts/screenshot.sh.
+// simulate report to report_screenshots/simulate_zh.png beside the test executable (in the
+// build tree) with scripts/screenshot.sh.
 TEST(SimulateReport, ScreenshotWithHeadlessChromium) {
   namespace fs = std::filesystem;
   if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium not installed";
   const Fixture& f = fixture();
-  const fs::path dir = fs::absolute("report_screenshots");
+  // Beside the test executable (build/tests/), never in the source tree.
+  const fs::path dir = fs::read_symlink("/proc/self/exe").parent_path() / "report_screenshots";
   fs::create_directories(dir);
   const Report r =
       compose_simulate_report(f.reg, f.config, f.design, f.result, f.curves, context(Lang::kZh));
