@@ -1,6 +1,7 @@
 #include "reports/audit_report.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -124,8 +125,9 @@ TEST(SelfCheckReport, PageAndWorkbookAreCompleteInBothLanguages) {
                                     "按住房安全等级", "按劳动能力（人）", "按年龄段（人）",
                                     "按乡镇", "按乡镇和致贫原因（户）", "按村整改清单", "问题"}));
     }
-    const fs::path dir =
-        dump ? fs::path(dump) : fs::temp_directory_path() / "kaoping_audit_report_test";
+    const fs::path dir = dump ? fs::path(dump)
+                              : fs::temp_directory_path() /
+                                    ("kaoping_audit_report_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string name = std::string("audit_all_") + std::string(lang_code(lang));
     std::string err;

@@ -1,6 +1,7 @@
 #include "reports/html.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <vector>
@@ -68,7 +69,8 @@ TEST(Html, MatchesGoldenFiles) {
 
 TEST(Html, WritesAtomically) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "kaoping_html_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("kaoping_html_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string err;

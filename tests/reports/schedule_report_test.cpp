@@ -1,6 +1,7 @@
 #include "reports/schedule_report.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -82,8 +83,9 @@ TEST(ScheduleReport, NoPhoneNumbersAndCompleteInBothLanguages) {
         EXPECT_EQ(html.find(g.contact_phone), std::string::npos);
       }
     EXPECT_EQ(testing::count(html, "<svg "), 1u);
-    const fs::path dir =
-        dump ? fs::path(dump) : fs::temp_directory_path() / "kaoping_schedule_report_test";
+    const fs::path dir = dump ? fs::path(dump)
+                              : fs::temp_directory_path() /
+                                    ("kaoping_schedule_report_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string name = std::string("schedule_") + std::string(lang_code(lang));
     std::string err;

@@ -1,6 +1,7 @@
 #include "reports/simulate_report.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -172,8 +173,9 @@ TEST(SimulateReport, PageAndWorkbookAreCompleteInBothLanguages) {
       EXPECT_EQ(sheets,
                 (std::vector<std::string>{"指标", "乡镇", "行政村", "优先整改的农户", "OC曲线"}));
     }
-    const fs::path dir =
-        dump ? fs::path(dump) : fs::temp_directory_path() / "kaoping_simulate_report_test";
+    const fs::path dir = dump ? fs::path(dump)
+                              : fs::temp_directory_path() /
+                                    ("kaoping_simulate_report_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string name = std::string("simulate_") + std::string(lang_code(lang));
     std::string err;
