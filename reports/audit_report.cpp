@@ -102,7 +102,7 @@ std::string unit_name(const std::string& name, const std::string& id) {
 Table rates_table(const Rates& r, const StandardsConfig& s, Lang lang, const char* title_key) {
   Table t;
   t.title = F(lang, title_key);
-  t.sheet = F(lang, "col.rate");
+  t.sheet = F(lang, "sheet.rates");
   t.columns = {{F(lang, "col.criterion")},
                {F(lang, "col.rate"), ColumnKind::kProbability, 2},
                {F(lang, "audit.numerator"), ColumnKind::kDecimal, 0},
@@ -141,7 +141,7 @@ Table findings_table(const Registry& reg, const std::vector<SelfCheckFinding>& f
   const Households& h = reg.households;
   Table t;
   t.title = F(lang, "audit.findings_table");
-  t.sheet = F(lang, "col.findings");
+  t.sheet = F(lang, "sheet.findings");
   t.columns = {{F(lang, "col.household_id")}, {F(lang, "col.village")},   {F(lang, "col.status")},
                {F(lang, "col.head_name")},    {F(lang, "col.id_number")}, {F(lang, "col.findings")},
                {F(lang, "col.detail")}};

@@ -138,6 +138,13 @@ constexpr Entry kTable[] = {
     {"col.cause", "主要致贫原因", "main cause"},
     {"col.attribute", "贫困户属性", "attribute"},
     {"col.item", "项目", "item"},
+    // Sheet names of report.xlsx (at most 31 characters).
+    {"sheet.criteria", "指标", "Criteria"},
+    {"sheet.townships", "乡镇", "Townships"},
+    {"sheet.villages", "行政村", "Villages"},
+    {"sheet.households", "优先整改的农户", "Households to fix"},
+    {"sheet.rates", "比率", "Rates"},
+    {"sheet.findings", "问题", "Findings"},
     // Simulate report.
     {"sim.title", "第三方评估模拟报告", "Third-party evaluation rehearsal"},
     {"sim.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}", "{} Monte Carlo replicates, seed {}"},

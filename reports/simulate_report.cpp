@@ -146,7 +146,7 @@ Section criteria_section(const SimulationResult& r, Lang lang) {
   s.blocks.push_back(Paragraph{F(lang, "sim.criteria_text")});
   Table t;
   t.title = F(lang, "sim.criteria");
-  t.sheet = F(lang, "col.criterion");
+  t.sheet = F(lang, "sheet.criteria");
   t.columns = {{F(lang, "col.criterion")},
                {F(lang, "col.standard")},
                {F(lang, "col.mean"), ColumnKind::kProbability, 2},
@@ -206,7 +206,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
 
   Table tt;
   tt.title = F(lang, "sim.townships_table");
-  tt.sheet = F(lang, "col.township");
+  tt.sheet = F(lang, "sheet.townships");
   tt.columns = {{F(lang, "col.township_id")},
                 {F(lang, "col.township")},
                 {F(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
@@ -228,7 +228,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
 
   Table vt;
   vt.title = F(lang, "sim.villages_table");
-  vt.sheet = F(lang, "col.village");
+  vt.sheet = F(lang, "sheet.villages");
   vt.columns = {{F(lang, "col.village_id")},
                 {F(lang, "col.village")},
                 {F(lang, "col.township")},
@@ -262,7 +262,7 @@ Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, s
   const int64_t failing = r.runs - r.passes;
   Table t;
   t.title = F(lang, "sim.households_table");
-  t.sheet = F(lang, "sim.households_table");
+  t.sheet = F(lang, "sheet.households");
   t.columns = {{"#", ColumnKind::kInteger},
                {F(lang, "col.household_id")},
                {F(lang, "col.village")},

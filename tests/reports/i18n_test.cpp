@@ -18,6 +18,19 @@ TEST(I18n, EveryKeyHasBothLanguagesOnce) {
   }
 }
 
+TEST(I18n, SheetNamesFitExcel) {
+  auto chars = [](std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (std::string_view key : i18n_keys()) {
+    if (key.rfind("sheet.", 0) != 0) continue;
+    EXPECT_LE(chars(i18n_text(key, Lang::kZh)), 31u) << key;
+    EXPECT_LE(chars(i18n_text(key, Lang::kEn)), 31u) << key;
+  }
+}
+
 TEST(I18n, UnknownKeysAreVisible) {
   EXPECT_EQ(tr(Lang::kZh, "no.such.key"), "[[no.such.key]]");
   EXPECT_EQ(parse_lang("en"), Lang::kEn);
