@@ -284,10 +284,12 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   Scratch s;
   s.perm.resize(hot_.size());
   for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
-  s.swaps.reserve(2048);
+  // The villages of one replicate are distinct, so no buffer needs more than one entry per
+  // household of the registry.
+  s.swaps.resize(hot_.size());
+  s.chosen.resize(hot_.size());
+  s.surveyed.resize(hot_.size());
   s.segments.reserve(64);
-  s.chosen.reserve(1024);
-  s.surveyed.reserve(1024);
   return s;
 }
 
@@ -295,11 +297,8 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   Rng township_rng(seed, r, Stream::kTownships);
   Rng village_rng(seed, r, Stream::kVillages);
   Rng households(seed, r, Stream::kHouseholds);
-  s->surveyed.clear();
   s->villages.clear();
   s->segments.clear();
-  s->chosen.clear();
-  s->swaps.clear();
   // Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
   // after the certainty units), so simulate draws townships exactly as `sample` does.
   s->townships = pps_ ? select_townships_pps(*design_, n_townships_, township_rng)
@@ -307,13 +306,16 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   const Hot* hot = hot_.data();
   uint32_t* counters = s->counters;
   uint32_t* perm = s->perm.data();
+  uint32_t* swaps = s->swaps.data();
+  uint32_t* chosen_list = s->chosen.data();
+  uint32_t* surveyed = s->surveyed.data();
+  uint32_t n_chosen = 0, n_swaps = 0, n_surveyed = 0;
   // One Fisher–Yates step of a segment's walk: the position it reaches.
   auto step = [&](const Segment& g, uint32_t j) {
     const uint32_t at = g.start + j;
     const uint32_t to = at + static_cast<uint32_t>(households.below(g.n - j));
     std::swap(perm[at], perm[to]);
-    s->swaps.push_back(at);
-    s->swaps.push_back(to);
+    swaps[g.swaps + j] = to;
     return perm[at];
   };
 
@@ -350,11 +352,13 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
         g.n = vil.count[c];
         g.k = std::min(k[c], g.n);
         g.whole = k[c] >= g.n;
-        g.chosen = static_cast<uint32_t>(s->chosen.size());
+        g.chosen = n_chosen;
         if (!g.whole) {
+          g.swaps = n_swaps;
+          n_swaps += g.n;
           for (uint32_t j = 0; j < g.k; ++j) {
             const uint32_t pos = step(g, j);
-            s->chosen.push_back(pos);
+            chosen_list[n_chosen++] = pos;
             __builtin_prefetch(hot + pos);
             if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
           }
@@ -402,23 +406,28 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
       counters[4 * static_cast<std::size_t>(pos)] += 1;
       counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
     }
-    s->surveyed.push_back(record);
+    surveyed[n_surveyed++] = record;
     return true;
   };
-  for (const Segment& g : s->segments) {
+  for (Segment& g : s->segments) {
     if (g.whole) {
       for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos);
       continue;
     }
     uint32_t taken = 0;
-    const uint32_t* chosen = s->chosen.data() + g.chosen;
+    const uint32_t* chosen = chosen_list + g.chosen;
     for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i]);
-    for (uint32_t j = g.k; taken < g.k && j < g.n; ++j) taken += visit(step(g, j));
+    uint32_t j = g.k;
+    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j));
+    g.walked = j;
   }
+  s->surveyed_count = n_surveyed;
 
-  // Restore the identity permutation, undoing the swaps in reverse order.
-  for (std::size_t i = s->swaps.size(); i > 0; i -= 2)
-    std::swap(perm[s->swaps[i - 2]], perm[s->swaps[i - 1]]);
+  // Restore the identity permutation, undoing each walk's swaps in reverse order.
+  for (const Segment& g : s->segments) {
+    if (g.whole) continue;
+    for (uint32_t j = g.walked; j-- > 0;) std::swap(perm[g.start + j], perm[swaps[g.swaps + j]]);
+  }
 
   Rng satisfaction(seed, r, Stream::kSatisfaction);
   int32_t approvals = 0;
@@ -430,11 +439,11 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
       approvals += dist(satisfaction);
     }
   } else {
-    for (uint32_t rec : s->surveyed)
-      approvals += satisfaction() < approval_cut_[rec & ~kFaultBit] ? 1 : 0;
+    for (uint32_t i = 0; i < n_surveyed; ++i)
+      approvals += satisfaction() < approval_cut_[surveyed[i] & ~kFaultBit] ? 1 : 0;
   }
   ReplicateOutcome out;
-  out.surveyed = static_cast<int>(s->surveyed.size());
+  out.surveyed = static_cast<int>(n_surveyed);
   out.rate = rates_of(t, t.num, approvals);
   out.pass = verdict(criteria_, out.rate);
   out.pass_fixed = out.pass;
@@ -553,7 +562,8 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
       // Sampled and fault counts were kept by the replicate itself; the failing ones here.
       if (!o.pass) {
         uint32_t* hh = c->households.data();
-        for (uint32_t rec : scratch->surveyed) {
+        for (std::size_t i = 0; i < scratch->surveyed_count; ++i) {
+          const uint32_t rec = scratch->surveyed[i];
           uint32_t* x = hh + 4 * static_cast<std::size_t>(rec & ~ReplicateModel::kFaultBit);
           x[2] += 1;
           x[3] += rec >> 31;

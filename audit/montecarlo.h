@@ -139,6 +139,8 @@ class ReplicateModel {
   struct Segment {
     uint32_t start = 0, n = 0, k = 0;
     uint32_t chosen = 0;  ///< index into Scratch::chosen of its first k positions
+    uint32_t swaps = 0;   ///< index into Scratch::swaps of its walk's swap targets
+    uint32_t walked = 0;  ///< steps of the walk taken
     bool whole = false;   ///< the whole category is visited (no index draws)
   };
 
@@ -148,10 +150,13 @@ class ReplicateModel {
     /// Fisher–Yates) and that is restored from `swaps` at the end of the replicate, so
     /// every replicate starts from the identity whatever ran before on this thread.
     std::vector<uint32_t> perm;
-    std::vector<uint32_t> swaps;  ///< pairs of positions swapped, in order
+    std::vector<uint32_t> swaps;  ///< per segment, the position step j swapped with
     std::vector<Segment> segments;
     std::vector<uint32_t> chosen;
-    std::vector<uint32_t> surveyed;  ///< positions (pool order); bit 31 = at fault
+    /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
+    /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
+    std::vector<uint32_t> surveyed;
+    std::size_t surveyed_count = 0;
     std::vector<int> townships;
     std::vector<int> villages;
     /// Optional per-position counters {sampled, fault, ...} (4 × uint32 per position) the
