@@ -379,10 +379,14 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
     const Hot& x = hot[pos];
     if (!(x.status & kPresentSure) && presence() >= x.present_cut) return false;
     uint8_t found = x.always;
-    if (x.below | x.rich) {
+    {
+      // Every surveyed household draws its income uniform, even when its income tests are
+      // certain (cut points 0): whether a draw is needed is a coin toss for the branch
+      // predictor, and a mispredicted branch costs more than the draw (measured: 5.0 µs →
+      // 3.7 µs per replicate on the default county).
       const uint64_t u = income();
-      if (u < x.below_cut) found |= x.below;
-      if (u >= x.rich_cut) found |= x.rich;
+      found |= static_cast<uint8_t>(x.below & -static_cast<uint8_t>(u < x.below_cut));
+      found |= static_cast<uint8_t>(x.rich & -static_cast<uint8_t>(u >= x.rich_cut));
     }
     const int status = x.status & kStatusMask;
     t.persons[status] += x.weight;
