@@ -17,6 +17,7 @@
 #include "reports/manifest.h"
 #include "reports/privacy.h"
 #include "reports/simulate_outputs.h"
+#include "reports/simulate_report.h"
 #include "sampler/design.h"
 
 namespace kaoping::cli {
@@ -192,7 +193,8 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
                  "worker threads, 0 = all cores (default: simulation.threads)")
       ->check(CLI::NonNegativeNumber);
   add_out_dir_option(app, &opts,
-                     "directory for summary.json, risk_*.csv, report.txt and manifest.json");
+                     "directory for summary.json, risk_*.csv, report.html, report.xlsx, "
+                     "report.txt and manifest.json");
   app.add_flag("--json", json, "print only the summary JSON (SPEC §4) on standard output");
   app.add_option("--fix-top", fix_top,
                  "what-if: put right the K households of highest priority and re-run the same "
@@ -304,6 +306,22 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
         std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
         return kExitBadInput;
       }
+    }
+    // report.html and report.xlsx, with the design's OC curves.
+    std::vector<OcCurve> curves;
+    if (!design_oc_curves(reg, config, so.seed, kOcCurveRuns, &curves, &err)) {
+      std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
+      return kExitBadInput;
+    }
+    ReportContext ctx;
+    ctx.lang = lang;
+    ctx.argv = opts.argv;
+    ctx.registry = opts.registry;
+    ctx.version = KAOPING_VERSION;
+    if (!write_report(compose_simulate_report(reg, config, design, result, curves, ctx), opts.out,
+                      &err)) {
+      std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
+      return kExitBadInput;
     }
   }
   if (json) {

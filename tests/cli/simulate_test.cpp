@@ -117,8 +117,9 @@ TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
   const Result r = run("simulate" + reg() + " --runs 3000 --out " + out.string() + " --lang en");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("pass probability"), std::string::npos) << r.out;
-  for (const char* f : {"summary.json", "risk_townships.csv", "risk_villages.csv",
-                        "risk_households.csv", "manifest.json", "report.txt"})
+  for (const char* f :
+       {"summary.json", "risk_townships.csv", "risk_villages.csv", "risk_households.csv",
+        "manifest.json", "report.txt", "report.html", "report.xlsx"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
   const json summary = json::parse(slurp(out / "summary.json"));
   EXPECT_EQ(summary.at("runs"), 3000);
