@@ -503,7 +503,7 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
   const std::size_t n_positions = model.household_count();
   std::vector<ThreadCounts> counts(threads);
   for (ThreadCounts& c : counts) {
-    c.households.assign(4 * n_positions, 0);
+    if (options.household_attribution) c.households.assign(4 * n_positions, 0);
     c.township_sampled.assign(reg.townships.size(), 0);
     c.township_pass.assign(reg.townships.size(), 0);
     c.village_sampled.assign(reg.villages.size(), 0);
@@ -513,6 +513,10 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
   // 64-bit totals the 32-bit household counters are flushed into before they could wrap.
   std::vector<HouseholdRisk> household_totals(n_positions);
   auto flush = [&](ThreadCounts& c) {
+    if (c.households.empty()) {
+      c.since_flush = 0;
+      return;
+    }
     for (std::size_t p = 0; p < n_positions; ++p) {
       uint32_t* x = c.households.data() + 4 * p;
       HouseholdRisk& t = household_totals[p];
@@ -564,7 +568,7 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
         c->village_pass[v] += o.pass;
       }
       // Sampled and fault counts were kept by the replicate itself; the failing ones here.
-      if (!o.pass) {
+      if (!o.pass && options.household_attribution) {
         uint32_t* hh = c->households.data();
         for (std::size_t i = 0; i < scratch->surveyed_count; ++i) {
           const uint32_t rec = scratch->surveyed[i];
@@ -609,7 +613,7 @@ bool run_simulation(const Registry& reg, const Config& config, const Design& des
 
   auto worker = [&](int tid) {
     ReplicateModel::Scratch scratch = model.make_scratch();
-    scratch.counters = counts[tid].households.data();
+    if (options.household_attribution) scratch.counters = counts[tid].households.data();
     for (;;) {
       for (int64_t b = next_block.fetch_add(1); b < round_end; b = next_block.fetch_add(1))
         run_block(b, &scratch, &counts[tid]);

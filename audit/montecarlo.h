@@ -48,6 +48,10 @@ struct SimulationOptions {
   /// What-if: household indices put right (no findings; they still count in the
   /// denominators and still approve or not). Empty = no what-if.
   std::vector<int> fixed_households;
+  /// Keep the per-household counts (inclusion, pass when sampled, findings, priority) of
+  /// SimulationResult::households. They are needed for the risk tables and --fix-top, and
+  /// cost about a fifth of the replicate loop; without them households[] is all zeros.
+  bool household_attribution = true;
   /// Called after each round with (replicates done, replicates asked); from one thread at
   /// a time. May be empty.
   std::function<void(int64_t, int64_t)> progress;

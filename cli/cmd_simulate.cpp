@@ -253,10 +253,15 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
   }
   SimulationResult result;
   std::string err;
+  // The per-household counts are needed for the risk tables (--out) and to rank the
+  // households for --fix-top; the summary alone does without them.
+  so.household_attribution = !opts.out.empty();
   if (fix_top) {
     // First the county as it is, to rank the households; then the same replicates again
     // with the top K put right (common random numbers).
-    if (!run_simulation(reg, config, design, so, &result, &err)) {
+    SimulationOptions ranking = so;
+    ranking.household_attribution = true;
+    if (!run_simulation(reg, config, design, ranking, &result, &err)) {
       if (show_progress) std::fprintf(stderr, "\n");
       std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
       return kExitBadInput;
