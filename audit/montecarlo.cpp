@@ -179,6 +179,7 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
   hot_.reserve(h.count());
   order_.reserve(h.count());
   villages_.assign(reg.villages.size(), Village{});
+  absent_cut_.clear();
   const int quota[kCategoryCount] = {config.design.quota[0], config.design.quota[1],
                                      config.design.quota[2]};
   for (std::size_t v = 0; v < reg.villages.size(); ++v) {
@@ -271,6 +272,36 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
         order_.push_back(static_cast<uint32_t>(i));
       }
     }
+    // Presence shared by the whole pool: the walk's outcome only depends on how many are at
+    // home (below), so keep the distribution of the number absent.
+    for (int c = 0; c < kCategoryCount; ++c) {
+      const std::vector<int>& pool = design.pools[v][c];
+      if (pool.empty()) continue;
+      const double p = presence_probability(h, pool[0], ev);
+      bool same = true;
+      for (int i : pool) same = same && presence_probability(h, i, ev) == p;
+      if (!same || !(p > 0)) continue;
+      vil.absent_table[c] = static_cast<uint32_t>(absent_cut_.size());
+      const int n = static_cast<int>(pool.size());
+      // Binomial(n, q) CDF, q = 1 − p, summed in long double from the log pmf.
+      const long double q = 1.0L - static_cast<long double>(p);
+      long double cdf = 0;
+      for (int z = 0; z <= n; ++z) {
+        long double pmf = 0;
+        if (q <= 0) {
+          pmf = z == 0 ? 1 : 0;
+        } else {
+          const long double log_pmf = std::lgamma(n + 1.0L) - std::lgamma(z + 1.0L) -
+                                      std::lgamma(n - z + 1.0L) + z * std::log(q) +
+                                      (n - z) * std::log1p(-q);
+          pmf = std::exp(log_pmf);
+        }
+        cdf += pmf;
+        const long double scaled = std::ldexp(cdf, 64);
+        absent_cut_.push_back(z == n || scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
+                                                            : static_cast<uint64_t>(scaled));
+      }
+    }
     const HouseholdStage stage =
         household_stage(count, quota, config.design.households_per_village);
     for (int c = 0; c < kCategoryCount; ++c)
@@ -297,6 +328,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   Rng township_rng(seed, r, Stream::kTownships);
   Rng village_rng(seed, r, Stream::kVillages);
   Rng households(seed, r, Stream::kHouseholds);
+  Rng presence(seed, r, Stream::kPresence);
   s->villages.clear();
   s->segments.clear();
   // Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
@@ -356,6 +388,26 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
         if (!g.whole) {
           g.swaps = n_swaps;
           n_swaps += g.n;
+          if (vil.absent_table[c] != kNoTable) {
+            // Every household of the pool is at home with the same probability p. Walking a
+            // random order and taking the first k present gives a uniformly random subset of
+            // the present ones, which are themselves a uniformly random subset of size
+            // n − Z, Z ~ Binomial(n, 1 − p): so the surveyed households are a simple random
+            // sample of min(k, n − Z) — one presence draw for the category instead of one
+            // per household and its replacements.
+            const uint64_t* cut = absent_cut_.data() + vil.absent_table[c];
+            const uint64_t x = presence();
+            // Z = min{z : X < cut[z]}; a saturated cut point (P(Z <= z) = 1) always holds.
+            auto within = [&](uint32_t z) {
+              return x < cut[z] || cut[z] == std::numeric_limits<uint64_t>::max();
+            };
+            uint32_t absent = g.n - g.k;  // the largest count that still leaves k at home
+            if (!within(absent)) {
+              while (absent < g.n && !within(absent)) ++absent;
+              g.k = g.n - absent;
+            }
+            g.decided = true;
+          }
           for (uint32_t j = 0; j < g.k; ++j) {
             const uint32_t pos = step(g, j);
             chosen_list[n_chosen++] = pos;
@@ -370,14 +422,13 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
 
   // Step 4 and the audit: visit each segment's sample, replacing absent households from
   // the rest of the walk (its reserve list, in order).
-  Rng presence(seed, r, Stream::kPresence);
   Rng income(seed, r, Stream::kIncome);
   ReplicateTally t;
   const bool grouped = grouped_approval_;
   const uint8_t criteria_findings = criteria_findings_;
-  auto visit = [&](uint32_t pos) -> bool {
+  auto visit = [&](uint32_t pos, bool decided) -> bool {
     const Hot& x = hot[pos];
-    if (!(x.status & kPresentSure) && presence() >= x.present_cut) return false;
+    if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
     uint8_t found = x.always;
     {
       // Every surveyed household draws its income uniform, even when its income tests are
@@ -415,14 +466,19 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   };
   for (Segment& g : s->segments) {
     if (g.whole) {
-      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos);
+      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, false);
       continue;
     }
     uint32_t taken = 0;
     const uint32_t* chosen = chosen_list + g.chosen;
-    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i]);
+    if (g.decided) {
+      for (uint32_t i = 0; i < g.k; ++i) visit(chosen[i], true);
+      g.walked = g.k;
+      continue;
+    }
+    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], false);
     uint32_t j = g.k;
-    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j));
+    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j), false);
     g.walked = j;
   }
   s->surveyed_count = n_surveyed;

@@ -142,10 +142,11 @@ class ReplicateModel {
   /// One village category of a replicate: its pool, how many to survey, the walk so far.
   struct Segment {
     uint32_t start = 0, n = 0, k = 0;
-    uint32_t chosen = 0;  ///< index into Scratch::chosen of its first k positions
-    uint32_t swaps = 0;   ///< index into Scratch::swaps of its walk's swap targets
-    uint32_t walked = 0;  ///< steps of the walk taken
-    bool whole = false;   ///< the whole category is visited (no index draws)
+    uint32_t chosen = 0;   ///< index into Scratch::chosen of its first k positions
+    uint32_t swaps = 0;    ///< index into Scratch::swaps of its walk's swap targets
+    uint32_t walked = 0;   ///< steps of the walk taken
+    bool whole = false;    ///< the whole category is visited (no index draws)
+    bool decided = false;  ///< presence already settled: the k drawn are all at home
   };
 
   /// Per-thread working memory.
@@ -201,7 +202,15 @@ class ReplicateModel {
     uint32_t count[kCategoryCount] = {0, 0, 0};
     uint32_t take[kCategoryCount] = {0, 0, 0};  ///< households per category before the fill
     uint32_t fill = 0;                          ///< drawn from the pooled remainder
+    /// Per category: offset into absent_cut_ of the cut points of the number of absent
+    /// households, Binomial(count, 1 − p), when every household of the pool has the same
+    /// presence probability p; kNoTable otherwise (each household draws its own).
+    uint32_t absent_table[kCategoryCount] = {kNoTable, kNoTable, kNoTable};
   };
+  static constexpr uint32_t kNoTable = 0xFFFFFFFFu;
+  /// Cut points of the absent-count distributions: entry z of a pool's table is
+  /// ⌊P(Z <= z)·2^64⌋ (saturated), so a 64-bit draw X gives Z = min{z : X < cut[z]}.
+  std::vector<uint64_t> absent_cut_;
 
   std::vector<Criterion> criteria_;
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion

@@ -413,6 +413,77 @@ TEST(MonteCarlo, AgreesWithSamplerAndAuditOfOneDraw) {
   EXPECT_NEAR(p1, p2, 5 * se + 1e-9);
 }
 
+/// E[min(k, X)] for X the number at home among households with presence probabilities p
+/// (Poisson-binomial, by dynamic programming).
+double expected_surveyed(const std::vector<double>& p, int k) {
+  std::vector<double> dist = {1.0};
+  for (double q : p) {
+    std::vector<double> next(dist.size() + 1, 0.0);
+    for (std::size_t x = 0; x < dist.size(); ++x) {
+      next[x] += dist[x] * (1 - q);
+      next[x + 1] += dist[x] * q;
+    }
+    dist = std::move(next);
+  }
+  double e = 0;
+  for (std::size_t x = 0; x < dist.size(); ++x) e += dist[x] * std::min<double>(k, x);
+  return e;
+}
+
+/// Absence and replacement: per village and category, the number surveyed is min(k, number
+/// at home) whether presence is shared by the pool (one binomial per category) or differs
+/// between households (a walk with one draw per household), and a category taken whole
+/// keeps only those at home.
+TEST(MonteCarlo, SurveyedCountsFollowPresence) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  std::vector<double> exited_p(16, 0.8), poor_p(20, 0.9), non_p(10, 0.7);
+  poor_p[0] = 0.5;
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    for (double p : exited_p) {
+      HouseholdSpec e{Status::kExited};
+      e.presence = p;
+      c.add(vid, e, 1);
+    }
+    for (double p : poor_p) {
+      HouseholdSpec q{Status::kPoor, 1000};
+      q.presence = p;
+      c.add(vid, q, 1);
+    }
+    for (double p : non_p) {
+      HouseholdSpec o;
+      o.presence = p;
+      c.add(vid, o, 1);
+    }
+  }
+  const Registry reg = c.build();
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.design.households_per_village = 38;  // 13 + 15 + 10: no fill
+  const Design design = design_of(reg, config);
+  ReplicateModel model;
+  std::string err;
+  ASSERT_TRUE(model.init(reg, config, design, {}, &err)) << err;
+  ReplicateModel::Scratch scratch = model.make_scratch();
+  const int runs = 40000;
+  double sum = 0, sum2 = 0;
+  for (int r = 0; r < runs; ++r) {
+    const double n = model.run_replicate(3, r, &scratch).surveyed;
+    sum += n;
+    sum2 += n * n;
+  }
+  const double mean = sum / runs;
+  const double sd = std::sqrt((sum2 - runs * mean * mean) / (runs - 1));
+  const double expected = 3 * (expected_surveyed(exited_p, 13) + expected_surveyed(poor_p, 15) +
+                               expected_surveyed(non_p, 10));
+  EXPECT_NEAR(mean, expected, 5 * sd / std::sqrt(static_cast<double>(runs)));
+  EXPECT_GT(sd, 0);
+}
+
 TEST(MonteCarlo, WilsonIntervalKnownValuesAndCoverage) {
   // 0 of 10: [0, z²/(n + z²)].
   const auto a = wilson_interval(0, 10);
