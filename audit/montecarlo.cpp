@@ -314,6 +314,7 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
 ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   Scratch s;
   s.perm.resize(hot_.size());
+  s.mark.assign(hot_.size(), 0);
   for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
   // The villages of one replicate are distinct, so no buffer needs more than one entry per
   // household of the registry.
@@ -338,6 +339,12 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   const Hot* hot = hot_.data();
   uint32_t* counters = s->counters;
   uint32_t* perm = s->perm.data();
+  uint32_t* mark = s->mark.data();
+  if (++s->epoch == 0) {  // wrapped after 2^32 replicates: forget every old mark
+    std::fill(s->mark.begin(), s->mark.end(), 0u);
+    s->epoch = 1;
+  }
+  const uint32_t epoch = s->epoch;
   uint32_t* swaps = s->swaps.data();
   uint32_t* chosen_list = s->chosen.data();
   uint32_t* surveyed = s->surveyed.data();
@@ -407,12 +414,24 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
               g.k = g.n - absent;
             }
             g.decided = true;
-          }
-          for (uint32_t j = 0; j < g.k; ++j) {
-            const uint32_t pos = step(g, j);
-            chosen_list[n_chosen++] = pos;
-            __builtin_prefetch(hot + pos);
-            if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+            // The order no longer matters: Floyd's algorithm draws the k households with
+            // exactly k index draws, remembering who is taken in the thread's mark array
+            // (tagged with this replicate's epoch, so nothing needs undoing).
+            for (uint32_t j = g.n - g.k; j < g.n; ++j) {
+              uint32_t pos = g.start + static_cast<uint32_t>(households.below(j + 1));
+              if (mark[pos] == epoch) pos = g.start + j;
+              mark[pos] = epoch;
+              chosen_list[n_chosen++] = pos;
+              __builtin_prefetch(hot + pos);
+              if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+            }
+          } else {
+            for (uint32_t j = 0; j < g.k; ++j) {
+              const uint32_t pos = step(g, j);
+              chosen_list[n_chosen++] = pos;
+              __builtin_prefetch(hot + pos);
+              if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+            }
           }
         }
         s->segments.push_back(g);
@@ -473,7 +492,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
     const uint32_t* chosen = chosen_list + g.chosen;
     if (g.decided) {
       for (uint32_t i = 0; i < g.k; ++i) visit(chosen[i], true);
-      g.walked = g.k;
+      g.walked = 0;  // no swaps to undo
       continue;
     }
     for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], false);

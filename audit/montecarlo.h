@@ -156,6 +156,9 @@ class ReplicateModel {
     /// every replicate starts from the identity whatever ran before on this thread.
     std::vector<uint32_t> perm;
     std::vector<uint32_t> swaps;  ///< per segment, the position step j swapped with
+    /// Floyd's sampling: mark[position] == epoch when taken in the current replicate.
+    std::vector<uint32_t> mark;
+    uint32_t epoch = 0;
     std::vector<Segment> segments;
     std::vector<uint32_t> chosen;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
