@@ -1,7 +1,6 @@
 // End to end: `kaoping generate` writes a registry directory, prints its summary, and
 // answers usage errors with exit 2 and write failures with exit 1.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,60 +12,24 @@
 #include <sstream>
 #include <string>
 
+#include "tests/cli/harness.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  ///< stdout
-  std::string err;  ///< stderr
-};
+using kaoping::cli_test::CliResult;
+using kaoping::cli_test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Runs the kaoping binary with `args` (shell words), capturing stdout and stderr.
-Result kaoping(const std::string& args, const fs::path& scratch) {
-  const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
-  const std::string cmd =
-      std::string(KAOPING_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-class GenerateCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kaoping_cli_generate_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  fs::path dir_;
-};
+class GenerateCli : public kaoping::cli_test::CliTest {};
 
 constexpr std::array<const char*, 6> kFiles = {"townships.csv",  "villages.csv", "groups.csv",
                                                "households.csv", "members.csv",  "staff.csv"};
 
 TEST_F(GenerateCli, WritesEveryFileAndASummary) {
   const fs::path out = dir_ / "county";
-  const Result r =
-      kaoping("generate --out " + out.string() + " --profile small --seed 3 --lang en", dir_);
+  const CliResult r =
+      kaoping("generate --out " + out.string() + " --profile small --seed 3 --lang en");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* f : kFiles) EXPECT_TRUE(fs::is_regular_file(out / f)) << f;
   EXPECT_EQ(r.out.rfind("wrote 6 files to " + out.string() + ": ", 0), 0u) << r.out;
@@ -79,7 +42,7 @@ TEST_F(GenerateCli, WritesEveryFileAndASummary) {
 
 TEST_F(GenerateCli, DefaultProfileSummaryInChinese) {
   const fs::path out = dir_ / "county";
-  const Result r = kaoping("generate --out " + out.string(), dir_);
+  const CliResult r = kaoping("generate --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // 10,679 households and 40,410 persons: the figures of the speech.
   EXPECT_NE(r.out.find("建档立卡贫困户 10679 户 40410 人"), std::string::npos) << r.out;
@@ -95,7 +58,7 @@ TEST_F(GenerateCli, DefaultProfileSummaryInChinese) {
 // 4,000 runs the standard error is below 0.008, so the band [0.4, 0.8] is about 20 standard
 // errors wide on either side of the calibrated value.
 TEST_F(GenerateCli, DefaultCountyPassProbabilityIsUncertain) {
-  const Result r = kaoping("simulate --runs 4000 --seed 11 --threads 1 --json", dir_);
+  const CliResult r = kaoping("simulate --runs 4000 --seed 11 --threads 1 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string key = "\"pass_probability\":";
   const std::size_t at = r.out.find(key);
@@ -106,11 +69,10 @@ TEST_F(GenerateCli, DefaultCountyPassProbabilityIsUncertain) {
 }
 
 TEST_F(GenerateCli, SameSeedSameFiles) {
-  ASSERT_EQ(kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "a").string(), dir_)
-                .exit_code,
-            0);
-  const Result r =
-      kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "b").string(), dir_);
+  ASSERT_EQ(
+      kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "a").string()).exit_code, 0);
+  const CliResult r =
+      kaoping("generate -q --profile small --seed 5 --out " + (dir_ / "b").string());
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "") << "--quiet prints nothing";
   for (const char* f : kFiles) EXPECT_EQ(slurp(dir_ / "a" / f), slurp(dir_ / "b" / f)) << f;
@@ -118,29 +80,25 @@ TEST_F(GenerateCli, SameSeedSameFiles) {
 
 TEST_F(GenerateCli, RefusesANonEmptyDirectoryWithoutForce) {
   const std::string out = (dir_ / "c").string();
-  ASSERT_EQ(kaoping("generate -q --profile small --out " + out, dir_).exit_code, 0);
-  const Result r = kaoping("generate --profile small --seed 2 --out " + out, dir_);
+  ASSERT_EQ(kaoping("generate -q --profile small --out " + out).exit_code, 0);
+  const CliResult r = kaoping("generate --profile small --seed 2 --out " + out);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "kaoping: error: " + out +
                        ": directory exists and is not empty; use --force to write into it\n");
-  EXPECT_EQ(kaoping("generate -q --profile small --seed 2 --force --out " + out, dir_).exit_code,
-            0);
+  EXPECT_EQ(kaoping("generate -q --profile small --seed 2 --force --out " + out).exit_code, 0);
 }
 
 TEST_F(GenerateCli, UsageErrorsExitTwo) {
-  EXPECT_EQ(kaoping("generate --profile small", dir_).exit_code, 2) << "--out is required";
-  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --profile large", dir_).exit_code,
-            2);
-  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --seed minus", dir_).exit_code,
-            2);
+  EXPECT_EQ(kaoping("generate --profile small").exit_code, 2) << "--out is required";
+  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --profile large").exit_code, 2);
+  EXPECT_EQ(kaoping("generate --out " + (dir_ / "x").string() + " --seed minus").exit_code, 2);
   EXPECT_FALSE(fs::exists(dir_ / "x")) << "nothing written on a usage error";
-  EXPECT_EQ(kaoping("generate --help", dir_).exit_code, 0);
+  EXPECT_EQ(kaoping("generate --help").exit_code, 0);
 }
 
 TEST_F(GenerateCli, WriteFailureExitsOne) {
   std::ofstream(dir_ / "plain-file") << "not a directory";
-  const Result r =
-      kaoping("generate --profile small --out " + (dir_ / "plain-file").string(), dir_);
+  const CliResult r = kaoping("generate --profile small --out " + (dir_ / "plain-file").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("kaoping: error: "), std::string::npos) << r.err;
   EXPECT_EQ(slurp(dir_ / "plain-file"), "not a directory") << "the file is left alone";

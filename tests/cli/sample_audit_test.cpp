@@ -2,7 +2,6 @@
 // hand-written registries — the draw's structure and π, reproducibility, bad draws, usage
 // errors, the self-check's outputs and a clean county.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,22 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/harness.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  ///< stdout
-  std::string err;  ///< stderr
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using Outcome = kaoping::cli_test::CliResult;
+using kaoping::cli_test::slurp;
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -75,17 +66,7 @@ class SampleAuditCli : public ::testing::Test {
 
   /// Runs the kaoping binary with `args` (shell words), capturing stdout and stderr.
   static Outcome kaoping(const std::string& args) {
-    static int n = 0;
-    const fs::path out = *root_ / ("stdout" + std::to_string(++n));
-    const fs::path err = *root_ / ("stderr" + std::to_string(n));
-    const std::string cmd =
-        std::string(KAOPING_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    Outcome r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return ::kaoping::cli_test::run_kaoping(args, *root_);
   }
 
   static fs::path* root_;

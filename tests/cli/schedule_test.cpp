@@ -1,7 +1,6 @@
 // End to end: `kaoping sample` then `kaoping schedule`, on the default county, on the
 // evaluators' household_id list, with a roster too small, and with an impossible window.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -11,21 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/harness.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using CliRun = kaoping::cli_test::CliResult;
+using kaoping::cli_test::slurp;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -41,39 +33,15 @@ std::string field(const std::string& line, int k) {
   return line.substr(pos, line.find(',', pos) - pos);
 }
 
-class ScheduleCli : public ::testing::Test {
+class ScheduleCli : public kaoping::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kaoping_cli_schedule_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  CliRun kaoping(const std::string& args) {
-    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    const std::string cmd = "cd " + dir_.string() + " && " + KAOPING_BINARY + " " + args + " >" +
-                            out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = read_all(out);
-    r.err = read_all(err);
-    return r;
-  }
   /// household_id of the sample rows of draw.csv.
   std::vector<std::string> sampled(const fs::path& draw) {
     std::vector<std::string> ids;
-    for (const std::string& line : lines_of(read_all(draw)))
+    for (const std::string& line : lines_of(slurp(draw)))
       if (field(line, 5) == "sample") ids.push_back(field(line, 3));
     return ids;
   }
-  fs::path dir_;
 };
 
 TEST_F(ScheduleCli, DefaultCountyCompletePlan) {
@@ -88,15 +56,15 @@ TEST_F(ScheduleCli, DefaultCountyCompletePlan) {
   for (const char* name :
        {"schedule.csv", "notifications.csv", "itineraries.csv", "gaps.csv", "schedule.ics"})
     EXPECT_TRUE(fs::exists(dir_ / "plan" / name)) << name;
-  const std::vector<std::string> rows = lines_of(read_all(dir_ / "plan" / "schedule.csv"));
+  const std::vector<std::string> rows = lines_of(slurp(dir_ / "plan" / "schedule.csv"));
   ASSERT_EQ(rows.size(), 388u);
   // Every visit has a guide; interpreters only beside non-zh households and always then.
   for (std::size_t i = 1; i < rows.size(); ++i) {
     EXPECT_FALSE(field(rows[i], 9).empty()) << rows[i];
     EXPECT_EQ(field(rows[i], 15) == "zh", field(rows[i], 10).empty()) << rows[i];
   }
-  EXPECT_EQ(read_all(dir_ / "plan" / "notifications.csv").substr(0, 9), "notify_at");
-  const std::string ics = read_all(dir_ / "plan" / "schedule.ics");
+  EXPECT_EQ(slurp(dir_ / "plan" / "notifications.csv").substr(0, 9), "notify_at");
+  const std::string ics = slurp(dir_ / "plan" / "schedule.ics");
   EXPECT_EQ(ics.substr(0, 17), "BEGIN:VCALENDAR\r\n");
   // A second run into the same directory needs --force.
   const CliRun again = kaoping("schedule --sample draw.csv --out plan");
@@ -117,7 +85,7 @@ TEST_F(ScheduleCli, EvaluatorsHouseholdIdList) {
   const CliRun r = kaoping("schedule --sample list.csv --out plan --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  const std::vector<std::string> rows = lines_of(read_all(dir_ / "plan" / "schedule.csv"));
+  const std::vector<std::string> rows = lines_of(slurp(dir_ / "plan" / "schedule.csv"));
   EXPECT_EQ(rows.size(), ids.size() + 1);
 }
 
@@ -125,7 +93,7 @@ TEST_F(ScheduleCli, RosterTooSmallGivesGaps) {
   ASSERT_EQ(kaoping("generate --profile small --seed 2 --out reg --quiet").exit_code, 0);
   ASSERT_EQ(kaoping("sample --registry reg --seed 3 --out draw.csv --quiet").exit_code, 0);
   // One guide for the first sampled village, nobody else.
-  const std::vector<std::string> draw = lines_of(read_all(dir_ / "draw.csv"));
+  const std::vector<std::string> draw = lines_of(slurp(dir_ / "draw.csv"));
   const std::string village = field(draw[1], 1);
   std::ofstream staff(dir_ / "few.csv");
   staff << "staff_id,name,phone,role,village_id,languages,groups\n"
@@ -134,7 +102,7 @@ TEST_F(ScheduleCli, RosterTooSmallGivesGaps) {
   const CliRun r =
       kaoping("schedule --registry reg --staff few.csv --sample draw.csv --out plan --lang en");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::vector<std::string> gaps = lines_of(read_all(dir_ / "plan" / "gaps.csv"));
+  const std::vector<std::string> gaps = lines_of(slurp(dir_ / "plan" / "gaps.csv"));
   ASSERT_GT(gaps.size(), 1u);
   EXPECT_EQ(gaps[0], "kind,village_id,household_id,language,date,start,detail");
   int short_villages = 0, no_guide = 0;
@@ -147,7 +115,7 @@ TEST_F(ScheduleCli, RosterTooSmallGivesGaps) {
   }
   EXPECT_EQ(short_villages, 9);
   // The lone guide leads one visit per round of three in their village; all else is a gap.
-  const std::vector<std::string> rows = lines_of(read_all(dir_ / "plan" / "schedule.csv"));
+  const std::vector<std::string> rows = lines_of(slurp(dir_ / "plan" / "schedule.csv"));
   int led = 0;
   for (std::size_t i = 1; i < rows.size(); ++i) led += field(rows[i], 9) == "X1";
   EXPECT_EQ(no_guide, static_cast<int>(rows.size()) - 1 - led);

@@ -1,7 +1,6 @@
 // End to end: `kaoping validate` on good and bad registries and configurations — exit codes
 // 0/1/2, the first message word for word, and the summary of a valid county.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,64 +9,27 @@
 #include <sstream>
 #include <string>
 
+#include "tests/cli/harness.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  ///< stdout
-  std::string err;  ///< stderr
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using kaoping::cli_test::CliResult;
+using kaoping::cli_test::slurp;
+using kaoping::cli_test::test_data;
 
 std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n'));
 }
 
-class ValidateCli : public ::testing::Test {
+class ValidateCli : public kaoping::cli_test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kaoping_cli_validate_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  /// Runs the kaoping binary with `args` (shell words), capturing stdout and stderr.
-  Result kaoping(const std::string& args) {
-    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    const std::string cmd =
-        std::string(KAOPING_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
-
-  static std::string data(const std::string& rel) {
-    return (fs::path(KAOPING_TEST_DATA) / rel).string();
-  }
-
-  fs::path dir_;
+  static std::string data(const std::string& rel) { return test_data(rel); }
 };
 
 TEST_F(ValidateCli, DanglingVillageExitsOneWithTheFirstMessage) {
-  Result r = kaoping("validate --registry " + data("bad/dangling_village"));
+  CliResult r = kaoping("validate --registry " + data("bad/dangling_village"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "households.csv:5:2: error: village_id \"V9\" not found in villages.csv");
@@ -76,7 +38,7 @@ TEST_F(ValidateCli, DanglingVillageExitsOneWithTheFirstMessage) {
 }
 
 TEST_F(ValidateCli, ShortRow) {
-  Result r = kaoping("validate --registry " + data("bad/short_row"));
+  CliResult r = kaoping("validate --registry " + data("bad/short_row"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "villages.csv:3:6: error: row has 5 fields but the header has 8 (missing fields or "
@@ -84,7 +46,7 @@ TEST_F(ValidateCli, ShortRow) {
 }
 
 TEST_F(ValidateCli, BinaryFileIsOneErrorNotACascade) {
-  Result r = kaoping("validate --registry " + data("bad/binary_file"));
+  CliResult r = kaoping("validate --registry " + data("bad/binary_file"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "households.csv:1:1: error: binary file: NUL byte found; expected CSV text in UTF-8\n"
@@ -92,7 +54,7 @@ TEST_F(ValidateCli, BinaryFileIsOneErrorNotACascade) {
 }
 
 TEST_F(ValidateCli, MissingDirectory) {
-  Result r = kaoping("validate --registry " + (dir_ / "nope").string());
+  CliResult r = kaoping("validate --registry " + (dir_ / "nope").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err), (dir_ / "nope").string() +
                                    ": error: registry directory not found (expected a directory "
@@ -101,7 +63,7 @@ TEST_F(ValidateCli, MissingDirectory) {
 
 TEST_F(ValidateCli, DesignThatCannotBeDrawnIsAnError) {
   // The minimal registry is valid data, but no township has a village in every tier.
-  Result r = kaoping("validate --registry " + data("good/minimal"));
+  CliResult r = kaoping("validate --registry " + data("good/minimal"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("error: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("township"), std::string::npos) << r.err;
@@ -109,9 +71,9 @@ TEST_F(ValidateCli, DesignThatCannotBeDrawnIsAnError) {
 
 TEST_F(ValidateCli, GeneratedCountyValidates) {
   const std::string reg = (dir_ / "county").string();
-  Result g = kaoping("generate --profile small --seed 3 --out " + reg + " --quiet");
+  CliResult g = kaoping("generate --profile small --seed 3 --out " + reg + " --quiet");
   ASSERT_EQ(g.exit_code, 0) << g.err;
-  Result r = kaoping("validate --lang en --registry " + reg);
+  CliResult r = kaoping("validate --lang en --registry " + reg);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(first_line(r.out), "registry: " + reg);
   EXPECT_NE(r.out.find("\nvalid: 0 errors, "), std::string::npos) << r.out;
@@ -124,14 +86,14 @@ TEST_F(ValidateCli, GeneratedCountyValidates) {
   std::size_t comma = households.find(',', second_line);
   households.replace(second_line, comma - second_line, "");  // empty household_id
   std::ofstream(fs::path(reg) / "households.csv", std::ios::binary) << households;
-  Result bad = kaoping("validate --lang en --registry " + reg);
+  CliResult bad = kaoping("validate --lang en --registry " + reg);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.out, "");
   EXPECT_NE(bad.err.find("households.csv:2:"), std::string::npos) << bad.err;
 }
 
 TEST_F(ValidateCli, DefaultCountyValidatesInChinese) {
-  Result r = kaoping("validate --quiet");
+  CliResult r = kaoping("validate --quiet");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");  // --quiet: nothing but errors
   r = kaoping("validate");
@@ -140,7 +102,7 @@ TEST_F(ValidateCli, DefaultCountyValidatesInChinese) {
 }
 
 TEST_F(ValidateCli, BadConfigValueExitsOne) {
-  Result r = kaoping("validate --quiet --set design.townships=abc");
+  CliResult r = kaoping("validate --quiet --set design.townships=abc");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "--set:1:18: error: design.townships must be a whole number >= 1, got \"abc\"");
@@ -150,7 +112,7 @@ TEST_F(ValidateCli, UsageErrorsExitTwo) {
   EXPECT_EQ(kaoping("validate --bogus").exit_code, 2);
   EXPECT_EQ(kaoping("validate --registry").exit_code, 2);
   EXPECT_EQ(kaoping("validate --lang fr").exit_code, 2);
-  Result help = kaoping("validate --help");
+  CliResult help = kaoping("validate --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--registry"), std::string::npos) << help.out;
 }
@@ -159,8 +121,8 @@ TEST_F(ValidateCli, UsageErrorsExitTwo) {
 
 TEST_F(ValidateCli, LabelTiersNeedEveryVillageLabelled) {
   // V2 has an empty tier cell (line 3, column 7) and the design reads labels only.
-  Result r = kaoping("validate --quiet --registry " + data("good/minimal") +
-                     " --set design.tier_method=label");
+  CliResult r = kaoping("validate --quiet --registry " + data("good/minimal") +
+                        " --set design.tier_method=label");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("villages.csv:3:7: error: village V2 has no tier, which "
                        "design.tier_method: label needs"),
