@@ -442,10 +442,13 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   // Step 4 and the audit: visit each segment's sample, replacing absent households from
   // the rest of the walk (its reserve list, in order).
   Rng income(seed, r, Stream::kIncome);
-  ReplicateTally t;
+  // Two tallies, alternated between consecutive households of a sample, so that their sums
+  // form two independent chains of additions instead of one (the same few counters are hit
+  // by every household of a category).
+  ReplicateTally t, t2;
   const bool grouped = grouped_approval_;
   const uint8_t criteria_findings = criteria_findings_;
-  auto visit = [&](uint32_t pos, bool decided) -> bool {
+  auto visit = [&](uint32_t pos, bool decided, ReplicateTally& t) -> bool {
     const Hot& x = hot[pos];
     if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
     uint8_t found = x.always;
@@ -485,22 +488,36 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   };
   for (Segment& g : s->segments) {
     if (g.whole) {
-      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, false);
+      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, false, t);
       continue;
     }
     uint32_t taken = 0;
     const uint32_t* chosen = chosen_list + g.chosen;
     if (g.decided) {
-      for (uint32_t i = 0; i < g.k; ++i) visit(chosen[i], true);
+      uint32_t i = 0;
+      for (; i + 1 < g.k; i += 2) {
+        visit(chosen[i], true, t);
+        visit(chosen[i + 1], true, t2);
+      }
+      if (i < g.k) visit(chosen[i], true, t);
       g.walked = 0;  // no swaps to undo
       continue;
     }
-    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], false);
+    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], false, t);
     uint32_t j = g.k;
-    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j), false);
+    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j), false, t);
     g.walked = j;
   }
   s->surveyed_count = n_surveyed;
+  for (int i = 0; i < kStatusCount; ++i) {
+    t.persons[i] += t2.persons[i];
+    t.households[i] += t2.households[i];
+  }
+  for (int f = 0; f < kRuleFindingCount; ++f) {
+    t.num[f] += t2.num[f];
+    t.num_fixed[f] += t2.num_fixed[f];
+  }
+  for (int g = 0; g < kMaxApprovalGroups; ++g) t.group_count[g] += t2.group_count[g];
 
   // Restore the identity permutation, undoing each walk's swaps in reverse order.
   for (const Segment& g : s->segments) {
