@@ -1,8 +1,10 @@
 // The Monte Carlo engine of audit/montecarlo.h. Where the time goes: a replicate surveys
-// about 9 villages × 43 households; per household the loop does one index draw (partial
-// Fisher–Yates), one presence draw and, only when the income test is uncertain, one income
-// draw, each compared against a precomputed 64-bit cut point, so there is no exp/log/erf in
-// the loop. Approval is drawn as one binomial per group of equal probability.
+// about 9 villages × 43 households; per household the loop does one index draw (Floyd's
+// algorithm, or a partial Fisher–Yates walk when presence differs between households, with
+// one presence draw per visit) and one income draw, compared against precomputed 64-bit
+// cut points, so there is no exp/log/erf in the loop. A category whose households share one
+// presence probability settles absence with one draw; approval is one binomial per group
+// of equal probability. docs/simulation.md gives the measurements behind each choice.
 #include "audit/montecarlo.h"
 
 #include <algorithm>
