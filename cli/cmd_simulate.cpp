@@ -32,7 +32,7 @@ bool read_fix_list(const std::string& path, const Registry& reg, std::vector<int
   const std::string name = std::filesystem::path(path).filename().string();
   std::string text, err;
   if (!read_file(path, &text, &err)) {
-    diag->error({path, 0, 0}, err);
+    diag->error({}, err);  // err already names the file
     return false;
   }
   std::set<int> seen;
