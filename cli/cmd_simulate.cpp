@@ -84,7 +84,8 @@ std::string readable_summary(const SimulationResult& r, const Registry& reg, con
                              Lang lang) {
   const Texts T{lang == Lang::kEn};
   std::string s;
-  s += fmt::format("{}: {}, {} {}, {} {}, {} {}\n", T("考评模拟", "kaoping simulate"), reg.source,
+  s += fmt::format("{}: {}, {} {}, {} {}, {} {}\n", T("考评模拟", "kaoping simulate"),
+                   reg.source == "default county" ? T("内置默认县", "default county") : reg.source,
                    r.runs, T("次重复", "replicates"), T("种子", "seed"), r.seed, r.threads,
                    T("个线程", "threads"));
   if (r.stopped_early)
