@@ -22,6 +22,8 @@ void add_common_options(CLI::App& app, CommonOptions* opts, bool inputs) {
   app.add_option("--lang", opts->lang, "language of reports and messages")
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("--quiet,-q", opts->quiet, "print only errors");
+  app.set_version_flag("--version", std::string("kaoping ") + KAOPING_VERSION,
+                       "print the version and exit");
 }
 
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help) {
