@@ -30,6 +30,14 @@ constexpr uint8_t kPresentSure = 0x04;
 constexpr uint8_t kFixed = 0x08;
 constexpr int kGroupShift = 4;
 constexpr int kInconsistencyBit = static_cast<int>(Finding::kInconsistency);
+/// A household whose income findings have at most this probability (and no certain one) is
+/// light: in a decided segment it draws no income uniform of its own (run_replicate).
+constexpr long double kLightBound = 0x1.0p-12L;
+/// Packed sums of the heavy loop: lanes of 12 bits, flushed every kPackedRun households
+/// (15 · 255 < 2^12 for the weights, 15 < 2^4 for the household counts).
+constexpr int kLaneBits = 12;
+constexpr uint32_t kPackedRun = 15;
+constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
 
 /// Standard normal CDF (the same formula as audit/rules.cpp).
 double normal_cdf(double x) {
@@ -46,6 +54,22 @@ Cut cut_point(double p, uint64_t* cut) {
   if (p >= 1 || scaled >= 0x1.0p64) return Cut::kAlways;
   *cut = static_cast<uint64_t>(scaled);
   return *cut == 0 ? Cut::kNever : Cut::kDraw;
+}
+
+/// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
+/// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
+/// probability exactly 1/n (a rejection happens with probability below n/2^32).
+inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
+  uint64_t m = uint64_t{x} * n;
+  uint32_t low = static_cast<uint32_t>(m);
+  if (low < n) [[unlikely]] {
+    const uint32_t threshold = (0u - n) % n;
+    while (low < threshold) {
+      m = uint64_t{static_cast<uint32_t>(rng())} * n;
+      low = static_cast<uint32_t>(m);
+    }
+  }
+  return static_cast<uint32_t>(m >> 32);
 }
 
 }  // namespace
@@ -170,6 +194,7 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
     }
     fixed_household[i] = 1;
   }
+  any_fixed_ = !fixed.empty();
 
   // Households in pool order: village by village, category by category, so a village's
   // households are contiguous in memory.
@@ -182,6 +207,13 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
   order_.reserve(h.count());
   villages_.assign(reg.villages.size(), Village{});
   absent_cut_.clear();
+  light_.clear();
+  light_.reserve(h.count());
+  regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
+  none_cut_.clear();
+  heavy_hot_.clear();
+  heavy_packed_.clear();
+  packed_ = true;
   const int quota[kCategoryCount] = {config.design.quota[0], config.design.quota[1],
                                      config.design.quota[2]};
   for (std::size_t v = 0; v < reg.villages.size(); ++v) {
@@ -192,6 +224,14 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
       count[c] = static_cast<int>(pool.size());
       vil.start[c] = static_cast<uint32_t>(hot_.size());
       vil.count[c] = static_cast<uint32_t>(pool.size());
+      struct Pending {
+        Hot x;
+        uint32_t i;
+        uint64_t approval_cut;
+        bool light;
+      };
+      std::vector<Pending> pending;
+      pending.reserve(pool.size());
       for (int i : pool) {
         Hot x;
         const Status status = h.status[i];
@@ -261,17 +301,76 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
           flags |= kPresentSure;
         if (fixed_household[i]) flags |= kFixed;
         const double approval = approval_probability(h, i, ev);
+        uint64_t approval_cut = 0;
         if (grouped_approval_) {
           flags |= static_cast<uint8_t>(groups.at(approval) << kGroupShift);
         } else {
-          uint64_t cut = 0;
-          const Cut mode = cut_point(approval, &cut);
-          approval_cut_.push_back(mode == Cut::kAlways ? std::numeric_limits<uint64_t>::max()
-                                                       : cut);
+          const Cut mode = cut_point(approval, &approval_cut);
+          if (mode == Cut::kAlways) approval_cut = std::numeric_limits<uint64_t>::max();
         }
         x.status = flags;
-        hot_.push_back(x);
-        order_.push_back(static_cast<uint32_t>(i));
+        // Light: no certain finding, a weight that fits a byte, and income findings of
+        // probability at most kLightBound (see run_replicate).
+        const long double q = (static_cast<long double>(x.below ? x.below_cut : 0) +
+                               (x.rich ? 0x1.0p64L - static_cast<long double>(x.rich_cut) : 0.0L)) *
+                              0x1.0p-64L;
+        const bool light = x.always == 0 && x.weight <= 0xFF && q <= kLightBound;
+        pending.push_back({x, static_cast<uint32_t>(i), approval_cut, light});
+      }
+      // The light households of a pool share one status and one approval group (those of
+      // most light candidates; the other candidates are heavy), so that a segment adds
+      // their weights and their count once.
+      LightRegion& region = regions_[v * kCategoryCount + c];
+      region.heavy_base = static_cast<uint32_t>(heavy_hot_.size());
+      {
+        std::map<uint8_t, int> kinds;  // status | group << kGroupShift
+        for (const Pending& e : pending)
+          if (e.light) ++kinds[static_cast<uint8_t>(e.x.status & ~(kPresentSure | kFixed))];
+        uint8_t kind = 0;
+        int most = 0;
+        for (const auto& [k, n] : kinds)
+          if (n > most) most = n, kind = k;
+        region.status = kind & kStatusMask;
+        region.group = kind >> kGroupShift;
+        for (Pending& e : pending)
+          e.light = e.light && static_cast<uint8_t>(e.x.status & ~(kPresentSure | kFixed)) == kind;
+      }
+      // Heavy households first, then the light ones: the order within a pool does not
+      // matter (every stage draws uniformly within it).
+      for (int pass = 0; pass < 2; ++pass) {
+        for (const Pending& e : pending) {
+          if (e.light != (pass == 1)) continue;
+          if (e.light) {
+            if (e.x.below) region.low = std::max(region.low, e.x.below_cut);
+            if (e.x.rich) region.high = std::max(region.high, 0 - e.x.rich_cut);
+          } else {
+            ++region.heavy;
+            heavy_hot_.push_back(e.x);
+            packed_ = packed_ && e.x.weight <= 0xFF;
+            Heavy y;
+            y.below_cut = e.x.below_cut;
+            y.rich_cut = e.x.rich_cut;
+            auto lanes = [&](uint8_t mask) {
+              uint64_t add = 0;
+              for (int b = 0; b < kRuleFindingCount; ++b)
+                if (mask >> b & 1)
+                  add += uint64_t{b == kInconsistencyBit ? 1u : e.x.weight} << (kLaneBits * b);
+              return add;
+            };
+            y.add_always = lanes(e.x.always);
+            y.add_below = lanes(e.x.below);
+            y.add_rich = lanes(e.x.rich);
+            const int status = e.x.status & kStatusMask;
+            y.den = uint64_t{e.x.weight} << (kLaneBits * status) | uint64_t{1} << (48 + 4 * status);
+            y.group = static_cast<uint8_t>(e.x.status >> kGroupShift);
+            y.fixed = (e.x.status & kFixed) ? 0xFF : 0;
+            heavy_packed_.push_back(y);
+          }
+          light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
+          hot_.push_back(e.x);
+          order_.push_back(e.i);
+          if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
+        }
       }
     }
     // Presence shared by the whole pool: the walk's outcome only depends on how many are at
@@ -309,6 +408,27 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
     for (int c = 0; c < kCategoryCount; ++c)
       vil.take[c] = stage.whole ? vil.count[c] : static_cast<uint32_t>(stage.take[c]);
     vil.fill = stage.whole ? 0 : static_cast<uint32_t>(stage.fill);
+    for (int c = 0; c < kCategoryCount; ++c)
+      if (vil.absent_table[c] != kNoTable && vil.take[c] < vil.count[c])
+        vil.take_cut[c] = absent_cut_[vil.absent_table[c] + vil.count[c] - vil.take[c]];
+    // P(none of m light households in the region) = (1 − b)^m, for every m a decided
+    // segment of the pool can survey.
+    for (int c = 0; c < kCategoryCount; ++c) {
+      LightRegion& region = regions_[v * kCategoryCount + c];
+      if (region.low == 0 && region.high == 0) continue;
+      const long double b =
+          (static_cast<long double>(region.low) + static_cast<long double>(region.high)) *
+          0x1.0p-64L;
+      region.b = static_cast<double>(b);
+      region.none_table = static_cast<uint32_t>(none_cut_.size());
+      const uint32_t m_max = std::min(vil.count[c], vil.take[c] + vil.fill);
+      for (uint32_t m = 0; m <= m_max; ++m) {
+        const long double none = std::exp(static_cast<long double>(m) * std::log1p(-b));
+        const long double scaled = std::ldexp(none, 64);
+        none_cut_.push_back(scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
+                                                : static_cast<uint64_t>(scaled));
+      }
+    }
   }
   return true;
 }
@@ -316,12 +436,16 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
 ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   Scratch s;
   s.perm.resize(hot_.size());
-  s.mark.assign(hot_.size(), 0);
   for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
   // The villages of one replicate are distinct, so no buffer needs more than one entry per
   // household of the registry.
   s.swaps.resize(hot_.size());
-  s.chosen.resize(hot_.size());
+  s.chosen.resize(hot_.size() + 1);
+  s.light.resize(hot_.size() + 1);
+  uint32_t largest = 0;
+  for (const Village& v : villages_)
+    for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
+  s.tags.assign(largest + 1, 0);
   s.surveyed.resize(hot_.size());
   s.segments.reserve(64);
   return s;
@@ -341,16 +465,15 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   const Hot* hot = hot_.data();
   uint32_t* counters = s->counters;
   uint32_t* perm = s->perm.data();
-  uint32_t* mark = s->mark.data();
-  if (++s->epoch == 0) {  // wrapped after 2^32 replicates: forget every old mark
-    std::fill(s->mark.begin(), s->mark.end(), 0u);
-    s->epoch = 1;
-  }
-  const uint32_t epoch = s->epoch;
   uint32_t* swaps = s->swaps.data();
   uint32_t* chosen_list = s->chosen.data();
   uint32_t* surveyed = s->surveyed.data();
-  uint32_t n_chosen = 0, n_swaps = 0, n_surveyed = 0;
+  uint32_t* light_list = s->light.data();
+  const uint8_t* light = light_.data();
+  const Hot* heavy_hot = heavy_hot_.data();
+  uint32_t n_chosen = 0, n_swaps = 0, n_light = 0;
+  uint32_t n_surveyed = 0;  // households surveyed
+  uint32_t n_listed = 0;    // ... of them in s->surveyed (all of them when keep_list)
   // One Fisher–Yates step of a segment's walk: the position it reaches.
   auto step = [&](const Segment& g, uint32_t j) {
     const uint32_t at = g.start + j;
@@ -394,6 +517,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
         g.k = std::min(k[c], g.n);
         g.whole = k[c] >= g.n;
         g.chosen = n_chosen;
+        g.pool = static_cast<uint32_t>(v * kCategoryCount + c);
         if (!g.whole) {
           g.swaps = n_swaps;
           n_swaps += g.n;
@@ -405,28 +529,67 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             // sample of min(k, n − Z) — one presence draw for the category instead of one
             // per household and its replacements.
             const uint64_t* cut = absent_cut_.data() + vil.absent_table[c];
-            const uint64_t x = presence();
-            // Z = min{z : X < cut[z]}; a saturated cut point (P(Z <= z) = 1) always holds.
-            auto within = [&](uint32_t z) {
-              return x < cut[z] || cut[z] == std::numeric_limits<uint64_t>::max();
-            };
+            constexpr uint64_t kSure = std::numeric_limits<uint64_t>::max();
+            // Z = min{z : X < cut[z]}; a saturated cut point (P(Z <= z) = 1) always holds, and
+            // then no draw is needed: in a large pool k are at home but with probability
+            // below 2^-64 (the cut point for the usual k is kept in the village).
             uint32_t absent = g.n - g.k;  // the largest count that still leaves k at home
-            if (!within(absent)) {
-              while (absent < g.n && !within(absent)) ++absent;
-              g.k = g.n - absent;
+            const uint64_t cut_k = k[c] == vil.take[c] ? vil.take_cut[c] : cut[absent];
+            if (cut_k != kSure) {
+              const uint64_t x = presence();
+              if (!(x < cut_k)) {
+                ++absent;
+                while (absent < g.n && !(x < cut[absent] || cut[absent] == kSure)) ++absent;
+                g.k = g.n - absent;
+              }
             }
             g.decided = true;
             // The order no longer matters: Floyd's algorithm draws the k households with
-            // exactly k index draws, remembering who is taken in the thread's mark array
-            // (tagged with this replicate's epoch, so nothing needs undoing).
-            for (uint32_t j = g.n - g.k; j < g.n; ++j) {
-              uint32_t pos = g.start + static_cast<uint32_t>(households.below(j + 1));
-              if (mark[pos] == epoch) pos = g.start + j;
-              mark[pos] = epoch;
-              chosen_list[n_chosen++] = pos;
-              __builtin_prefetch(hot + pos);
-              if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+            // exactly k index draws (32-bit halves of the generator's outputs), remembering who
+            // is taken in the thread's small tag array (one tag per segment: nothing to undo,
+            // and the ~1 KB array stays in L1).
+            // Heavy households (at the front of the pool) go to chosen_list, light ones to
+            // light_list; both are written and one count advances, so there is no branch to
+            // mispredict.
+            // Loop bounds and pointers in locals: the stores through uint32_t pointers below
+            // could otherwise alias them and force reloads.
+            const uint32_t n = g.n, start = g.start;
+            const uint32_t heavy_end = start + regions_[g.pool].heavy;
+            uint32_t* const heavy_out = chosen_list + n_chosen;
+            uint32_t* const light_out = light_list + n_light;
+            const uint8_t* const light_weight = light;
+            uint32_t nh = 0, nl = 0, weights = 0;
+            if (++s->tag == 0) {
+              std::fill(s->tags.begin(), s->tags.end(), uint16_t{0});
+              s->tag = 1;
             }
+            const uint16_t tag = s->tag;
+            uint16_t* const tags = s->tags.data();
+            auto take = [&](uint32_t t, uint32_t j) {
+              if (tags[t] == tag) t = j;
+              tags[t] = tag;
+              const uint32_t pos = start + t;
+              const bool is_heavy = pos < heavy_end;
+              heavy_out[nh] = pos;
+              light_out[nl] = pos;
+              nh += is_heavy;
+              nl += !is_heavy;
+              weights += light_weight[pos];  // 0 for a heavy household
+              if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+            };
+            // Two index draws per generator output (its 32-bit halves).
+            uint32_t j = n - g.k;
+            for (; j + 1 < n; j += 2) {
+              const uint64_t bits = households();
+              take(below32(static_cast<uint32_t>(bits), j + 1, households), j);
+              take(below32(static_cast<uint32_t>(bits >> 32), j + 2, households), j + 1);
+            }
+            if (j < n) take(below32(static_cast<uint32_t>(households()), j + 1, households), j);
+            g.heavy = nh;
+            g.light = n_light;
+            g.light_weight = weights;
+            n_chosen += nh;
+            n_light += nl;
           } else {
             for (uint32_t j = 0; j < g.k; ++j) {
               const uint32_t pos = step(g, j);
@@ -450,8 +613,27 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   ReplicateTally t, t2;
   const bool grouped = grouped_approval_;
   const uint8_t criteria_findings = criteria_findings_;
-  auto visit = [&](uint32_t pos, bool decided, ReplicateTally& t) -> bool {
-    const Hot& x = hot[pos];
+  // Adds a household's findings to the numerators; 1 when one of them is a fault.
+  // The list of surveyed households is needed for the per-household counts and for
+  // approval drawn household by household; otherwise light households only count.
+  const bool keep_list = counters != nullptr || !grouped_approval_;
+  // Branch-free: whether a heavy household has a finding is close to a coin toss.
+  const bool any_fixed = any_fixed_;
+  const bool packed = packed_;
+  auto add_findings = [&](const Hot& x, uint8_t found, ReplicateTally& t) -> uint32_t {
+    int64_t w[kRuleFindingCount];
+    for (int b = 0; b < kRuleFindingCount; ++b) {
+      w[b] = (b == kInconsistencyBit ? 1 : int64_t{x.weight}) &
+             -static_cast<int64_t>((found >> b) & 1);
+      t.num[b] += w[b];
+    }
+    if (any_fixed) {
+      const int64_t fixed = -static_cast<int64_t>((x.status & kFixed) != 0);
+      for (int b = 0; b < kRuleFindingCount; ++b) t.num_fixed[b] += w[b] & fixed;
+    }
+    return (found & criteria_findings) ? 1 : 0;
+  };
+  auto visit = [&](uint32_t pos, const Hot& x, bool decided, ReplicateTally& t) -> bool {
     if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
     uint8_t found = x.always;
     {
@@ -468,49 +650,120 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
     t.households[status] += 1;
     // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
     if (grouped) ++t.group_count[x.status >> kGroupShift];
-    uint32_t record = pos;
-    uint32_t fault = 0;
-    if (found) {
-      const bool fixed = x.status & kFixed;
-      for (uint8_t f = found; f; f &= f - 1) {
-        const int b = __builtin_ctz(f);
-        const int64_t w = b == kInconsistencyBit ? 1 : x.weight;
-        t.num[b] += w;
-        if (fixed) t.num_fixed[b] += w;
-      }
-      fault = (found & criteria_findings) ? 1 : 0;
-      record |= fault << 31;
-    }
+    const uint32_t fault = add_findings(x, found, t);
+    const uint32_t record = pos | fault << 31;
     if (counters) {
       counters[4 * static_cast<std::size_t>(pos)] += 1;
       counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
     }
-    surveyed[n_surveyed++] = record;
+    surveyed[n_listed++] = record;
+    ++n_surveyed;
     return true;
+  };
+
+  // The m light households surveyed[first, first + m) of a decided segment, given that at
+  // least one of them drew its income in the pool's rare region (probability b each,
+  // independently): the indicators are drawn one by one conditionally on that (the first
+  // of r remaining is in the region with probability b / (1 − (1 − b)^r) until one is,
+  // then b), and each household in the region gets X uniform on the region, which is X
+  // conditioned on the region. Runs for a small share of segments (about m·b).
+  auto light_findings = [&](const LightRegion& region, const uint32_t* lights, uint32_t first,
+                            uint32_t m, ReplicateTally& t) {
+    const double log_none = std::log1p(-region.b);
+    bool any = false;
+    for (uint32_t j = 0; j < m; ++j) {
+      const double p =
+          any ? region.b : region.b / -std::expm1(static_cast<double>(m - j) * log_none);
+      if (!(income.uniform() < p)) continue;
+      any = true;
+      const uint64_t y = income.below(region.low + region.high);
+      const uint64_t x = y < region.low ? y : y - region.low + (0 - region.high);
+      const uint32_t pos = lights[j];
+      const Hot& hx = hot[pos];
+      const uint8_t found =
+          static_cast<uint8_t>((hx.below & -static_cast<uint8_t>(x < hx.below_cut)) |
+                               (hx.rich & -static_cast<uint8_t>(x >= hx.rich_cut)));
+      if (!found) continue;
+      const uint32_t fault = add_findings(hx, found, t);
+      if (keep_list) surveyed[first + j] |= fault << 31;
+      if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+    }
   };
   for (Segment& g : s->segments) {
     if (g.whole) {
-      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, false, t);
+      for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, hot[pos], false, t);
       continue;
     }
     uint32_t taken = 0;
     const uint32_t* chosen = chosen_list + g.chosen;
     if (g.decided) {
+      const LightRegion& region = regions_[g.pool];
+      // The heavy households of the segment, from the compact copy of the heavy records.
+      const uint32_t delta = g.start - region.heavy_base;
       uint32_t i = 0;
-      for (; i + 1 < g.k; i += 2) {
-        visit(chosen[i], true, t);
-        visit(chosen[i + 1], true, t2);
+      if (packed && !keep_list) {
+        // No per-household list or counts wanted: add packed words, one income draw each.
+        const Heavy* heavy = heavy_packed_.data();
+        while (i < g.heavy) {
+          const uint32_t end = std::min(g.heavy, i + kPackedRun);
+          uint64_t num = 0, num_fixed = 0, den = 0;
+          for (; i < end; ++i) {
+            const Heavy& x = heavy[chosen[i] - delta];
+            const uint64_t u = income();
+            const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
+                                 (x.add_rich & -uint64_t{u >= x.rich_cut});
+            num += add;
+            if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
+            den += x.den;
+            ++t.group_count[x.group];
+          }
+          for (int b = 0; b < kRuleFindingCount; ++b) {
+            t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
+            t.num_fixed[b] += static_cast<int64_t>(num_fixed >> (kLaneBits * b) & kLaneMask);
+          }
+          for (int st = 0; st < kStatusCount; ++st) {
+            t.persons[st] += static_cast<int64_t>(den >> (kLaneBits * st) & kLaneMask);
+            t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
+          }
+        }
+        n_surveyed += g.heavy;
       }
-      if (i < g.k) visit(chosen[i], true, t);
+      for (; i + 1 < g.heavy; i += 2) {
+        visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
+        visit(chosen[i + 1], heavy_hot[chosen[i + 1] - delta], true, t2);
+      }
+      if (i < g.heavy) visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
+      // The light households: no income draw (their findings, if any, are settled for the
+      // whole segment at once below), only their weights and count in the denominators.
+      const uint32_t* lights = light_list + g.light;
+      const uint32_t m = g.k - g.heavy;
+      t.persons[region.status] += g.light_weight;
+      t.households[region.status] += static_cast<int32_t>(m);
+      t.group_count[region.group] += static_cast<int32_t>(m);
+      const uint32_t first = n_listed;
+      n_surveyed += m;
+      if (keep_list) {
+        for (i = 0; i < m; ++i) {
+          surveyed[n_listed++] = lights[i];
+          if (counters) counters[4 * static_cast<std::size_t>(lights[i])] += 1;
+        }
+      }
+      // One draw says whether any of the m light households has an income finding at all
+      // (probability 1 − (1 − b)^m, small).
+      if (m > 0 && region.none_table != kNoTable && income() >= none_cut_[region.none_table + m])
+        light_findings(region, lights, first, m, t);
       g.walked = 0;  // no swaps to undo
       continue;
     }
-    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], false, t);
+    for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], hot[chosen[i]], false, t);
     uint32_t j = g.k;
-    for (; taken < g.k && j < g.n; ++j) taken += visit(step(g, j), false, t);
+    for (; taken < g.k && j < g.n; ++j) {
+      const uint32_t pos = step(g, j);
+      taken += visit(pos, hot[pos], false, t);
+    }
     g.walked = j;
   }
-  s->surveyed_count = n_surveyed;
+  s->surveyed_count = n_listed;
   for (int i = 0; i < kStatusCount; ++i) {
     t.persons[i] += t2.persons[i];
     t.households[i] += t2.households[i];
@@ -537,7 +790,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
       approvals += dist(satisfaction);
     }
   } else {
-    for (uint32_t i = 0; i < n_surveyed; ++i)
+    for (uint32_t i = 0; i < n_listed; ++i)
       approvals += satisfaction() < approval_cut_[surveyed[i] & ~kFaultBit] ? 1 : 0;
   }
   ReplicateOutcome out;
@@ -545,9 +798,9 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   out.rate = rates_of(t, t.num, approvals);
   out.pass = verdict(criteria_, out.rate);
   out.pass_fixed = out.pass;
-  bool any_fixed = false;
-  for (int f = 0; f < kRuleFindingCount; ++f) any_fixed |= t.num_fixed[f] != 0;
-  if (any_fixed) {
+  bool fixed_found = false;
+  for (int f = 0; f < kRuleFindingCount; ++f) fixed_found |= t.num_fixed[f] != 0;
+  if (fixed_found) {
     int64_t num[kRuleFindingCount];
     for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
     out.pass_fixed = verdict(criteria_, rates_of(t, num, approvals));

@@ -147,6 +147,12 @@ class ReplicateModel {
     uint32_t walked = 0;   ///< steps of the walk taken
     bool whole = false;    ///< the whole category is visited (no index draws)
     bool decided = false;  ///< presence already settled: the k drawn are all at home
+    /// Decided segments only: of the k drawn, `heavy` are at the front of Scratch::chosen
+    /// (from `chosen`) and k − heavy light ones in Scratch::light (from `light`).
+    uint32_t heavy = 0;
+    uint32_t light = 0;
+    uint32_t pool = 0;          ///< village · kCategoryCount + category
+    uint32_t light_weight = 0;  ///< sum of the weights of the light ones
   };
 
   /// Per-thread working memory.
@@ -156,11 +162,13 @@ class ReplicateModel {
     /// every replicate starts from the identity whatever ran before on this thread.
     std::vector<uint32_t> perm;
     std::vector<uint32_t> swaps;  ///< per segment, the position step j swapped with
-    /// Floyd's sampling: mark[position] == epoch when taken in the current replicate.
-    std::vector<uint32_t> mark;
-    uint32_t epoch = 0;
     std::vector<Segment> segments;
     std::vector<uint32_t> chosen;
+    std::vector<uint32_t> light;  ///< light households drawn by decided segments
+    /// Floyd's sampling: tags[t] == tag when position t of the current pool is taken (one
+    /// tag per segment, so nothing needs clearing but once every 65535 segments).
+    std::vector<uint16_t> tags;
+    uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
     /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
     std::vector<uint32_t> surveyed;
@@ -189,6 +197,7 @@ class ReplicateModel {
   std::size_t household_count() const { return order_.size(); }
 
  private:
+  static constexpr uint32_t kNoTable = 0xFFFFFFFFu;
   /// One household as the hot loop reads it (32 bytes).
   struct Hot {
     uint64_t below_cut = 0;    ///< income draw X < below_cut: assessed below the line
@@ -200,6 +209,21 @@ class ReplicateModel {
     uint8_t below = 0;   ///< findings that fire when assessed below the line
     uint8_t rich = 0;    ///< findings that fire when assessed rich
   };
+  /// A pool's light households (see init): their income findings can only happen when the
+  /// income draw X falls in the rare region [0, low) ∪ [2^64 − high, 2^64), of probability
+  /// b = (low + high)/2^64, the same for every light household of the pool.
+  struct LightRegion {
+    uint64_t low = 0;
+    uint64_t high = 0;
+    double b = 0;
+    /// Offset into none_cut_ of ⌊(1 − b)^m·2^64⌋ for m = 0, 1, ...: X below it means none of
+    /// m light households is in the region; kNoTable when b = 0.
+    uint32_t none_table = kNoTable;
+    uint32_t heavy = 0;       ///< heavy households at the front of the pool
+    uint32_t heavy_base = 0;  ///< index in heavy_hot_ of the pool's first heavy household
+    uint8_t status = 0;       ///< status of every light household of the pool
+    uint8_t group = 0;        ///< approval group of every light household of the pool
+  };
   struct Village {
     uint32_t start[kCategoryCount] = {0, 0, 0};  ///< first position of each pool
     uint32_t count[kCategoryCount] = {0, 0, 0};
@@ -209,8 +233,9 @@ class ReplicateModel {
     /// households, Binomial(count, 1 − p), when every household of the pool has the same
     /// presence probability p; kNoTable otherwise (each household draws its own).
     uint32_t absent_table[kCategoryCount] = {kNoTable, kNoTable, kNoTable};
+    /// The cut point of absent_table at count − take: P(at least take at home).
+    uint64_t take_cut[kCategoryCount] = {0, 0, 0};
   };
-  static constexpr uint32_t kNoTable = 0xFFFFFFFFu;
   /// Cut points of the absent-count distributions: entry z of a pool's table is
   /// ⌊P(Z <= z)·2^64⌋ (saturated), so a 64-bit draw X gives Z = min{z : X < cut[z]}.
   std::vector<uint64_t> absent_cut_;
@@ -218,8 +243,28 @@ class ReplicateModel {
   std::vector<Criterion> criteria_;
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
   std::vector<Hot> hot_;
-  std::vector<uint8_t> fixed_;           ///< per position
-  std::vector<uint8_t> present_sure_;    ///< per position: presence 1 (no draw)
+  /// A heavy household as the packed loop reads it (56 bytes): what it adds to the finding
+  /// numerators as kFindingLanes lanes of 12 bits in one word (always, when assessed below
+  /// the line, when assessed rich), and to the denominators (persons per status in four
+  /// 12-bit lanes, households per status in four 4-bit lanes). The loop flushes the words
+  /// into 64-bit sums every kPackedRun households, before any lane could wrap.
+  struct Heavy {
+    uint64_t below_cut = 0, rich_cut = 0;
+    uint64_t add_always = 0, add_below = 0, add_rich = 0;
+    uint64_t den = 0;
+    uint8_t group = 0;
+    uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
+  };
+  std::vector<Heavy> heavy_packed_;  ///< the heavy households, as heavy_hot_
+  bool packed_ = false;              ///< every heavy weight fits a byte: the packed loop is exact
+  /// The records of the heavy households only, pool by pool: a tenth of hot_ on the default
+  /// county, so the random reads of a replicate stay in fewer cache lines and pages.
+  std::vector<Hot> heavy_hot_;
+  std::vector<uint8_t> light_;        ///< per position: weight of a light household, or 0
+  std::vector<LightRegion> regions_;  ///< per pool (village · kCategoryCount + category)
+  std::vector<uint64_t> none_cut_;
+  bool any_fixed_ = false;             ///< some household is put right (the what-if sums are kept)
+  std::vector<uint8_t> present_sure_;  ///< per position: presence 1 (no draw)
   std::vector<uint8_t> approval_group_;  ///< per position
   std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
   std::vector<double> group_p_;          ///< approval probability of each group
