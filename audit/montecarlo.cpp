@@ -72,6 +72,47 @@ inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
   return static_cast<uint32_t>(m >> 32);
 }
 
+struct SampleCounts {
+  uint32_t heavy = 0, light = 0, weights = 0;
+};
+
+/// Floyd's algorithm for a simple random sample of k of the n positions [start, start + n),
+/// two index draws per generator output (its 32-bit halves). tags[t] == tag marks position
+/// start + t as taken (the caller gives a fresh tag). Heavy positions (below heavy_end) go
+/// to heavy_out; light ones to light_out when kList (both are written and one count
+/// advances: no branch to mispredict); the weights of the light ones are summed. A function
+/// of its own so that its few variables and the generator state stay in registers.
+template <bool kList>
+[[gnu::noinline]] SampleCounts floyd_sample(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
+                                            uint32_t heavy_end, uint16_t* tags, uint16_t tag,
+                                            const uint8_t* light_weight, uint32_t* heavy_out,
+                                            uint32_t* light_out) {
+  Rng rng = rng_ref;
+  uint32_t nh = 0, nl = 0, weights = 0;
+  auto take = [&](uint32_t t, uint32_t j) {
+    if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
+    tags[t] = tag;
+    const uint32_t pos = start + t;
+    const bool is_heavy = pos < heavy_end;
+    heavy_out[nh] = pos;
+    nh += is_heavy;
+    if constexpr (kList) {
+      light_out[nl] = pos;
+      nl += !is_heavy;
+    }
+    weights += light_weight[pos];  // 0 for a heavy household
+  };
+  uint32_t j = n - k;
+  for (; j + 1 < n; j += 2) {
+    const uint64_t bits = rng();
+    take(below32(static_cast<uint32_t>(bits), j + 1, rng), j);
+    take(below32(static_cast<uint32_t>(bits >> 32), j + 2, rng), j + 1);
+  }
+  if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
+  rng_ref = rng;
+  return {nh, kList ? nl : k - nh, weights};
+}
+
 }  // namespace
 
 /// Per-replicate sums of the surveyed households.
@@ -446,6 +487,7 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   for (const Village& v : villages_)
     for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
   s.tags.assign(largest + 1, 0);
+  s.rare.resize(largest + 1);
   s.surveyed.resize(hot_.size());
   s.segments.reserve(64);
   return s;
@@ -483,13 +525,106 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
     return perm[at];
   };
 
+  Rng income(seed, r, Stream::kIncome);
+  // Two tallies, alternated between consecutive households of a sample, so that their sums
+  // form two independent chains of additions instead of one (the same few counters are hit
+  // by every household of a category).
+  ReplicateTally t, t2;
+  const bool grouped = grouped_approval_;
+  const uint8_t criteria_findings = criteria_findings_;
+  // Adds a household's findings to the numerators; 1 when one of them is a fault.
+  // The list of surveyed households is needed for the per-household counts and for
+  // approval drawn household by household; otherwise light households only count.
+  const bool keep_list = counters != nullptr || !grouped_approval_;
+  // Branch-free: whether a heavy household has a finding is close to a coin toss.
+  const bool any_fixed = any_fixed_;
+  const bool packed = packed_;
+  auto add_findings = [&](const Hot& x, uint8_t found, ReplicateTally& t) -> uint32_t {
+    int64_t w[kRuleFindingCount];
+    for (int b = 0; b < kRuleFindingCount; ++b) {
+      w[b] = (b == kInconsistencyBit ? 1 : int64_t{x.weight}) &
+             -static_cast<int64_t>((found >> b) & 1);
+      t.num[b] += w[b];
+    }
+    if (any_fixed) {
+      const int64_t fixed = -static_cast<int64_t>((x.status & kFixed) != 0);
+      for (int b = 0; b < kRuleFindingCount; ++b) t.num_fixed[b] += w[b] & fixed;
+    }
+    return (found & criteria_findings) ? 1 : 0;
+  };
+  auto visit = [&](uint32_t pos, const Hot& x, bool decided, ReplicateTally& t) -> bool {
+    if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
+    uint8_t found = x.always;
+    {
+      // Every surveyed household draws its income uniform, even when its income tests are
+      // certain (cut points 0): whether a draw is needed is a coin toss for the branch
+      // predictor, and a mispredicted branch costs more than the draw (measured: 5.0 µs →
+      // 3.7 µs per replicate on the default county).
+      const uint64_t u = income();
+      found |= static_cast<uint8_t>(x.below & -static_cast<uint8_t>(u < x.below_cut));
+      found |= static_cast<uint8_t>(x.rich & -static_cast<uint8_t>(u >= x.rich_cut));
+    }
+    const int status = x.status & kStatusMask;
+    t.persons[status] += x.weight;
+    t.households[status] += 1;
+    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
+    if (grouped) ++t.group_count[x.status >> kGroupShift];
+    const uint32_t fault = add_findings(x, found, t);
+    const uint32_t record = pos | fault << 31;
+    if (counters) {
+      counters[4 * static_cast<std::size_t>(pos)] += 1;
+      counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+    }
+    surveyed[n_listed++] = record;
+    ++n_surveyed;
+    return true;
+  };
+
+  // The m light households of a decided segment, given that at least one of them drew its
+  // income in the pool's rare region (probability b each, independently): the indicators
+  // are drawn one by one conditionally on that (the first of r remaining is in the region
+  // with probability b / (1 − (1 − b)^r) until one is, then b), and each household in the
+  // region gets X uniform on the region, which is X conditioned on the region. Runs for a
+  // small share of segments (about m·b). The households are taken in pool order (the
+  // indicators are exchangeable), found from the tags of the segment's Floyd draws; `listed`
+  // (the segment's light list, or null) gets the fault bit of those found at fault.
+  auto light_findings = [&](const LightRegion& region, uint32_t start, uint32_t n,
+                            const uint16_t* tags, uint16_t tag, uint32_t m, uint32_t* listed,
+                            ReplicateTally& t) {
+    uint32_t* lights = s->rare.data();
+    uint32_t count = 0;
+    for (uint32_t u = region.heavy; u < n; ++u)
+      if (tags[u] == tag) lights[count++] = start + u;
+    const double log_none = std::log1p(-region.b);
+    bool any = false;
+    for (uint32_t j = 0; j < count; ++j) {
+      const double p =
+          any ? region.b : region.b / -std::expm1(static_cast<double>(count - j) * log_none);
+      if (!(income.uniform() < p)) continue;
+      any = true;
+      const uint64_t y = income.below(region.low + region.high);
+      const uint64_t x = y < region.low ? y : y - region.low + (0 - region.high);
+      const uint32_t pos = lights[j];
+      const Hot& hx = hot[pos];
+      const uint8_t found =
+          static_cast<uint8_t>((hx.below & -static_cast<uint8_t>(x < hx.below_cut)) |
+                               (hx.rich & -static_cast<uint8_t>(x >= hx.rich_cut)));
+      if (!found) continue;
+      const uint32_t fault = add_findings(hx, found, t);
+      if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+      if (listed && fault)
+        for (uint32_t q = 0; q < m; ++q)
+          if (listed[q] == pos) listed[q] |= kFaultBit;
+    }
+  };
+
   // Stages 2-3: the villages, then for each category the households of its sample. The
   // first k steps of every walk do not depend on who is at home, so they are all drawn
   // first and their records prefetched: the memory latency of a replicate's ~400 random
   // households overlaps instead of adding up.
-  for (int t : s->townships) {
+  for (int township : s->townships) {
     for (Tier tier : tiers_) {
-      const std::vector<int>& list = tier_villages_[t][static_cast<int>(tier)];
+      const std::vector<int>& list = tier_villages_[township][static_cast<int>(tier)];
       const int v = list[village_rng.below(list.size())];
       s->villages.push_back(v);
       const Village& vil = villages_[v];
@@ -553,8 +688,9 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             // mispredict.
             // Loop bounds and pointers in locals: the stores through uint32_t pointers below
             // could otherwise alias them and force reloads.
+            const LightRegion& region = regions_[g.pool];
             const uint32_t n = g.n, start = g.start;
-            const uint32_t heavy_end = start + regions_[g.pool].heavy;
+            const uint32_t heavy_end = start + region.heavy;
             uint32_t* const heavy_out = chosen_list + n_chosen;
             uint32_t* const light_out = light_list + n_light;
             const uint8_t* const light_weight = light;
@@ -565,31 +701,31 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             }
             const uint16_t tag = s->tag;
             uint16_t* const tags = s->tags.data();
-            auto take = [&](uint32_t t, uint32_t j) {
-              if (tags[t] == tag) t = j;
-              tags[t] = tag;
-              const uint32_t pos = start + t;
-              const bool is_heavy = pos < heavy_end;
-              heavy_out[nh] = pos;
-              light_out[nl] = pos;
-              nh += is_heavy;
-              nl += !is_heavy;
-              weights += light_weight[pos];  // 0 for a heavy household
-              if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
-            };
-            // Two index draws per generator output (its 32-bit halves).
-            uint32_t j = n - g.k;
-            for (; j + 1 < n; j += 2) {
-              const uint64_t bits = households();
-              take(below32(static_cast<uint32_t>(bits), j + 1, households), j);
-              take(below32(static_cast<uint32_t>(bits >> 32), j + 2, households), j + 1);
-            }
-            if (j < n) take(below32(static_cast<uint32_t>(households()), j + 1, households), j);
+            const SampleCounts drawn =
+                keep_list ? floyd_sample<true>(households, n, g.k, start, heavy_end, tags, tag,
+                                               light_weight, heavy_out, light_out)
+                          : floyd_sample<false>(households, n, g.k, start, heavy_end, tags, tag,
+                                                light_weight, heavy_out, light_out);
+            nh = drawn.heavy;
+            nl = drawn.light;
+            weights = drawn.weights;
+            if (counters)
+              for (uint32_t i = 0; i < g.k; ++i)
+                __builtin_prefetch(counters + 4 * static_cast<std::size_t>(
+                                                      i < nh ? heavy_out[i] : light_out[i - nh]),
+                                   1);
             g.heavy = nh;
             g.light = n_light;
             g.light_weight = weights;
             n_chosen += nh;
             n_light += nl;
+            // One draw says whether any of the m light households has an income finding at
+            // all (probability 1 − (1 − b)^m, small); settled now, while the tags say who
+            // was drawn.
+            const uint32_t m = g.k - nh;
+            if (m > 0 && region.none_table != kNoTable &&
+                income() >= none_cut_[region.none_table + m])
+              light_findings(region, start, n, tags, tag, m, keep_list ? light_out : nullptr, t);
           } else {
             for (uint32_t j = 0; j < g.k; ++j) {
               const uint32_t pos = step(g, j);
@@ -606,89 +742,6 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
 
   // Step 4 and the audit: visit each segment's sample, replacing absent households from
   // the rest of the walk (its reserve list, in order).
-  Rng income(seed, r, Stream::kIncome);
-  // Two tallies, alternated between consecutive households of a sample, so that their sums
-  // form two independent chains of additions instead of one (the same few counters are hit
-  // by every household of a category).
-  ReplicateTally t, t2;
-  const bool grouped = grouped_approval_;
-  const uint8_t criteria_findings = criteria_findings_;
-  // Adds a household's findings to the numerators; 1 when one of them is a fault.
-  // The list of surveyed households is needed for the per-household counts and for
-  // approval drawn household by household; otherwise light households only count.
-  const bool keep_list = counters != nullptr || !grouped_approval_;
-  // Branch-free: whether a heavy household has a finding is close to a coin toss.
-  const bool any_fixed = any_fixed_;
-  const bool packed = packed_;
-  auto add_findings = [&](const Hot& x, uint8_t found, ReplicateTally& t) -> uint32_t {
-    int64_t w[kRuleFindingCount];
-    for (int b = 0; b < kRuleFindingCount; ++b) {
-      w[b] = (b == kInconsistencyBit ? 1 : int64_t{x.weight}) &
-             -static_cast<int64_t>((found >> b) & 1);
-      t.num[b] += w[b];
-    }
-    if (any_fixed) {
-      const int64_t fixed = -static_cast<int64_t>((x.status & kFixed) != 0);
-      for (int b = 0; b < kRuleFindingCount; ++b) t.num_fixed[b] += w[b] & fixed;
-    }
-    return (found & criteria_findings) ? 1 : 0;
-  };
-  auto visit = [&](uint32_t pos, const Hot& x, bool decided, ReplicateTally& t) -> bool {
-    if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
-    uint8_t found = x.always;
-    {
-      // Every surveyed household draws its income uniform, even when its income tests are
-      // certain (cut points 0): whether a draw is needed is a coin toss for the branch
-      // predictor, and a mispredicted branch costs more than the draw (measured: 5.0 µs →
-      // 3.7 µs per replicate on the default county).
-      const uint64_t u = income();
-      found |= static_cast<uint8_t>(x.below & -static_cast<uint8_t>(u < x.below_cut));
-      found |= static_cast<uint8_t>(x.rich & -static_cast<uint8_t>(u >= x.rich_cut));
-    }
-    const int status = x.status & kStatusMask;
-    t.persons[status] += x.weight;
-    t.households[status] += 1;
-    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
-    if (grouped) ++t.group_count[x.status >> kGroupShift];
-    const uint32_t fault = add_findings(x, found, t);
-    const uint32_t record = pos | fault << 31;
-    if (counters) {
-      counters[4 * static_cast<std::size_t>(pos)] += 1;
-      counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
-    }
-    surveyed[n_listed++] = record;
-    ++n_surveyed;
-    return true;
-  };
-
-  // The m light households surveyed[first, first + m) of a decided segment, given that at
-  // least one of them drew its income in the pool's rare region (probability b each,
-  // independently): the indicators are drawn one by one conditionally on that (the first
-  // of r remaining is in the region with probability b / (1 − (1 − b)^r) until one is,
-  // then b), and each household in the region gets X uniform on the region, which is X
-  // conditioned on the region. Runs for a small share of segments (about m·b).
-  auto light_findings = [&](const LightRegion& region, const uint32_t* lights, uint32_t first,
-                            uint32_t m, ReplicateTally& t) {
-    const double log_none = std::log1p(-region.b);
-    bool any = false;
-    for (uint32_t j = 0; j < m; ++j) {
-      const double p =
-          any ? region.b : region.b / -std::expm1(static_cast<double>(m - j) * log_none);
-      if (!(income.uniform() < p)) continue;
-      any = true;
-      const uint64_t y = income.below(region.low + region.high);
-      const uint64_t x = y < region.low ? y : y - region.low + (0 - region.high);
-      const uint32_t pos = lights[j];
-      const Hot& hx = hot[pos];
-      const uint8_t found =
-          static_cast<uint8_t>((hx.below & -static_cast<uint8_t>(x < hx.below_cut)) |
-                               (hx.rich & -static_cast<uint8_t>(x >= hx.rich_cut)));
-      if (!found) continue;
-      const uint32_t fault = add_findings(hx, found, t);
-      if (keep_list) surveyed[first + j] |= fault << 31;
-      if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
-    }
-  };
   for (Segment& g : s->segments) {
     if (g.whole) {
       for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, hot[pos], false, t);
@@ -740,18 +793,13 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
       t.persons[region.status] += g.light_weight;
       t.households[region.status] += static_cast<int32_t>(m);
       t.group_count[region.group] += static_cast<int32_t>(m);
-      const uint32_t first = n_listed;
       n_surveyed += m;
       if (keep_list) {
         for (i = 0; i < m; ++i) {
           surveyed[n_listed++] = lights[i];
-          if (counters) counters[4 * static_cast<std::size_t>(lights[i])] += 1;
+          if (counters) counters[4 * static_cast<std::size_t>(lights[i] & ~kFaultBit)] += 1;
         }
       }
-      // One draw says whether any of the m light households has an income finding at all
-      // (probability 1 − (1 − b)^m, small).
-      if (m > 0 && region.none_table != kNoTable && income() >= none_cut_[region.none_table + m])
-        light_findings(region, lights, first, m, t);
       g.walked = 0;  // no swaps to undo
       continue;
     }

@@ -168,6 +168,7 @@ class ReplicateModel {
     /// Floyd's sampling: tags[t] == tag when position t of the current pool is taken (one
     /// tag per segment, so nothing needs clearing but once every 65535 segments).
     std::vector<uint16_t> tags;
+    std::vector<uint32_t> rare;  ///< light households of a segment with a possible finding
     uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
     /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
