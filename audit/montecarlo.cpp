@@ -226,6 +226,40 @@ bool ReplicateModel::init(const Registry& reg, const Config& config, const Desig
       group_p_.push_back(p);
     }
   }
+  // Per group and m <= kApprovalTableMax surveyed households, the CDF of the number who
+  // disapprove, Binomial(m, 1 − p), as cut points (the upper tail cut where the CDF reaches
+  // 1 to 2^-64), and its median where the search starts.
+  approval_rows_.assign(group_p_.size(), {});
+  approval_table_.clear();
+  for (std::size_t g = 0; g < group_p_.size(); ++g) {
+    const long double q = 1.0L - static_cast<long double>(group_p_[g]);
+    for (uint32_t m = 0; m <= kApprovalTableMax; ++m) {
+      BinomialRow row;
+      row.offset = static_cast<uint32_t>(approval_table_.size());
+      long double cdf = 0;
+      // pmf(0) = (1 − q)^m, then pmf(d + 1) = pmf(d)·(m − d)/(d + 1)·q/(1 − q) (long double:
+      // no underflow for m <= kApprovalTableMax).
+      long double pmf = q >= 1 ? (m == 0 ? 1 : 0) : std::pow(1.0L - q, static_cast<long double>(m));
+      for (uint32_t d = 0; d <= m; ++d) {
+        if (d > 0) {
+          if (q >= 1)
+            pmf = d == m ? 1 : 0;
+          else
+            pmf *= (static_cast<long double>(m - d + 1) / d) * (q / (1.0L - q));
+        }
+        cdf += pmf;
+        const long double scaled = std::ldexp(cdf, 64);
+        const bool last = d == m || scaled >= 0x1.0p64L;
+        if (cdf < 0.5L) row.median = d + 1;
+        approval_table_.push_back(last ? std::numeric_limits<uint64_t>::max()
+                                       : static_cast<uint64_t>(scaled));
+        if (last) break;
+      }
+      row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
+      row.median = std::min(row.median, row.count - 1);
+      approval_rows_[g].push_back(row);
+    }
+  }
 
   std::vector<uint8_t> fixed_household(h.count(), 0);
   for (int i : fixed) {
@@ -834,8 +868,23 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
     for (std::size_t g = 0; g < group_p_.size(); ++g) {
       const int m = t.group_count[g];
       if (m == 0) continue;
-      boost::random::binomial_distribution<int, double> dist(m, group_p_[g]);
-      approvals += dist(satisfaction);
+      if (m > static_cast<int>(kApprovalTableMax)) {
+        boost::random::binomial_distribution<int, double> dist(m, group_p_[g]);
+        approvals += dist(satisfaction);
+        continue;
+      }
+      // Inversion from the table: D = min{d : X < cut[d]}, searched from the median, so a
+      // couple of comparisons (exact to the 2^-64 of the cut points).
+      const BinomialRow& row = approval_rows_[g][m];
+      const uint64_t* cut = approval_table_.data() + row.offset;
+      const uint64_t x = satisfaction();
+      uint32_t d = row.median;
+      if (x < cut[d]) {
+        while (d > 0 && x < cut[d - 1]) --d;
+      } else {
+        while (!(x < cut[d]) && cut[d] != std::numeric_limits<uint64_t>::max()) ++d;
+      }
+      approvals += m - static_cast<int>(d);
     }
   } else {
     for (uint32_t i = 0; i < n_listed; ++i)

@@ -269,6 +269,16 @@ class ReplicateModel {
   std::vector<uint8_t> approval_group_;  ///< per position
   std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
   std::vector<double> group_p_;          ///< approval probability of each group
+  /// Approval of a group of m surveyed households for m up to this: table inversion
+  /// (approval_rows_); above it a Boost.Random binomial draw.
+  static constexpr uint32_t kApprovalTableMax = 512;
+  struct BinomialRow {
+    uint32_t offset = 0;  ///< into approval_table_
+    uint32_t count = 0;   ///< cut points, the last saturated
+    uint32_t median = 0;  ///< where the search starts
+  };
+  std::vector<std::vector<BinomialRow>> approval_rows_;  ///< per group, per m
+  std::vector<uint64_t> approval_table_;
   bool grouped_approval_ = true;
   std::vector<uint32_t> order_;  ///< position → household index
   std::vector<Village> villages_;
