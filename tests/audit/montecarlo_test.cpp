@@ -484,6 +484,92 @@ TEST(MonteCarlo, SurveyedCountsFollowPresence) {
   EXPECT_GT(sd, 0);
 }
 
+/// Exited households whose wrong-exit probability is of the order of 2^-12, on both sides of
+/// the bound below which a household is "light" (no income draw of its own; one draw per
+/// segment says whether any of them has a finding): 3 villages of 60 exited households of
+/// one person, all at home, 43 surveyed per village (13 by quota and 30 by the fill), one
+/// township. Any wrong exit fails the county, so the pass probability is the product over
+/// villages of E[Π (1 − p_i)] over a simple random sample of 43 of 60, which is the
+/// elementary symmetric polynomial e_43(1 − p) / C(60, 43); the mean rate is the mean p.
+TEST(MonteCarlo, RareFindingsOfLightHouseholdsAreExact) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    for (int j = 0; j < 60; ++j) c.add(vid, HouseholdSpec{Status::kExited, 4640.0 + 5 * j + v}, 1);
+  }
+  const Registry reg = c.build();
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.standards.criteria = {{Rate::kWrongExit, true, 0.001}};
+  const double sigma = config.evaluator.income_noise;
+  const Households& h = reg.households;
+  double exact_pass = 1, mean_p = 0;
+  int light = 0;
+  for (int v = 0; v < 3; ++v) {
+    std::vector<double> e(44, 0.0);  // e[j] = e_j(1 − p) of the village
+    e[0] = 1;
+    for (int j = 0; j < 60; ++j) {
+      const double p =
+          rule_probability(h, 60 * v + j, Finding::kWrongExit, config.standards, sigma);
+      mean_p += p / 180;
+      light += p <= std::ldexp(1.0, -12);
+      for (int m = 43; m >= 1; --m) e[m] += (1 - p) * e[m - 1];
+    }
+    exact_pass *= e[43] / std::exp(std::lgamma(61.0) - std::lgamma(44.0) - std::lgamma(18.0));
+  }
+  ASSERT_GT(light, 60);  // both kinds are present
+  ASSERT_LT(light, 170);
+  ASSERT_LT(exact_pass, 0.99);
+  const int64_t runs = 200000;
+  const SimulationResult res = simulate(reg, config, runs, 2);
+  const double se = std::sqrt(exact_pass * (1 - exact_pass) / runs);
+  EXPECT_NEAR(res.pass_probability, exact_pass, 5 * se);
+  // Rate per replicate: findings of 129 Bernoulli(p_i) over 129, variance at most p̄/129.
+  EXPECT_NEAR(res.criteria[0].mean, mean_p, 5 * std::sqrt(mean_p / 129 / runs));
+}
+
+/// The approval count of a group: table inversion up to 512 surveyed households, a Boost
+/// binomial draw above. Non-registered households far above the line, all at home,
+/// approving with probability 0.9; the county passes when more than 90% approve, a binomial
+/// tail.
+TEST(MonteCarlo, ApprovalCountsAreBinomial) {
+  for (int per_village : {50, 200}) {
+    County c;
+    c.township("T1");
+    const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+    for (int v = 0; v < 3; ++v) {
+      const std::string vid = "V" + std::to_string(v + 1);
+      c.village(vid, "T1", tiers[v]);
+      HouseholdSpec o;
+      o.satisfaction = 0.9;
+      c.add(vid, o, per_village);
+    }
+    const Registry reg = c.build();
+    Config config = default_config();
+    config.design.townships = 1;
+    config.design.tier_method = TierMethod::kLabel;
+    config.design.households_per_village = per_village - 7;
+    config.standards.criteria = {{Rate::kSatisfaction, false, 0.9}};
+    const int n = 3 * (per_village - 7);  // 129 or 579 surveyed
+    double exact_pass = 0;
+    for (int a = 0; a <= n; ++a) {
+      if (!(static_cast<double>(a) / n > 0.9)) continue;
+      exact_pass +=
+          std::exp(std::lgamma(n + 1.0) - std::lgamma(a + 1.0) - std::lgamma(n - a + 1.0) +
+                   a * std::log(0.9) + (n - a) * std::log(0.1));
+    }
+    const int64_t runs = 100000;
+    const SimulationResult res = simulate(reg, config, runs, 2);
+    const double se = std::sqrt(exact_pass * (1 - exact_pass) / runs);
+    EXPECT_NEAR(res.pass_probability, exact_pass, 5 * se) << n;
+    EXPECT_NEAR(res.criteria[0].mean, 0.9, 5 * std::sqrt(0.09 / n / runs)) << n;
+  }
+}
+
 TEST(MonteCarlo, WilsonIntervalKnownValuesAndCoverage) {
   // 0 of 10: [0, z²/(n + z²)].
   const auto a = wilson_interval(0, 10);
