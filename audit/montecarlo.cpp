@@ -760,6 +760,41 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             if (m > 0 && region.none_table != kNoTable &&
                 income() >= none_cut_[region.none_table + m])
               light_findings(region, start, n, tags, tag, m, keep_list ? light_out : nullptr, t);
+            if (packed && !keep_list) {
+              // No per-household list or counts wanted: the segment is settled here and
+              // now (packed words for the heavy households, one income draw each; the
+              // light ones add their weights and count), and needs no second pass.
+              const Heavy* heavy = heavy_packed_.data();
+              const uint32_t delta = start - region.heavy_base;
+              uint32_t i = 0;
+              while (i < nh) {
+                const uint32_t end = std::min(nh, i + kPackedRun);
+                uint64_t num = 0, num_fixed = 0, den = 0;
+                for (; i < end; ++i) {
+                  const Heavy& x = heavy[heavy_out[i] - delta];
+                  const uint64_t u = income();
+                  const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
+                                       (x.add_rich & -uint64_t{u >= x.rich_cut});
+                  num += add;
+                  if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
+                  den += x.den;
+                  ++t.group_count[x.group];
+                }
+                for (int b = 0; b < kRuleFindingCount; ++b) {
+                  t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
+                  t.num_fixed[b] += static_cast<int64_t>(num_fixed >> (kLaneBits * b) & kLaneMask);
+                }
+                for (int st = 0; st < kStatusCount; ++st) {
+                  t.persons[st] += static_cast<int64_t>(den >> (kLaneBits * st) & kLaneMask);
+                  t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
+                }
+              }
+              t.persons[region.status] += weights;
+              t.households[region.status] += static_cast<int32_t>(m);
+              t.group_count[region.group] += static_cast<int32_t>(m);
+              n_surveyed += g.k;
+              continue;
+            }
           } else {
             for (uint32_t j = 0; j < g.k; ++j) {
               const uint32_t pos = step(g, j);
@@ -788,33 +823,6 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
       // The heavy households of the segment, from the compact copy of the heavy records.
       const uint32_t delta = g.start - region.heavy_base;
       uint32_t i = 0;
-      if (packed && !keep_list) {
-        // No per-household list or counts wanted: add packed words, one income draw each.
-        const Heavy* heavy = heavy_packed_.data();
-        while (i < g.heavy) {
-          const uint32_t end = std::min(g.heavy, i + kPackedRun);
-          uint64_t num = 0, num_fixed = 0, den = 0;
-          for (; i < end; ++i) {
-            const Heavy& x = heavy[chosen[i] - delta];
-            const uint64_t u = income();
-            const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
-                                 (x.add_rich & -uint64_t{u >= x.rich_cut});
-            num += add;
-            if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
-            den += x.den;
-            ++t.group_count[x.group];
-          }
-          for (int b = 0; b < kRuleFindingCount; ++b) {
-            t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
-            t.num_fixed[b] += static_cast<int64_t>(num_fixed >> (kLaneBits * b) & kLaneMask);
-          }
-          for (int st = 0; st < kStatusCount; ++st) {
-            t.persons[st] += static_cast<int64_t>(den >> (kLaneBits * st) & kLaneMask);
-            t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
-          }
-        }
-        n_surveyed += g.heavy;
-      }
       for (; i + 1 < g.heavy; i += 2) {
         visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
         visit(chosen[i + 1], heavy_hot[chosen[i + 1] - delta], true, t2);

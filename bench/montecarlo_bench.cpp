@@ -52,11 +52,14 @@ void BM_Replicate(benchmark::State& state) {
 }
 BENCHMARK(BM_Replicate);
 
+/// Args: runs, threads, household counts (1 = as with --out or --fix-top, 0 = as
+/// `simulate --json` without them).
 void BM_Simulation(benchmark::State& state) {
   const Fixture& f = fixture();
   SimulationOptions opts;
   opts.runs = state.range(0);
   opts.threads = static_cast<int>(state.range(1));
+  opts.household_attribution = state.range(2) != 0;
   SimulationResult res;
   std::string err;
   for (auto _ : state) {
@@ -67,7 +70,12 @@ void BM_Simulation(benchmark::State& state) {
   state.counters["replicates_per_second"] = res.replicates_per_second;
   state.SetItemsProcessed(state.iterations() * opts.runs);
 }
-BENCHMARK(BM_Simulation)->Args({200000, 1})->Args({200000, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Simulation)
+    ->Args({200000, 1, 1})
+    ->Args({200000, 2, 1})
+    ->Args({200000, 1, 0})
+    ->Args({200000, 2, 0})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace kaoping
