@@ -1,10 +1,13 @@
 // The Monte Carlo engine of audit/montecarlo.h. Where the time goes: a replicate surveys
 // about 9 villages × 43 households; per household the loop does one index draw (Floyd's
-// algorithm, or a partial Fisher–Yates walk when presence differs between households, with
-// one presence draw per visit) and one income draw, compared against precomputed 64-bit
-// cut points, so there is no exp/log/erf in the loop. A category whose households share one
-// presence probability settles absence with one draw; approval is one binomial per group
-// of equal probability. docs/simulation.md gives the measurements behind each choice.
+// algorithm from 32-bit halves of the generator, or a partial Fisher–Yates walk when
+// presence differs between households, with one presence draw per visit). Only "heavy"
+// households (a certain finding, or an income finding more likely than 2^-12) draw their
+// own income uniform, compared against precomputed 64-bit cut points (no exp/log/erf in the
+// loop); the "light" ones of a segment share one draw that says whether any of them has a
+// finding at all. A category whose households share one presence probability settles
+// absence with one draw; approval is one table look-up per group of equal probability.
+// docs/simulation.md gives the measurements behind each choice.
 #include "audit/montecarlo.h"
 
 #include <algorithm>
@@ -566,13 +569,13 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   ReplicateTally t, t2;
   const bool grouped = grouped_approval_;
   const uint8_t criteria_findings = criteria_findings_;
-  // Adds a household's findings to the numerators; 1 when one of them is a fault.
   // The list of surveyed households is needed for the per-household counts and for
   // approval drawn household by household; otherwise light households only count.
   const bool keep_list = counters != nullptr || !grouped_approval_;
-  // Branch-free: whether a heavy household has a finding is close to a coin toss.
   const bool any_fixed = any_fixed_;
   const bool packed = packed_;
+  // Adds a household's findings to the numerators; 1 when one of them is a fault.
+  // Branch-free: whether a heavy household has a finding is close to a coin toss.
   auto add_findings = [&](const Hot& x, uint8_t found, ReplicateTally& t) -> uint32_t {
     int64_t w[kRuleFindingCount];
     for (int b = 0; b < kRuleFindingCount; ++b) {
@@ -654,8 +657,9 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
 
   // Stages 2-3: the villages, then for each category the households of its sample. The
   // first k steps of every walk do not depend on who is at home, so they are all drawn
-  // first and their records prefetched: the memory latency of a replicate's ~400 random
-  // households overlaps instead of adding up.
+  // first and their records prefetched: the memory latency of the random households
+  // overlaps instead of adding up. A decided segment without per-household counts is
+  // settled right here (below); the others are stored for step 4.
   for (int township : s->townships) {
     for (Tier tier : tiers_) {
       const std::vector<int>& list = tier_villages_[township][static_cast<int>(tier)];
@@ -714,14 +718,10 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             }
             g.decided = true;
             // The order no longer matters: Floyd's algorithm draws the k households with
-            // exactly k index draws (32-bit halves of the generator's outputs), remembering who
-            // is taken in the thread's small tag array (one tag per segment: nothing to undo,
-            // and the ~1 KB array stays in L1).
-            // Heavy households (at the front of the pool) go to chosen_list, light ones to
-            // light_list; both are written and one count advances, so there is no branch to
-            // mispredict.
-            // Loop bounds and pointers in locals: the stores through uint32_t pointers below
-            // could otherwise alias them and force reloads.
+            // exactly k index draws (floyd_sample), remembering who is taken in the thread's
+            // small tag array (one tag per segment: nothing to undo, and the array of a
+            // pool's size stays in L1). Heavy households (at the front of the pool) go to
+            // chosen_list, light ones (when listed) to light_list.
             const LightRegion& region = regions_[g.pool];
             const uint32_t n = g.n, start = g.start;
             const uint32_t heavy_end = start + region.heavy;

@@ -172,6 +172,8 @@ class ReplicateModel {
     uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
     /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
+    /// Complete when `counters` is set or approval is drawn household by household;
+    /// otherwise segments settled in the sampling loop are counted, not listed.
     std::vector<uint32_t> surveyed;
     std::size_t surveyed_count = 0;
     std::vector<int> townships;
@@ -188,7 +190,8 @@ class ReplicateModel {
   Scratch make_scratch() const;
 
   /// Runs replicate r of `seed`. On return scratch->surveyed lists the surveyed households
-  /// (positions; see household_of) and scratch->townships / villages the units drawn.
+  /// (positions; see household_of; complete only as Scratch::surveyed says) and
+  /// scratch->townships / villages the units drawn.
   ReplicateOutcome run_replicate(uint64_t seed, uint64_t r, Scratch* scratch) const;
 
   /// Registry household index of a position in pool order.
