@@ -3,38 +3,17 @@
 // presence and replacement, income error, audit, verdict) and the threaded engine.
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "audit/montecarlo.h"
+#include "bench/default_county.h"
 #include "registry/config.h"
-#include "registry/generate.h"
 #include "sampler/design.h"
 
 namespace kaoping {
 namespace {
 
-/// The default county, its configuration and design, built once.
-struct Fixture {
-  Registry reg;
-  Config config;
-  Design design;
-  Fixture() {
-    reg = generate_county(Profile::kDefault, 1);
-    Diagnostics diag;
-    if (!load_config("", {}, &config, &diag) || !build_design(reg, config, &design, &diag)) {
-      std::fprintf(stderr, "bench: cannot set up the default county\n");
-      std::exit(1);
-    }
-  }
-};
-const Fixture& fixture() {
-  static const Fixture f;
-  return f;
-}
 
 void BM_Replicate(benchmark::State& state) {
-  const Fixture& f = fixture();
+  const DefaultCounty& f = default_county();
   ReplicateModel model;
   std::string err;
   if (!model.init(f.reg, f.config, f.design, {}, &err)) state.SkipWithError(err.c_str());
@@ -55,7 +34,7 @@ BENCHMARK(BM_Replicate);
 /// Args: runs, threads, household counts (1 = as with --out or --fix-top, 0 = as
 /// `simulate --json` without them).
 void BM_Simulation(benchmark::State& state) {
-  const Fixture& f = fixture();
+  const DefaultCounty& f = default_county();
   SimulationOptions opts;
   opts.runs = state.range(0);
   opts.threads = static_cast<int>(state.range(1));

@@ -3,38 +3,17 @@
 // reserve lists) and the field visit that follows it.
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "audit/audit.h"
+#include "bench/default_county.h"
 #include "registry/config.h"
-#include "registry/generate.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
 
 namespace kaoping {
 namespace {
 
-struct Fixture {
-  Registry reg;
-  Config config;
-  Design design;
-  Fixture() {
-    reg = generate_county(Profile::kDefault, 1);
-    Diagnostics diag;
-    if (!load_config("", {}, &config, &diag) || !build_design(reg, config, &design, &diag)) {
-      std::fprintf(stderr, "bench: cannot set up the default county\n");
-      std::exit(1);
-    }
-  }
-};
-const Fixture& fixture() {
-  static const Fixture f;
-  return f;
-}
-
 void BM_DrawSample(benchmark::State& state) {
-  const Fixture& f = fixture();
+  const DefaultCounty& f = default_county();
   Draw draw;
   uint64_t r = 0;
   for (auto _ : state) {
@@ -46,7 +25,7 @@ void BM_DrawSample(benchmark::State& state) {
 BENCHMARK(BM_DrawSample);
 
 void BM_VisitField(benchmark::State& state) {
-  const Fixture& f = fixture();
+  const DefaultCounty& f = default_county();
   Draw draw;
   draw_sample(f.reg, f.config, f.design, 20170905, 0, &draw);
   const std::vector<double> presence = presence_vector(f.reg.households, f.config.evaluator);
