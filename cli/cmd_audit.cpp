@@ -10,6 +10,7 @@
 #include "audit/selfcheck.h"
 #include "cli/commands.h"
 #include "registry/csv.h"
+#include "reports/audit_report.h"
 #include "reports/i18n.h"
 #include "sampler/design.h"
 #include "sampler/draw_io.h"
@@ -221,9 +222,19 @@ int audit_sample(const CommonOptions& opts, const Config& config, const Registry
                       {"households.csv", households.str()},
                       {"shortfalls.csv", shortfalls.str()}}))
     return kExitBadInput;
-  note(opts,
-       en ? "wrote findings.csv, rates.csv, households.csv, shortfalls.csv to " + opts.out
-          : "已写入 " + opts.out + "：findings.csv、rates.csv、households.csv、shortfalls.csv");
+  Manifest manifest =
+      run_manifest(opts, config, reg, "audit", run_inputs(opts, reg, {sample_path}));
+  manifest.has_seed = true;
+  manifest.seed = seed;
+  if (!write_reports(opts, compose_audit_report(reg, config, draw, result, report_context(opts)),
+                     manifest))
+    return kExitBadInput;
+  note(opts, en ? "wrote findings.csv, rates.csv, households.csv, shortfalls.csv, report.html, "
+                  "report.xlsx, manifest.json to " +
+                      opts.out
+                : "已写入 " + opts.out +
+                      "：findings.csv、rates.csv、households.csv、shortfalls.csv、report.html、"
+                      "report.xlsx、manifest.json");
   return kExitOk;
 }
 
@@ -340,8 +351,15 @@ int audit_all(const CommonOptions& opts, const Config& config, const Registry& r
                       {"villages.csv", villages.str()},
                       {"townships.csv", townships.str()}}))
     return kExitBadInput;
-  note(opts, en ? "wrote findings.csv, rates.csv, villages.csv, townships.csv to " + opts.out
-                : "已写入 " + opts.out + "：findings.csv、rates.csv、villages.csv、townships.csv");
+  if (!write_reports(opts, compose_selfcheck_report(reg, config, result, report_context(opts)),
+                     run_manifest(opts, config, reg, "audit", run_inputs(opts, reg))))
+    return kExitBadInput;
+  note(opts, en ? "wrote findings.csv, rates.csv, villages.csv, townships.csv, report.html, "
+                  "report.xlsx, manifest.json to " +
+                      opts.out
+                : "已写入 " + opts.out +
+                      "：findings.csv、rates.csv、villages.csv、townships.csv、report.html、"
+                      "report.xlsx、manifest.json");
   return kExitOk;
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "registry/load.h"
+#include "reports/schedule_report.h"
 #include "sampler/draw_io.h"
 #include "schedule/check.h"
 #include "schedule/plan.h"
@@ -20,7 +21,8 @@ namespace fs = std::filesystem;
 
 constexpr const char* kDefaultOut = "schedule-out";
 constexpr const char* kOutputs[] = {"schedule.csv", "notifications.csv", "itineraries.csv",
-                                    "gaps.csv", "schedule.ics"};
+                                    "gaps.csv",     "schedule.ics",      "report.html",
+                                    "report.xlsx",  "manifest.json"};
 constexpr std::size_t kGapsShown = 20;
 
 /// The calendar's DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now.
@@ -123,6 +125,10 @@ int run_schedule(int argc, char** argv, const std::vector<std::string>& full_arg
     std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
     return kExitBadInput;
   }
+  if (!write_reports(
+          opts, compose_schedule_report(reg, config.schedule, plan, report_context(opts)),
+          run_manifest(opts, config, reg, "schedule", run_inputs(opts, reg, {sample, staff}))))
+    return kExitBadInput;
 
   // Gaps are never silent: details unless --quiet, the count always.
   if (!opts.quiet) {

@@ -218,18 +218,11 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
     if (!ok) return kExitBadInput;
   }
   std::vector<int> fixed;
-  std::vector<InputFile> inputs = reg.inputs;
-  if (!opts.config.empty()) {
-    std::string bytes, err;
-    if (read_file(opts.config, &bytes, &err)) inputs.push_back({opts.config, sha256_hex(bytes)});
-  }
   if (!fix_file.empty()) {
     Diagnostics diag;
     const bool ok = read_fix_list(fix_file, reg, &fixed, &diag);
     print_diagnostics(diag, opts.quiet);
     if (!ok) return kExitBadInput;
-    std::string bytes, err;
-    if (read_file(fix_file, &bytes, &err)) inputs.push_back({fix_file, sha256_hex(bytes)});
   }
   if (!opts.out.empty()) {
     std::string err;
@@ -288,13 +281,7 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
       json && opts.out.empty() ? std::string() : readable_summary(result, reg, design, lang);
   if (!opts.out.empty()) {
     namespace fs = std::filesystem;
-    Manifest m;
-    m.command = "simulate";
-    m.version = KAOPING_VERSION;
-    m.argv = opts.argv;
-    m.config_yaml = config.resolved_yaml;
-    m.registry = opts.registry.empty() ? reg.source : opts.registry;
-    m.inputs = inputs;
+    Manifest m = run_manifest(opts, config, reg, "simulate", run_inputs(opts, reg, {fix_file}));
     m.has_seed = true;
     m.seed = so.seed;
     m.runs = result.runs;
@@ -319,13 +306,9 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
       std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
       return kExitBadInput;
     }
-    ReportContext ctx;
-    ctx.lang = lang;
-    ctx.argv = opts.argv;
-    ctx.registry = opts.registry;
-    ctx.version = KAOPING_VERSION;
-    if (!write_report(compose_simulate_report(reg, config, design, result, curves, ctx), opts.out,
-                      &err)) {
+    if (!write_report(
+            compose_simulate_report(reg, config, design, result, curves, report_context(opts)),
+            opts.out, &err)) {
       std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
       return kExitBadInput;
     }

@@ -8,6 +8,9 @@
 #include "registry/config.h"
 #include "registry/diagnostics.h"
 #include "registry/registry.h"
+#include "reports/common_report.h"
+#include "reports/document.h"
+#include "reports/manifest.h"
 
 namespace kaoping::cli {
 
@@ -48,6 +51,24 @@ void print_diagnostics(const Diagnostics& diag, bool quiet);
 
 /// Human message on stderr unless quiet ("kaoping: ...").
 void note(const CommonOptions& opts, const std::string& message);
+
+/// Every input file of a run with the SHA-256 of its raw bytes (for manifest.json): the
+/// registry's files, the --config file and `extra` files (a draw, a roster, a fix list).
+std::vector<InputFile> run_inputs(const CommonOptions& opts, const Registry& reg,
+                                  const std::vector<std::string>& extra = {});
+
+/// What a composed report states about its run: language, command line, registry, version.
+ReportContext report_context(const CommonOptions& opts);
+
+/// A manifest for `command` with the version, command line, resolved configuration,
+/// registry and `inputs` filled in; the caller adds seed, runs and threads where they apply.
+Manifest run_manifest(const CommonOptions& opts, const Config& config, const Registry& reg,
+                      const std::string& command, std::vector<InputFile> inputs);
+
+/// Writes report.html, report.xlsx and manifest.json into opts.out (which exists). Prints
+/// the error and returns false on failure.
+bool write_reports(const CommonOptions& opts, const report::Report& report,
+                   const Manifest& manifest);
 
 struct Command {
   const char* name;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "registry/csv.h"
 #include "registry/generate.h"
 #include "registry/load.h"
 
@@ -85,6 +86,54 @@ bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry) 
   }
   print_diagnostics(diag, opts.quiet);
   return ok && !diag.has_errors();
+}
+
+std::vector<InputFile> run_inputs(const CommonOptions& opts, const Registry& reg,
+                                  const std::vector<std::string>& extra) {
+  std::vector<InputFile> inputs = reg.inputs;
+  std::vector<std::string> more = {opts.config};
+  more.insert(more.end(), extra.begin(), extra.end());
+  for (const std::string& path : more) {
+    if (path.empty()) continue;
+    const bool listed = std::any_of(inputs.begin(), inputs.end(),
+                                    [&](const InputFile& f) { return f.path == path; });
+    std::string bytes, err;
+    if (!listed && read_file(path, &bytes, &err)) inputs.push_back({path, sha256_hex(bytes)});
+  }
+  return inputs;
+}
+
+ReportContext report_context(const CommonOptions& opts) {
+  ReportContext ctx;
+  ctx.lang = parse_lang(opts.lang);
+  ctx.argv = opts.argv;
+  ctx.registry = opts.registry;
+  ctx.version = KAOPING_VERSION;
+  return ctx;
+}
+
+Manifest run_manifest(const CommonOptions& opts, const Config& config, const Registry& reg,
+                      const std::string& command, std::vector<InputFile> inputs) {
+  Manifest m;
+  m.command = command;
+  m.version = KAOPING_VERSION;
+  m.argv = opts.argv;
+  m.config_yaml = config.resolved_yaml;
+  m.registry = opts.registry.empty() ? reg.source : opts.registry;
+  m.inputs = std::move(inputs);
+  return m;
+}
+
+bool write_reports(const CommonOptions& opts, const report::Report& report,
+                   const Manifest& manifest) {
+  std::string err;
+  if (!write_report(report, opts.out, &err) ||
+      !write_file_atomic((std::filesystem::path(opts.out) / "manifest.json").string(),
+                         manifest_json(manifest), &err)) {
+    std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
+    return false;
+  }
+  return true;
 }
 
 bool parse_command(CLI::App& app, int argc, char** argv, int* exit_code) {
