@@ -14,11 +14,21 @@ echo "== kaoping simulate --out $out/rehearsal   (embedded default county)"
 "$kaoping" simulate --out "$out/rehearsal" --force
 
 echo
+echo "== kaoping simulate --runs 1000000   (a million replicates, pass probability only)"
+"$kaoping" simulate --runs 1000000 --quiet | sed -n '2p;$p'
+
+echo
+echo "== kaoping audit --all --out $out/selfcheck   (the county's own check of every household)"
+"$kaoping" audit --all --quiet --out "$out/selfcheck" --force > "$out/selfcheck.txt"
+head -n 3 "$out/selfcheck.txt"
+
+echo
 echo "== kaoping sample, then kaoping schedule   (a rehearsal draw and its field plan)"
 "$kaoping" sample --out "$out/draw.csv"
 "$kaoping" schedule --sample "$out/draw.csv" --out "$out/schedule" --force
 
 echo
 echo "Report:        $out/rehearsal/report.html  (and report.xlsx, summary.json, risk_*.csv)"
+echo "Self-check:    $out/selfcheck/report.html  (findings.csv: every household at fault, villages.csv: the to-do list)"
 echo "Draw:          $out/draw.csv"
-echo "Field plan:    $out/schedule/schedule.csv  (calendar schedule.ics, notifications.csv, gaps.csv)"
+echo "Field plan:    $out/schedule/report.html  (schedule.csv, schedule.ics, notifications.csv, gaps.csv)"
