@@ -187,12 +187,11 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
   std::optional<int> fix_top;
   std::string fix_file;
   add_common_options(app, &opts);
-  app.add_option("--runs", runs, "replicates (default: simulation.runs)")
-      ->check(CLI::PositiveNumber);
+  app.add_option("--runs", runs, "replicates (default: simulation.runs)")->check(whole_at_least(1));
   app.add_option("--seed", seed, "random seed (default: simulation.seed)");
   app.add_option("--threads", threads,
                  "worker threads, 0 = all cores (default: simulation.threads)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_at_least(0));
   add_out_dir_option(app, &opts,
                      "directory for summary.json, risk_*.csv, report.html, report.xlsx, "
                      "report.txt and manifest.json");
@@ -200,7 +199,7 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
   app.add_option("--fix-top", fix_top,
                  "what-if: put right the K households of highest priority and re-run the same "
                  "replicates")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   app.add_option("--fix", fix_file,
                  "what-if: put right the households listed in FILE (CSV with household_id, or "
                  "one id per line)");

@@ -88,6 +88,9 @@ int run_schedule(int argc, char** argv, const std::vector<std::string>& full_arg
 /// *exit_code, on a usage error prints and returns kExitUsage. Returns true to go on.
 bool parse_command(CLI::App& app, int argc, char** argv, int* exit_code);
 
+/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
+CLI::Validator whole_at_least(long long min);
+
 /// Levenshtein distance, for "did you mean".
 std::size_t edit_distance(const std::string& a, const std::string& b);
 

@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 
@@ -155,6 +156,18 @@ bool parse_command(CLI::App& app, int argc, char** argv, int* exit_code) {
     return false;
   }
   return true;
+}
+
+CLI::Validator whole_at_least(long long min) {
+  return CLI::Validator(
+      [min](std::string& text) -> std::string {
+        long long value = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+        if (ec == std::errc() && ptr == end && value >= min) return {};
+        return "must be a whole number >= " + std::to_string(min) + ", got \"" + text + "\"";
+      },
+      "INT>=" + std::to_string(min));
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {

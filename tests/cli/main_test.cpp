@@ -46,3 +46,19 @@ TEST_F(MainCli, EveryCommandHasHelpAndVersion) {
 }
 
 }  // namespace
+
+namespace {
+
+class NumberOptionsCli : public kaoping::cli_test::CliTest {};
+
+TEST_F(NumberOptionsCli, CountsMustBeWholeNumbers) {
+  CliResult r = kaoping("simulate --runs 0");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), "--runs: must be a whole number >= 1, got \"0\"");
+  r = kaoping("simulate --threads -1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            "--threads: must be a whole number >= 0, got \"-1\"");
+}
+
+}  // namespace
