@@ -136,35 +136,6 @@ bool few_measures(const Households& h, std::size_t i) {
   return is_registered(h.status[i]) && popcount16(h.measures[i]) < 4;
 }
 
-uint16_t measures_answering(Cause c) {
-  switch (c) {
-    case Cause::kIllness:
-      return kMsHealth;
-    case Cause::kDisability:
-      return kMsHealth | kMsSocialSecurity;
-    case Cause::kEducation:
-      return kMsEducation;
-    case Cause::kDisaster:
-      return kMsHousing | kMsRelocation | kMsSocialSecurity;
-    case Cause::kLand:
-      return kMsIndustry | kMsRelocation | kMsEmployment;
-    case Cause::kWater:
-      return kMsWater;
-    case Cause::kSkills:
-      return kMsTraining | kMsEmployment;
-    case Cause::kLabor:
-      return kMsSocialSecurity | kMsEmployment;
-    case Cause::kFunds:
-      return kMsFinance;
-    case Cause::kTransport:
-      return kMsRelocation | kMsIndustry | kMsEmployment;
-    case Cause::kMotivation:
-      return kMsTraining | kMsEmployment | kMsIndustry;
-    default:
-      return 0;
-  }
-}
-
 bool measure_mismatch(const Households& h, std::size_t i) {
   if (!is_registered(h.status[i])) return false;
   const uint16_t answering = measures_answering(h.cause[i]);

@@ -64,8 +64,6 @@ double presence_probability(const Households& h, std::size_t i, const EvaluatorC
 bool few_measures(const Households& h, std::size_t i);
 /// Readiness: the measures do not answer the main cause (DOMAIN.md §4), registered only.
 bool measure_mismatch(const Households& h, std::size_t i);
-/// Measures that answer a cause (bit set of Measure); 0 for kNone / kOther (anything does).
-uint16_t measures_answering(Cause c);
 /// Readiness: registered household without all of help card, contact card, record book.
 bool missing_cards(const Households& h, std::size_t i);
 

@@ -266,33 +266,6 @@ uint16_t measure_for(Cause c) {
   }
 }
 
-/// Every measure that answers a cause, as `audit --all` reads DOMAIN.md §4 (audit/rules.cpp
-/// measures_answering; the registry cannot include audit headers). Used to make the few
-/// deliberately mismatched plans really mismatched.
-uint16_t measures_answering_cause(Cause c) {
-  switch (c) {
-    case Cause::kDisability:
-      return kMsHealth | kMsSocialSecurity;
-    case Cause::kDisaster:
-      return kMsHousing | kMsRelocation | kMsSocialSecurity;
-    case Cause::kLand:
-      return kMsIndustry | kMsRelocation | kMsEmployment;
-    case Cause::kSkills:
-      return kMsTraining | kMsEmployment;
-    case Cause::kLabor:
-      return kMsSocialSecurity | kMsEmployment;
-    case Cause::kTransport:
-      return kMsRelocation | kMsIndustry | kMsEmployment;
-    case Cause::kMotivation:
-      return kMsTraining | kMsEmployment | kMsIndustry;
-    case Cause::kOther:
-    case Cause::kNone:
-      return 0;
-    default:
-      return measure_for(c);
-  }
-}
-
 std::string chinese_number(int n) {  // 1..99
   static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   if (n < 10) return digits[n];
@@ -750,9 +723,9 @@ Registry generate_county(Profile profile, uint64_t seed) {
     for (int guard = 0; popcount16(m) < want && guard < 100; ++guard)
       m |= kFillMeasures[rn.below(count_of(kFillMeasures))];
     if (chance(rn, 0.02)) {
-      m &= static_cast<uint16_t>(~measures_answering_cause(h.cause[i]));
+      m &= static_cast<uint16_t>(~measures_answering(h.cause[i]));
       for (uint16_t extra : {kMsHousing, kMsWater, kMsOther, kMsFinance})
-        if (popcount16(m) < 4 && !(measures_answering_cause(h.cause[i]) & extra)) m |= extra;
+        if (popcount16(m) < 4 && !(measures_answering(h.cause[i]) & extra)) m |= extra;
     }
     h.measures[i] = m;
     h.cards[i] = kAllCards;

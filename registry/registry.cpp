@@ -92,6 +92,35 @@ std::string flags_to_string(uint32_t flags, const std::vector<std::string_view>&
   return out;
 }
 
+uint16_t measures_answering(Cause c) {
+  switch (c) {
+    case Cause::kIllness:
+      return kMsHealth;
+    case Cause::kDisability:
+      return kMsHealth | kMsSocialSecurity;
+    case Cause::kEducation:
+      return kMsEducation;
+    case Cause::kDisaster:
+      return kMsHousing | kMsRelocation | kMsSocialSecurity;
+    case Cause::kLand:
+      return kMsIndustry | kMsRelocation | kMsEmployment;
+    case Cause::kWater:
+      return kMsWater;
+    case Cause::kSkills:
+      return kMsTraining | kMsEmployment;
+    case Cause::kLabor:
+      return kMsSocialSecurity | kMsEmployment;
+    case Cause::kFunds:
+      return kMsFinance;
+    case Cause::kTransport:
+      return kMsRelocation | kMsIndustry | kMsEmployment;
+    case Cause::kMotivation:
+      return kMsTraining | kMsEmployment | kMsIndustry;
+    default:
+      return 0;
+  }
+}
+
 std::size_t Households::add_default() {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   id.emplace_back();

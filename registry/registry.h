@@ -112,6 +112,10 @@ std::string flags_to_string(uint32_t flags, const std::vector<std::string_view>&
 inline int popcount16(uint32_t x) {
   return __builtin_popcount(x);
 }
+/// Measures that answer a main cause of poverty (DOMAIN.md §4: 因病 → health, 因学 →
+/// education, 缺技术 → training or employment, ...), as Measure bits; 0 for kNone and kOther,
+/// which any measure answers.
+uint16_t measures_answering(Cause c);
 
 struct Township {
   std::string id;
