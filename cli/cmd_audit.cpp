@@ -143,13 +143,7 @@ int audit_sample(const CommonOptions& opts, const Config& config, const Registry
   const bool ok = read_draw_csv(sample_path, reg, have_design ? &design : nullptr, &draw, &diag);
   print_diagnostics(diag, opts.quiet);
   if (!ok) return kExitBadInput;
-  if (!opts.out.empty()) {
-    std::string err;
-    if (!prepare_out_dir(opts, &err)) {
-      std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
-      return kExitBadInput;
-    }
-  }
+  if (!open_out_dir(opts)) return kExitBadInput;
 
   AuditResult result;
   audit_draw(reg, config, draw, seed, 0, &result);
@@ -271,13 +265,7 @@ void unit_cells(const UnitSummary& u, std::vector<std::string>* row) {
 int audit_all(const CommonOptions& opts, const Config& config, const Registry& reg) {
   const Lang lang = parse_lang(opts.lang);
   const bool en = lang == Lang::kEn;
-  if (!opts.out.empty()) {
-    std::string err;
-    if (!prepare_out_dir(opts, &err)) {
-      std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
-      return kExitBadInput;
-    }
-  }
+  if (!open_out_dir(opts)) return kExitBadInput;
   SelfCheckResult result;
   self_check(reg, config, &result);
   const Households& h = reg.households;

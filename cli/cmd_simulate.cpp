@@ -223,13 +223,7 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
     print_diagnostics(diag, opts.quiet);
     if (!ok) return kExitBadInput;
   }
-  if (!opts.out.empty()) {
-    std::string err;
-    if (!prepare_out_dir(opts, &err)) {
-      std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
-      return kExitBadInput;
-    }
-  }
+  if (!open_out_dir(opts)) return kExitBadInput;
 
   SimulationOptions so;
   so.runs = runs.value_or(config.simulation.runs);

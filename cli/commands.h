@@ -42,6 +42,10 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& h
 /// registry directory or the config file). False and *err on failure.
 bool prepare_out_dir(const CommonOptions& opts, std::string* err);
 
+/// prepare_out_dir for a command whose --out is optional: nothing to do without --out;
+/// otherwise prints "kaoping: error: ..." and returns false when the directory cannot be used.
+bool open_out_dir(const CommonOptions& opts);
+
 /// Loads the configuration and the registry (default county when --registry is absent)
 /// and validates them. Prints every diagnostic; false when any is an error.
 bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry);

@@ -62,6 +62,13 @@ bool prepare_out_dir(const CommonOptions& opts, std::string* err) {
   return true;
 }
 
+bool open_out_dir(const CommonOptions& opts) {
+  std::string err;
+  if (opts.out.empty() || prepare_out_dir(opts, &err)) return true;
+  std::fprintf(stderr, "kaoping: error: %s\n", err.c_str());
+  return false;
+}
+
 void print_diagnostics(const Diagnostics& diag, bool quiet) {
   for (const Diagnostic& d : diag.items()) {
     if (quiet && d.severity == Severity::kWarning) continue;
