@@ -18,11 +18,20 @@ std::vector<std::string> messages(const Diagnostics& diag) {
   return out;
 }
 
-std::string temp_file(const std::string& name, const std::string& bytes) {
-  std::filesystem::path dir =
+/// A scratch directory for this test process, removed when the process ends.
+struct ScratchDir {
+  std::filesystem::path path =
       std::filesystem::temp_directory_path() / ("kaoping_csv_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / name).string();
+  ScratchDir() { std::filesystem::create_directories(path); }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+std::string temp_file(const std::string& name, const std::string& bytes) {
+  static const ScratchDir dir;
+  std::string path = (dir.path / name).string();
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

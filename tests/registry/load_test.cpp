@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -49,9 +50,11 @@ class RegistryFiles : public ::testing::Test {
   void SetUp() override {
     for (const char* f : kFiles)
       files_[f] = slurp(fs::path(KAOPING_TEST_DATA) / "good/minimal" / f);
+    // A parameterised test's name holds a '/': keep the directory one level deep.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = fs::temp_directory_path() /
-           ("kaoping_load_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("kaoping_load_test_" + std::to_string(::getpid()) + "_" + name);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
