@@ -14,14 +14,6 @@ namespace {
 
 using namespace report;
 
-std::string F(Lang lang, const char* key) {
-  return tr(lang, key);
-}
-template <typename... Args>
-std::string Ff(Lang lang, const char* key, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
-}
-
 double ratio(double part, double whole) {
   return whole > 0 ? part / whole : 0.0;
 }
@@ -48,10 +40,10 @@ Table tally_table(const std::string& title, const std::string& label_header, con
   int64_t total_h = 0, total_p = 0;
   for (const auto& [k, v] : t.counts) total_h += v.first, total_p += v.second;
   if (with_households)
-    out.columns.insert(out.columns.end(), {{F(lang, "col.households"), ColumnKind::kInteger},
-                                           {F(lang, "col.share"), ColumnKind::kProbability, 1}});
-  out.columns.insert(out.columns.end(), {{F(lang, "col.persons"), ColumnKind::kInteger},
-                                         {F(lang, "col.share"), ColumnKind::kProbability, 1}});
+    out.columns.insert(out.columns.end(), {{tr(lang, "col.households"), ColumnKind::kInteger},
+                                           {tr(lang, "col.share"), ColumnKind::kProbability, 1}});
+  out.columns.insert(out.columns.end(), {{tr(lang, "col.persons"), ColumnKind::kInteger},
+                                         {tr(lang, "col.share"), ColumnKind::kProbability, 1}});
   auto row = [&](const std::string& label, int64_t h, int64_t p) {
     std::vector<Cell> r = {label};
     if (with_households) r.insert(r.end(), {Cell(h), Cell(ratio(h, total_h))});
@@ -67,13 +59,13 @@ Table tally_table(const std::string& title, const std::string& label_header, con
     });
   }
   for (const std::string& l : labels) row(l, t.counts.at(l).first, t.counts.at(l).second);
-  row(F(lang, "common.total"), total_h, total_p);
+  row(tr(lang, "common.total"), total_h, total_p);
   return out;
 }
 
 // The national system's labour labels (members.csv `labor`) in English.
 std::string labour_label(const std::string& value, Lang lang) {
-  if (value.empty()) return F(lang, "attribute.none");
+  if (value.empty()) return tr(lang, "attribute.none");
   if (lang == Lang::kZh) return value;
   static const std::map<std::string, std::string> kEnglish = {
       {"普通劳动力", "ordinary labour"},
@@ -90,7 +82,7 @@ std::string labour_label(const std::string& value, Lang lang) {
 std::string age_band_label(int band, Lang lang) {
   static const char* kZh[] = {"0–5岁", "6–15岁（义务教育）", "16–59岁", "60岁及以上"};
   static const char* kEn[] = {"0–5", "6–15 (compulsory schooling)", "16–59", "60 and over"};
-  if (band < 0) return F(lang, "attribute.none");
+  if (band < 0) return tr(lang, "attribute.none");
   return lang == Lang::kEn ? kEn[band] : kZh[band];
 }
 
@@ -101,21 +93,21 @@ std::string unit_name(const std::string& name, const std::string& id) {
 // Rates with their parts and the standard, for the self-check and the audit of a draw.
 Table rates_table(const Rates& r, const StandardsConfig& s, Lang lang, const char* title_key) {
   Table t;
-  t.title = F(lang, title_key);
-  t.sheet = F(lang, "sheet.rates");
-  t.columns = {{F(lang, "col.criterion")},
-               {F(lang, "col.rate"), ColumnKind::kProbability, 2},
-               {F(lang, "audit.numerator"), ColumnKind::kDecimal, 0},
-               {F(lang, "audit.denominator"), ColumnKind::kDecimal, 0},
-               {F(lang, "col.standard")},
-               {F(lang, "audit.holds")}};
+  t.title = tr(lang, title_key);
+  t.sheet = tr(lang, "sheet.rates");
+  t.columns = {{tr(lang, "col.criterion")},
+               {tr(lang, "col.rate"), ColumnKind::kProbability, 2},
+               {tr(lang, "audit.numerator"), ColumnKind::kDecimal, 0},
+               {tr(lang, "audit.denominator"), ColumnKind::kDecimal, 0},
+               {tr(lang, "col.standard")},
+               {tr(lang, "audit.holds")}};
   for (int k = 0; k < kRateCount; ++k) {
     const Rate rate = static_cast<Rate>(k);
     std::string standard, holds;
     for (const Criterion& c : s.criteria) {
       if (c.rate != rate) continue;
       standard = standard_text(lang, c.below, c.threshold);
-      holds = F(lang, c.holds(r.value[k]) ? "audit.ok" : "audit.fails");
+      holds = tr(lang, c.holds(r.value[k]) ? "audit.ok" : "audit.fails");
     }
     t.rows.push_back(
         {rate_name(lang, rate), r.value[k], r.numerator[k], r.denominator[k], standard, holds});
@@ -130,8 +122,8 @@ Figures verdict_figures(const Verdict& v, const Rates& r, Lang lang) {
     if (!failed.empty()) failed += lang == Lang::kEn ? ", " : "、";
     failed += rate_name(lang, c.rate) + " " + format_percent(r.value[static_cast<int>(c.rate)], 2);
   }
-  f.items.push_back({F(lang, "audit.verdict"), F(lang, v.pass ? "audit.pass" : "audit.fail"),
-                     v.pass ? F(lang, "audit.all_hold") : failed,
+  f.items.push_back({tr(lang, "audit.verdict"), tr(lang, v.pass ? "audit.pass" : "audit.fail"),
+                     v.pass ? tr(lang, "audit.all_hold") : failed,
                      v.pass ? Tone::kGood : Tone::kBad});
   return f;
 }
@@ -140,11 +132,12 @@ Table findings_table(const Registry& reg, const std::vector<SelfCheckFinding>& f
                      std::size_t page_rows) {
   const Households& h = reg.households;
   Table t;
-  t.title = F(lang, "audit.findings_table");
-  t.sheet = F(lang, "sheet.findings");
-  t.columns = {{F(lang, "col.household_id")}, {F(lang, "col.village")},   {F(lang, "col.status")},
-               {F(lang, "col.head_name")},    {F(lang, "col.id_number")}, {F(lang, "col.findings")},
-               {F(lang, "col.detail")}};
+  t.title = tr(lang, "audit.findings_table");
+  t.sheet = tr(lang, "sheet.findings");
+  t.columns = {{tr(lang, "col.household_id")}, {tr(lang, "col.village")},
+               {tr(lang, "col.status")},       {tr(lang, "col.head_name")},
+               {tr(lang, "col.id_number")},    {tr(lang, "col.findings")},
+               {tr(lang, "col.detail")}};
   for (const SelfCheckFinding& f : findings) {
     const int i = f.household;
     const int v = h.village[i];
@@ -263,23 +256,23 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
   const Households& h = reg.households;
   Report rep;
   rep.lang = std::string(lang_code(lang));
-  rep.title = F(lang, "audit.title");
-  rep.subtitle = Ff(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
+  rep.title = tr(lang, "audit.title");
+  rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
 
   // Summary: verdict of the county's own rates, households with findings.
   Section summary;
-  summary.heading = F(lang, "audit.summary");
+  summary.heading = tr(lang, "audit.summary");
   Figures figs = verdict_figures(result.county.verdict, result.county.rates, lang);
   figs.items.push_back(
-      {F(lang, "audit.checked"), format_number(result.county.households), "", Tone::kNeutral});
-  figs.items.push_back({F(lang, "audit.flagged"), format_number(result.county.flagged),
-                        Ff(lang, "audit.rule_flagged", format_number(result.county.rule_flagged)),
+      {tr(lang, "audit.checked"), format_number(result.county.households), "", Tone::kNeutral});
+  figs.items.push_back({tr(lang, "audit.flagged"), format_number(result.county.flagged),
+                        trf(lang, "audit.rule_flagged", format_number(result.county.rule_flagged)),
                         result.county.rule_flagged > 0 ? Tone::kWarning : Tone::kGood});
   summary.blocks.push_back(figs);
-  summary.blocks.push_back(Paragraph{F(lang, "audit.summary_text")});
+  summary.blocks.push_back(Paragraph{tr(lang, "audit.summary_text")});
   BarChart by_finding;
-  by_finding.title = F(lang, "audit.findings_chart");
-  by_finding.x_label = F(lang, "col.households");
+  by_finding.title = tr(lang, "audit.findings_chart");
+  by_finding.x_label = tr(lang, "col.households");
   by_finding.probability = false;
   for (int f = 0; f < kFindingCount; ++f)
     by_finding.bars.push_back(
@@ -292,8 +285,8 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
 
   // 六个清: the registered households and their members.
   Section profile;
-  profile.heading = F(lang, "audit.profile");
-  profile.blocks.push_back(Paragraph{F(lang, "audit.profile_text")});
+  profile.heading = tr(lang, "audit.profile");
+  profile.blocks.push_back(Paragraph{tr(lang, "audit.profile_text")});
   Tally status, cause, attribute, housing, labour, age;
   for (int s = 0; s < kStatusCount; ++s)
     status.add(status_name(lang, static_cast<Status>(s)), 0, 0);
@@ -302,17 +295,17 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
     if (!is_registered(h.status[i])) continue;
     cause.add(cause_name(lang, h.cause[i]), 1, h.size[i]);
     attribute.add(attribute_name(lang, h.attribute[i]), 1, h.size[i]);
-    housing.add(h.relocated[i] ? F(lang, "audit.relocated") : housing_name(lang, h.housing[i]), 1,
+    housing.add(h.relocated[i] ? tr(lang, "audit.relocated") : housing_name(lang, h.housing[i]), 1,
                 h.size[i]);
   }
   profile.blocks.push_back(
-      tally_table(F(lang, "audit.by_status"), F(lang, "col.status"), status, true, lang, false));
+      tally_table(tr(lang, "audit.by_status"), tr(lang, "col.status"), status, true, lang, false));
   profile.blocks.push_back(
-      tally_table(F(lang, "audit.by_cause"), F(lang, "col.cause"), cause, true, lang));
+      tally_table(tr(lang, "audit.by_cause"), tr(lang, "col.cause"), cause, true, lang));
+  profile.blocks.push_back(tally_table(tr(lang, "audit.by_attribute"), tr(lang, "col.attribute"),
+                                       attribute, true, lang));
   profile.blocks.push_back(
-      tally_table(F(lang, "audit.by_attribute"), F(lang, "col.attribute"), attribute, true, lang));
-  profile.blocks.push_back(
-      tally_table(F(lang, "audit.by_housing"), F(lang, "col.housing"), housing, true, lang));
+      tally_table(tr(lang, "audit.by_housing"), tr(lang, "col.housing"), housing, true, lang));
   if (reg.has_members) {
     for (int b = 0; b < kAgeBandCount; ++b) age.add(age_band_label(b, lang), 0, 0);
     for (const Member& m : reg.members) {
@@ -321,21 +314,21 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
       age.add(age_band_label(age_band(m.age), lang), 0, 1);
     }
     profile.blocks.push_back(
-        tally_table(F(lang, "audit.by_labor"), F(lang, "col.labor"), labour, false, lang));
+        tally_table(tr(lang, "audit.by_labor"), tr(lang, "col.labor"), labour, false, lang));
     profile.blocks.push_back(
-        tally_table(F(lang, "audit.by_age"), F(lang, "col.age_band"), age, false, lang, false));
+        tally_table(tr(lang, "audit.by_age"), tr(lang, "col.age_band"), age, false, lang, false));
   } else {
-    profile.blocks.push_back(Paragraph{F(lang, "audit.members_missing")});
+    profile.blocks.push_back(Paragraph{tr(lang, "audit.members_missing")});
   }
   // Per township: registered households by status, persons, and the self-check's findings.
   Table towns;
-  towns.title = F(lang, "audit.by_township");
-  towns.sheet = F(lang, "audit.by_township");
-  towns.columns = {{F(lang, "col.township")}};
+  towns.title = tr(lang, "audit.by_township");
+  towns.sheet = tr(lang, "audit.by_township");
+  towns.columns = {{tr(lang, "col.township")}};
   for (Status s : {Status::kPoor, Status::kPlannedExit, Status::kExited, Status::kNonRegistered})
     towns.columns.push_back({status_name(lang, s), ColumnKind::kInteger});
-  towns.columns.push_back({F(lang, "audit.registered_persons"), ColumnKind::kInteger});
-  towns.columns.push_back({F(lang, "audit.flagged"), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.registered_persons"), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.flagged"), ColumnKind::kInteger});
   std::vector<std::array<int64_t, kStatusCount + 1>> per(reg.townships.size());
   for (std::size_t i = 0; i < h.count(); ++i) {
     const int v = h.village[i];
@@ -356,10 +349,10 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
   profile.blocks.push_back(towns);
   // Registered households by township and main cause: wide, so in the workbook only.
   Table cross;
-  cross.title = F(lang, "audit.by_township_cause");
-  cross.sheet = F(lang, "audit.by_township_cause");
+  cross.title = tr(lang, "audit.by_township_cause");
+  cross.sheet = tr(lang, "audit.by_township_cause");
   cross.in_html = false;
-  cross.columns = {{F(lang, "col.township")}};
+  cross.columns = {{tr(lang, "col.township")}};
   for (int c = 0; c < kCauseCount; ++c)
     cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
   std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
@@ -378,24 +371,24 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
 
   // To-do list by village, worst first (the self-check's order).
   Section todo;
-  todo.heading = F(lang, "audit.todo");
-  todo.blocks.push_back(Paragraph{F(lang, "audit.todo_text")});
+  todo.heading = tr(lang, "audit.todo");
+  todo.blocks.push_back(Paragraph{tr(lang, "audit.todo_text")});
   Table page, sheet;
-  page.title = F(lang, "audit.todo");
-  page.columns = {{F(lang, "col.village")},
-                  {F(lang, "col.township")},
-                  {F(lang, "col.households"), ColumnKind::kInteger},
-                  {F(lang, "audit.flagged"), ColumnKind::kInteger},
-                  {F(lang, "col.findings")}};
+  page.title = tr(lang, "audit.todo");
+  page.columns = {{tr(lang, "col.village")},
+                  {tr(lang, "col.township")},
+                  {tr(lang, "col.households"), ColumnKind::kInteger},
+                  {tr(lang, "audit.flagged"), ColumnKind::kInteger},
+                  {tr(lang, "col.findings")}};
   sheet.title = page.title;
-  sheet.sheet = F(lang, "audit.todo");
+  sheet.sheet = tr(lang, "audit.todo");
   sheet.in_html = false;
-  sheet.columns = {{F(lang, "col.village_id")},
-                   {F(lang, "col.village")},
-                   {F(lang, "col.township")},
-                   {F(lang, "col.households"), ColumnKind::kInteger},
-                   {F(lang, "audit.flagged"), ColumnKind::kInteger},
-                   {F(lang, "audit.rule_flagged_col"), ColumnKind::kInteger}};
+  sheet.columns = {{tr(lang, "col.village_id")},
+                   {tr(lang, "col.village")},
+                   {tr(lang, "col.township")},
+                   {tr(lang, "col.households"), ColumnKind::kInteger},
+                   {tr(lang, "audit.flagged"), ColumnKind::kInteger},
+                   {tr(lang, "audit.rule_flagged_col"), ColumnKind::kInteger}};
   for (int f = 0; f < kFindingCount; ++f)
     sheet.columns.push_back({finding_name(lang, static_cast<Finding>(f)), ColumnKind::kInteger});
   for (const UnitSummary& u : result.villages) {
@@ -429,20 +422,20 @@ Report compose_audit_report(const Registry& reg, const Config& config, const Dra
   const Lang lang = ctx.lang;
   Report rep;
   rep.lang = std::string(lang_code(lang));
-  rep.title = F(lang, "audit.sample_title");
-  rep.subtitle = Ff(lang, "audit.sample_subtitle", result.households.size(), result.field.absent,
-                    result.field.short_total);
+  rep.title = tr(lang, "audit.sample_title");
+  rep.subtitle = trf(lang, "audit.sample_subtitle", result.households.size(), result.field.absent,
+                     result.field.short_total);
   Section verdict;
-  verdict.heading = F(lang, "audit.summary");
+  verdict.heading = tr(lang, "audit.summary");
   verdict.blocks.push_back(verdict_figures(result.verdict, result.rates, lang));
   verdict.blocks.push_back(rates_table(result.rates, config.standards, lang, "audit.sample_rates"));
   if (!result.field.shortfalls.empty()) {
     Table t;
-    t.title = F(lang, "audit.shortfalls");
-    t.sheet = F(lang, "audit.shortfalls");
-    t.columns = {{F(lang, "col.village")},
-                 {F(lang, "col.status")},
-                 {F(lang, "audit.missing"), ColumnKind::kInteger}};
+    t.title = tr(lang, "audit.shortfalls");
+    t.sheet = tr(lang, "audit.shortfalls");
+    t.columns = {{tr(lang, "col.village")},
+                 {tr(lang, "col.status")},
+                 {tr(lang, "audit.missing"), ColumnKind::kInteger}};
     for (const auto& s : result.field.shortfalls)
       t.rows.push_back({unit_name(reg.villages[s.village].name, reg.villages[s.village].id),
                         category_name(lang, s.category), s.missing});
@@ -451,7 +444,7 @@ Report compose_audit_report(const Registry& reg, const Config& config, const Dra
   rep.sections.push_back(verdict);
 
   Section found;
-  found.heading = F(lang, "audit.findings_table");
+  found.heading = tr(lang, "audit.findings_table");
   std::vector<SelfCheckFinding> findings;
   for (const HouseholdAudit& a : result.households)
     for (int f = 0; f < kFindingCount; ++f)
@@ -459,7 +452,7 @@ Report compose_audit_report(const Registry& reg, const Config& config, const Dra
         findings.push_back({a.household, static_cast<Finding>(f),
                             finding_detail(reg.households, a.household, static_cast<Finding>(f),
                                            config.standards, a.assessed_income, true)});
-  if (findings.empty()) found.blocks.push_back(Paragraph{F(lang, "audit.no_findings")});
+  if (findings.empty()) found.blocks.push_back(Paragraph{tr(lang, "audit.no_findings")});
   found.blocks.push_back(findings_table(reg, findings, lang, 50));
   rep.sections.push_back(found);
   (void)draw;

@@ -4,6 +4,8 @@
 // "[[key]]" so a gap is visible in the report and caught by the tests.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +25,12 @@ std::string_view lang_code(Lang lang);
 
 /// The text for `key` in `lang`; "[[key]]" when the key is unknown.
 std::string tr(Lang lang, std::string_view key);
+
+/// tr() of a key whose text is a fmt format string, formatted with `args`.
+template <typename... Args>
+std::string trf(Lang lang, std::string_view key, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
+}
 
 /// Every key of the table (for tests: each has both languages).
 std::vector<std::string_view> i18n_keys();

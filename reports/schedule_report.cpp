@@ -14,14 +14,6 @@ namespace {
 
 using namespace report;
 
-std::string F(Lang lang, const char* key) {
-  return tr(lang, key);
-}
-template <typename... Args>
-std::string Ff(Lang lang, const char* key, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
-}
-
 std::string staff_name(const Registry& reg, int s) {
   if (s < 0 || s >= static_cast<int>(reg.staff.size())) return "";
   const Staff& x = reg.staff[s];
@@ -103,38 +95,38 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
   const Households& h = reg.households;
   Report rep;
   rep.lang = std::string(lang_code(lang));
-  rep.title = F(lang, "sched.title");
+  rep.title = tr(lang, "sched.title");
   const std::string first = plan.visits.empty() ? config.start.str() : plan.first_day.str();
   const std::string last = plan.visits.empty() ? config.start.str() : plan.last_day.str();
-  rep.subtitle = Ff(lang, "sched.subtitle", first, last, config.teams, plan.visits.size());
+  rep.subtitle = trf(lang, "sched.subtitle", first, last, config.teams, plan.visits.size());
 
   // Overview: figures, visits per day, and each team's villages day by day.
   std::map<Date, std::vector<int>> by_day;  // visit indices
   for (std::size_t k = 0; k < plan.visits.size(); ++k)
     by_day[plan.visits[k].date].push_back(static_cast<int>(k));
   Section overview;
-  overview.heading = F(lang, "sched.overview");
+  overview.heading = tr(lang, "sched.overview");
   overview.blocks.push_back(Figures{{
-      {F(lang, "sched.day_count"), std::to_string(by_day.size()), first + " – " + last,
+      {tr(lang, "sched.day_count"), std::to_string(by_day.size()), first + " – " + last,
        Tone::kNeutral},
-      {F(lang, "col.visits"), std::to_string(plan.visits.size()),
-       Ff(lang, "sched.villages_note", plan.villages), Tone::kNeutral},
-      {F(lang, "sched.gaps"), std::to_string(plan.gaps.size()),
-       plan.gaps.empty() ? F(lang, "sched.no_gaps") : F(lang, "sched.gaps_note"),
+      {tr(lang, "col.visits"), std::to_string(plan.visits.size()),
+       trf(lang, "sched.villages_note", plan.villages), Tone::kNeutral},
+      {tr(lang, "sched.gaps"), std::to_string(plan.gaps.size()),
+       plan.gaps.empty() ? tr(lang, "sched.no_gaps") : tr(lang, "sched.gaps_note"),
        plan.gaps.empty() ? Tone::kGood : Tone::kWarning},
   }});
-  overview.blocks.push_back(Paragraph{F(lang, "sched.notifications_text")});
+  overview.blocks.push_back(Paragraph{tr(lang, "sched.notifications_text")});
   BarChart per_day;
-  per_day.title = F(lang, "sched.per_day");
-  per_day.x_label = F(lang, "col.visits");
+  per_day.title = tr(lang, "sched.per_day");
+  per_day.x_label = tr(lang, "col.visits");
   per_day.probability = false;
   for (const auto& [date, visits] : by_day)
     per_day.bars.push_back({date.str(), static_cast<double>(visits.size())});
   if (!per_day.bars.empty()) overview.blocks.push_back(Chart{per_day});
   Table teams;
-  teams.title = F(lang, "sched.team_days");
-  teams.columns = {{F(lang, "col.date")}};
-  for (int t = 1; t <= config.teams; ++t) teams.columns.push_back({Ff(lang, "sched.team_n", t)});
+  teams.title = tr(lang, "sched.team_days");
+  teams.columns = {{tr(lang, "col.date")}};
+  for (int t = 1; t <= config.teams; ++t) teams.columns.push_back({trf(lang, "sched.team_n", t)});
   for (const auto& [date, visits] : by_day) {
     // Per team: villages in visit order with their visit counts.
     std::vector<std::vector<std::pair<int, int>>> cells(config.teams);
@@ -154,7 +146,7 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
       std::string text;
       for (const auto& [village, n] : cell) {
         if (!text.empty()) text += lang == Lang::kEn ? ", " : "，";
-        text += Ff(lang, "sched.village_visits", village_name(reg, village), n);
+        text += trf(lang, "sched.village_visits", village_name(reg, village), n);
       }
       row.push_back(text.empty() ? "–" : text);
     }
@@ -165,29 +157,30 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
 
   // Day by day: one table per day in the page; one sheet with every visit in the workbook.
   Section days;
-  days.heading = F(lang, "sched.days_heading");
+  days.heading = tr(lang, "sched.days_heading");
   Table all;
-  all.title = F(lang, "sched.days_heading");
-  all.sheet = F(lang, "sched.sheet");
+  all.title = tr(lang, "sched.days_heading");
+  all.sheet = tr(lang, "sched.sheet");
   all.in_html = false;
-  all.columns = {{F(lang, "col.date")},
-                 {F(lang, "col.start")},
-                 {F(lang, "col.end")},
-                 {F(lang, "col.team"), ColumnKind::kInteger},
-                 {F(lang, "col.enumerator"), ColumnKind::kInteger},
-                 {F(lang, "col.township")},
-                 {F(lang, "col.village")},
-                 {F(lang, "col.group")},
-                 {F(lang, "col.household_id")},
-                 {F(lang, "col.head_name")},
-                 {F(lang, "col.language")},
-                 {F(lang, "col.guide")},
-                 {F(lang, "col.interpreter")}};
+  all.columns = {{tr(lang, "col.date")},
+                 {tr(lang, "col.start")},
+                 {tr(lang, "col.end")},
+                 {tr(lang, "col.team"), ColumnKind::kInteger},
+                 {tr(lang, "col.enumerator"), ColumnKind::kInteger},
+                 {tr(lang, "col.township")},
+                 {tr(lang, "col.village")},
+                 {tr(lang, "col.group")},
+                 {tr(lang, "col.household_id")},
+                 {tr(lang, "col.head_name")},
+                 {tr(lang, "col.language")},
+                 {tr(lang, "col.guide")},
+                 {tr(lang, "col.interpreter")}};
   for (const auto& [date, visits] : by_day) {
     Table t;
-    t.title = Ff(lang, "sched.day_title", date.str(), visits.size());
-    t.columns = {{F(lang, "col.time")},      {F(lang, "col.team")},  {F(lang, "col.village")},
-                 {F(lang, "col.household")}, {F(lang, "col.guide")}, {F(lang, "col.interpreter")}};
+    t.title = trf(lang, "sched.day_title", date.str(), visits.size());
+    t.columns = {{tr(lang, "col.time")},    {tr(lang, "col.team")},
+                 {tr(lang, "col.village")}, {tr(lang, "col.household")},
+                 {tr(lang, "col.guide")},   {tr(lang, "col.interpreter")}};
     for (int k : visits) {
       const PlannedVisit& v = plan.visits[k];
       const int i = v.household;
@@ -195,9 +188,10 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
       std::string interpreter = staff_name(reg, v.interpreter);
       if (language != "zh")
         interpreter = interpreter.empty()
-                          ? Ff(lang, "sched.no_interpreter", language_name(lang, language))
+                          ? trf(lang, "sched.no_interpreter", language_name(lang, language))
                           : fmt::format("{} ({})", interpreter, language_name(lang, language));
-      const std::string guide = v.guide >= 0 ? staff_name(reg, v.guide) : F(lang, "sched.no_guide");
+      const std::string guide =
+          v.guide >= 0 ? staff_name(reg, v.guide) : tr(lang, "sched.no_guide");
       t.rows.push_back({format_clock(v.start) + "–" + format_clock(v.end),
                         fmt::format("{}-{}", v.team, v.enumerator), village_name(reg, v.village),
                         h.head_name[i].empty() ? h.id[i] : h.id[i] + " " + h.head_name[i], guide,
@@ -216,13 +210,14 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
 
   // What the roster cannot cover.
   Section gaps;
-  gaps.heading = F(lang, "sched.gaps");
-  if (plan.gaps.empty()) gaps.blocks.push_back(Paragraph{F(lang, "sched.no_gaps")});
+  gaps.heading = tr(lang, "sched.gaps");
+  if (plan.gaps.empty()) gaps.blocks.push_back(Paragraph{tr(lang, "sched.no_gaps")});
   Table g;
-  g.title = F(lang, "sched.gaps");
-  g.sheet = F(lang, "sched.gaps");
-  g.columns = {{F(lang, "col.gap")},      {F(lang, "col.village")}, {F(lang, "col.household_id")},
-               {F(lang, "col.language")}, {F(lang, "col.date")},    {F(lang, "col.detail")}};
+  g.title = tr(lang, "sched.gaps");
+  g.sheet = tr(lang, "sched.gaps");
+  g.columns = {{tr(lang, "col.gap")},          {tr(lang, "col.village")},
+               {tr(lang, "col.household_id")}, {tr(lang, "col.language")},
+               {tr(lang, "col.date")},         {tr(lang, "col.detail")}};
   for (const Gap& gap : plan.gaps) {
     const bool has_visit = gap.visit >= 0 && gap.visit < static_cast<int>(plan.visits.size());
     g.rows.push_back({gap_kind_name(lang, gap.kind), village_name(reg, gap.village),

@@ -14,15 +14,6 @@ namespace {
 
 using namespace report;
 
-std::string F(Lang lang, const char* key) {
-  return tr(lang, key);
-}
-
-template <typename... Args>
-std::string Ff(Lang lang, const char* key, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(lang, key)), std::forward<Args>(args)...);
-}
-
 Tone pass_tone(double p) {
   return p >= 0.95 ? Tone::kGood : p >= 0.8 ? Tone::kWarning : Tone::kBad;
 }
@@ -32,12 +23,12 @@ Tone pass_tone(double p) {
 Histogram rate_histogram(const CriterionStats& c, int64_t runs, Lang lang) {
   Histogram h;
   const std::string name = rate_name(lang, c.criterion.rate);
-  h.title = Ff(lang, "sim.histogram_title", name);
+  h.title = trf(lang, "sim.histogram_title", name);
   h.x_label = name;
   h.threshold = c.criterion.threshold;
   h.pass_below = c.criterion.below;
-  h.threshold_label = Ff(lang, "sim.threshold_label",
-                         standard_text(lang, c.criterion.below, c.criterion.threshold), "");
+  h.threshold_label = trf(lang, "sim.threshold_label",
+                          standard_text(lang, c.criterion.below, c.criterion.threshold), "");
   const std::vector<uint64_t>& bins = c.histogram;
   int first = -1, last = -1;
   for (int i = 0; i < static_cast<int>(bins.size()); ++i)
@@ -103,11 +94,11 @@ std::string village_label(const Registry& reg, int v) {
 
 Section verdict_section(const Config& config, const SimulationResult& r, Lang lang) {
   Section s;
-  s.heading = F(lang, "sim.verdict");
+  s.heading = tr(lang, "sim.verdict");
   Figures figs;
   figs.items.push_back(
-      {F(lang, "sim.pass_probability"), format_percent(r.pass_probability),
-       Ff(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
+      {tr(lang, "sim.pass_probability"), format_percent(r.pass_probability),
+       trf(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
        pass_tone(r.pass_probability)});
   std::string weakest_name = "–";
   std::string weakest_fail = "–";
@@ -115,9 +106,9 @@ Section verdict_section(const Config& config, const SimulationResult& r, Lang la
     const CriterionStats& c = r.criteria[r.binding];
     weakest_name = rate_name(lang, c.criterion.rate);
     weakest_fail = format_percent(c.fail_probability);
-    figs.items.push_back({F(lang, "sim.weakest"), weakest_name,
-                          Ff(lang, "sim.weakest_note", weakest_fail,
-                             standard_text(lang, c.criterion.below, c.criterion.threshold)),
+    figs.items.push_back({tr(lang, "sim.weakest"), weakest_name,
+                          trf(lang, "sim.weakest_note", weakest_fail,
+                              standard_text(lang, c.criterion.below, c.criterion.threshold)),
                           c.fail_probability > 0.2    ? Tone::kBad
                           : c.fail_probability > 0.05 ? Tone::kWarning
                                                       : Tone::kGood});
@@ -126,34 +117,34 @@ Section verdict_section(const Config& config, const SimulationResult& r, Lang la
     // What the county can still do belongs beside the verdict.
     const WhatIf& w = r.what_if;
     figs.items.push_back(
-        {Ff(lang, "sim.whatif_fixed", w.fixed.size()), format_percent(w.pass_probability),
-         Ff(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
+        {trf(lang, "sim.whatif_fixed", w.fixed.size()), format_percent(w.pass_probability),
+         trf(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
          pass_tone(w.pass_probability)});
   }
   s.blocks.push_back(figs);
   s.blocks.push_back(
-      Paragraph{Ff(lang, "sim.verdict_text", format_number(static_cast<double>(r.runs)),
-                   format_percent(r.pass_probability), weakest_name, weakest_fail)});
+      Paragraph{trf(lang, "sim.verdict_text", format_number(static_cast<double>(r.runs)),
+                    format_percent(r.pass_probability), weakest_name, weakest_fail)});
   const DesignConfig& d = config.design;
-  s.blocks.push_back(Paragraph{Ff(lang, "sim.design_text", d.townships, d.households_per_village,
-                                  d.quota[0], d.quota[1], d.quota[2])});
+  s.blocks.push_back(Paragraph{trf(lang, "sim.design_text", d.townships, d.households_per_village,
+                                   d.quota[0], d.quota[1], d.quota[2])});
   return s;
 }
 
 Section criteria_section(const SimulationResult& r, Lang lang) {
   Section s;
-  s.heading = F(lang, "sim.criteria");
-  s.blocks.push_back(Paragraph{F(lang, "sim.criteria_text")});
+  s.heading = tr(lang, "sim.criteria");
+  s.blocks.push_back(Paragraph{tr(lang, "sim.criteria_text")});
   Table t;
-  t.title = F(lang, "sim.criteria");
-  t.sheet = F(lang, "sheet.criteria");
-  t.columns = {{F(lang, "col.criterion")},
-               {F(lang, "col.standard")},
-               {F(lang, "col.mean"), ColumnKind::kProbability, 2},
-               {F(lang, "col.p05"), ColumnKind::kProbability, 2},
-               {F(lang, "col.p50"), ColumnKind::kProbability, 2},
-               {F(lang, "col.p95"), ColumnKind::kProbability, 2},
-               {F(lang, "col.fail_probability"), ColumnKind::kProbability, 1}};
+  t.title = tr(lang, "sim.criteria");
+  t.sheet = tr(lang, "sheet.criteria");
+  t.columns = {{tr(lang, "col.criterion")},
+               {tr(lang, "col.standard")},
+               {tr(lang, "col.mean"), ColumnKind::kProbability, 2},
+               {tr(lang, "col.p05"), ColumnKind::kProbability, 2},
+               {tr(lang, "col.p50"), ColumnKind::kProbability, 2},
+               {tr(lang, "col.p95"), ColumnKind::kProbability, 2},
+               {tr(lang, "col.fail_probability"), ColumnKind::kProbability, 1}};
   for (const CriterionStats& c : r.criteria)
     t.rows.push_back({rate_name(lang, c.criterion.rate),
                       standard_text(lang, c.criterion.below, c.criterion.threshold), c.mean, c.p05,
@@ -167,8 +158,8 @@ Section criteria_section(const SimulationResult& r, Lang lang) {
 Section where_section(const Registry& reg, const Design& design, const SimulationResult& r,
                       Lang lang) {
   Section s;
-  s.heading = F(lang, "sim.where");
-  s.blocks.push_back(Paragraph{F(lang, "sim.where_text")});
+  s.heading = tr(lang, "sim.where");
+  s.blocks.push_back(Paragraph{tr(lang, "sim.where_text")});
   auto bar = [&](const std::string& label, const UnitRisk& u) {
     const auto ci = wilson_interval(u.sampled_pass, u.sampled);
     const double p = share(u.sampled_pass, u.sampled);
@@ -178,10 +169,10 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
     return Bar{label, p, ci[0], ci[1], tone};
   };
   BarChart towns;
-  towns.title = F(lang, "sim.townships_chart");
-  towns.x_label = F(lang, "col.pass_prob_if_sampled");
+  towns.title = tr(lang, "sim.townships_chart");
+  towns.x_label = tr(lang, "col.pass_prob_if_sampled");
   towns.reference = r.pass_probability;
-  towns.reference_label = F(lang, "sim.overall_line");
+  towns.reference_label = tr(lang, "sim.overall_line");
   for (std::size_t t = 0; t < reg.townships.size(); ++t)
     if (r.townships[t].sampled > 0)
       towns.bars.push_back(bar(township_label(reg, static_cast<int>(t)), r.townships[t]));
@@ -196,23 +187,23 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
     return x.sampled_pass * y.sampled < y.sampled_pass * x.sampled;  // exact comparison
   });
   BarChart worst;
-  worst.title = F(lang, "sim.villages_chart");
-  worst.x_label = F(lang, "col.pass_prob_if_sampled");
+  worst.title = tr(lang, "sim.villages_chart");
+  worst.x_label = tr(lang, "col.pass_prob_if_sampled");
   worst.reference = r.pass_probability;
-  worst.reference_label = F(lang, "sim.overall_line");
+  worst.reference_label = tr(lang, "sim.overall_line");
   for (std::size_t k = 0; k < villages.size() && k < 12; ++k)
     worst.bars.push_back(bar(village_label(reg, villages[k]), r.villages[villages[k]]));
   if (!worst.bars.empty()) s.blocks.push_back(Chart{worst});
 
   Table tt;
-  tt.title = F(lang, "sim.townships_table");
-  tt.sheet = F(lang, "sheet.townships");
-  tt.columns = {{F(lang, "col.township_id")},
-                {F(lang, "col.township")},
-                {F(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
-                {F(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1},
-                {F(lang, "col.ci_low"), ColumnKind::kProbability, 1},
-                {F(lang, "col.ci_high"), ColumnKind::kProbability, 1}};
+  tt.title = tr(lang, "sim.townships_table");
+  tt.sheet = tr(lang, "sheet.townships");
+  tt.columns = {{tr(lang, "col.township_id")},
+                {tr(lang, "col.township")},
+                {tr(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
+                {tr(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1},
+                {tr(lang, "col.ci_low"), ColumnKind::kProbability, 1},
+                {tr(lang, "col.ci_high"), ColumnKind::kProbability, 1}};
   for (std::size_t t = 0; t < reg.townships.size(); ++t) {
     const UnitRisk& u = r.townships[t];
     std::vector<Cell> row = {reg.townships[t].id, reg.townships[t].name, share(u.sampled, r.runs)};
@@ -220,21 +211,21 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
       const auto ci = wilson_interval(u.sampled_pass, u.sampled);
       row.insert(row.end(), {share(u.sampled_pass, u.sampled), ci[0], ci[1]});
     } else {
-      row.insert(row.end(), {F(lang, "common.never_sampled"), Cell(), Cell()});
+      row.insert(row.end(), {tr(lang, "common.never_sampled"), Cell(), Cell()});
     }
     tt.rows.push_back(row);
   }
   s.blocks.push_back(tt);
 
   Table vt;
-  vt.title = F(lang, "sim.villages_table");
-  vt.sheet = F(lang, "sheet.villages");
-  vt.columns = {{F(lang, "col.village_id")},
-                {F(lang, "col.village")},
-                {F(lang, "col.township")},
-                {F(lang, "col.tier")},
-                {F(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
-                {F(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1}};
+  vt.title = tr(lang, "sim.villages_table");
+  vt.sheet = tr(lang, "sheet.villages");
+  vt.columns = {{tr(lang, "col.village_id")},
+                {tr(lang, "col.village")},
+                {tr(lang, "col.township")},
+                {tr(lang, "col.tier")},
+                {tr(lang, "col.inclusion_freq"), ColumnKind::kProbability, 1},
+                {tr(lang, "col.pass_prob_if_sampled"), ColumnKind::kProbability, 1}};
   // Sampled villages worst first, then the never-sampled ones in registry order.
   std::vector<int> order = villages;
   for (std::size_t v = 0; v < reg.villages.size(); ++v)
@@ -246,7 +237,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
                        x.township >= 0 ? reg.townships[x.township].name : x.township_id,
                        tier_name(lang, design.village_tier[v]), share(u.sampled, r.runs),
                        u.sampled > 0 ? Cell(share(u.sampled_pass, u.sampled))
-                                     : Cell(F(lang, "common.never_sampled"))});
+                                     : Cell(tr(lang, "common.never_sampled"))});
   }
   vt.html_rows = 15;
   vt.html_cut_note = cut_note(lang, std::min<std::size_t>(15, vt.rows.size()), vt.rows.size());
@@ -256,22 +247,22 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
 
 Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, std::size_t top) {
   Section s;
-  s.heading = F(lang, "sim.fix");
-  s.blocks.push_back(Paragraph{F(lang, "sim.fix_text")});
+  s.heading = tr(lang, "sim.fix");
+  s.blocks.push_back(Paragraph{tr(lang, "sim.fix_text")});
   const Households& h = reg.households;
   const int64_t failing = r.runs - r.passes;
   Table t;
-  t.title = F(lang, "sim.households_table");
-  t.sheet = F(lang, "sheet.households");
+  t.title = tr(lang, "sim.households_table");
+  t.sheet = tr(lang, "sheet.households");
   t.columns = {{"#", ColumnKind::kInteger},
-               {F(lang, "col.household_id")},
-               {F(lang, "col.village")},
-               {F(lang, "col.status")},
-               {F(lang, "col.head_name")},
-               {F(lang, "col.id_number")},
-               {F(lang, "col.persons"), ColumnKind::kInteger},
-               {F(lang, "col.finding_freq"), ColumnKind::kProbability, 1},
-               {F(lang, "col.priority"), ColumnKind::kProbability, 2}};
+               {tr(lang, "col.household_id")},
+               {tr(lang, "col.village")},
+               {tr(lang, "col.status")},
+               {tr(lang, "col.head_name")},
+               {tr(lang, "col.id_number")},
+               {tr(lang, "col.persons"), ColumnKind::kInteger},
+               {tr(lang, "col.finding_freq"), ColumnKind::kProbability, 1},
+               {tr(lang, "col.priority"), ColumnKind::kProbability, 2}};
   int rank = 0;
   for (int i : households_by_priority(r)) {
     const HouseholdRisk& x = r.households[i];
@@ -289,26 +280,26 @@ Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, s
 
 Section what_if_section(const SimulationResult& r, Lang lang) {
   Section s;
-  s.heading = F(lang, "sim.whatif");
+  s.heading = tr(lang, "sim.whatif");
   const WhatIf& w = r.what_if;
-  s.blocks.push_back(Paragraph{F(lang, "sim.whatif_text")});
-  const std::string fixed_label = Ff(lang, "sim.whatif_fixed", w.fixed.size());
+  s.blocks.push_back(Paragraph{tr(lang, "sim.whatif_text")});
+  const std::string fixed_label = trf(lang, "sim.whatif_fixed", w.fixed.size());
   s.blocks.push_back(Figures{{
-      {F(lang, "sim.whatif_now"), format_percent(r.pass_probability),
-       Ff(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
+      {tr(lang, "sim.whatif_now"), format_percent(r.pass_probability),
+       trf(lang, "sim.ci", format_percent(r.pass_ci95[0]), format_percent(r.pass_ci95[1])),
        pass_tone(r.pass_probability)},
       {fixed_label, format_percent(w.pass_probability),
-       Ff(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
+       trf(lang, "sim.ci", format_percent(w.pass_ci95[0]), format_percent(w.pass_ci95[1])),
        pass_tone(w.pass_probability)},
-      {F(lang, "col.gain"), Ff(lang, "sim.points", fmt::format("{:+.1f}", w.difference * 100)),
-       Ff(lang, "sim.whatif_diff_ci", fmt::format("{:+.1f}", w.difference_ci95[0] * 100),
-          fmt::format("{:+.1f}", w.difference_ci95[1] * 100), w.gained, w.lost),
+      {tr(lang, "col.gain"), trf(lang, "sim.points", fmt::format("{:+.1f}", w.difference * 100)),
+       trf(lang, "sim.whatif_diff_ci", fmt::format("{:+.1f}", w.difference_ci95[0] * 100),
+           fmt::format("{:+.1f}", w.difference_ci95[1] * 100), w.gained, w.lost),
        w.difference > 0 ? Tone::kGood : Tone::kNeutral},
   }});
   BarChart b;
-  b.title = F(lang, "sim.whatif_chart");
-  b.x_label = F(lang, "col.pass_probability");
-  b.bars = {{F(lang, "sim.whatif_now"), r.pass_probability, r.pass_ci95[0], r.pass_ci95[1],
+  b.title = tr(lang, "sim.whatif_chart");
+  b.x_label = tr(lang, "col.pass_probability");
+  b.bars = {{tr(lang, "sim.whatif_now"), r.pass_probability, r.pass_ci95[0], r.pass_ci95[1],
              pass_tone(r.pass_probability)},
             {fixed_label, w.pass_probability, w.pass_ci95[0], w.pass_ci95[1],
              pass_tone(w.pass_probability)}};
@@ -318,25 +309,25 @@ Section what_if_section(const SimulationResult& r, Lang lang) {
 
 Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
   Section s;
-  s.heading = F(lang, "sim.oc");
-  s.blocks.push_back(Paragraph{F(lang, "sim.oc_text")});
+  s.heading = tr(lang, "sim.oc");
+  s.blocks.push_back(Paragraph{tr(lang, "sim.oc_text")});
   LineChart c;
-  c.title = F(lang, "sim.oc_chart");
-  c.x_label = F(lang, "sim.oc_x");
-  c.y_label = F(lang, "sim.oc_y");
+  c.title = tr(lang, "sim.oc_chart");
+  c.x_label = tr(lang, "sim.oc_x");
+  c.y_label = tr(lang, "sim.oc_y");
   c.x_min = curves.front().true_rate.front();
   c.x_max = curves.front().true_rate.back();
   std::set<double> thresholds;
   std::string method;
   for (const OcCurve& oc : curves) {
     c.series.push_back(
-        {Ff(lang, "sim.oc_series", rate_name(lang, oc.criterion.rate), oc.sampled_households),
+        {trf(lang, "sim.oc_series", rate_name(lang, oc.criterion.rate), oc.sampled_households),
          oc.true_rate, oc.pass_probability});
     if (thresholds.insert(oc.criterion.threshold).second)
       c.markers.push_back({oc.criterion.threshold,
                            standard_text(lang, oc.criterion.below, oc.criterion.threshold)});
-    const std::string m = oc.exact ? F(lang, "sim.oc_method_exact")
-                                   : Ff(lang, "sim.oc_method_mc", format_number(oc.runs));
+    const std::string m = oc.exact ? tr(lang, "sim.oc_method_exact")
+                                   : trf(lang, "sim.oc_method_mc", format_number(oc.runs));
     if (method.find(m) != std::string::npos) continue;
     if (!method.empty()) method += "; ";
     method += m;
@@ -345,13 +336,13 @@ Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
 
   // The page shows every fifth point; the workbook has them all.
   Table page, sheet;
-  page.title = F(lang, "sim.oc_table");
+  page.title = tr(lang, "sim.oc_table");
   page.note = method;
-  page.columns = {{F(lang, "col.true_rate"), ColumnKind::kProbability, 1}};
+  page.columns = {{tr(lang, "col.true_rate"), ColumnKind::kProbability, 1}};
   for (const OcCurve& oc : curves)
     page.columns.push_back({rate_name(lang, oc.criterion.rate), ColumnKind::kProbability, 1});
   sheet = page;
-  sheet.sheet = F(lang, "sim.oc_table");
+  sheet.sheet = tr(lang, "sim.oc_table");
   sheet.in_html = false;
   sheet.columns.front().decimals = 2;
   for (std::size_t j = 0; j < curves.front().true_rate.size(); ++j) {
@@ -407,9 +398,9 @@ Report compose_simulate_report(const Registry& reg, const Config& config, const 
   const Lang lang = ctx.lang;
   Report rep;
   rep.lang = std::string(lang_code(lang));
-  rep.title = F(lang, "sim.title");
+  rep.title = tr(lang, "sim.title");
   rep.subtitle =
-      Ff(lang, "sim.subtitle", format_number(static_cast<double>(result.runs)), result.seed);
+      trf(lang, "sim.subtitle", format_number(static_cast<double>(result.runs)), result.seed);
   rep.sections.push_back(verdict_section(config, result, lang));
   rep.sections.push_back(criteria_section(result, lang));
   rep.sections.push_back(where_section(reg, design, result, lang));
@@ -418,17 +409,17 @@ Report compose_simulate_report(const Registry& reg, const Config& config, const 
     rep.sections.push_back(what_if_section(result, lang));
   } else {
     Section s;
-    s.heading = F(lang, "sim.whatif");
-    s.blocks.push_back(Paragraph{F(lang, "sim.whatif_hint")});
+    s.heading = tr(lang, "sim.whatif");
+    s.blocks.push_back(Paragraph{tr(lang, "sim.whatif_hint")});
     rep.sections.push_back(s);
   }
   if (!oc_curves.empty()) rep.sections.push_back(oc_section(oc_curves, lang));
   rep.colophon = base_colophon(ctx);
-  rep.colophon.push_back({F(lang, "colophon.seed"), std::to_string(result.seed)});
-  rep.colophon.push_back({F(lang, "colophon.runs"), std::to_string(result.runs)});
-  rep.colophon.push_back({F(lang, "colophon.threads"), std::to_string(result.threads)});
+  rep.colophon.push_back({tr(lang, "colophon.seed"), std::to_string(result.seed)});
+  rep.colophon.push_back({tr(lang, "colophon.runs"), std::to_string(result.runs)});
+  rep.colophon.push_back({tr(lang, "colophon.threads"), std::to_string(result.threads)});
   rep.colophon.push_back(
-      {F(lang, "colophon.elapsed"), fmt::format("{:.2f}", result.elapsed_seconds)});
+      {tr(lang, "colophon.elapsed"), fmt::format("{:.2f}", result.elapsed_seconds)});
   return rep;
 }
 
