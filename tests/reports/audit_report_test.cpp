@@ -14,6 +14,7 @@
 #include "reports/xlsx.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
+#include "write_check.h"
 
 namespace kaoping {
 namespace {
@@ -110,7 +111,6 @@ TEST(SelfCheckReport, RatesAndToDoListFollowTheSelfCheck) {
 TEST(SelfCheckReport, PageAndWorkbookAreCompleteInBothLanguages) {
   namespace fs = std::filesystem;
   const Fixture& f = fixture();
-  const char* dump = std::getenv("KAOPING_REPORT_DUMP");
   for (Lang lang : {Lang::kZh, Lang::kEn}) {
     const Report r = compose_selfcheck_report(f.reg, f.config, f.result, context(lang));
     const std::string html = render_html(r);
@@ -125,15 +125,7 @@ TEST(SelfCheckReport, PageAndWorkbookAreCompleteInBothLanguages) {
                                     "按住房安全等级", "按劳动能力（人）", "按年龄段（人）",
                                     "按乡镇", "按乡镇和致贫原因（户）", "按村整改清单", "问题"}));
     }
-    const fs::path dir = dump ? fs::path(dump)
-                              : fs::temp_directory_path() /
-                                    ("kaoping_audit_report_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const std::string name = std::string("audit_all_") + std::string(lang_code(lang));
-    std::string err;
-    EXPECT_TRUE(write_html(r, (dir / (name + ".html")).string(), &err)) << err;
-    EXPECT_TRUE(write_xlsx(r, (dir / (name + ".xlsx")).string(), &err)) << err;
-    if (!dump) fs::remove_all(dir);
+    testing::expect_writes(r, "audit_all", lang);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "reports/xlsx.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
+#include "write_check.h"
 
 namespace kaoping {
 namespace {
@@ -67,7 +68,6 @@ TEST(ScheduleReport, EveryVisitAppearsOnceByDayAndInTheSheet) {
 TEST(ScheduleReport, NoPhoneNumbersAndCompleteInBothLanguages) {
   namespace fs = std::filesystem;
   const Fixture& f = fixture();
-  const char* dump = std::getenv("KAOPING_REPORT_DUMP");
   for (Lang lang : {Lang::kZh, Lang::kEn}) {
     const Report r = compose_schedule_report(f.reg, f.config.schedule, f.plan, context(lang));
     const std::string html = render_html(r);
@@ -83,15 +83,7 @@ TEST(ScheduleReport, NoPhoneNumbersAndCompleteInBothLanguages) {
         EXPECT_EQ(html.find(g.contact_phone), std::string::npos);
       }
     EXPECT_EQ(testing::count(html, "<svg "), 1u);
-    const fs::path dir = dump ? fs::path(dump)
-                              : fs::temp_directory_path() /
-                                    ("kaoping_schedule_report_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const std::string name = std::string("schedule_") + std::string(lang_code(lang));
-    std::string err;
-    EXPECT_TRUE(write_html(r, (dir / (name + ".html")).string(), &err)) << err;
-    EXPECT_TRUE(write_xlsx(r, (dir / (name + ".xlsx")).string(), &err)) << err;
-    if (!dump) fs::remove_all(dir);
+    testing::expect_writes(r, "schedule", lang);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "reports/html.h"
 #include "reports/privacy.h"
 #include "reports/xlsx.h"
+#include "write_check.h"
 
 namespace kaoping {
 namespace {
@@ -158,7 +159,6 @@ TEST(SimulateReport, WhatIfAndOcCurveSections) {
 TEST(SimulateReport, PageAndWorkbookAreCompleteInBothLanguages) {
   namespace fs = std::filesystem;
   const Fixture& f = fixture();
-  const char* dump = std::getenv("KAOPING_REPORT_DUMP");  // keep the files to look at them
   for (Lang lang : {Lang::kZh, Lang::kEn}) {
     const Report r =
         compose_simulate_report(f.reg, f.config, f.design, f.result, f.curves, context(lang));
@@ -173,15 +173,7 @@ TEST(SimulateReport, PageAndWorkbookAreCompleteInBothLanguages) {
       EXPECT_EQ(sheets,
                 (std::vector<std::string>{"指标", "乡镇", "行政村", "优先整改的农户", "OC曲线"}));
     }
-    const fs::path dir = dump ? fs::path(dump)
-                              : fs::temp_directory_path() /
-                                    ("kaoping_simulate_report_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const std::string name = std::string("simulate_") + std::string(lang_code(lang));
-    std::string err;
-    EXPECT_TRUE(write_html(r, (dir / (name + ".html")).string(), &err)) << err;
-    EXPECT_TRUE(write_xlsx(r, (dir / (name + ".xlsx")).string(), &err)) << err;
-    if (!dump) fs::remove_all(dir);
+    testing::expect_writes(r, "simulate", lang);
   }
 }
 
