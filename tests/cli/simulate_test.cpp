@@ -1,7 +1,6 @@
 // End to end: `kaoping simulate` on a generated small county — the SPEC §4 JSON on stdout
 // and nothing else, the --out files, the what-if options and their errors.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,24 +11,15 @@
 #include <string>
 
 #include "registry/csv.h"
+#include "tests/cli/harness.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using Result = kaoping::cli_test::CliResult;
+using kaoping::cli_test::slurp;
 
 int count_lines(const std::string& text) {
   int n = 0;
@@ -51,17 +41,7 @@ class SimulateCli : public ::testing::Test {
     std::error_code ec;
     fs::remove_all(root_, ec);
   }
-  static Result run(const std::string& args) {
-    const fs::path out = root_ / "stdout.txt", err = root_ / "stderr.txt";
-    const std::string cmd =
-        std::string(KAOPING_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  static Result run(const std::string& args) { return kaoping::cli_test::run_kaoping(args, root_); }
   static std::string reg() { return " --registry " + registry_.string(); }
   static fs::path root_;
   static fs::path registry_;
