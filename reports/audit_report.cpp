@@ -190,12 +190,8 @@ std::string localize_detail(Lang lang, const std::string& detail) {
     return "致贫原因" + (cause ? cause_name(Lang::kZh, *cause) : m[1].str()) + "；措施：" +
            zh_codes(m[2].str(), kMeasure);
   }
-  struct Rule {
-    std::regex pattern;
-    std::string replacement;
-  };
-  static const std::vector<Rule> kRules = [] {
-    std::vector<Rule> r;
+  static const std::vector<PhraseRule> kRules = [] {
+    std::vector<PhraseRule> r;
     r.push_back(
         {std::regex(R"(^assessed income (\S+) < line (\S+)$)"), "评估收入 $1 低于标准线 $2"});
     r.push_back({std::regex(R"(^income (\S+) < line (\S+)$)"), "收入 $1 低于标准线 $2"});
@@ -228,12 +224,7 @@ std::string localize_detail(Lang lang, const std::string& detail) {
     } else if (phrase.rfind("missing ", 0) == 0) {
       phrase = "缺" + zh_codes(phrase.substr(8), kCard);
     } else {
-      for (const Rule& rule : kRules) {
-        if (std::regex_match(phrase, rule.pattern)) {
-          phrase = std::regex_replace(phrase, rule.pattern, rule.replacement);
-          break;
-        }
-      }
+      phrase = apply_phrase_rules(kRules, phrase);
     }
     if (!out.empty()) out += "；";
     out += phrase;

@@ -405,4 +405,11 @@ std::string format_number(double v, int decimals) {
   return out;
 }
 
+std::string apply_phrase_rules(const std::vector<PhraseRule>& rules, const std::string& phrase) {
+  for (const PhraseRule& rule : rules)
+    if (std::regex_match(phrase, rule.pattern))
+      return std::regex_replace(phrase, rule.pattern, rule.replacement);
+  return phrase;
+}
+
 }  // namespace kaoping

@@ -40,12 +40,8 @@ std::string gap_kind_name(Lang lang, GapKind kind) {
 
 std::string localize_gap_detail(Lang lang, const std::string& detail) {
   if (lang == Lang::kEn) return detail;
-  struct Rule {
-    std::regex pattern;
-    std::string replacement;
-  };
-  static const std::vector<Rule> kRules = [] {
-    std::vector<Rule> r;
+  static const std::vector<PhraseRule> kRules = [] {
+    std::vector<PhraseRule> r;
     r.push_back(
         {std::regex(
              R"(^only (\d+) guides? on the roster \(schedule\.guides_per_village: (\d+)\)$)"),
@@ -77,10 +73,7 @@ std::string localize_gap_detail(Lang lang, const std::string& detail) {
                        language_name(lang, m[1].str()));
   if (std::regex_match(detail, m, kNobody))
     return fmt::format("本村名单上没有人会{}", language_name(lang, m[1].str()));
-  for (const Rule& rule : kRules)
-    if (std::regex_match(detail, rule.pattern))
-      return std::regex_replace(detail, rule.pattern, rule.replacement);
-  return detail;
+  return apply_phrase_rules(kRules, detail);
 }
 
 std::string language_name(Lang lang, const std::string& code) {
