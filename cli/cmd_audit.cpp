@@ -95,21 +95,18 @@ void print_rates(const Rates& r, const Verdict& v, const StandardsConfig& s, Lan
   }
 }
 
-/// Writes `files` (name, content) into opts.out, refusing to replace an input file.
-bool write_outputs(const CommonOptions& opts, const std::vector<std::string>& inputs,
+/// Writes `files` (name, content) into opts.out, refusing to replace an input file
+/// (the registry's, the config, or the draw `sample`).
+bool write_outputs(const CommonOptions& opts, const Registry& reg, const std::string& sample,
                    const std::vector<std::pair<std::string, std::string>>& files) {
-  std::error_code ec;
   for (const auto& [name, content] : files) {
-    const fs::path target = fs::path(opts.out) / name;
-    for (const std::string& in : inputs) {
-      if (!in.empty() && fs::exists(target, ec) && fs::exists(in, ec) &&
-          fs::equivalent(target, in, ec)) {
-        std::fprintf(stderr,
-                     "kaoping: error: %s: is an input of this command; choose another "
-                     "--out directory\n",
-                     target.string().c_str());
-        return false;
-      }
+    const std::string target = (fs::path(opts.out) / name).string();
+    if (is_input(target, opts, reg, {sample})) {
+      std::fprintf(stderr,
+                   "kaoping: error: %s: is an input of this command; choose another "
+                   "--out directory\n",
+                   target.c_str());
+      return false;
     }
   }
   for (const auto& [name, content] : files) {
@@ -120,13 +117,6 @@ bool write_outputs(const CommonOptions& opts, const std::vector<std::string>& in
     }
   }
   return true;
-}
-
-std::vector<std::string> input_paths(const CommonOptions& opts, const Registry& reg,
-                                     const std::string& sample) {
-  std::vector<std::string> in = {opts.config, sample};
-  for (const InputFile& f : reg.inputs) in.push_back(f.path);
-  return in;
 }
 
 int audit_sample(const CommonOptions& opts, const Config& config, const Registry& reg,
@@ -210,7 +200,7 @@ int audit_sample(const CommonOptions& opts, const Config& config, const Registry
   for (const Fieldwork::Shortfall& sf : result.field.shortfalls)
     shortfalls.row({reg.villages[sf.village].id, std::string(to_string(sf.category)),
                     std::to_string(sf.missing)});
-  if (!write_outputs(opts, input_paths(opts, reg, sample_path),
+  if (!write_outputs(opts, reg, sample_path,
                      {{"findings.csv", findings.str()},
                       {"rates.csv", rates_csv(result.rates, s)},
                       {"households.csv", households.str()},
@@ -333,7 +323,7 @@ int audit_all(const CommonOptions& opts, const Config& config, const Registry& r
     unit_cells(u, &row);
     townships.row(row);
   }
-  if (!write_outputs(opts, input_paths(opts, reg, ""),
+  if (!write_outputs(opts, reg, "",
                      {{"findings.csv", findings.str()},
                       {"rates.csv", rates_csv(county.rates, config.standards)},
                       {"villages.csv", villages.str()},

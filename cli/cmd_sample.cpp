@@ -12,24 +12,7 @@
 #include "sampler/sampler.h"
 
 namespace kaoping::cli {
-namespace {
-
 namespace fs = std::filesystem;
-
-/// Is `out` one of the files this command read (registry files, the config)?
-bool is_input(const std::string& out, const CommonOptions& opts, const Registry& reg) {
-  std::error_code ec;
-  if (!fs::exists(out, ec)) return false;
-  auto same = [&](const std::string& input) {
-    return !input.empty() && fs::exists(input, ec) && fs::equivalent(out, input, ec);
-  };
-  if (same(opts.config)) return true;
-  for (const InputFile& f : reg.inputs)
-    if (same(f.path)) return true;
-  return false;
-}
-
-}  // namespace
 
 int run_sample(int argc, char** argv, const std::vector<std::string>& full_argv) {
   CLI::App app(

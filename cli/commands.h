@@ -46,6 +46,11 @@ bool prepare_out_dir(const CommonOptions& opts, std::string* err);
 /// otherwise prints "kaoping: error: ..." and returns false when the directory cannot be used.
 bool open_out_dir(const CommonOptions& opts);
 
+/// True when `target` exists and is the same file as an input of this run: a registry file,
+/// the --config file, or one of `extra` (a draw, a roster).
+bool is_input(const std::string& target, const CommonOptions& opts, const Registry& reg,
+              const std::vector<std::string>& extra = {});
+
 /// Loads the configuration and the registry (default county when --registry is absent)
 /// and validates them. Prints every diagnostic; false when any is an error.
 bool load_inputs(const CommonOptions& opts, Config* config, Registry* registry);

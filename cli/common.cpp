@@ -62,6 +62,20 @@ bool prepare_out_dir(const CommonOptions& opts, std::string* err) {
   return true;
 }
 
+bool is_input(const std::string& target, const CommonOptions& opts, const Registry& reg,
+              const std::vector<std::string>& extra) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return false;
+  auto same = [&](const std::string& input) {
+    return !input.empty() && fs::exists(input, ec) && fs::equivalent(target, input, ec);
+  };
+  if (same(opts.config)) return true;
+  for (const InputFile& f : reg.inputs)
+    if (same(f.path)) return true;
+  return std::any_of(extra.begin(), extra.end(), same);
+}
+
 bool open_out_dir(const CommonOptions& opts) {
   std::string err;
   if (opts.out.empty() || prepare_out_dir(opts, &err)) return true;
