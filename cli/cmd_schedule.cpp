@@ -108,17 +108,15 @@ int run_schedule(int argc, char** argv, const std::vector<std::string>& full_arg
   }
 
   // Never write over an input of this command.
-  std::error_code ec;
   for (const char* name : kOutputs) {
-    const fs::path target = fs::path(opts.out) / name;
-    for (const std::string& input : {sample, staff})
-      if (!input.empty() && fs::exists(target, ec) && fs::equivalent(target, input, ec)) {
-        std::fprintf(stderr,
-                     "kaoping: error: %s: is an input of this command; choose another --out "
-                     "directory\n",
-                     target.string().c_str());
-        return kExitBadInput;
-      }
+    const std::string target = (fs::path(opts.out) / name).string();
+    if (is_input(target, opts, reg, {sample, staff})) {
+      std::fprintf(stderr,
+                   "kaoping: error: %s: is an input of this command; choose another --out "
+                   "directory\n",
+                   target.c_str());
+      return kExitBadInput;
+    }
   }
   if (!prepare_out_dir(opts, &err) ||
       !write_schedule(opts.out, reg, plan, config.schedule, dtstamp_now(), opts.lang, &err)) {
