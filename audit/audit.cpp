@@ -74,8 +74,8 @@ std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& 
   return p;
 }
 
-void audit_draw(const Registry& reg, const Config& config, const Draw& draw, uint64_t seed,
-                uint64_t replicate, AuditResult* out) {
+void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw& draw,
+                uint64_t seed, uint64_t replicate, AuditResult* out) {
   *out = AuditResult{};
   const Households& h = reg.households;
   visit_field(draw, presence_vector(h, config.evaluator), seed, replicate, &out->field);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "audit/rules.h"
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 #include "sampler/draw.h"
 #include "sampler/sampler.h"
@@ -79,7 +79,7 @@ std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& 
 /// household's draws do not depend on who else was at home; a surveyed household is
 /// judged at Î = assessed_income(income, income_noise, z) and approves when
 /// u < approval_probability.
-void audit_draw(const Registry& reg, const Config& config, const Draw& draw, uint64_t seed,
-                uint64_t replicate, AuditResult* out);
+void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw& draw,
+                uint64_t seed, uint64_t replicate, AuditResult* out);
 
 }  // namespace kaoping

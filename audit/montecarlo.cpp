@@ -192,7 +192,7 @@ double wilson_halfwidth(int64_t successes, int64_t n, double z) {
   return z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
 }
 
-bool ReplicateModel::init(const Registry& reg, const Config& config, const Design& design,
+bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, const Design& design,
                           const std::vector<int>& fixed, std::string* err) {
   const Households& h = reg.households;
   const StandardsConfig& st = config.standards;
@@ -937,7 +937,7 @@ struct ThreadCounts {
 
 }  // namespace
 
-bool run_simulation(const Registry& reg, const Config& config, const Design& design,
+bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err) {
   if (options.runs < 1) {
     *err = "runs must be at least 1, got " + std::to_string(options.runs);

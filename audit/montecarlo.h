@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "audit/rules.h"
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
-#include "sampler/random.h"
+#include "util/rng.h"
 
 namespace kaoping {
 
@@ -185,7 +185,7 @@ class ReplicateModel {
 
   /// Builds the model; `design` must outlive it. `fixed` (household indices) are put right
   /// in the what-if verdict. False and *err when the design cannot be drawn.
-  bool init(const Registry& reg, const Config& config, const Design& design,
+  bool init(const Registry& reg, const EvaluationConfig& config, const Design& design,
             const std::vector<int>& fixed, std::string* err);
   Scratch make_scratch() const;
 
@@ -295,7 +295,7 @@ class ReplicateModel {
 };
 
 /// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
-bool run_simulation(const Registry& reg, const Config& config, const Design& design,
+bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err);
 
 /// The K households with the highest priority (fault_fail, then fault, then index), only

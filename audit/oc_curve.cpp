@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "audit/audit.h"
-#include "sampler/random.h"
+#include "util/rng.h"
 
 namespace kaoping {
 namespace {
@@ -36,8 +36,9 @@ int households_per_village(Rate r, const DesignConfig& d, double planned_exit_sh
 
 }  // namespace
 
-bool compute_oc_curve(const Registry& reg, const Config& config, const Criterion& criterion,
-                      const OcCurveOptions& options, OcCurve* out, std::string* err) {
+bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
+                      const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
+                      std::string* err) {
   if (options.points < 2 || !(options.rate_min >= 0) || !(options.rate_max <= 1) ||
       !(options.rate_min <= options.rate_max) || options.runs < 1) {
     *err = "OC curve: need points >= 2, 0 <= rate_min <= rate_max <= 1 and runs >= 1";

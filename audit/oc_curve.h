@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 
 namespace kaoping {
@@ -55,7 +55,8 @@ struct OcCurve {
 ///
 /// Returns false with *err when the options are out of range or the county has no
 /// household of the rate's statuses.
-bool compute_oc_curve(const Registry& reg, const Config& config, const Criterion& criterion,
-                      const OcCurveOptions& options, OcCurve* out, std::string* err);
+bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
+                      const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
+                      std::string* err);
 
 }  // namespace kaoping

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 
 namespace kaoping {

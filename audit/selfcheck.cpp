@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "registry/csv.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -116,7 +116,7 @@ std::string finding_detail(const Households& h, std::size_t i, Finding f, const 
   return join(parts);
 }
 
-void self_check(const Registry& reg, const Config& config, SelfCheckResult* out) {
+void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckResult* out) {
   *out = SelfCheckResult{};
   const Households& h = reg.households;
   const StandardsConfig& s = config.standards;

@@ -9,7 +9,7 @@
 
 #include "audit/audit.h"
 #include "audit/rules.h"
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 
 namespace kaoping {
@@ -51,6 +51,6 @@ std::string finding_detail(const Households& h, std::size_t i, Finding f, const 
 /// Judges every household with its recorded income (Î = income): the five rules of SPEC §3
 /// plus few_measures, measure_mismatch and missing_cards. The satisfaction rate is the
 /// expected share (mean approval probability), as no one is surveyed.
-void self_check(const Registry& reg, const Config& config, SelfCheckResult* out);
+void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckResult* out);
 
 }  // namespace kaoping

@@ -6,7 +6,7 @@
 
 #include "audit/audit.h"
 #include "bench/default_county.h"
-#include "registry/config.h"
+#include "config/config.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
 
@@ -16,7 +16,7 @@ namespace {
 void BM_AuditDraw(benchmark::State& state) {
   const DefaultCounty& f = default_county();
   Draw draw;
-  draw_sample(f.reg, f.config, f.design, 20170905, 0, &draw);
+  draw_sample(f.reg, f.config.design, f.design, 20170905, 0, &draw);
   AuditResult result;
   uint64_t r = 0;
   for (auto _ : state) {
@@ -34,7 +34,7 @@ void BM_DrawAndAudit(benchmark::State& state) {
   AuditResult result;
   uint64_t r = 0;
   for (auto _ : state) {
-    draw_sample(f.reg, f.config, f.design, 20170905, r, &draw);
+    draw_sample(f.reg, f.config.design, f.design, 20170905, r, &draw);
     audit_draw(f.reg, f.config, draw, 20170905, r++, &result);
     benchmark::DoNotOptimize(result.verdict.pass);
   }

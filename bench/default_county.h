@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "registry/config.h"
+#include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/design.h"
 
@@ -18,7 +18,7 @@ struct DefaultCounty {
   DefaultCounty() {
     reg = generate_county(Profile::kDefault, 1);
     Diagnostics diag;
-    if (!load_config("", {}, &config, &diag) || !build_design(reg, config, &design, &diag)) {
+    if (!load_config("", {}, &config, &diag) || !build_design(reg, config.design, &design, &diag)) {
       std::fprintf(stderr, "bench: cannot set up the default county\n");
       std::exit(1);
     }

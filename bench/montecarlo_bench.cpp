@@ -5,12 +5,11 @@
 
 #include "audit/montecarlo.h"
 #include "bench/default_county.h"
-#include "registry/config.h"
+#include "config/config.h"
 #include "sampler/design.h"
 
 namespace kaoping {
 namespace {
-
 
 void BM_Replicate(benchmark::State& state) {
   const DefaultCounty& f = default_county();

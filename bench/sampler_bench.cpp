@@ -5,7 +5,7 @@
 
 #include "audit/audit.h"
 #include "bench/default_county.h"
-#include "registry/config.h"
+#include "config/config.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
 
@@ -17,7 +17,7 @@ void BM_DrawSample(benchmark::State& state) {
   Draw draw;
   uint64_t r = 0;
   for (auto _ : state) {
-    draw_sample(f.reg, f.config, f.design, 20170905, r++, &draw);
+    draw_sample(f.reg, f.config.design, f.design, 20170905, r++, &draw);
     benchmark::DoNotOptimize(draw.rows.data());
   }
   state.SetItemsProcessed(state.iterations());
@@ -27,7 +27,7 @@ BENCHMARK(BM_DrawSample);
 void BM_VisitField(benchmark::State& state) {
   const DefaultCounty& f = default_county();
   Draw draw;
-  draw_sample(f.reg, f.config, f.design, 20170905, 0, &draw);
+  draw_sample(f.reg, f.config.design, f.design, 20170905, 0, &draw);
   const std::vector<double> presence = presence_vector(f.reg.households, f.config.evaluator);
   Fieldwork field;
   uint64_t r = 0;

@@ -9,12 +9,14 @@
 #include "audit/audit.h"
 #include "audit/selfcheck.h"
 #include "cli/commands.h"
-#include "registry/csv.h"
 #include "reports/audit_report.h"
 #include "reports/i18n.h"
 #include "sampler/design.h"
 #include "sampler/draw_io.h"
 #include "sampler/tiers.h"
+#include "util/csv.h"
+#include "util/files.h"
+#include "util/text.h"
 
 namespace kaoping::cli {
 namespace {
@@ -127,7 +129,7 @@ int audit_sample(const CommonOptions& opts, const Config& config, const Registry
   // be audited on a county whose design cannot be drawn.
   Design design;
   Diagnostics design_diag;
-  const bool have_design = build_design(reg, config, &design, &design_diag);
+  const bool have_design = build_design(reg, config.design, &design, &design_diag);
   Draw draw;
   Diagnostics diag;
   const bool ok = read_draw_csv(sample_path, reg, have_design ? &design : nullptr, &draw, &diag);

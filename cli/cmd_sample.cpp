@@ -6,10 +6,10 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "registry/csv.h"
 #include "sampler/design.h"
 #include "sampler/draw_io.h"
 #include "sampler/sampler.h"
+#include "util/files.h"
 
 namespace kaoping::cli {
 namespace fs = std::filesystem;
@@ -34,13 +34,13 @@ int run_sample(int argc, char** argv, const std::vector<std::string>& full_argv)
   if (!load_inputs(opts, &config, &reg)) return kExitBadInput;
   Design design;
   Diagnostics diag;
-  const bool ok = build_design(reg, config, &design, &diag);
+  const bool ok = build_design(reg, config.design, &design, &diag);
   print_diagnostics(diag, opts.quiet);
   if (!ok) return kExitBadInput;
 
   const uint64_t s = seed.value_or(config.simulation.seed);
   Draw draw;
-  draw_sample(reg, config, design, s, 0, &draw);
+  draw_sample(reg, config.design, design, s, 0, &draw);
   for (const std::string& w : draw.warnings)
     if (!opts.quiet) std::fprintf(stderr, "kaoping: warning: %s\n", w.c_str());
   const std::string csv = draw_to_csv(reg, draw);

@@ -12,13 +12,14 @@
 
 #include "audit/montecarlo.h"
 #include "cli/commands.h"
-#include "registry/csv.h"
 #include "reports/i18n.h"
 #include "reports/manifest.h"
 #include "reports/privacy.h"
 #include "reports/simulate_outputs.h"
 #include "reports/simulate_report.h"
 #include "sampler/design.h"
+#include "util/csv.h"
+#include "util/files.h"
 
 namespace kaoping::cli {
 namespace {
@@ -212,7 +213,7 @@ int run_simulate(int argc, char** argv, const std::vector<std::string>& full_arg
   Design design;
   {
     Diagnostics diag;
-    const bool ok = build_design(reg, config, &design, &diag);
+    const bool ok = build_design(reg, config.design, &design, &diag);
     print_diagnostics(diag, opts.quiet);
     if (!ok) return kExitBadInput;
   }

@@ -107,7 +107,7 @@ int run_validate(int argc, char** argv, const std::vector<std::string>& full_arg
   Design design;
   bool design_ok = false;
   if (config_ok && registry_ok && !diag.has_errors())
-    design_ok = build_design(reg, config, &design, &diag);
+    design_ok = build_design(reg, config.design, &design, &diag);
   print_diagnostics(diag, opts.quiet);
   if (!design_ok || diag.has_errors()) {
     if (!opts.quiet)

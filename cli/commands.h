@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "registry/config.h"
-#include "registry/diagnostics.h"
+#include "config/config.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
 #include "reports/manifest.h"
+#include "util/diagnostics.h"
 
 namespace kaoping::cli {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "cli/commands.h"
-#include "registry/csv.h"
 #include "registry/generate.h"
 #include "registry/load.h"
+#include "util/files.h"
 
 namespace kaoping::cli {
 

@@ -24,8 +24,10 @@
 #include <system_error>
 #include <utility>
 
-#include "registry/csv.h"
-#include "sampler/random.h"
+#include "util/csv.h"
+#include "util/files.h"
+#include "util/rng.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

@@ -12,7 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "registry/csv.h"
+#include "util/csv.h"
+#include "util/files.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

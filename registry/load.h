@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "registry/diagnostics.h"
 #include "registry/registry.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 

@@ -240,7 +240,7 @@ int age_band(int age) {
   return 3;
 }
 
-Report compose_selfcheck_report(const Registry& reg, const Config& config,
+Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
                                 const SelfCheckResult& result, const ReportContext& ctx,
                                 std::size_t page_rows) {
   const Lang lang = ctx.lang;
@@ -408,7 +408,7 @@ Report compose_selfcheck_report(const Registry& reg, const Config& config,
   return rep;
 }
 
-Report compose_audit_report(const Registry& reg, const Config& config, const Draw& draw,
+Report compose_audit_report(const Registry& reg, const EvaluationConfig& config, const Draw& draw,
                             const AuditResult& result, const ReportContext& ctx) {
   const Lang lang = ctx.lang;
   Report rep;

@@ -6,7 +6,6 @@
 
 #include "audit/audit.h"
 #include "audit/selfcheck.h"
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
@@ -26,13 +25,14 @@ std::string localize_detail(Lang lang, const std::string& detail);
 
 /// The `audit --all` report. The page lists the first `page_rows` villages of the to-do
 /// list and households with findings; the workbook has them all.
-report::Report compose_selfcheck_report(const Registry& reg, const Config& config,
+report::Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
                                         const SelfCheckResult& result, const ReportContext& ctx,
                                         std::size_t page_rows = 30);
 
 /// The `audit --sample` report: the verdict on this draw, the rates with their parts, the
 /// villages' shortfalls and every finding.
-report::Report compose_audit_report(const Registry& reg, const Config& config, const Draw& draw,
-                                    const AuditResult& result, const ReportContext& ctx);
+report::Report compose_audit_report(const Registry& reg, const EvaluationConfig& config,
+                                    const Draw& draw, const AuditResult& result,
+                                    const ReportContext& ctx);
 
 }  // namespace kaoping

@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "registry/csv.h"
 #include "reports/i18n.h"
 #include "reports/privacy.h"
 #include "reports/svg.h"
+#include "util/files.h"
 
 namespace kaoping {
 namespace {

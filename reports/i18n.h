@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "audit/rules.h"
-#include "registry/config.h"
+#include "audit/standards.h"
 #include "registry/registry.h"
 
 namespace kaoping {

@@ -3,11 +3,11 @@
 // roster cannot cover. Phone numbers stay out: they are only in notifications.csv.
 #pragma once
 
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
 #include "schedule/plan.h"
+#include "schedule/schedule_config.h"
 
 namespace kaoping {
 

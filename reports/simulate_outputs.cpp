@@ -4,8 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "registry/csv.h"
 #include "reports/privacy.h"
+#include "util/csv.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

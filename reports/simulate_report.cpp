@@ -92,7 +92,7 @@ std::string village_label(const Registry& reg, int v) {
   return x.name.empty() ? x.id : x.name + " (" + x.id + ")";
 }
 
-Section verdict_section(const Config& config, const SimulationResult& r, Lang lang) {
+Section verdict_section(const EvaluationConfig& config, const SimulationResult& r, Lang lang) {
   Section s;
   s.heading = tr(lang, "sim.verdict");
   Figures figs;
@@ -359,8 +359,8 @@ Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
 
 }  // namespace
 
-bool design_oc_curves(const Registry& reg, const Config& config, uint64_t seed, int64_t runs,
-                      std::vector<OcCurve>* out, std::string* err) {
+bool design_oc_curves(const Registry& reg, const EvaluationConfig& config, uint64_t seed,
+                      int64_t runs, std::vector<OcCurve>* out, std::string* err) {
   out->clear();
   double max_threshold = 0;
   for (const Criterion& c : config.standards.criteria)
@@ -391,8 +391,8 @@ std::vector<int> households_by_priority(const SimulationResult& result) {
   return idx;
 }
 
-Report compose_simulate_report(const Registry& reg, const Config& config, const Design& design,
-                               const SimulationResult& result,
+Report compose_simulate_report(const Registry& reg, const EvaluationConfig& config,
+                               const Design& design, const SimulationResult& result,
                                const std::vector<OcCurve>& oc_curves, const ReportContext& ctx,
                                std::size_t top_households) {
   const Lang lang = ctx.lang;

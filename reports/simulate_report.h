@@ -10,7 +10,6 @@
 
 #include "audit/montecarlo.h"
 #include "audit/oc_curve.h"
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
@@ -26,8 +25,8 @@ inline constexpr int64_t kOcCurveRuns = 10000;
 /// "below" threshold (wrong_exit, omission, ...), over true rates from 0 to twice the
 /// largest such threshold (0–4% for the 2% standards), 41 points, `runs` Monte Carlo
 /// replicates per point on the person basis (compute_oc_curve), seeded with `seed`.
-bool design_oc_curves(const Registry& reg, const Config& config, uint64_t seed, int64_t runs,
-                      std::vector<OcCurve>* out, std::string* err);
+bool design_oc_curves(const Registry& reg, const EvaluationConfig& config, uint64_t seed,
+                      int64_t runs, std::vector<OcCurve>* out, std::string* err);
 
 /// Rows of the household table: households found at fault in at least one replicate,
 /// highest priority first (fault in failing replicates, then fault, then registry order).
@@ -35,7 +34,7 @@ std::vector<int> households_by_priority(const SimulationResult& result);
 
 /// Builds the simulate report. `top_households` rows of the household table are shown in
 /// the page (all of them in the workbook).
-report::Report compose_simulate_report(const Registry& reg, const Config& config,
+report::Report compose_simulate_report(const Registry& reg, const EvaluationConfig& config,
                                        const Design& design, const SimulationResult& result,
                                        const std::vector<OcCurve>& oc_curves,
                                        const ReportContext& ctx, std::size_t top_households = 20);

@@ -83,8 +83,7 @@ bool pps_inclusion_probabilities(const std::vector<int64_t>& size, const std::ve
   return true;
 }
 
-bool build_design(const Registry& reg, const Config& config, Design* out, Diagnostics* diag) {
-  const DesignConfig& dc = config.design;
+bool build_design(const Registry& reg, const DesignConfig& dc, Design* out, Diagnostics* diag) {
   const std::size_t n_villages = reg.villages.size();
   const std::size_t n_townships = reg.townships.size();
   *out = Design{};
@@ -119,14 +118,15 @@ bool build_design(const Registry& reg, const Config& config, Design* out, Diagno
   const int n = dc.townships;
   const int n_eligible = static_cast<int>(out->eligible_townships.size());
   if (n < 1) {
-    diag->error({}, "design.townships must be at least 1, got " + std::to_string(n));
+    diag->error(dc.locs.at("design.townships"),
+                "design.townships must be at least 1, got " + std::to_string(n));
     return false;
   }
   if (n > n_eligible) {
-    diag->error({}, "design.townships is " + std::to_string(n) + " but only " +
-                        std::to_string(n_eligible) +
-                        (n_eligible == 1 ? " township has" : " townships have") +
-                        " a village in every tier");
+    diag->error(
+        dc.locs.at("design.townships"),
+        "design.townships is " + std::to_string(n) + " but only " + std::to_string(n_eligible) +
+            (n_eligible == 1 ? " township has" : " townships have") + " a village in every tier");
     return false;
   }
 
@@ -137,7 +137,7 @@ bool build_design(const Registry& reg, const Config& config, Design* out, Diagno
     for (int t : out->eligible_townships) out->township_pi[t] = p;
   } else if (!pps_inclusion_probabilities(out->township_households, out->eligible_townships, n,
                                           &out->township_pi, &out->township_certain, &err)) {
-    diag->error({}, err);
+    diag->error(dc.locs.at("design.townships"), err);
     return false;
   }
   return true;

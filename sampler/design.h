@@ -6,9 +6,9 @@
 #include <array>
 #include <vector>
 
-#include "registry/config.h"
-#include "registry/diagnostics.h"
 #include "registry/registry.h"
+#include "sampler/design_config.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 
@@ -31,6 +31,6 @@ struct Design {
 
 /// Builds the design. Errors (e.g. more townships asked for than are eligible, a label
 /// tier missing under tier_method: label) go to *diag; returns false then.
-bool build_design(const Registry& reg, const Config& config, Design* out, Diagnostics* diag);
+bool build_design(const Registry& reg, const DesignConfig& config, Design* out, Diagnostics* diag);
 
 }  // namespace kaoping

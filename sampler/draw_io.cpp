@@ -6,7 +6,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "registry/csv.h"
+#include "util/csv.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

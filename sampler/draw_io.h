@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "registry/diagnostics.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
 #include "sampler/draw.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 

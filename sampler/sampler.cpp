@@ -145,9 +145,8 @@ void sample_village(const Registry& reg, const DesignConfig& dc, const Design& d
   }
 }
 
-void draw_sample(const Registry& reg, const Config& config, const Design& design, uint64_t seed,
+void draw_sample(const Registry& reg, const DesignConfig& dc, const Design& design, uint64_t seed,
                  uint64_t replicate, Draw* out) {
-  const DesignConfig& dc = config.design;
   *out = Draw{};
   Rng township_rng(seed, replicate, Stream::kTownships);
   Rng village_rng(seed, replicate, Stream::kVillages);

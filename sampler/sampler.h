@@ -6,11 +6,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
+#include "sampler/design_config.h"
 #include "sampler/draw.h"
-#include "sampler/random.h"
+#include "util/rng.h"
 
 namespace kaoping {
 
@@ -34,8 +34,8 @@ void sample_village(const Registry& reg, const DesignConfig& dc, const Design& d
 /// Draws replicate `replicate` of seed `seed`: townships from Stream::kTownships, villages
 /// from Stream::kVillages, households from Stream::kHouseholds. The design must have been
 /// built by build_design (so the draw is always possible).
-void draw_sample(const Registry& reg, const Config& config, const Design& design, uint64_t seed,
-                 uint64_t replicate, Draw* out);
+void draw_sample(const Registry& reg, const DesignConfig& config, const Design& design,
+                 uint64_t seed, uint64_t replicate, Draw* out);
 
 /// What happened to a draw row in the field.
 enum class Visit : uint8_t {

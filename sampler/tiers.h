@@ -6,9 +6,9 @@
 #include <array>
 #include <vector>
 
-#include "registry/config.h"
-#include "registry/diagnostics.h"
 #include "registry/registry.h"
+#include "sampler/design_config.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 

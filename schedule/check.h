@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "schedule/plan.h"
+#include "schedule/schedule_config.h"
 
 namespace kaoping {
 

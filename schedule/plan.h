@@ -18,9 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "sampler/draw.h"
+#include "schedule/schedule_config.h"
+#include "util/date.h"
 
 namespace kaoping {
 

@@ -7,7 +7,8 @@
 #include <set>
 #include <tuple>
 
-#include "registry/csv.h"
+#include "util/csv.h"
+#include "util/files.h"
 
 namespace kaoping {
 namespace {

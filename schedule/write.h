@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "registry/config.h"
 #include "registry/registry.h"
 #include "schedule/plan.h"
+#include "schedule/schedule_config.h"
 
 namespace kaoping {
 

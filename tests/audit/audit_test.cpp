@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string>
 
+#include "config/config.h"
+
 namespace kaoping {
 namespace {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/sampler.h"
 
@@ -80,7 +81,7 @@ Config default_config() {
 Design design_of(const Registry& reg, const Config& config) {
   Design design;
   Diagnostics diag;
-  EXPECT_TRUE(build_design(reg, config, &design, &diag))
+  EXPECT_TRUE(build_design(reg, config.design, &design, &diag))
       << (diag.items().empty() ? "" : diag.items()[0].format());
   return design;
 }
@@ -402,7 +403,7 @@ TEST(MonteCarlo, AgreesWithSamplerAndAuditOfOneDraw) {
   Draw draw;
   AuditResult audit;
   for (int r = 0; r < runs; ++r) {
-    draw_sample(reg, config, design, 99, r, &draw);
+    draw_sample(reg, config.design, design, 99, r, &draw);
     audit_draw(reg, config, draw, 99, r, &audit);
     passes += audit.verdict.pass;
   }

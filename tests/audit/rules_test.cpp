@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "sampler/random.h"
+#include "util/rng.h"
 
 namespace kaoping {
 namespace {

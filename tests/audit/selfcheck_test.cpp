@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "config/config.h"
+
 namespace kaoping {
 namespace {
 

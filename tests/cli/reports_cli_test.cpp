@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "registry/csv.h"
 #include "tests/cli/harness.h"
+#include "util/files.h"
 
 namespace {
 

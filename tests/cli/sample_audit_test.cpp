@@ -146,9 +146,10 @@ TEST_F(SampleAuditCli, SampleNeverOverwritesAnInput) {
 TEST_F(SampleAuditCli, DesignThatCannotBeDrawnIsAnError) {
   const Outcome r = kaoping("sample --quiet --set design.townships=9 --registry " + county());
   EXPECT_EQ(r.exit_code, 1);
+  // The message points at the value the user wrote: --set argument 1, column 18.
   EXPECT_EQ(r.err,
-            "kaoping: error: design.townships is 9 but only 4 townships have a village in every "
-            "tier\n");
+            "--set:1:18: error: design.townships is 9 but only 4 townships have a village in "
+            "every tier\n");
   EXPECT_EQ(r.out, "");
 }
 

@@ -10,8 +10,9 @@
 #include <sstream>
 #include <string>
 
-#include "registry/csv.h"
 #include "tests/cli/harness.h"
+#include "util/csv.h"
+#include "util/files.h"
 
 namespace {
 

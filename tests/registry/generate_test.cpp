@@ -13,8 +13,8 @@
 #include <set>
 #include <string>
 
-#include "registry/csv.h"
 #include "registry/load.h"
+#include "util/files.h"
 
 namespace kaoping {
 namespace {

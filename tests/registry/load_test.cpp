@@ -13,7 +13,7 @@
 #include <sstream>
 #include <string>
 
-#include "registry/csv.h"
+#include "util/files.h"
 
 namespace kaoping {
 namespace {

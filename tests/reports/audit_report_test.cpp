@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "config/config.h"
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
@@ -133,9 +134,9 @@ TEST(AuditReport, SampleReportShowsVerdictRatesAndFindings) {
   const Fixture& f = fixture();
   Design design;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(f.reg, f.config, &design, &diag));
+  ASSERT_TRUE(build_design(f.reg, f.config.design, &design, &diag));
   Draw draw;
-  draw_sample(f.reg, f.config, design, 3, 0, &draw);
+  draw_sample(f.reg, f.config.design, design, 3, 0, &draw);
   AuditResult result;
   audit_draw(f.reg, f.config, draw, 3, 0, &result);
   for (Lang lang : {Lang::kZh, Lang::kEn}) {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "config/config.h"
 #include "registry/generate.h"
 
 namespace kaoping {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "config/config.h"
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
@@ -29,9 +30,9 @@ struct Fixture {
     Diagnostics diag;
     EXPECT_TRUE(load_config("", {}, &config, &diag));
     Design design;
-    EXPECT_TRUE(build_design(reg, config, &design, &diag));
+    EXPECT_TRUE(build_design(reg, config.design, &design, &diag));
     Draw draw;
-    draw_sample(reg, config, design, 9, 0, &draw);
+    draw_sample(reg, config.design, design, 9, 0, &draw);
     std::string err;
     EXPECT_TRUE(plan_schedule(reg, sampled_households(draw), config.schedule, &plan, &err)) << err;
   }

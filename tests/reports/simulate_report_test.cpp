@@ -9,6 +9,7 @@
 #include <fstream>
 #include <numeric>
 
+#include "config/config.h"
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
@@ -31,7 +32,7 @@ struct Fixture {
   Fixture() {
     Diagnostics diag;
     EXPECT_TRUE(load_config("", {}, &config, &diag));
-    EXPECT_TRUE(build_design(reg, config, &design, &diag));
+    EXPECT_TRUE(build_design(reg, config.design, &design, &diag));
     SimulationOptions options;
     options.runs = 3000;
     options.seed = 5;

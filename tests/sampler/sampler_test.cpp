@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "config/config.h"
 #include "sampler/design.h"
 #include "sampler/inclusion.h"
 
@@ -80,7 +81,7 @@ TEST(DesignTest, TownshipsLackingATierAreNotEligible) {
   Config cfg = label_config();
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   EXPECT_EQ(d.eligible_townships, (std::vector<int>{0, 1, 2}));
   EXPECT_EQ(d.township_pi[3], 0.0);
   EXPECT_DOUBLE_EQ(d.township_pi[0], 1.0);
@@ -93,7 +94,7 @@ TEST(DesignTest, MoreTownshipsThanEligibleIsAnError) {
   cfg.design.townships = 4;
   Design d;
   Diagnostics diag;
-  EXPECT_FALSE(build_design(reg, cfg, &d, &diag));
+  EXPECT_FALSE(build_design(reg, cfg.design, &d, &diag));
   ASSERT_EQ(diag.items().size(), 1u);
   EXPECT_EQ(diag.items()[0].format(),
             "kaoping: error: design.townships is 4 but only 3 townships have a village in every "
@@ -113,7 +114,7 @@ TEST(DesignTest, PoolsByCategoryPoorCoversPlannedExit) {
   cfg.design.tiers = {Tier::kGood};
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   EXPECT_EQ(d.pools[0][0], (std::vector<int>{0, 1, 3}));
   EXPECT_EQ(d.pools[0][1], (std::vector<int>{2}));
   EXPECT_TRUE(d.pools[0][2].empty());
@@ -241,14 +242,14 @@ TEST(SampleVillageTest, QuotasFillReservesAndExactPi) {
   cfg.design.tiers = {Tier::kGood};
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   const int count[3] = {10, 20, 30};
   const HouseholdStage st = household_stage(count, cfg.design.quota, 43);
   const int draws = 4000;
   std::vector<int> hits(reg.households.count(), 0);
   for (int r = 0; r < draws; ++r) {
     Draw draw;
-    draw_sample(reg, cfg, d, 3, r, &draw);
+    draw_sample(reg, cfg.design, d, 3, r, &draw);
     ASSERT_EQ(draw.townships, std::vector<int>{0});
     ASSERT_EQ(draw.rows.size(), 60u);  // every household: sample or reserve
     int sample = 0;
@@ -290,13 +291,13 @@ TEST(SampleVillageTest, QuotasBelowTheMinimumToppedUpWithExactPi) {
   cfg.design.quota[0] = cfg.design.quota[1] = cfg.design.quota[2] = 5;
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   const double pi = 0.5 + 0.5 * 5.0 / 15;  // q/N + (1 − q/N)·s/R
   const int draws = 3000;
   std::vector<int> hits(reg.households.count(), 0);
   for (int r = 0; r < draws; ++r) {
     Draw draw;
-    draw_sample(reg, cfg, d, 8, r, &draw);
+    draw_sample(reg, cfg.design, d, 8, r, &draw);
     int sample = 0;
     for (const DrawRow& row : draw.rows) {
       EXPECT_DOUBLE_EQ(row.inclusion_prob, pi);
@@ -327,7 +328,7 @@ TEST(DrawSampleTest, PpsCertaintyTownshipAlwaysDrawn) {
   cfg.design.township_selection = TownshipSelection::kPps;
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   EXPECT_EQ(d.township_certain, (std::vector<uint8_t>{1, 0, 0, 0, 0}));
   EXPECT_DOUBLE_EQ(d.township_pi[1], 2.0 * 60 / 150);
   EXPECT_DOUBLE_EQ(d.township_pi[2], 2.0 * 30 / 150);
@@ -335,7 +336,7 @@ TEST(DrawSampleTest, PpsCertaintyTownshipAlwaysDrawn) {
   std::vector<int> hits(5, 0);
   for (int r = 0; r < draws; ++r) {
     Draw draw;
-    draw_sample(reg, cfg, d, 99, r, &draw);
+    draw_sample(reg, cfg.design, d, 99, r, &draw);
     ASSERT_EQ(draw.townships.size(), 3u);
     for (int t : draw.townships) ++hits[t];
     for (const DrawRow& row : draw.rows)
@@ -359,9 +360,9 @@ TEST(SampleVillageTest, SmallVillageTakenWholeWithWarning) {
   cfg.design.tiers = {Tier::kGood};
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   Draw draw;
-  draw_sample(reg, cfg, d, 1, 0, &draw);
+  draw_sample(reg, cfg.design, d, 1, 0, &draw);
   ASSERT_EQ(draw.rows.size(), 15u);
   for (const DrawRow& row : draw.rows) {
     EXPECT_EQ(row.role, Role::kSample);
@@ -392,11 +393,11 @@ TEST(DrawSampleTest, ThreeTownshipsOneVillagePerTierAndProductPi) {
   Config cfg = label_config();
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   Draw a, b, other;
-  draw_sample(reg, cfg, d, 20170905, 0, &a);
-  draw_sample(reg, cfg, d, 20170905, 0, &b);
-  draw_sample(reg, cfg, d, 20170905, 1, &other);
+  draw_sample(reg, cfg.design, d, 20170905, 0, &a);
+  draw_sample(reg, cfg.design, d, 20170905, 0, &b);
+  draw_sample(reg, cfg.design, d, 20170905, 1, &other);
   ASSERT_EQ(a.townships.size(), 3u);
   ASSERT_EQ(a.villages.size(), 9u);
   for (std::size_t k = 0; k < a.villages.size(); ++k) {
@@ -431,9 +432,9 @@ TEST(VisitFieldTest, ReplacementByReserveRankAndShortfall) {
   cfg.design.tiers = {Tier::kGood};
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   Draw draw;
-  draw_sample(reg, cfg, d, 5, 0, &draw);
+  draw_sample(reg, cfg.design, d, 5, 0, &draw);
   std::vector<double> presence(reg.households.count(), 1.0);
   Fieldwork f;
   visit_field(draw, presence, 5, 0, &f);
@@ -478,9 +479,9 @@ TEST(VisitFieldTest, PresenceFrequencyMatchesProbability) {
   cfg.design.tiers = {Tier::kGood};
   Design d;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, cfg, &d, &diag));
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
   Draw draw;
-  draw_sample(reg, cfg, d, 5, 0, &draw);
+  draw_sample(reg, cfg.design, d, 5, 0, &draw);
   const std::vector<double> presence(reg.households.count(), 0.8);
   const int reps = 200;
   int surveyed = 0;

@@ -8,15 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "registry/config.h"
-#include "registry/csv.h"
+#include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/design.h"
 #include "sampler/draw_io.h"
-#include "sampler/random.h"
 #include "sampler/sampler.h"
 #include "schedule/check.h"
 #include "schedule/plan.h"
+#include "util/csv.h"
+#include "util/files.h"
+#include "util/rng.h"
 
 namespace kaoping {
 namespace {
@@ -44,10 +45,10 @@ int count(const Plan& plan, GapKind kind) {
 void plan_many(const Registry& reg, const Config& config, int replicates, bool expect_complete) {
   Design design;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, config, &design, &diag));
+  ASSERT_TRUE(build_design(reg, config.design, &design, &diag));
   for (int r = 0; r < replicates; ++r) {
     Draw draw;
-    draw_sample(reg, config, design, 20170905, r, &draw);
+    draw_sample(reg, config.design, design, 20170905, r, &draw);
     const std::vector<int> households = sampled_households(draw);
     ASSERT_FALSE(households.empty());
     Plan plan;
@@ -120,7 +121,7 @@ TEST(ScheduleDraws, RostersTooSmallGiveGaps) {
   const Config config = default_config();
   Design design;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, config, &design, &diag));
+  ASSERT_TRUE(build_design(reg, config.design, &design, &diag));
   int guides_short = 0, no_guide = 0, no_interpreter = 0;
   for (uint64_t r = 0; r < 12; ++r) {
     // Keep each guide with probability 1/2, drop minority languages from a third of them,
@@ -139,7 +140,7 @@ TEST(ScheduleDraws, RostersTooSmallGiveGaps) {
     reg.staff = kept;  // village indices stay valid: the villages do not change
     std::string err;
     Draw draw;
-    draw_sample(reg, config, design, 1, r, &draw);
+    draw_sample(reg, config.design, design, 1, r, &draw);
     const std::vector<int> households = sampled_households(draw);
     Plan plan;
     ASSERT_TRUE(plan_schedule(reg, households, config.schedule, &plan, &err)) << err;
@@ -170,9 +171,9 @@ TEST(ScheduleDraws, EvaluatorsHouseholdIdList) {
   const Config config = default_config();
   Design design;
   Diagnostics diag;
-  ASSERT_TRUE(build_design(reg, config, &design, &diag));
+  ASSERT_TRUE(build_design(reg, config.design, &design, &diag));
   Draw draw;
-  draw_sample(reg, config, design, 3, 0, &draw);
+  draw_sample(reg, config.design, design, 3, 0, &draw);
   const std::vector<int> expected = sampled_households(draw);
   CsvWriter list({"household_id"});
   for (int h : expected) list.row({reg.households.id[h]});

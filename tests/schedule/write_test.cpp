@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-#include "registry/config.h"
+#include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
@@ -70,9 +70,9 @@ class WriteTest : public ::testing::Test {
     ASSERT_TRUE(load_config("", {}, &config, &diag));
     config_ = config.schedule;
     Design design;
-    ASSERT_TRUE(build_design(*reg_, config, &design, &diag));
+    ASSERT_TRUE(build_design(*reg_, config.design, &design, &diag));
     Draw draw;
-    draw_sample(*reg_, config, design, 11, 0, &draw);
+    draw_sample(*reg_, config.design, design, 11, 0, &draw);
     plan_ = new Plan;
     std::string err;
     ASSERT_TRUE(plan_schedule(*reg_, sampled_households(draw), config_, plan_, &err)) << err;

@@ -1,10 +1,12 @@
-#include "registry/diagnostics.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 
 std::string Diagnostic::format() const {
   std::string out = loc.file.empty() ? std::string("kaoping") : loc.file;
-  if (loc.line > 0) {
+  if (!loc.cell.empty()) {
+    out += ':' + loc.cell;
+  } else if (loc.line > 0) {
     out += ':' + std::to_string(loc.line);
     if (loc.column > 0) out += ':' + std::to_string(loc.column);
   }

@@ -1,13 +1,13 @@
-// Reading side of registry/csv.h: an RFC 4180 state machine over UTF-8 text, and the
+// Reading side of util/csv.h: an RFC 4180 state machine over UTF-8 text, and the
 // encoding detection that turns a GBK/GB18030 export of the national system into UTF-8.
-#include "registry/csv.h"
-
-#include <iconv.h>
+#include "util/csv.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdint>
 #include <string>
+
+#include "util/encoding.h"
+#include "util/files.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -15,112 +15,6 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr const char* kConvertHint =
     "save it as UTF-8, or convert it with \"iconv -f GB18030 -t UTF-8\"";
-
-/// Length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629: no overlongs,
-/// no surrogates, nothing above U+10FFFF), or 0 when the bytes there are not one.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return len;
-}
-
-std::string hex_byte(unsigned char b) {
-  static const char* hex = "0123456789ABCDEF";
-  return std::string("0x") + hex[b >> 4] + hex[b & 15];
-}
-
-/// Counts well-formed multi-byte UTF-8 sequences and malformed bytes, to tell a UTF-8 file
-/// with a few damaged bytes from a file in another encoding.
-void utf8_census(std::string_view text, std::size_t* valid_multi, std::size_t* invalid) {
-  *valid_multi = *invalid = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      ++*invalid;
-      ++i;
-    } else {
-      ++*valid_multi;
-      i += n;
-    }
-  }
-}
-
-/// Converts `in` from `encoding` to UTF-8 with glibc iconv; false on any invalid or
-/// truncated sequence.
-bool iconv_to_utf8(std::string_view in, const char* encoding, std::string* out) {
-  iconv_t cd = iconv_open("UTF-8", encoding);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-  out->assign(in.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  std::size_t src_left = in.size();
-  char* dst = out->data();
-  std::size_t dst_left = out->size();
-  bool ok = true;
-  while (src_left > 0) {
-    std::size_t r = iconv(cd, &src, &src_left, &dst, &dst_left);
-    if (r != static_cast<std::size_t>(-1)) continue;
-    if (errno == E2BIG) {
-      std::size_t used = out->size() - dst_left;
-      out->resize(out->size() * 2);
-      dst = out->data() + used;
-      dst_left = out->size() - used;
-      continue;
-    }
-    ok = false;  // EILSEQ (invalid sequence) or EINVAL (truncated sequence at the end)
-    break;
-  }
-  iconv_close(cd);
-  if (!ok) return false;
-  out->resize(out->size() - dst_left);
-  return true;
-}
-
-/// Converts GB18030 (a superset of GBK and GB2312) to UTF-8. False when the bytes are not
-/// valid GB18030 or decode to characters no Chinese export contains (private use area, C1
-/// controls), which means the file is in some third encoding.
-bool gb18030_to_utf8(std::string_view in, std::string* out) {
-  if (!iconv_to_utf8(in, "GB18030", out)) return false;
-  // Reject decodings that land in the private use area or the C1 controls: GB18030 maps
-  // almost any byte pair somewhere, and these are where Latin-1 or binary data ends up.
-  for (std::size_t i = 0; i < out->size();) {
-    std::size_t n = utf8_sequence_length(*out, i);
-    if (n == 0) return false;
-    uint32_t cp = 0;
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>((*out)[i + k]); };
-    if (n == 1) cp = b(0);
-    if (n == 2) cp = ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-    if (n == 3) cp = ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-    if (n == 4)
-      cp = ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
-    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000) return false;
-    i += n;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -380,6 +274,25 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
     }
   }
   return parse_csv(text, display_name, out, diag);
+}
+
+CsvWriter& CsvWriter::row(const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) text_ += ',';
+    const std::string& f = fields[i];
+    if (f.find_first_of(",\"\r\n") == std::string::npos) {
+      text_ += f;
+      continue;
+    }
+    text_ += '"';
+    for (char c : f) {
+      if (c == '"') text_ += '"';
+      text_ += c;
+    }
+    text_ += '"';
+  }
+  text_ += '\n';
+  return *this;
 }
 
 }  // namespace kaoping

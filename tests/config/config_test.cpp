@@ -1,6 +1,6 @@
 // Configuration: defaults, deep merge, criteria replacement, --set, and every error message
 // word for word (SPEC §2).
-#include "registry/config.h"
+#include "config/config.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -703,6 +703,26 @@ TEST_F(ConfigTest, SetOfAMapMergesIntoIt) {
   EXPECT_EQ(c.design.weight_natural, 2);
   EXPECT_EQ(c.design.weight_transport, 1);
   EXPECT_EQ(c.design.weight_economic, 1);
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+TEST(ConfigLocations, EachSectionKeepsWhereItsValuesWereWritten) {
+  Config c;
+  Diagnostics diag;
+  ASSERT_TRUE(load_config("", {"simulation.runs=7", "design.townships=4"}, &c, &diag));
+  const FileLoc t = c.design.locs.at("design.townships");
+  EXPECT_EQ(t.file, "--set");
+  EXPECT_EQ(t.line, 2);
+  EXPECT_EQ(t.column, 18);
+  EXPECT_EQ(c.simulation.locs.at("simulation.runs").line, 1);
+  // A built-in value names no place, and a section holds only its own keys.
+  EXPECT_EQ(c.design.locs.at("design.tier_method").file, "");
+  EXPECT_EQ(c.design.locs.at("simulation.runs").file, "");
 }
 
 }  // namespace

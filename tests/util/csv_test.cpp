@@ -1,5 +1,5 @@
 // CSV reading: RFC 4180 structure, line numbers, encodings, and the errors for bad files.
-#include "registry/csv.h"
+#include "util/csv.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
-#include "registry/csv.h"
+#include "util/csv.h"
+#include "util/files.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

@@ -1,54 +1,17 @@
-// Writing side of registry/csv.h: CSV text, round-trip numbers, atomic files, SHA-256.
+#include "util/files.h"
+
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
 
-#include "registry/csv.h"
-
 namespace kaoping {
-
-CsvWriter& CsvWriter::row(const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) text_ += ',';
-    const std::string& f = fields[i];
-    if (f.find_first_of(",\"\r\n") == std::string::npos) {
-      text_ += f;
-      continue;
-    }
-    text_ += '"';
-    for (char c : f) {
-      if (c == '"') text_ += '"';
-      text_ += c;
-    }
-    text_ += '"';
-  }
-  text_ += '\n';
-  return *this;
-}
-
-std::string format_double(double value) {
-  if (std::isnan(value)) return "";
-  if (value == 0) return "0";  // also folds -0
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, value);
-  std::string s(buf, res.ptr);
-  // to_chars picks the shortest form, which may use an exponent ("1e-05"); spreadsheets
-  // read that, but plain decimals are friendlier in Excel and WPS, so expand small ones.
-  if (s.find('e') != std::string::npos) {
-    res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
-    s.assign(buf, res.ptr);
-  }
-  return s;
-}
 
 bool read_file(const std::string& path, std::string* out, std::string* err) {
   std::ifstream in(path, std::ios::binary);

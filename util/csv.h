@@ -1,12 +1,12 @@
 // CSV reading (RFC 4180, UTF-8 with or without BOM, CRLF, GBK/GB18030 detection) and
-// writing, plus atomic file output. Shared by every module that reads or writes tables.
+// writing. Shared by every module that reads or writes tables.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "registry/diagnostics.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 
@@ -35,16 +35,6 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
 bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
               Diagnostics* diag, std::string* raw = nullptr);
 
-/// Reads a whole file; false and *err on failure.
-bool read_file(const std::string& path, std::string* out, std::string* err);
-
-/// Writes `content` to `path` atomically: a temporary file in the same directory, flushed,
-/// then renamed over the target. A failed write leaves no partial file behind.
-bool write_file_atomic(const std::string& path, const std::string& content, std::string* err);
-
-/// Lowercase hex SHA-256 of bytes (FIPS 180-4).
-std::string sha256_hex(std::string_view bytes);
-
 /// Builds CSV text with RFC 4180 quoting, LF line ends, no BOM.
 class CsvWriter {
  public:
@@ -55,8 +45,5 @@ class CsvWriter {
  private:
   std::string text_;
 };
-
-/// Shortest decimal text that reads back as the same double ("0.1", "1", "0.0123").
-std::string format_double(double value);
 
 }  // namespace kaoping

@@ -1,4 +1,4 @@
-#include "sampler/random.h"
+#include "util/rng.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 // and value, the file and 1-based line:column it came from. Merging happens on that tree, so
 // after the merge each value still knows whether it came from the default, the user's file or
 // a --set argument, and a problem is reported where the user wrote it.
-#include "registry/config.h"
+#include "config/config.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -22,85 +22,9 @@
 #include <limits>
 #include <tuple>
 
-#include "registry/csv.h"
+#include "util/text.h"
 
 namespace kaoping {
-
-// ---------------------------------------------------------------------------------------------
-// Dates, clock times, rate names.
-
-int64_t Date::days() const {
-  namespace c = std::chrono;
-  const c::year_month_day ymd{c::year{year}, c::month{static_cast<unsigned>(month)},
-                              c::day{static_cast<unsigned>(day)}};
-  return c::sys_days{ymd}.time_since_epoch().count();
-}
-
-Date Date::from_days(int64_t days) {
-  namespace c = std::chrono;
-  const c::year_month_day ymd{c::sys_days{c::days{days}}};
-  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-              static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
-std::string Date::str() const {
-  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
-}
-
-namespace {
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int digits_value(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
-
-}  // namespace
-
-bool parse_date(const std::string& text, Date* out) {
-  const std::string_view s = text;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2)))
-    return false;
-  const Date d{digits_value(s.substr(0, 4)), digits_value(s.substr(5, 2)),
-               digits_value(s.substr(8, 2))};
-  namespace c = std::chrono;
-  const c::year_month_day ymd{c::year{d.year}, c::month{static_cast<unsigned>(d.month)},
-                              c::day{static_cast<unsigned>(d.day)}};
-  if (!ymd.ok()) return false;  // month 1-12, day within that month (leap years included)
-  *out = d;
-  return true;
-}
-
-bool parse_clock(const std::string& text, int* minutes) {
-  const std::string_view s = text;
-  if (s.size() != 5 || s[2] != ':' || !all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2)))
-    return false;
-  const int h = digits_value(s.substr(0, 2)), m = digits_value(s.substr(3, 2));
-  if (m > 59 || h > 24 || (h == 24 && m != 0)) return false;
-  *minutes = h * 60 + m;
-  return true;
-}
-
-namespace {
-constexpr std::array<std::string_view, kRateCount> kRateNames = {
-    "wrong_exit",    "omission",    "mis_inclusion", "planned_exit_shortfall",
-    "inconsistency", "satisfaction"};
-}  // namespace
-
-std::string_view to_string(Rate r) {
-  return kRateNames[static_cast<int>(r)];
-}
-
-std::optional<Rate> parse_rate(std::string_view s) {
-  for (int i = 0; i < kRateCount; ++i)
-    if (kRateNames[i] == s) return static_cast<Rate>(i);
-  return std::nullopt;
-}
 
 namespace {
 
@@ -390,41 +314,6 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
 // ---------------------------------------------------------------------------------------------
 // Checking.
 
-/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), so
-/// that a swapped pair of letters counts as one typo.
-std::size_t typo_distance(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::size_t> d((n + 1) * (m + 1));
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
-  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-    }
-  }
-  return at(n, m);
-}
-
-/// The closest of `candidates` to `word`, when it is close enough to be a typo: at most one
-/// edit per three letters (at least one edit, at most three).
-std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
-  std::string best;
-  std::size_t best_distance = limit + 1;
-  for (std::string_view c : candidates) {
-    const std::size_t dist = typo_distance(lower, c);
-    if (dist < best_distance) best_distance = dist, best = std::string(c);
-  }
-  return best;
-}
-
 std::string join_names(const std::vector<std::string_view>& names, std::string_view sep) {
   std::string out;
   for (std::string_view n : names) {
@@ -552,7 +441,7 @@ class Checker {
                    const std::vector<std::string_view>& allowed) {
     std::string message = path.empty() ? fmt::format("unknown top-level key '{}'", c.key)
                                        : fmt::format("unknown key '{}' in '{}'", c.key, path);
-    const std::string hint = suggest(c.key, allowed);
+    const std::string hint = did_you_mean(c.key, allowed);
     const std::size_t dot = c.key.find('.');
     if (!hint.empty())
       message += fmt::format(", did you mean '{}'?", hint);
@@ -611,7 +500,7 @@ class Checker {
     std::string message =
         fmt::format("{} must be one of {}, got {}", path, join_names(names, "|"), describe(n));
     if (n.kind == Node::Kind::kScalar) {
-      const std::string hint = suggest(n.text, names);
+      const std::string hint = did_you_mean(n.text, names);
       if (!hint.empty()) message += fmt::format(", did you mean '{}'?", hint);
     }
     error(n.loc, std::move(message));
@@ -778,7 +667,8 @@ class Checker {
     }
     if (n.children.empty())
       problems_->warning(n.loc, "standards.criteria is empty: every draw passes");
-    const std::vector<std::string_view> rates(kRateNames.begin(), kRateNames.end());
+    std::vector<std::string_view> rates;
+    for (int k = 0; k < kRateCount; ++k) rates.push_back(to_string(static_cast<Rate>(k)));
     st->criteria.clear();
     for (const Node& c : n.children) {
       const std::optional<Rate> rate = parse_rate(c.key);
@@ -830,7 +720,9 @@ class Checker {
       if (!text.empty() && text[0] == '+') text.remove_prefix(1);
       uint64_t v = 0;
       auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-      if (n->kind == Node::Kind::kScalar && all_digits(text) && r.ec == std::errc())
+      const bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                                       [](char c) { return c >= '0' && c <= '9'; });
+      if (n->kind == Node::Kind::kScalar && digits && r.ec == std::errc())
         sim->seed = v;
       else
         wrong(*n, "simulation.seed", "a whole number from 0 to 18446744073709551615");
@@ -986,45 +878,6 @@ std::string resolved_yaml(const Config& c) {
   return std::string(e.c_str()) + "\n";
 }
 
-/// Checks that `t` is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, at most
-/// U+10FFFF); otherwise sets the 1-based line and column (in characters) of the first bad byte.
-bool valid_utf8(std::string_view t, int* line, int* column) {
-  std::size_t i = 0;
-  while (i < t.size()) {
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xbf;  // allowed range of the second byte
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xc2 && c <= 0xdf) {
-      len = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      len = 3;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      len = 4;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      return false;
-    }
-    if (i + len > t.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const unsigned char b = static_cast<unsigned char>(t[i + k]);
-      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xbf)) return false;
-    }
-    if (c == '\n') {
-      ++*line;
-      *column = 1;
-    } else {
-      ++*column;
-    }
-    i += len;
-  }
-  return true;
-}
-
 /// Reads the user's file, with a message that says why when it cannot.
 bool read_user_file(const std::string& path, const std::string& shown, std::string* text,
                     Problems* problems) {
@@ -1077,6 +930,15 @@ bool read_user_file(const std::string& path, const std::string& shown, std::stri
   return true;
 }
 
+/// Records where the user wrote each value (the default's own places are left out: a
+/// message about a built-in value names no file). Keys are dotted paths; list items get
+/// their parent's path.
+void collect_locations(const Node& n, const std::string& path, KeyLocations* out) {
+  if (!path.empty() && source_rank(n.loc) > 0) out->set(path, n.loc);
+  for (const Node& c : n.children)
+    collect_locations(c, c.key.empty() ? path : join(path, c.key), out);
+}
+
 }  // namespace
 
 bool load_config(const std::string& user_file, const std::vector<std::string>& overrides,
@@ -1111,6 +973,13 @@ bool load_config(const std::string& user_file, const std::vector<std::string>& o
   problems.flush(diag);
   if (!ok) return false;
   config.resolved_yaml = resolved_yaml(config);
+  KeyLocations locs;
+  collect_locations(root, "", &locs);
+  config.design.locs = locs.section("design");
+  config.standards.locs = locs.section("standards");
+  config.evaluator.locs = locs.section("evaluator");
+  config.simulation.locs = locs.section("simulation");
+  config.schedule.locs = locs.section("schedule");
   *out = std::move(config);
   return true;
 }
