@@ -1166,19 +1166,4 @@ bool run_simulation(const Registry& reg, const EvaluationConfig& config, const D
   return true;
 }
 
-std::vector<int> top_priority_households(const SimulationResult& result, int k) {
-  std::vector<int> idx;
-  for (std::size_t i = 0; i < result.households.size(); ++i)
-    if (result.households[i].fault_fail > 0) idx.push_back(static_cast<int>(i));
-  std::sort(idx.begin(), idx.end(), [&](int a, int b) {
-    const HouseholdRisk& x = result.households[a];
-    const HouseholdRisk& y = result.households[b];
-    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
-    if (x.fault != y.fault) return x.fault > y.fault;
-    return a < b;
-  });
-  if (k >= 0 && idx.size() > static_cast<std::size_t>(k)) idx.resize(k);
-  return idx;
-}
-
 }  // namespace kaoping

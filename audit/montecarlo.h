@@ -298,8 +298,6 @@ class ReplicateModel {
 bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err);
 
-/// The K households with the highest priority (fault_fail, then fault, then index), only
-/// those found at fault in at least one failing replicate; at most K.
-std::vector<int> top_priority_households(const SimulationResult& result, int k);
+
 
 }  // namespace kaoping

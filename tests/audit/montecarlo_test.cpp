@@ -599,18 +599,18 @@ TEST(MonteCarlo, WilsonIntervalKnownValuesAndCoverage) {
   }
 }
 
-TEST(MonteCarlo, TopPriorityRanksByFaultsInFailingReplicates) {
+TEST(MonteCarlo, OnlyBadHouseholdsCountFaultsInFailingReplicates) {
   const int bad_exited[3] = {1, 2, 3};
   const int bad_poor[3] = {2, 1, 0};
   const ExactCounty county = exact_county(bad_exited, bad_poor);
   const SimulationResult res = simulate(county.reg, county.config, 20000, 2);
-  const std::vector<int> top = top_priority_households(res, 3);
-  ASSERT_EQ(top.size(), 3u);
-  for (int i : top) EXPECT_GT(res.households[i].fault_fail, 0);
-  EXPECT_GE(res.households[top[0]].fault_fail, res.households[top[1]].fault_fail);
-  // Households that are never at fault are never ranked.
+  // Exactly the nine bad households (6 exited, 3 poor) are found at fault in failing
+  // replicates; reports/ranking.h orders them (tests/reports/ranking_test.cpp).
+  int at_fault_in_failures = 0;
+  for (const HouseholdRisk& x : res.households) at_fault_in_failures += x.fault_fail > 0;
+  EXPECT_EQ(at_fault_in_failures, 9);
+  // Households that are never at fault count no fault.
   EXPECT_EQ(res.households[county.first_good_exited[0]].fault, 0);
-  for (int i : top_priority_households(res, 1000)) EXPECT_NE(i, county.first_good_exited[0]);
   // Inclusion of a household: exited ones are drawn 13 of 20 in the only village of its tier.
   const double f =
       static_cast<double>(res.households[county.first_good_exited[0]].sampled) / res.runs;
