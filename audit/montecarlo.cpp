@@ -42,11 +42,6 @@ constexpr int kLaneBits = 12;
 constexpr uint32_t kPackedRun = 15;
 constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
 
-/// Standard normal CDF (the same formula as audit/rules.cpp).
-double normal_cdf(double x) {
-  return 0.5 * std::erfc(-x * M_SQRT1_2);
-}
-
 /// How a probability p of "X/2^64 < p" is decided: never, always, or by comparing a 64-bit
 /// draw X with the cut point floor(p·2^64). The cut point quantises p to 2^-64.
 enum class Cut { kNever, kAlways, kDraw };
@@ -315,38 +310,12 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
         const Status status = h.status[i];
         x.status = static_cast<uint8_t>(status);
         x.weight = household_basis ? 1u : static_cast<uint32_t>(h.size[i]);
-        const bool guarantees = guarantees_met(h, i);
-        const bool excluded = h.excluded[i] != 0;
-        // Which rules fire always, when assessed below the line, when assessed rich.
-        uint8_t always = 0, below = 0, rich = 0;
-        auto bit = [](Finding f) { return static_cast<uint8_t>(1u << static_cast<int>(f)); };
-        switch (status) {
-          case Status::kExited:
-            (guarantees ? below : always) |= bit(Finding::kWrongExit);
-            break;
-          case Status::kNonRegistered:
-            if (!excluded) {
-              const bool by_guarantees =
-                  st.identification == Identification::kIncomeOrGuarantees && !guarantees;
-              (by_guarantees ? always : below) |= bit(Finding::kOmission);
-            }
-            break;
-          case Status::kPlannedExit:
-            (guarantees ? below : always) |= bit(Finding::kPlannedExitShortfall);
-            [[fallthrough]];
-          case Status::kPoor:
-            (excluded ? always : rich) |= bit(Finding::kMisInclusion);
-            break;
-        }
-        if (rule_fires(h, i, Finding::kInconsistency, st, h.income[i]))
-          always |= bit(Finding::kInconsistency);
-        // Z = Φ⁻¹(U) with U = X/2^64: Z < z_below ⇔ U < Φ(z_below); Z >= z_rich ⇔
-        // U >= Φ(z_rich). One draw decides every income rule of the household coherently.
-        const IncomeThresholds z = income_thresholds(h.income[i], st, sigma);
-        const double p_below =
-            std::isinf(z.z_below) ? (z.z_below > 0 ? 1.0 : 0.0) : normal_cdf(z.z_below);
-        const double p_not_rich =
-            std::isinf(z.z_rich) ? (z.z_rich > 0 ? 1.0 : 0.0) : normal_cdf(z.z_rich);
+        // The audit's classification (audit/rules.h) as cut points of one 64-bit uniform X:
+        // Z = Φ⁻¹(X/2^64) < z_below ⇔ X < Φ(z_below)·2^64, and likewise for z_rich, so one
+        // draw decides every income rule of the household coherently.
+        const RuleClass rc = classify(h, i, st, sigma);
+        uint8_t always = rc.always, below = rc.below, rich = rc.rich;
+        const double p_below = rc.p_below, p_not_rich = rc.p_not_rich;
         switch (cut_point(p_below, &x.below_cut)) {
           case Cut::kNever:
             below = 0;
@@ -509,6 +478,16 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     }
   }
   return true;
+}
+
+uint8_t ReplicateModel::findings_for(int household, uint64_t x) const {
+  for (std::size_t pos = 0; pos < order_.size(); ++pos) {
+    if (order_[pos] != static_cast<uint32_t>(household)) continue;
+    const Hot& h = hot_[pos];
+    return static_cast<uint8_t>(h.always | (x < h.below_cut ? h.below : 0) |
+                                (x >= h.rich_cut ? h.rich : 0));
+  }
+  return 0;
 }
 
 ReplicateModel::Scratch ReplicateModel::make_scratch() const {

@@ -194,6 +194,11 @@ class ReplicateModel {
   /// scratch->townships / villages the units drawn.
   ReplicateOutcome run_replicate(uint64_t seed, uint64_t r, Scratch* scratch) const;
 
+  /// The rule findings (bits 1 << Finding) the engine's tables give registry household
+  /// `household` when its 64-bit income uniform is `x` (Z = Φ⁻¹(x/2^64)); 0 for a household
+  /// in no pool. For the equivalence test of the engine's tables against the audit's rules.
+  uint8_t findings_for(int household, uint64_t x) const;
+
   /// Registry household index of a position in pool order.
   int household_of(uint32_t position) const { return static_cast<int>(order_[position]); }
   static constexpr uint32_t kFaultBit = 0x80000000u;
@@ -297,7 +302,5 @@ class ReplicateModel {
 /// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
 bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err);
-
-
 
 }  // namespace kaoping
