@@ -125,38 +125,17 @@ struct ReplicateTally {
 
 namespace {
 
-/// The six rates of SPEC §3 from a replicate's sums; `num` are the finding numerators.
-std::array<double, kRateCount> rates_of(const ReplicateTally& t, const int64_t* num,
-                                        int32_t approvals) {
-  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-  const int P = static_cast<int>(Status::kPoor), Q = static_cast<int>(Status::kPlannedExit),
-            E = static_cast<int>(Status::kExited), N = static_cast<int>(Status::kNonRegistered);
-  std::array<double, kRateCount> r{};
-  r[static_cast<int>(Rate::kWrongExit)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kWrongExit)]),
-            static_cast<double>(t.persons[E]));
-  r[static_cast<int>(Rate::kOmission)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kOmission)]),
-            static_cast<double>(t.persons[N]));
-  r[static_cast<int>(Rate::kMisInclusion)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kMisInclusion)]),
-            static_cast<double>(t.persons[P] + t.persons[Q]));
-  r[static_cast<int>(Rate::kPlannedExitShortfall)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kPlannedExitShortfall)]),
-            static_cast<double>(t.persons[Q]));
-  r[static_cast<int>(Rate::kInconsistency)] =
-      ratio(static_cast<double>(num[kInconsistencyBit]),
-            static_cast<double>(t.households[P] + t.households[Q] + t.households[E]));
-  r[static_cast<int>(Rate::kSatisfaction)] = ratio(
-      static_cast<double>(approvals),
-      static_cast<double>(t.households[P] + t.households[Q] + t.households[E] + t.households[N]));
-  return r;
-}
-
-bool verdict(const std::vector<Criterion>& criteria, const std::array<double, kRateCount>& r) {
-  for (const Criterion& c : criteria)
-    if (!c.holds(r[static_cast<int>(c.rate)])) return false;
-  return true;
+/// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
+/// are the finding numerators (the what-if passes its own).
+RateSums sums_of(const ReplicateTally& t, const int64_t* num, int32_t approvals) {
+  RateSums s;
+  for (int f = 0; f < kRuleFindingCount; ++f) s.num[f] = static_cast<double>(num[f]);
+  for (int st = 0; st < kStatusCount; ++st) {
+    s.weight[st] = static_cast<double>(t.persons[st]);
+    s.households[st] = static_cast<double>(t.households[st]);
+  }
+  s.approvals = static_cast<double>(approvals);
+  return s;
 }
 
 int histogram_bin(double rate) {
@@ -879,15 +858,15 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   }
   ReplicateOutcome out;
   out.surveyed = static_cast<int>(n_surveyed);
-  out.rate = rates_of(t, t.num, approvals);
-  out.pass = verdict(criteria_, out.rate);
+  out.rate = rates_of(sums_of(t, t.num, approvals)).value;
+  out.pass = criteria_hold(criteria_, out.rate);
   out.pass_fixed = out.pass;
   bool fixed_found = false;
   for (int f = 0; f < kRuleFindingCount; ++f) fixed_found |= t.num_fixed[f] != 0;
   if (fixed_found) {
     int64_t num[kRuleFindingCount];
     for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
-    out.pass_fixed = verdict(criteria_, rates_of(t, num, approvals));
+    out.pass_fixed = criteria_hold(criteria_, rates_of(sums_of(t, num, approvals)).value);
   }
   return out;
 }

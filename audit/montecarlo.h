@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
