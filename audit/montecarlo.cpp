@@ -20,8 +20,10 @@
 #include <map>
 #include <thread>
 
+#include "audit/stats.h"
 #include "sampler/inclusion.h"
 #include "sampler/sampler.h"
+#include "util/sampling.h"
 
 namespace kaoping {
 namespace {
@@ -54,37 +56,21 @@ Cut cut_point(double p, uint64_t* cut) {
   return *cut == 0 ? Cut::kNever : Cut::kDraw;
 }
 
-/// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
-/// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
-/// probability exactly 1/n (a rejection happens with probability below n/2^32).
-inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
-  uint64_t m = uint64_t{x} * n;
-  uint32_t low = static_cast<uint32_t>(m);
-  if (low < n) [[unlikely]] {
-    const uint32_t threshold = (0u - n) % n;
-    while (low < threshold) {
-      m = uint64_t{static_cast<uint32_t>(rng())} * n;
-      low = static_cast<uint32_t>(m);
-    }
-  }
-  return static_cast<uint32_t>(m >> 32);
-}
-
 struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0;
 };
 
-/// Floyd's algorithm for a simple random sample of k of the n positions [start, start + n),
-/// two index draws per generator output (its 32-bit halves). tags[t] == tag marks position
-/// start + t as taken (the caller gives a fresh tag). Heavy positions (below heavy_end) go
-/// to heavy_out; light ones to light_out when kList (both are written and one count
+/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n positions
+/// [start, start + n), two index draws per generator output (its 32-bit halves). tags[t] == tag
+/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (below
+/// heavy_end) go to heavy_out; light ones to light_out when kList (both are written and one count
 /// advances: no branch to mispredict); the weights of the light ones are summed. A function
 /// of its own so that its few variables and the generator state stay in registers.
 template <bool kList>
-[[gnu::noinline]] SampleCounts floyd_sample(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
-                                            uint32_t heavy_end, uint16_t* tags, uint16_t tag,
-                                            const uint8_t* light_weight, uint32_t* heavy_out,
-                                            uint32_t* light_out) {
+[[gnu::noinline]] SampleCounts sample_segment(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
+                                              uint32_t heavy_end, uint16_t* tags, uint16_t tag,
+                                              const uint8_t* light_weight, uint32_t* heavy_out,
+                                              uint32_t* light_out) {
   Rng rng = rng_ref;
   uint32_t nh = 0, nl = 0, weights = 0;
   auto take = [&](uint32_t t, uint32_t j) {
@@ -100,13 +86,7 @@ template <bool kList>
     }
     weights += light_weight[pos];  // 0 for a heavy household
   };
-  uint32_t j = n - k;
-  for (; j + 1 < n; j += 2) {
-    const uint64_t bits = rng();
-    take(below32(static_cast<uint32_t>(bits), j + 1, rng), j);
-    take(below32(static_cast<uint32_t>(bits >> 32), j + 2, rng), j + 1);
-  }
-  if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
+  floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
   return {nh, kList ? nl : k - nh, weights};
 }
@@ -146,25 +126,6 @@ int histogram_bin(double rate) {
 }
 
 }  // namespace
-
-std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z) {
-  if (n <= 0) return {0.0, 1.0};
-  const double nn = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / nn;
-  const double z2 = z * z;
-  const double denom = 1 + z2 / nn;
-  const double center = (p + z2 / (2 * nn)) / denom;
-  const double half = wilson_halfwidth(successes, n, z);
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
-}
-
-double wilson_halfwidth(int64_t successes, int64_t n, double z) {
-  if (n <= 0) return 0.5;
-  const double nn = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / nn;
-  const double z2 = z * z;
-  return z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
-}
 
 bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, const Design& design,
                           const std::vector<int>& fixed, std::string* err) {
@@ -212,28 +173,11 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     const long double q = 1.0L - static_cast<long double>(group_p_[g]);
     for (uint32_t m = 0; m <= kApprovalTableMax; ++m) {
       BinomialRow row;
-      row.offset = static_cast<uint32_t>(approval_table_.size());
-      long double cdf = 0;
-      // pmf(0) = (1 − q)^m, then pmf(d + 1) = pmf(d)·(m − d)/(d + 1)·q/(1 − q) (long double:
-      // no underflow for m <= kApprovalTableMax).
-      long double pmf = q >= 1 ? (m == 0 ? 1 : 0) : std::pow(1.0L - q, static_cast<long double>(m));
-      for (uint32_t d = 0; d <= m; ++d) {
-        if (d > 0) {
-          if (q >= 1)
-            pmf = d == m ? 1 : 0;
-          else
-            pmf *= (static_cast<long double>(m - d + 1) / d) * (q / (1.0L - q));
-        }
-        cdf += pmf;
-        const long double scaled = std::ldexp(cdf, 64);
-        const bool last = d == m || scaled >= 0x1.0p64L;
-        if (cdf < 0.5L) row.median = d + 1;
-        approval_table_.push_back(last ? std::numeric_limits<uint64_t>::max()
-                                       : static_cast<uint64_t>(scaled));
-        if (last) break;
-      }
+      row.offset = static_cast<uint32_t>(binomial_cut_points(m, q, true, &approval_table_));
       row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
-      row.median = std::min(row.median, row.count - 1);
+      // The median (first d with P(D <= d) >= 1/2), where the search starts.
+      const uint64_t* cut = approval_table_.data() + row.offset;
+      while (row.median + 1 < row.count && cut[row.median] < (uint64_t{1} << 63)) ++row.median;
       approval_rows_[g].push_back(row);
     }
   }
@@ -408,26 +352,9 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
       bool same = true;
       for (int i : pool) same = same && presence_probability(h, i, ev) == p;
       if (!same || !(p > 0)) continue;
-      vil.absent_table[c] = static_cast<uint32_t>(absent_cut_.size());
-      const int n = static_cast<int>(pool.size());
-      // Binomial(n, q) CDF, q = 1 − p, summed in long double from the log pmf.
-      const long double q = 1.0L - static_cast<long double>(p);
-      long double cdf = 0;
-      for (int z = 0; z <= n; ++z) {
-        long double pmf = 0;
-        if (q <= 0) {
-          pmf = z == 0 ? 1 : 0;
-        } else {
-          const long double log_pmf = std::lgamma(n + 1.0L) - std::lgamma(z + 1.0L) -
-                                      std::lgamma(n - z + 1.0L) + z * std::log(q) +
-                                      (n - z) * std::log1p(-q);
-          pmf = std::exp(log_pmf);
-        }
-        cdf += pmf;
-        const long double scaled = std::ldexp(cdf, 64);
-        absent_cut_.push_back(z == n || scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
-                                                            : static_cast<uint64_t>(scaled));
-      }
+      vil.absent_table[c] = static_cast<uint32_t>(
+          binomial_cut_points(static_cast<uint32_t>(pool.size()),
+                              1.0L - static_cast<long double>(p), false, &absent_cut_));
     }
     const HouseholdStage stage =
         household_stage(count, quota, config.design.households_per_village);
@@ -513,11 +440,10 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   uint32_t n_listed = 0;    // ... of them in s->surveyed (all of them when keep_list)
   // One Fisher–Yates step of a segment's walk: the position it reaches.
   auto step = [&](const Segment& g, uint32_t j) {
-    const uint32_t at = g.start + j;
-    const uint32_t to = at + static_cast<uint32_t>(households.below(g.n - j));
-    std::swap(perm[at], perm[to]);
+    const uint32_t to =
+        g.start + static_cast<uint32_t>(walk_step(perm + g.start, j, g.n, households));
     swaps[g.swaps + j] = to;
-    return perm[at];
+    return perm[g.start + j];
   };
 
   Rng income(seed, r, Stream::kIncome);
@@ -676,7 +602,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             }
             g.decided = true;
             // The order no longer matters: Floyd's algorithm draws the k households with
-            // exactly k index draws (floyd_sample), remembering who is taken in the thread's
+            // exactly k index draws (sample_segment), remembering who is taken in the thread's
             // small tag array (one tag per segment: nothing to undo, and the array of a
             // pool's size stays in L1). Heavy households (at the front of the pool) go to
             // chosen_list, light ones (when listed) to light_list.
@@ -694,10 +620,10 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             const uint16_t tag = s->tag;
             uint16_t* const tags = s->tags.data();
             const SampleCounts drawn =
-                keep_list ? floyd_sample<true>(households, n, g.k, start, heavy_end, tags, tag,
-                                               light_weight, heavy_out, light_out)
-                          : floyd_sample<false>(households, n, g.k, start, heavy_end, tags, tag,
-                                                light_weight, heavy_out, light_out);
+                keep_list ? sample_segment<true>(households, n, g.k, start, heavy_end, tags, tag,
+                                                 light_weight, heavy_out, light_out)
+                          : sample_segment<false>(households, n, g.k, start, heavy_end, tags, tag,
+                                                  light_weight, heavy_out, light_out);
             nh = drawn.heavy;
             nl = drawn.light;
             weights = drawn.weights;

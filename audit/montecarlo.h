@@ -21,6 +21,7 @@
 #include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
+#include "audit/stats.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
 #include "util/rng.h"
@@ -118,12 +119,6 @@ struct SimulationResult {
   bool has_what_if = false;
   WhatIf what_if;
 };
-
-/// Wilson score interval (Wilson 1927) for `successes` of `n` at normal quantile z; [0, 1]
-/// when n = 0.
-std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z = 1.959963984540054);
-/// Half-width of the Wilson interval.
-double wilson_halfwidth(int64_t successes, int64_t n, double z = 1.959963984540054);
 
 /// Outcome of one replicate (for tests and benchmarks).
 struct ReplicateOutcome {
