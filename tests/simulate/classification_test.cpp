@@ -7,11 +7,12 @@
 #include <cmath>
 #include <string>
 
-#include "audit/montecarlo.h"
 #include "audit/rules.h"
 #include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/design.h"
+#include "simulate/model.h"
+#include "simulate/simulation.h"
 
 namespace kaoping {
 namespace {

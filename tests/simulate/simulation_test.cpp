@@ -1,4 +1,4 @@
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "registry/generate.h"
 #include "sampler/sampler.h"
+#include "simulate/model.h"
 
 namespace kaoping {
 namespace {
