@@ -100,10 +100,11 @@ int run_schedule(int argc, char** argv, const std::vector<std::string>& full_arg
   }
   // The plan is proved before anything is written: a planner fault must never reach the
   // field as a schedule that double-books someone.
-  std::vector<std::string> problems;
+  std::vector<PlanProblem> problems;
   if (!check_plan(reg, households, config.schedule, plan, &problems)) {
-    for (const std::string& p : problems)
-      std::fprintf(stderr, "kaoping: error: internal: plan breaks a rule: %s\n", p.c_str());
+    for (const PlanProblem& p : problems)
+      std::fprintf(stderr, "kaoping: error: internal: plan breaks a rule: %s\n",
+                   plan_problem_text(Lang::kEn, reg, plan, p).c_str());
     return kExitBadInput;
   }
 
@@ -135,7 +136,8 @@ int run_schedule(int argc, char** argv, const std::vector<std::string>& full_arg
       std::string where = g.village >= 0 ? reg.villages[g.village].id : "";
       if (g.household >= 0) where += " " + reg.households.id[g.household];
       std::fprintf(stderr, "kaoping: warning: gap %s: %s: %s\n",
-                   std::string(to_string(g.kind)).c_str(), where.c_str(), g.detail.c_str());
+                   std::string(to_string(g.kind)).c_str(), where.c_str(),
+                   gap_detail(Lang::kEn, reg, g).c_str());
     }
   }
   if (!plan.gaps.empty()) {
