@@ -20,8 +20,10 @@
 #include <map>
 #include <thread>
 
+#include "audit/stats.h"
 #include "sampler/inclusion.h"
 #include "sampler/sampler.h"
+#include "util/sampling.h"
 
 namespace kaoping {
 namespace {
@@ -42,11 +44,6 @@ constexpr int kLaneBits = 12;
 constexpr uint32_t kPackedRun = 15;
 constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
 
-/// Standard normal CDF (the same formula as audit/rules.cpp).
-double normal_cdf(double x) {
-  return 0.5 * std::erfc(-x * M_SQRT1_2);
-}
-
 /// How a probability p of "X/2^64 < p" is decided: never, always, or by comparing a 64-bit
 /// draw X with the cut point floor(p·2^64). The cut point quantises p to 2^-64.
 enum class Cut { kNever, kAlways, kDraw };
@@ -59,37 +56,21 @@ Cut cut_point(double p, uint64_t* cut) {
   return *cut == 0 ? Cut::kNever : Cut::kDraw;
 }
 
-/// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
-/// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
-/// probability exactly 1/n (a rejection happens with probability below n/2^32).
-inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
-  uint64_t m = uint64_t{x} * n;
-  uint32_t low = static_cast<uint32_t>(m);
-  if (low < n) [[unlikely]] {
-    const uint32_t threshold = (0u - n) % n;
-    while (low < threshold) {
-      m = uint64_t{static_cast<uint32_t>(rng())} * n;
-      low = static_cast<uint32_t>(m);
-    }
-  }
-  return static_cast<uint32_t>(m >> 32);
-}
-
 struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0;
 };
 
-/// Floyd's algorithm for a simple random sample of k of the n positions [start, start + n),
-/// two index draws per generator output (its 32-bit halves). tags[t] == tag marks position
-/// start + t as taken (the caller gives a fresh tag). Heavy positions (below heavy_end) go
-/// to heavy_out; light ones to light_out when kList (both are written and one count
+/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n positions
+/// [start, start + n), two index draws per generator output (its 32-bit halves). tags[t] == tag
+/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (below
+/// heavy_end) go to heavy_out; light ones to light_out when kList (both are written and one count
 /// advances: no branch to mispredict); the weights of the light ones are summed. A function
 /// of its own so that its few variables and the generator state stay in registers.
 template <bool kList>
-[[gnu::noinline]] SampleCounts floyd_sample(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
-                                            uint32_t heavy_end, uint16_t* tags, uint16_t tag,
-                                            const uint8_t* light_weight, uint32_t* heavy_out,
-                                            uint32_t* light_out) {
+[[gnu::noinline]] SampleCounts sample_segment(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
+                                              uint32_t heavy_end, uint16_t* tags, uint16_t tag,
+                                              const uint8_t* light_weight, uint32_t* heavy_out,
+                                              uint32_t* light_out) {
   Rng rng = rng_ref;
   uint32_t nh = 0, nl = 0, weights = 0;
   auto take = [&](uint32_t t, uint32_t j) {
@@ -105,13 +86,7 @@ template <bool kList>
     }
     weights += light_weight[pos];  // 0 for a heavy household
   };
-  uint32_t j = n - k;
-  for (; j + 1 < n; j += 2) {
-    const uint64_t bits = rng();
-    take(below32(static_cast<uint32_t>(bits), j + 1, rng), j);
-    take(below32(static_cast<uint32_t>(bits >> 32), j + 2, rng), j + 1);
-  }
-  if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
+  floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
   return {nh, kList ? nl : k - nh, weights};
 }
@@ -130,38 +105,17 @@ struct ReplicateTally {
 
 namespace {
 
-/// The six rates of SPEC §3 from a replicate's sums; `num` are the finding numerators.
-std::array<double, kRateCount> rates_of(const ReplicateTally& t, const int64_t* num,
-                                        int32_t approvals) {
-  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-  const int P = static_cast<int>(Status::kPoor), Q = static_cast<int>(Status::kPlannedExit),
-            E = static_cast<int>(Status::kExited), N = static_cast<int>(Status::kNonRegistered);
-  std::array<double, kRateCount> r{};
-  r[static_cast<int>(Rate::kWrongExit)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kWrongExit)]),
-            static_cast<double>(t.persons[E]));
-  r[static_cast<int>(Rate::kOmission)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kOmission)]),
-            static_cast<double>(t.persons[N]));
-  r[static_cast<int>(Rate::kMisInclusion)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kMisInclusion)]),
-            static_cast<double>(t.persons[P] + t.persons[Q]));
-  r[static_cast<int>(Rate::kPlannedExitShortfall)] =
-      ratio(static_cast<double>(num[static_cast<int>(Finding::kPlannedExitShortfall)]),
-            static_cast<double>(t.persons[Q]));
-  r[static_cast<int>(Rate::kInconsistency)] =
-      ratio(static_cast<double>(num[kInconsistencyBit]),
-            static_cast<double>(t.households[P] + t.households[Q] + t.households[E]));
-  r[static_cast<int>(Rate::kSatisfaction)] = ratio(
-      static_cast<double>(approvals),
-      static_cast<double>(t.households[P] + t.households[Q] + t.households[E] + t.households[N]));
-  return r;
-}
-
-bool verdict(const std::vector<Criterion>& criteria, const std::array<double, kRateCount>& r) {
-  for (const Criterion& c : criteria)
-    if (!c.holds(r[static_cast<int>(c.rate)])) return false;
-  return true;
+/// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
+/// are the finding numerators (the what-if passes its own).
+RateSums sums_of(const ReplicateTally& t, const int64_t* num, int32_t approvals) {
+  RateSums s;
+  for (int f = 0; f < kRuleFindingCount; ++f) s.num[f] = static_cast<double>(num[f]);
+  for (int st = 0; st < kStatusCount; ++st) {
+    s.weight[st] = static_cast<double>(t.persons[st]);
+    s.households[st] = static_cast<double>(t.households[st]);
+  }
+  s.approvals = static_cast<double>(approvals);
+  return s;
 }
 
 int histogram_bin(double rate) {
@@ -172,25 +126,6 @@ int histogram_bin(double rate) {
 }
 
 }  // namespace
-
-std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z) {
-  if (n <= 0) return {0.0, 1.0};
-  const double nn = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / nn;
-  const double z2 = z * z;
-  const double denom = 1 + z2 / nn;
-  const double center = (p + z2 / (2 * nn)) / denom;
-  const double half = wilson_halfwidth(successes, n, z);
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
-}
-
-double wilson_halfwidth(int64_t successes, int64_t n, double z) {
-  if (n <= 0) return 0.5;
-  const double nn = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / nn;
-  const double z2 = z * z;
-  return z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
-}
 
 bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, const Design& design,
                           const std::vector<int>& fixed, std::string* err) {
@@ -238,28 +173,11 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     const long double q = 1.0L - static_cast<long double>(group_p_[g]);
     for (uint32_t m = 0; m <= kApprovalTableMax; ++m) {
       BinomialRow row;
-      row.offset = static_cast<uint32_t>(approval_table_.size());
-      long double cdf = 0;
-      // pmf(0) = (1 − q)^m, then pmf(d + 1) = pmf(d)·(m − d)/(d + 1)·q/(1 − q) (long double:
-      // no underflow for m <= kApprovalTableMax).
-      long double pmf = q >= 1 ? (m == 0 ? 1 : 0) : std::pow(1.0L - q, static_cast<long double>(m));
-      for (uint32_t d = 0; d <= m; ++d) {
-        if (d > 0) {
-          if (q >= 1)
-            pmf = d == m ? 1 : 0;
-          else
-            pmf *= (static_cast<long double>(m - d + 1) / d) * (q / (1.0L - q));
-        }
-        cdf += pmf;
-        const long double scaled = std::ldexp(cdf, 64);
-        const bool last = d == m || scaled >= 0x1.0p64L;
-        if (cdf < 0.5L) row.median = d + 1;
-        approval_table_.push_back(last ? std::numeric_limits<uint64_t>::max()
-                                       : static_cast<uint64_t>(scaled));
-        if (last) break;
-      }
+      row.offset = static_cast<uint32_t>(binomial_cut_points(m, q, true, &approval_table_));
       row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
-      row.median = std::min(row.median, row.count - 1);
+      // The median (first d with P(D <= d) >= 1/2), where the search starts.
+      const uint64_t* cut = approval_table_.data() + row.offset;
+      while (row.median + 1 < row.count && cut[row.median] < (uint64_t{1} << 63)) ++row.median;
       approval_rows_[g].push_back(row);
     }
   }
@@ -315,38 +233,12 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
         const Status status = h.status[i];
         x.status = static_cast<uint8_t>(status);
         x.weight = household_basis ? 1u : static_cast<uint32_t>(h.size[i]);
-        const bool guarantees = guarantees_met(h, i);
-        const bool excluded = h.excluded[i] != 0;
-        // Which rules fire always, when assessed below the line, when assessed rich.
-        uint8_t always = 0, below = 0, rich = 0;
-        auto bit = [](Finding f) { return static_cast<uint8_t>(1u << static_cast<int>(f)); };
-        switch (status) {
-          case Status::kExited:
-            (guarantees ? below : always) |= bit(Finding::kWrongExit);
-            break;
-          case Status::kNonRegistered:
-            if (!excluded) {
-              const bool by_guarantees =
-                  st.identification == Identification::kIncomeOrGuarantees && !guarantees;
-              (by_guarantees ? always : below) |= bit(Finding::kOmission);
-            }
-            break;
-          case Status::kPlannedExit:
-            (guarantees ? below : always) |= bit(Finding::kPlannedExitShortfall);
-            [[fallthrough]];
-          case Status::kPoor:
-            (excluded ? always : rich) |= bit(Finding::kMisInclusion);
-            break;
-        }
-        if (rule_fires(h, i, Finding::kInconsistency, st, h.income[i]))
-          always |= bit(Finding::kInconsistency);
-        // Z = Φ⁻¹(U) with U = X/2^64: Z < z_below ⇔ U < Φ(z_below); Z >= z_rich ⇔
-        // U >= Φ(z_rich). One draw decides every income rule of the household coherently.
-        const IncomeThresholds z = income_thresholds(h.income[i], st, sigma);
-        const double p_below =
-            std::isinf(z.z_below) ? (z.z_below > 0 ? 1.0 : 0.0) : normal_cdf(z.z_below);
-        const double p_not_rich =
-            std::isinf(z.z_rich) ? (z.z_rich > 0 ? 1.0 : 0.0) : normal_cdf(z.z_rich);
+        // The audit's classification (audit/rules.h) as cut points of one 64-bit uniform X:
+        // Z = Φ⁻¹(X/2^64) < z_below ⇔ X < Φ(z_below)·2^64, and likewise for z_rich, so one
+        // draw decides every income rule of the household coherently.
+        const RuleClass rc = classify(h, i, st, sigma);
+        uint8_t always = rc.always, below = rc.below, rich = rc.rich;
+        const double p_below = rc.p_below, p_not_rich = rc.p_not_rich;
         switch (cut_point(p_below, &x.below_cut)) {
           case Cut::kNever:
             below = 0;
@@ -460,26 +352,9 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
       bool same = true;
       for (int i : pool) same = same && presence_probability(h, i, ev) == p;
       if (!same || !(p > 0)) continue;
-      vil.absent_table[c] = static_cast<uint32_t>(absent_cut_.size());
-      const int n = static_cast<int>(pool.size());
-      // Binomial(n, q) CDF, q = 1 − p, summed in long double from the log pmf.
-      const long double q = 1.0L - static_cast<long double>(p);
-      long double cdf = 0;
-      for (int z = 0; z <= n; ++z) {
-        long double pmf = 0;
-        if (q <= 0) {
-          pmf = z == 0 ? 1 : 0;
-        } else {
-          const long double log_pmf = std::lgamma(n + 1.0L) - std::lgamma(z + 1.0L) -
-                                      std::lgamma(n - z + 1.0L) + z * std::log(q) +
-                                      (n - z) * std::log1p(-q);
-          pmf = std::exp(log_pmf);
-        }
-        cdf += pmf;
-        const long double scaled = std::ldexp(cdf, 64);
-        absent_cut_.push_back(z == n || scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
-                                                            : static_cast<uint64_t>(scaled));
-      }
+      vil.absent_table[c] = static_cast<uint32_t>(
+          binomial_cut_points(static_cast<uint32_t>(pool.size()),
+                              1.0L - static_cast<long double>(p), false, &absent_cut_));
     }
     const HouseholdStage stage =
         household_stage(count, quota, config.design.households_per_village);
@@ -509,6 +384,16 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     }
   }
   return true;
+}
+
+uint8_t ReplicateModel::findings_for(int household, uint64_t x) const {
+  for (std::size_t pos = 0; pos < order_.size(); ++pos) {
+    if (order_[pos] != static_cast<uint32_t>(household)) continue;
+    const Hot& h = hot_[pos];
+    return static_cast<uint8_t>(h.always | (x < h.below_cut ? h.below : 0) |
+                                (x >= h.rich_cut ? h.rich : 0));
+  }
+  return 0;
 }
 
 ReplicateModel::Scratch ReplicateModel::make_scratch() const {
@@ -555,11 +440,10 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   uint32_t n_listed = 0;    // ... of them in s->surveyed (all of them when keep_list)
   // One Fisher–Yates step of a segment's walk: the position it reaches.
   auto step = [&](const Segment& g, uint32_t j) {
-    const uint32_t at = g.start + j;
-    const uint32_t to = at + static_cast<uint32_t>(households.below(g.n - j));
-    std::swap(perm[at], perm[to]);
+    const uint32_t to =
+        g.start + static_cast<uint32_t>(walk_step(perm + g.start, j, g.n, households));
     swaps[g.swaps + j] = to;
-    return perm[at];
+    return perm[g.start + j];
   };
 
   Rng income(seed, r, Stream::kIncome);
@@ -718,7 +602,7 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             }
             g.decided = true;
             // The order no longer matters: Floyd's algorithm draws the k households with
-            // exactly k index draws (floyd_sample), remembering who is taken in the thread's
+            // exactly k index draws (sample_segment), remembering who is taken in the thread's
             // small tag array (one tag per segment: nothing to undo, and the array of a
             // pool's size stays in L1). Heavy households (at the front of the pool) go to
             // chosen_list, light ones (when listed) to light_list.
@@ -736,10 +620,10 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
             const uint16_t tag = s->tag;
             uint16_t* const tags = s->tags.data();
             const SampleCounts drawn =
-                keep_list ? floyd_sample<true>(households, n, g.k, start, heavy_end, tags, tag,
-                                               light_weight, heavy_out, light_out)
-                          : floyd_sample<false>(households, n, g.k, start, heavy_end, tags, tag,
-                                                light_weight, heavy_out, light_out);
+                keep_list ? sample_segment<true>(households, n, g.k, start, heavy_end, tags, tag,
+                                                 light_weight, heavy_out, light_out)
+                          : sample_segment<false>(households, n, g.k, start, heavy_end, tags, tag,
+                                                  light_weight, heavy_out, light_out);
             nh = drawn.heavy;
             nl = drawn.light;
             weights = drawn.weights;
@@ -900,15 +784,15 @@ ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r, Scratc
   }
   ReplicateOutcome out;
   out.surveyed = static_cast<int>(n_surveyed);
-  out.rate = rates_of(t, t.num, approvals);
-  out.pass = verdict(criteria_, out.rate);
+  out.rate = rates_of(sums_of(t, t.num, approvals)).value;
+  out.pass = criteria_hold(criteria_, out.rate);
   out.pass_fixed = out.pass;
   bool fixed_found = false;
   for (int f = 0; f < kRuleFindingCount; ++f) fixed_found |= t.num_fixed[f] != 0;
   if (fixed_found) {
     int64_t num[kRuleFindingCount];
     for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
-    out.pass_fixed = verdict(criteria_, rates_of(t, num, approvals));
+    out.pass_fixed = criteria_hold(criteria_, rates_of(sums_of(t, num, approvals)).value);
   }
   return out;
 }
@@ -1164,21 +1048,6 @@ bool run_simulation(const Registry& reg, const EvaluationConfig& config, const D
     }
   }
   return true;
-}
-
-std::vector<int> top_priority_households(const SimulationResult& result, int k) {
-  std::vector<int> idx;
-  for (std::size_t i = 0; i < result.households.size(); ++i)
-    if (result.households[i].fault_fail > 0) idx.push_back(static_cast<int>(i));
-  std::sort(idx.begin(), idx.end(), [&](int a, int b) {
-    const HouseholdRisk& x = result.households[a];
-    const HouseholdRisk& y = result.households[b];
-    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
-    if (x.fault != y.fault) return x.fault > y.fault;
-    return a < b;
-  });
-  if (k >= 0 && idx.size() > static_cast<std::size_t>(k)) idx.resize(k);
-  return idx;
 }
 
 }  // namespace kaoping

@@ -18,8 +18,10 @@
 #include <string>
 #include <vector>
 
+#include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
+#include "audit/stats.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
 #include "util/rng.h"
@@ -118,12 +120,6 @@ struct SimulationResult {
   WhatIf what_if;
 };
 
-/// Wilson score interval (Wilson 1927) for `successes` of `n` at normal quantile z; [0, 1]
-/// when n = 0.
-std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z = 1.959963984540054);
-/// Half-width of the Wilson interval.
-double wilson_halfwidth(int64_t successes, int64_t n, double z = 1.959963984540054);
-
 /// Outcome of one replicate (for tests and benchmarks).
 struct ReplicateOutcome {
   bool pass = false;
@@ -193,6 +189,11 @@ class ReplicateModel {
   /// (positions; see household_of; complete only as Scratch::surveyed says) and
   /// scratch->townships / villages the units drawn.
   ReplicateOutcome run_replicate(uint64_t seed, uint64_t r, Scratch* scratch) const;
+
+  /// The rule findings (bits 1 << Finding) the engine's tables give registry household
+  /// `household` when its 64-bit income uniform is `x` (Z = Φ⁻¹(x/2^64)); 0 for a household
+  /// in no pool. For the equivalence test of the engine's tables against the audit's rules.
+  uint8_t findings_for(int household, uint64_t x) const;
 
   /// Registry household index of a position in pool order.
   int household_of(uint32_t position) const { return static_cast<int>(order_[position]); }
@@ -297,9 +298,5 @@ class ReplicateModel {
 /// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
 bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err);
-
-/// The K households with the highest priority (fault_fail, then fault, then index), only
-/// those found at fault in at least one failing replicate; at most K.
-std::vector<int> top_priority_households(const SimulationResult& result, int k);
 
 }  // namespace kaoping
