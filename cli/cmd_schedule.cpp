@@ -96,14 +96,9 @@ class Schedule : public Command {
   /// Gaps are never silent: details unless --quiet, the count always.
   static void report_gaps(const Session& s, const Plan& plan) {
     if (!s.opts.quiet) {
-      for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i) {
-        const Gap& g = plan.gaps[i];
-        std::string where = g.village >= 0 ? s.registry.villages[g.village].id : "";
-        if (g.household >= 0) where += " " + s.registry.households.id[g.household];
-        std::fprintf(stderr, "kaoping: warning: gap %s: %s: %s\n",
-                     std::string(to_string(g.kind)).c_str(), where.c_str(),
-                     gap_detail(Lang::kEn, s.registry, g).c_str());
-      }
+      for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i)
+        std::fprintf(stderr, "kaoping: warning: gap %s\n",
+                     gap_line(Lang::kEn, s.registry, plan.gaps[i]).c_str());
     }
     if (!plan.gaps.empty())
       std::fprintf(

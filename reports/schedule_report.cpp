@@ -101,6 +101,12 @@ std::string gap_detail(Lang lang, const Registry& reg, const Gap& g) {
   return "";
 }
 
+std::string gap_line(Lang lang, const Registry& reg, const Gap& g) {
+  std::string where = g.village >= 0 ? reg.villages[g.village].id : "";
+  if (g.household >= 0) where += " " + reg.households.id[g.household];
+  return std::string(to_string(g.kind)) + ": " + where + ": " + gap_detail(lang, reg, g);
+}
+
 std::string plan_problem_text(Lang lang, const Registry& reg, const Plan& plan,
                               const PlanProblem& p) {
   const std::string key = "sched.problem." + std::string(to_string(p.kind));

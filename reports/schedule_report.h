@@ -25,6 +25,11 @@ report::Report compose_schedule_report(const Registry& reg, const ScheduleConfig
 /// English sentence is gaps.csv's `detail` (SPEC §4), word for word as the office reads it.
 std::string gap_detail(Lang lang, const Registry& reg, const Gap& gap);
 
+/// A gap on one line for the terminal: "KIND: VILLAGE_ID HOUSEHOLD_ID: DETAIL", the kind as
+/// in gaps.csv, the household only for a visit-level gap
+/// ("no_guide: V2 H203: all 1 guides of the village lead other visits at 2017-09-05 09:50").
+std::string gap_line(Lang lang, const Registry& reg, const Gap& gap);
+
 /// One sentence for a rule that `plan` breaks (a problem found by check_plan), in `lang`.
 /// Indices out of range show as "?": a broken plan is what it describes.
 std::string plan_problem_text(Lang lang, const Registry& reg, const Plan& plan,

@@ -229,6 +229,24 @@ TEST(GapDetail, EnglishSentencesOfRealPlans) {
   }
 }
 
+// The terminal's line for a gap, as `kaoping schedule` prints it after "gap ".
+TEST(GapDetail, TerminalLine) {
+  const Registry reg = schedule_test::hand_county();
+  Plan plan;
+  std::string err;
+  ASSERT_TRUE(
+      plan_schedule(reg, schedule_test::every_household(reg), ScheduleConfig{}, &plan, &err))
+      << err;
+  ASSERT_GE(plan.gaps.size(), 2u);
+  EXPECT_EQ(gap_line(Lang::kEn, reg, plan.gaps[0]),
+            "guides_short: V2: only 1 guide on the roster (schedule.guides_per_village: 3)");
+  EXPECT_EQ(gap_line(Lang::kEn, reg, plan.gaps[1]),
+            "no_guide: V2 H203: all 1 guides of the village lead other visits at 2017-09-05 "
+            "09:50");
+  EXPECT_EQ(gap_line(Lang::kZh, reg, plan.gaps[1]),
+            "no_guide: V2 H203: 2017-09-05 09:50 本村 1 名向导都在带其他入户");
+}
+
 // The checker's problems in words: the English sentences the checker used to produce for
 // each broken plan, and a complete Chinese sentence for every kind.
 TEST(PlanProblemText, EveryBrokenPlanInBothLanguages) {
