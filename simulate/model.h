@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -158,7 +159,9 @@ class ReplicateModel {
     uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
   };
   std::vector<Heavy> heavy_packed_;  ///< the heavy households, as heavy_hot_
-  bool packed_ = false;              ///< every heavy weight fits a byte: the packed loop is exact
+  /// A heavy household's record as the packed loop reads it.
+  static Heavy packed(const Hot& x);
+  bool packed_ = false;  ///< every heavy weight fits a byte: the packed loop is exact
   /// The records of the heavy households only, pool by pool: a tenth of hot_ on the default
   /// county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
@@ -170,6 +173,7 @@ class ReplicateModel {
   std::vector<uint8_t> approval_group_;  ///< per position
   std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
   std::vector<double> group_p_;          ///< approval probability of each group
+  std::map<double, int> group_of_;       ///< approval probability → group
   /// Approval of a group of m surveyed households for m up to this: table inversion
   /// (approval_rows_); above it a Boost.Random binomial draw.
   static constexpr uint32_t kApprovalTableMax = 512;
@@ -190,6 +194,18 @@ class ReplicateModel {
   std::vector<int> eligible_;
   std::vector<Tier> tiers_;
   std::vector<std::array<std::vector<int>, kTierCount>> tier_villages_;
+
+  struct Replicate;  ///< one replicate in progress (replicate.cpp)
+  struct Inputs;     ///< what init reads (model.cpp)
+  struct Candidate;  ///< a household of a pool before it is placed (model.cpp)
+  // The steps of init, in order.
+  bool init_township_stage(const EvaluationConfig& config, const Design& design, std::string* err);
+  void init_approval(const Households& h, const EvaluatorConfig& ev);
+  Candidate candidate(const Inputs& in, int i) const;
+  void init_pool(const Inputs& in, std::size_t v, int c);
+  void choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const;
+  void place_pool(const std::vector<Candidate>& pool, LightRegion* region);
+  void init_village_tables(const Inputs& in, std::size_t v);
 };
 
 }  // namespace kaoping
