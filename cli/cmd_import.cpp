@@ -61,10 +61,9 @@ class Import : public Command {
       return kExitBadInput;
     }
     if (!s.opts.quiet)
-      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, result.households,
-                                result.persons, result.by_status[0], result.by_status[1],
-                                result.by_status[2], result.by_status[3], result.unverified,
-                                result.roster_merged)
+      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, result.households, result.persons,
+                                result.by_status[0], result.by_status[1], result.by_status[2],
+                                result.by_status[3], result.unverified, result.roster_merged)
                               .c_str());
     return kExitOk;
   }

@@ -20,23 +20,43 @@ struct FieldInfo {
 const std::vector<FieldInfo>& field_table() {
   static const std::vector<FieldInfo> kTable = {
       {Field::kHouseholdId, "household_id", ValueKind::kId, {"户编号", "户号"}},
-      {Field::kCounty, "county", ValueKind::kText, {"县", "县(市、区、旗)", "县(市、区)", "县(市区)"}},
-      {Field::kTownship, "township", ValueKind::kText, {"乡(镇)", "乡镇", "乡(镇、街道)", "乡镇(街道)"}},
+      {Field::kCounty,
+       "county",
+       ValueKind::kText,
+       {"县", "县(市、区、旗)", "县(市、区)", "县(市区)"}},
+      {Field::kTownship,
+       "township",
+       ValueKind::kText,
+       {"乡(镇)", "乡镇", "乡(镇、街道)", "乡镇(街道)"}},
       {Field::kVillage, "village", ValueKind::kText, {"行政村", "行政村(社区)", "村(社区)"}},
       {Field::kGroup, "group", ValueKind::kText, {"自然村", "村民小组", "所在组", "自然村(组)"}},
-      {Field::kVillageCode, "village_code", ValueKind::kId, {"村代码", "行政区划代码", "村级行政区划代码"}},
+      {Field::kVillageCode,
+       "village_code",
+       ValueKind::kId,
+       {"村代码", "行政区划代码", "村级行政区划代码"}},
       {Field::kSize, "size", ValueKind::kWhole, {"人数", "家庭人口数", "家庭人数"}},
       {Field::kStatus, "status", ValueKind::kChoice, {"脱贫属性", "脱贫状态", "脱贫标志"}},
       {Field::kExitYear, "exit_year", ValueKind::kYear, {"脱贫年度", "脱贫年份"}},
       {Field::kAttribute, "attribute", ValueKind::kChoice, {"贫困户属性"}},
       {Field::kCause, "cause", ValueKind::kChoice, {"主要致贫原因", "致贫原因", "致贫原因1"}},
       {Field::kDangerousHouse, "dangerous_house", ValueKind::kYesNo, {"危房户", "是否危房户"}},
-      {Field::kWaterSafe, "water_safe", ValueKind::kYesNo, {"是否解决安全饮用水", "饮水安全", "是否饮水安全"}},
-      {Field::kIncomeSystem, "income_system", ValueKind::kNumber, {"人均纯收入", "人均纯收入(元)", "家庭人均纯收入"}},
+      {Field::kWaterSafe,
+       "water_safe",
+       ValueKind::kYesNo,
+       {"是否解决安全饮用水", "饮水安全", "是否饮水安全"}},
+      {Field::kIncomeSystem,
+       "income_system",
+       ValueKind::kNumber,
+       {"人均纯收入", "人均纯收入(元)", "家庭人均纯收入"}},
       {Field::kPhone, "phone", ValueKind::kPhone, {"户联系电话"}},
-      {Field::kRelocated, "relocated", ValueKind::kYesNo, {"易地扶贫搬迁户", "是否易地扶贫搬迁", "是否易地扶贫搬迁户"}},
+      {Field::kRelocated,
+       "relocated",
+       ValueKind::kYesNo,
+       {"易地扶贫搬迁户", "是否易地扶贫搬迁", "是否易地扶贫搬迁户"}},
       {Field::kName, "head_name", ValueKind::kText, {"姓名", "户主姓名"}},
-      {Field::kIdNumber, "id_number", ValueKind::kIdNumber,
+      {Field::kIdNumber,
+       "id_number",
+       ValueKind::kIdNumber,
        {"证件号码", "身份证号码", "身份证号", "户主证件号码", "户主身份证号码", "户主身份证号"}},
       {Field::kRelation, "relation", ValueKind::kText, {"与户主关系"}},
       {Field::kGender, "gender", ValueKind::kChoice, {"性别"}},
@@ -44,12 +64,19 @@ const std::vector<FieldInfo>& field_table() {
       {Field::kSchool, "school", ValueKind::kText, {"在校生状况", "在校生情况"}},
       {Field::kHealth, "health", ValueKind::kText, {"健康状况"}},
       {Field::kLabor, "labor", ValueKind::kText, {"劳动技能", "劳动能力"}},
-      {Field::kMedicalInsurance, "medical_insurance", ValueKind::kYesNo,
+      {Field::kMedicalInsurance,
+       "medical_insurance",
+       ValueKind::kYesNo,
        {"是否参加城乡居民基本医疗保险", "参加新型农村合作医疗", "是否参加新型农村合作医疗",
         "是否参加城乡居民医疗保险"}},
-      {Field::kSeriousIllnessInsurance, "serious_illness_insurance", ValueKind::kYesNo,
+      {Field::kSeriousIllnessInsurance,
+       "serious_illness_insurance",
+       ValueKind::kYesNo,
        {"是否参加大病保险", "参加大病医疗"}},
-      {Field::kPensionInsured, "pension_insured", ValueKind::kYesNo, {"是否参加城乡居民基本养老保险"}},
+      {Field::kPensionInsured,
+       "pension_insured",
+       ValueKind::kYesNo,
+       {"是否参加城乡居民基本养老保险"}},
       {Field::kMandarin, "mandarin", ValueKind::kYesNo, {"是否会讲普通话"}},
       {Field::kPersonPhone, "person_phone", ValueKind::kPhone, {"联系电话", "人联系电话"}},
       {Field::kIncome, "income", ValueKind::kNumber, {"核实人均纯收入", "核实人均纯收入(元)"}},
@@ -83,12 +110,9 @@ const FieldInfo& info(Field f) {
 
 /// Synonyms a --mapping file may use for a key (the §1 id columns for the name columns).
 constexpr std::pair<std::string_view, Field> kSynonyms[] = {
-    {"township_id", Field::kTownship},
-    {"village_id", Field::kVillage},
-    {"group_id", Field::kGroup},
-    {"name", Field::kName},
-    {"in_school", Field::kSchool},
-    {"medical_insured", Field::kMedicalInsurance},
+    {"township_id", Field::kTownship}, {"village_id", Field::kVillage},
+    {"group_id", Field::kGroup},       {"name", Field::kName},
+    {"in_school", Field::kSchool},     {"medical_insured", Field::kMedicalInsurance},
 };
 
 ValueTable make_table(std::initializer_list<std::pair<std::string_view, std::string_view>> rows,
@@ -100,10 +124,10 @@ ValueTable make_table(std::initializer_list<std::pair<std::string_view, std::str
 }
 
 const ValueTable kYesNo = make_table(
-    {{"是", "1"}, {"否", "0"}, {"1", "1"}, {"0", "0"}, {"√", "1"}, {"✓", "1"}, {"✔", "1"},
-     {"×", "0"}, {"✗", "0"}, {"有", "1"}, {"无", "0"}, {"Y", "1"}, {"N", "0"}, {"y", "1"},
-     {"n", "0"}, {"yes", "1"}, {"no", "0"}, {"TRUE", "1"}, {"FALSE", "0"}, {"true", "1"},
-     {"false", "0"}},
+    {{"是", "1"},    {"否", "0"},   {"1", "1"},    {"0", "0"},   {"√", "1"},  {"✓", "1"},
+     {"✔", "1"},     {"×", "0"},    {"✗", "0"},    {"有", "1"},  {"无", "0"}, {"Y", "1"},
+     {"N", "0"},     {"y", "1"},    {"n", "0"},    {"yes", "1"}, {"no", "0"}, {"TRUE", "1"},
+     {"FALSE", "0"}, {"true", "1"}, {"false", "0"}},
     "是, 否, 1, 0, √");
 
 const ValueTable kStatusTable = make_table(
@@ -136,14 +160,18 @@ const ValueTable kAttributeTable = make_table(
     "一般贫困户, 一般户, 低保贫困户, 低保户, 五保贫困户, 五保户, 特困供养贫困户, 特困供养户");
 
 const ValueTable kCauseTable = make_table(
-    {{"因病", "illness"},    {"1", "illness"},        {"因残", "disability"},
-     {"2", "disability"},    {"因学", "education"},   {"3", "education"},
-     {"因灾", "disaster"},   {"4", "disaster"},       {"缺土地", "land"},
-     {"5", "land"},          {"缺水", "water"},       {"6", "water"},
-     {"缺技术", "skills"},   {"7", "skills"},         {"缺劳力", "labor"},
-     {"缺劳动力", "labor"},  {"8", "labor"},          {"缺资金", "funds"},
-     {"9", "funds"},         {"交通条件落后", "transport"}, {"10", "transport"},
-     {"自身发展动力不足", "motivation"}, {"11", "motivation"}, {"其他", "other"},
+    {{"因病", "illness"},    {"1", "illness"},
+     {"因残", "disability"}, {"2", "disability"},
+     {"因学", "education"},  {"3", "education"},
+     {"因灾", "disaster"},   {"4", "disaster"},
+     {"缺土地", "land"},     {"5", "land"},
+     {"缺水", "water"},      {"6", "water"},
+     {"缺技术", "skills"},   {"7", "skills"},
+     {"缺劳力", "labor"},    {"缺劳动力", "labor"},
+     {"8", "labor"},         {"缺资金", "funds"},
+     {"9", "funds"},         {"交通条件落后", "transport"},
+     {"10", "transport"},    {"自身发展动力不足", "motivation"},
+     {"11", "motivation"},   {"其他", "other"},
      {"其它", "other"},      {"99", "other"}},
     "因病, 因残, 因学, 因灾, 缺土地, 缺水, 缺技术, 缺劳力, 缺劳动力, 缺资金, 交通条件落后, "
     "自身发展动力不足, 其他, 其它, or the system's codes 1–11 and 99");
@@ -152,23 +180,32 @@ const ValueTable kGenderTable = make_table(
     {{"男", "男"}, {"女", "女"}, {"男性", "男"}, {"女性", "女"}, {"1", "男"}, {"2", "女"}},
     "男, 女 (or the codes 1, 2)");
 
-const ValueTable kHousingTable = make_table(
-    {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"}, {"a", "A"}, {"b", "B"}, {"c", "C"},
-     {"d", "D"}, {"A级", "A"}, {"B级", "B"}, {"C级", "C"}, {"D级", "D"}},
-    "A, B, C, D (or A级 ... D级)");
+const ValueTable kHousingTable = make_table({{"A", "A"},
+                                             {"B", "B"},
+                                             {"C", "C"},
+                                             {"D", "D"},
+                                             {"a", "A"},
+                                             {"b", "B"},
+                                             {"c", "C"},
+                                             {"d", "D"},
+                                             {"A级", "A"},
+                                             {"B级", "B"},
+                                             {"C级", "C"},
+                                             {"D级", "D"}},
+                                            "A, B, C, D (or A级 ... D级)");
 
-const ValueTable kExcludedTable = make_table(
-    {{"公职人员", "official"},
-     {"村干部", "cadre"},
-     {"有车", "car"},
-     {"城镇购房", "town_house"},
-     {"开办公司", "company"},
-     {"种养大户", "large_farm"},
-     {"拆户分户", "split_household"},
-     {"户在人不在", "absentee"},
-     {"其他", "other"},
-     {"其它", "other"}},
-    "公职人员, 村干部, 有车, 城镇购房, 开办公司, 种养大户, 拆户分户, 户在人不在, 其他");
+const ValueTable kExcludedTable =
+    make_table({{"公职人员", "official"},
+                {"村干部", "cadre"},
+                {"有车", "car"},
+                {"城镇购房", "town_house"},
+                {"开办公司", "company"},
+                {"种养大户", "large_farm"},
+                {"拆户分户", "split_household"},
+                {"户在人不在", "absentee"},
+                {"其他", "other"},
+                {"其它", "other"}},
+               "公职人员, 村干部, 有车, 城镇购房, 开办公司, 种养大户, 拆户分户, 户在人不在, 其他");
 
 const ValueTable kMeasuresTable = make_table(
     {{"产业扶持", "industry"},
@@ -187,42 +224,86 @@ const ValueTable kMeasuresTable = make_table(
     "产业扶持, 转移就业, 技能培训, 教育扶贫, 健康扶贫, 危房改造, 易地扶贫搬迁, 金融扶贫, 小额信贷, "
     "社会保障兜底, 安全饮水, 其他");
 
-const ValueTable kCardsTable = make_table(
-    {{"明白卡", "help_card"}, {"联系卡", "contact_card"}, {"脱贫记录卡", "record_book"}},
-    "明白卡, 联系卡, 脱贫记录卡");
+const ValueTable kCardsTable =
+    make_table({{"明白卡", "help_card"}, {"联系卡", "contact_card"}, {"脱贫记录卡", "record_book"}},
+               "明白卡, 联系卡, 脱贫记录卡");
 
-const ValueTable kTierTable = make_table(
-    {{"好", "good"}, {"中", "medium"}, {"差", "poor"}, {"较好", "good"}, {"一般", "medium"},
-     {"较差", "poor"}},
-    "好, 中, 差");
+const ValueTable kTierTable = make_table({{"好", "good"},
+                                          {"中", "medium"},
+                                          {"差", "poor"},
+                                          {"较好", "good"},
+                                          {"一般", "medium"},
+                                          {"较差", "poor"}},
+                                         "好, 中, 差");
 
-const ValueTable kRoleTable = make_table(
-    {{"领走人员", "guide"},
-     {"领路人员", "guide"},
-     {"带路人员", "guide"},
-     {"向导", "guide"},
-     {"翻译", "interpreter"},
-     {"翻译人员", "interpreter"},
-     {"翻译员", "interpreter"}},
-    "领走人员, 领路人员, 带路人员, 向导, 翻译, 翻译人员");
+const ValueTable kRoleTable = make_table({{"领走人员", "guide"},
+                                          {"领路人员", "guide"},
+                                          {"带路人员", "guide"},
+                                          {"向导", "guide"},
+                                          {"翻译", "interpreter"},
+                                          {"翻译人员", "interpreter"},
+                                          {"翻译员", "interpreter"}},
+                                         "领走人员, 领路人员, 带路人员, 向导, 翻译, 翻译人员");
 
 /// The 56 民族 of GB 3304, in its order (code = position + 1), with the pinyin of each name
 /// without 族; 汉族 speaks zh.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 56> kEthnicities = {{
-    {"汉", "zh"},        {"蒙古", "menggu"},  {"回", "hui"},        {"藏", "zang"},
-    {"维吾尔", "weiwuer"}, {"苗", "miao"},    {"彝", "yi"},         {"壮", "zhuang"},
-    {"布依", "buyi"},    {"朝鲜", "chaoxian"}, {"满", "man"},       {"侗", "dong"},
-    {"瑶", "yao"},       {"白", "bai"},       {"土家", "tujia"},    {"哈尼", "hani"},
-    {"哈萨克", "hasake"}, {"傣", "dai"},      {"黎", "li"},         {"傈僳", "lisu"},
-    {"佤", "wa"},        {"畲", "she"},       {"高山", "gaoshan"},  {"拉祜", "lahu"},
-    {"水", "shui"},      {"东乡", "dongxiang"}, {"纳西", "naxi"},   {"景颇", "jingpo"},
-    {"柯尔克孜", "keerkezi"}, {"土", "tu"},   {"达斡尔", "dawoer"}, {"仫佬", "mulao"},
-    {"羌", "qiang"},     {"布朗", "bulang"},  {"撒拉", "sala"},     {"毛南", "maonan"},
-    {"仡佬", "gelao"},   {"锡伯", "xibo"},    {"阿昌", "achang"},   {"普米", "pumi"},
-    {"塔吉克", "tajike"}, {"怒", "nu"},       {"乌孜别克", "wuzibieke"}, {"俄罗斯", "eluosi"},
-    {"鄂温克", "ewenke"}, {"德昂", "deang"},  {"保安", "baoan"},    {"裕固", "yugu"},
-    {"京", "jing"},      {"塔塔尔", "tataer"}, {"独龙", "dulong"},  {"鄂伦春", "elunchun"},
-    {"赫哲", "hezhe"},   {"门巴", "menba"},   {"珞巴", "luoba"},    {"基诺", "jinuo"},
+    {"汉", "zh"},
+    {"蒙古", "menggu"},
+    {"回", "hui"},
+    {"藏", "zang"},
+    {"维吾尔", "weiwuer"},
+    {"苗", "miao"},
+    {"彝", "yi"},
+    {"壮", "zhuang"},
+    {"布依", "buyi"},
+    {"朝鲜", "chaoxian"},
+    {"满", "man"},
+    {"侗", "dong"},
+    {"瑶", "yao"},
+    {"白", "bai"},
+    {"土家", "tujia"},
+    {"哈尼", "hani"},
+    {"哈萨克", "hasake"},
+    {"傣", "dai"},
+    {"黎", "li"},
+    {"傈僳", "lisu"},
+    {"佤", "wa"},
+    {"畲", "she"},
+    {"高山", "gaoshan"},
+    {"拉祜", "lahu"},
+    {"水", "shui"},
+    {"东乡", "dongxiang"},
+    {"纳西", "naxi"},
+    {"景颇", "jingpo"},
+    {"柯尔克孜", "keerkezi"},
+    {"土", "tu"},
+    {"达斡尔", "dawoer"},
+    {"仫佬", "mulao"},
+    {"羌", "qiang"},
+    {"布朗", "bulang"},
+    {"撒拉", "sala"},
+    {"毛南", "maonan"},
+    {"仡佬", "gelao"},
+    {"锡伯", "xibo"},
+    {"阿昌", "achang"},
+    {"普米", "pumi"},
+    {"塔吉克", "tajike"},
+    {"怒", "nu"},
+    {"乌孜别克", "wuzibieke"},
+    {"俄罗斯", "eluosi"},
+    {"鄂温克", "ewenke"},
+    {"德昂", "deang"},
+    {"保安", "baoan"},
+    {"裕固", "yugu"},
+    {"京", "jing"},
+    {"塔塔尔", "tataer"},
+    {"独龙", "dulong"},
+    {"鄂伦春", "elunchun"},
+    {"赫哲", "hezhe"},
+    {"门巴", "menba"},
+    {"珞巴", "luoba"},
+    {"基诺", "jinuo"},
 }};
 
 }  // namespace
@@ -386,9 +467,9 @@ std::optional<std::string> language_code(std::string_view normalized) {
   for (const auto& [ethnic, code] : kEthnicities)
     if (ethnic == name) return std::string(code);
   // A code as kaoping writes it: lowercase letters, 2–12.
-  const bool code_like = normalized.size() >= 2 && normalized.size() <= 12 &&
-                         normalized.find_first_not_of("abcdefghijklmnopqrstuvwxyz") ==
-                             std::string_view::npos;
+  const bool code_like =
+      normalized.size() >= 2 && normalized.size() <= 12 &&
+      normalized.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
   if (code_like) return std::string(normalized);
   return std::nullopt;
 }

@@ -98,12 +98,12 @@ enum class ValueKind : uint8_t {
   kId,        ///< household ids, codes: digits and letters, exponent form refused
   kIdNumber,  ///< resident ID numbers
   kPhone,
-  kWhole,     ///< whole numbers (size, dropouts, uninsured)
-  kNumber,    ///< decimals (income, indicators, minutes)
-  kYear,      ///< a year: 2016, 2016年
-  kYesNo,     ///< 是/否, 1/0, √
-  kChoice,    ///< one of a value table (status, cause, gender, ...)
-  kList,      ///< several of a value table, separated by ; 、 , or ，
+  kWhole,   ///< whole numbers (size, dropouts, uninsured)
+  kNumber,  ///< decimals (income, indicators, minutes)
+  kYear,    ///< a year: 2016, 2016年
+  kYesNo,   ///< 是/否, 1/0, √
+  kChoice,  ///< one of a value table (status, cause, gender, ...)
+  kList,    ///< several of a value table, separated by ; 、 , or ，
 };
 ValueKind value_kind(Field f);
 

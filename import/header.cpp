@@ -91,7 +91,9 @@ std::string_view to_string(SheetRole role) {
 
 bool role_reads(SheetRole role, Field f) {
   const int i = static_cast<int>(f);
-  const auto in = [&](Field a, Field b) { return i >= static_cast<int>(a) && i <= static_cast<int>(b); };
+  const auto in = [&](Field a, Field b) {
+    return i >= static_cast<int>(a) && i <= static_cast<int>(b);
+  };
   switch (role) {
     case SheetRole::kExport:
       return in(Field::kHouseholdId, Field::kPersonPhone);

@@ -20,8 +20,8 @@ std::string_view to_string(SheetRole role);
 
 /// The header of a sheet and what it means.
 struct Header {
-  int row = 0;              ///< sheet row of the header (the lower one of a two-row header)
-  int upper_row = 0;        ///< the upper row of a two-row header; 0 for one row
+  int row = 0;                 ///< sheet row of the header (the lower one of a two-row header)
+  int upper_row = 0;           ///< the upper row of a two-row header; 0 for one row
   std::size_t first_data = 0;  ///< index into Sheet::rows of the first row below the header
   /// Column of each field (-1 when the sheet has none), index = Field.
   std::array<int, kFieldCount> column;

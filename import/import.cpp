@@ -6,12 +6,11 @@
 // staff sheets read against the places, and the registry built and checked.
 #include "import/import.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 
@@ -42,18 +41,18 @@ struct Val {
 
 /// Household columns of exports and rosters, compared across a household's rows.
 constexpr Field kHouseholdFields[] = {
-    Field::kCounty,    Field::kTownship,       Field::kVillage,   Field::kGroup,
-    Field::kVillageCode, Field::kSize,         Field::kStatus,    Field::kExitYear,
-    Field::kAttribute, Field::kCause,          Field::kDangerousHouse, Field::kWaterSafe,
-    Field::kIncomeSystem, Field::kPhone,       Field::kRelocated};
+    Field::kCounty,       Field::kTownship, Field::kVillage,        Field::kGroup,
+    Field::kVillageCode,  Field::kSize,     Field::kStatus,         Field::kExitYear,
+    Field::kAttribute,    Field::kCause,    Field::kDangerousHouse, Field::kWaterSafe,
+    Field::kIncomeSystem, Field::kPhone,    Field::kRelocated};
 /// The head's columns, which are household columns in a sheet of one row per household.
 constexpr Field kHeadFields[] = {Field::kName, Field::kIdNumber, Field::kEthnicity,
                                  Field::kMandarin, Field::kPersonPhone};
 /// What a verification row may give.
 constexpr Field kVerificationFields[] = {
-    Field::kIncome,   Field::kFoodSecure, Field::kClothingSecure, Field::kWaterSafe,
-    Field::kHousing,  Field::kDropouts,   Field::kUninsured,      Field::kExcluded,
-    Field::kMeasures, Field::kHelpCard,   Field::kContactCard,    Field::kRecordBook,
+    Field::kIncome,   Field::kFoodSecure,       Field::kClothingSecure, Field::kWaterSafe,
+    Field::kHousing,  Field::kDropouts,         Field::kUninsured,      Field::kExcluded,
+    Field::kMeasures, Field::kHelpCard,         Field::kContactCard,    Field::kRecordBook,
     Field::kCards,    Field::kArchiveConsistent};
 
 struct Person {
@@ -169,7 +168,9 @@ class Importer {
     const Header& h = headers_[static_cast<std::size_t>(row.sheet)];
     return Ref{row.sheet, row.row, std::max(h.col(f), 0)};
   }
-  const Header& header_of(const Ref& r) const { return headers_[static_cast<std::size_t>(r.sheet)]; }
+  const Header& header_of(const Ref& r) const {
+    return headers_[static_cast<std::size_t>(r.sheet)];
+  }
   std::string header_name(const Ref& r, Field f) const {
     const Header& h = header_of(r);
     return h.has(f) ? h.name_of(f) : std::string(builtin_headers(f).front());
@@ -274,16 +275,15 @@ void Importer::read_inputs(const std::vector<std::string>& args, SheetRole role)
       const std::string why = r.sheets.empty() ? "the sheet is empty" : r.sheets.front().why_not;
       std::string others;
       if (!all && r.file.format != FileFormat::kCsv && r.file.sheet_names.size() > 1) {
-        for (const std::string& n : r.file.sheet_names)
-          others += (others.empty() ? "" : ", ") + n;
+        for (const std::string& n : r.file.sheet_names) others += (others.empty() ? "" : ", ") + n;
         others = "; the workbook's sheets are " + others +
                  ": name one with FILE#SHEET, or read every one with FILE#*";
       }
-      const std::string sheet_label =
-          r.file.format == FileFormat::kCsv || r.sheets.empty() ? ""
-                                                                : "sheet " + r.sheets.front().name + ": ";
-      diag_->error(FileLoc(spec.path), (all ? std::string("no sheet has the header: ") : sheet_label) +
-                                            why + others);
+      const std::string sheet_label = r.file.format == FileFormat::kCsv || r.sheets.empty()
+                                          ? ""
+                                          : "sheet " + r.sheets.front().name + ": ";
+      diag_->error(FileLoc(spec.path),
+                   (all ? std::string("no sheet has the header: ") : sheet_label) + why + others);
     }
   }
 }
@@ -292,7 +292,8 @@ bool Importer::required_columns(const Sheet& sheet, const Header& h, SheetRole r
                                 int sheet_index) {
   (void)sheet_index;
   std::vector<Field> missing;
-  const bool place = h.has(Field::kVillageCode) || (h.has(Field::kTownship) && h.has(Field::kVillage));
+  const bool place =
+      h.has(Field::kVillageCode) || (h.has(Field::kTownship) && h.has(Field::kVillage));
   switch (role) {
     case SheetRole::kExport:
       if (!place) {
@@ -312,7 +313,8 @@ bool Importer::required_columns(const Sheet& sheet, const Header& h, SheetRole r
       if (!h.has(Field::kIncome)) missing.push_back(Field::kIncome);
       break;
     case SheetRole::kVillages:
-      if (!h.has(Field::kVillageCode) && !h.has(Field::kTownship)) missing.push_back(Field::kTownship);
+      if (!h.has(Field::kVillageCode) && !h.has(Field::kTownship))
+        missing.push_back(Field::kTownship);
       break;
     case SheetRole::kStaff:
       if (!h.has(Field::kRole)) missing.push_back(Field::kRole);
@@ -329,8 +331,7 @@ bool Importer::required_columns(const Sheet& sheet, const Header& h, SheetRole r
       why = " (the income is what a visit is for)";
     diag_->error(sheet.loc(h.row, 0), "the " + std::string(to_string(role)) +
                                           " sheet has no column " + names + why +
-                                          "; --mapping columns: {" +
-                                          std::string(field_name(f)) +
+                                          "; --mapping columns: {" + std::string(field_name(f)) +
                                           ": [HEADER]} names another header");
   }
   return missing.empty();
@@ -420,9 +421,9 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
   }
   Draft& d = drafts_[static_cast<std::size_t>(it->second)];
   if (d.file != file_index) {
-    diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " " + key.code +
-                                  " is also in " + inputs_[static_cast<std::size_t>(d.file)].arg +
-                                  " (" + where(d.key_at) + "); a household must be in one " +
+    diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " " + key.code + " is also in " +
+                                  inputs_[static_cast<std::size_t>(d.file)].arg + " (" +
+                                  where(d.key_at) + "); a household must be in one " +
                                   std::string(to_string(role)) + " file");
     return;
   }
@@ -474,7 +475,9 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
   if (rd(Field::kHealth, &v)) p.health = v.code;
   if (rd(Field::kLabor, &v)) p.labor = v.code;
   if (rd(Field::kPersonPhone, &v)) p.phone = v.code;
-  const auto flag = [](const std::string& c) -> int8_t { return c.empty() ? -1 : c == "1" ? 1 : 0; };
+  const auto flag = [](const std::string& c) -> int8_t {
+    return c.empty() ? -1 : c == "1" ? 1 : 0;
+  };
   // The basic medical insurance column decides when the sheet has both (SPEC §6).
   if (h.has(Field::kMedicalInsurance)) {
     if (rd(Field::kMedicalInsurance, &v)) p.medical = flag(v.code);
@@ -518,8 +521,9 @@ void Importer::verification_row(const SheetRow& row, int sheet_index) {
       continue;
     }
     if (f == Field::kIncome && v.code.empty() && h.has(f)) {
-      diag_->error(loc(v.at), h.name_of(f) + " is empty: a verification row must give the income "
-                                            "the visit found");
+      diag_->error(loc(v.at), h.name_of(f) +
+                                  " is empty: a verification row must give the income "
+                                  "the visit found");
       ok = false;
       continue;
     }
@@ -580,8 +584,9 @@ void Importer::check_drafts() {
       const Person* head = d.head();
       if (!head) {
         repeated_warning("no_head", loc(d.key_at),
-                         key + " has no 户主 row (与户主关系): its head's name, ID, phone and "
-                               "language are left empty");
+                         key +
+                             " has no 户主 row (与户主关系): its head's name, ID, phone and "
+                             "language are left empty");
       } else {
         head_id = head->id;
         head_id_at = head->id_at;
@@ -653,8 +658,8 @@ void Importer::merge_rosters() {
                        "is the first");
 }
 
-int Importer::village_for(const Val* township, const Val* village, const Val* code,
-                          const Ref& at, bool create) {
+int Importer::village_for(const Val* township, const Val* village, const Val* code, const Ref& at,
+                          bool create) {
   const std::string tname = township ? township->code : std::string();
   const std::string vname = village ? village->code : std::string();
   if (code) {
@@ -727,7 +732,8 @@ void Importer::resolve_places() {
       if (d.bad || d.merged_into >= 0) continue;
       const Val* code = d.get(Field::kVillageCode);
       if ((pass == 0) != (code != nullptr)) continue;
-      d.village = village_for(d.get(Field::kTownship), d.get(Field::kVillage), code, d.key_at, true);
+      d.village =
+          village_for(d.get(Field::kTownship), d.get(Field::kVillage), code, d.key_at, true);
       if (d.village < 0) {
         d.bad = true;
         continue;
@@ -737,7 +743,8 @@ void Importer::resolve_places() {
       if (const Val* g = d.get(Field::kGroup)) {
         const std::string gid = villages_[static_cast<std::size_t>(d.village)].id + "/" + g->code;
         auto [it, added] = group_by_id_.emplace(gid, static_cast<int>(groups_.size()));
-        if (added) groups_.push_back({gid, villages_[static_cast<std::size_t>(d.village)].id, g->code});
+        if (added)
+          groups_.push_back({gid, villages_[static_cast<std::size_t>(d.village)].id, g->code});
         d.group = it->second;
       }
     }
@@ -764,8 +771,9 @@ void Importer::apply_verification() {
     }
     Draft& d = drafts_[static_cast<std::size_t>(index)];
     if (d.in_verification) {
-      diag_->error(loc(at), "a second verification row for " + header_name(at, Field::kHouseholdId) +
-                                " " + id + " (the first is at " + where(d.verified_at) + ")");
+      diag_->error(loc(at), "a second verification row for " +
+                                header_name(at, Field::kHouseholdId) + " " + id +
+                                " (the first is at " + where(d.verified_at) + ")");
       continue;
     }
     d.in_verification = true;
@@ -794,7 +802,8 @@ void Importer::apply_villages_sheet() {
     VillageRec& v = villages_[static_cast<std::size_t>(index)];
     if (v.sheet_row.sheet >= 0) {
       diag_->error(loc(ref_in(village_rows_at_[k], Field::kVillage)),
-                   "the village " + in_quotes(v.name) + " is on two rows of the villages sheet (also " +
+                   "the village " + in_quotes(v.name) +
+                       " is on two rows of the villages sheet (also " +
                        where(ref_in(v.sheet_row, Field::kVillage)) + ")");
       continue;
     }
@@ -943,7 +952,8 @@ void Importer::build_registry(Registry* reg) {
       }
     };
     yes_no(Field::kFoodSecure, Field::kFoodSecure, "food_secure", &h.food_secure[i]);
-    yes_no(Field::kClothingSecure, Field::kClothingSecure, "clothing_secure", &h.clothing_secure[i]);
+    yes_no(Field::kClothingSecure, Field::kClothingSecure, "clothing_secure",
+           &h.clothing_secure[i]);
     if (const Val* v = d.verified(Field::kWaterSafe)) {
       h.water_safe[i] = yes(v);
     } else if (const Val* s = d.get(Field::kWaterSafe)) {
@@ -989,10 +999,9 @@ void Importer::build_registry(Registry* reg) {
       }
       if (!p.school.empty()) m.in_school = p.school == "in_school" ? 1 : 0;
       if (d.school_known)
-        m.dropout = m.age >= 6 && m.age <= 15 &&
-                            (p.school == "not_in_school" || p.school == "dropout")
-                        ? 1
-                        : 0;
+        m.dropout =
+            m.age >= 6 && m.age <= 15 && (p.school == "not_in_school" || p.school == "dropout") ? 1
+                                                                                                : 0;
       m.medical_insured = p.medical;
       m.pension_insured = p.pension;
       m.health = p.health;
@@ -1025,7 +1034,8 @@ void Importer::build_registry(Registry* reg) {
                                                    {Field::kContactCard, kCardContact},
                                                    {Field::kRecordBook, kCardRecordBook}};
     for (const auto& [f, bit] : card_columns)
-      if (const Val* v = d.verified(f)) cards = v->code == "1" ? cards | bit : cards & ~uint32_t{bit};
+      if (const Val* v = d.verified(f))
+        cards = v->code == "1" ? cards | bit : cards & ~uint32_t{bit};
     h.cards[i] = static_cast<uint8_t>(cards);
     if (const Val* v = d.verified(Field::kArchiveConsistent)) {
       h.archive_consistent[i] = yes(v);
@@ -1047,13 +1057,14 @@ void Importer::build_registry(Registry* reg) {
         if (auto it = m->second.find(ethnicity); it != m->second.end()) code = it->second;
       if (!code) code = ethnicity_language(ethnicity);
       if (!code) {
-        diag_->error(loc(ethnicity_at),
-                     header_name(ethnicity_at, Field::kEthnicity) + " " + in_quotes(ethnicity) +
-                         " is not one of the 56 民族 (汉族, 彝族, 哈尼族, 傣族, ...), and the head of " +
-                         key +
-                         " does not speak 普通话, so the household's language is needed; to accept "
-                         "it, add it to the --mapping file: values: {ethnicity: {" +
-                         ethnicity + ": CODE}} with CODE its language (lowercase letters, e.g. yi)");
+        diag_->error(
+            loc(ethnicity_at),
+            header_name(ethnicity_at, Field::kEthnicity) + " " + in_quotes(ethnicity) +
+                " is not one of the 56 民族 (汉族, 彝族, 哈尼族, 傣族, ...), and the head of " +
+                key +
+                " does not speak 普通话, so the household's language is needed; to accept "
+                "it, add it to the --mapping file: values: {ethnicity: {" +
+                ethnicity + ": CODE}} with CODE its language (lowercase letters, e.g. yi)");
       } else {
         h.language[i] = *code;
       }
@@ -1105,7 +1116,8 @@ void Importer::build_staff(Registry* reg) {
     if (village) {
       int index = -1;
       if (township) {
-        auto it = village_by_names_.find({normalize_text(township->code), normalize_text(village->code)});
+        auto it =
+            village_by_names_.find({normalize_text(township->code), normalize_text(village->code)});
         if (it != village_by_names_.end()) index = it->second;
       } else {
         int found = 0;
@@ -1160,12 +1172,13 @@ void Importer::build_staff(Registry* reg) {
         if (group.empty()) continue;
         const std::string gid = s.village_id + "/" + group;
         if (!group_by_id_.count(gid)) {
-          diag_->error(loc(g->at), header_name(g->at, Field::kGroup) + " " + in_quotes(group) +
-                                       " is not a group (村民小组) of the village " +
-                                       in_quotes(villages_[static_cast<std::size_t>(
-                                                            village_by_id_[s.village_id])]
-                                                  .name) +
-                                       " in the exports or rosters");
+          diag_->error(
+              loc(g->at),
+              header_name(g->at, Field::kGroup) + " " + in_quotes(group) +
+                  " is not a group (村民小组) of the village " +
+                  in_quotes(
+                      villages_[static_cast<std::size_t>(village_by_id_[s.village_id])].name) +
+                  " in the exports or rosters");
           continue;
         }
         s.groups.push_back(gid);
@@ -1173,7 +1186,8 @@ void Importer::build_staff(Registry* reg) {
     }
     // Ids from the place and the name, so a re-import keeps them; namesakes get -2, -3, ...
     s.id = base + "/" + s.name;
-    for (int n = 2; !ids.insert(s.id).second; ++n) s.id = base + "/" + s.name + "-" + std::to_string(n);
+    for (int n = 2; !ids.insert(s.id).second; ++n)
+      s.id = base + "/" + s.name + "-" + std::to_string(n);
     reg->staff.push_back(std::move(s));
   }
 }
@@ -1190,7 +1204,7 @@ std::string Importer::json(const ImportResult& r) const {
     f["role"] = std::string(to_string(rec.role));
     f["file"] = rec.arg;
     f["path"] = rec.file.path;
-    f["format"] = rec.file.format == FileFormat::kXlsx ? "xlsx"
+    f["format"] = rec.file.format == FileFormat::kXlsx  ? "xlsx"
                   : rec.file.format == FileFormat::kXls ? "xls"
                                                         : "csv";
     f["sha256"] = rec.file.sha256;

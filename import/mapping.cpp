@@ -23,8 +23,7 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 /// The field of a key, or an error with a suggestion.
-std::optional<Field> key_field(const std::string& file, const YAML::Node& key,
-                               Diagnostics* diag) {
+std::optional<Field> key_field(const std::string& file, const YAML::Node& key, Diagnostics* diag) {
   const std::string name = key.Scalar();
   if (auto f = field_by_name(name)) return f;
   const std::string hint = did_you_mean(name, field_names());
@@ -70,10 +69,9 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
     const YAML::Node& body = section.second;
     if (name != "columns" && name != "values") {
       const std::string hint = did_you_mean(name, {"columns", "values"});
-      diag->error(at(path, section.first),
-                  "unknown key \"" + name + "\"" +
-                      (hint.empty() ? " (expected columns or values)"
-                                    : ", did you mean \"" + hint + "\"?"));
+      diag->error(at(path, section.first), "unknown key \"" + name + "\"" +
+                                               (hint.empty() ? " (expected columns or values)"
+                                                             : ", did you mean \"" + hint + "\"?"));
       continue;
     }
     if (body.IsNull()) continue;
@@ -107,8 +105,8 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
         }
       } else {
         if (!v.IsMap()) {
-          diag->error(at(path, v), "values: " + entry.first.Scalar() +
-                                       " must be a map of text: code");
+          diag->error(at(path, v),
+                      "values: " + entry.first.Scalar() + " must be a map of text: code");
           continue;
         }
         const std::vector<std::string> codes = allowed_codes(*f);

@@ -15,8 +15,8 @@ const Cell& SheetRow::at(std::size_t column) const {
 
 FileLoc Sheet::loc(int row, std::size_t column) const {
   if (csv) return FileLoc(file, row, static_cast<int>(column) + 1);
-  return FileLoc::in_cell(file, quoted_sheet_name(name) + "!" + column_name(column) +
-                                    std::to_string(row));
+  return FileLoc::in_cell(
+      file, quoted_sheet_name(name) + "!" + column_name(column) + std::to_string(row));
 }
 
 std::string Sheet::label() const {

@@ -43,9 +43,9 @@ struct SheetRow {
 
 /// A sheet of a workbook or a whole CSV file.
 struct Sheet {
-  std::string file;   ///< the file as named on the command line (without #SHEET)
-  std::string name;   ///< the sheet's name; "" for a CSV file
-  bool csv = false;   ///< places are file:line:column, not FILE:SHEET!CELL
+  std::string file;            ///< the file as named on the command line (without #SHEET)
+  std::string name;            ///< the sheet's name; "" for a CSV file
+  bool csv = false;            ///< places are file:line:column, not FILE:SHEET!CELL
   std::vector<SheetRow> rows;  ///< in row order, blank rows left out
 
   /// Where the cell of `row` (a SheetRow::number) and 0-based `column` is:

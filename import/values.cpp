@@ -56,8 +56,7 @@ bool parse_decimal(std::string s, double* out) {
     std::string first = groups[0];
     if (first.starts_with('-')) first.erase(0, 1);
     bool grouped = !first.empty() && first.size() <= 3;
-    for (std::size_t g = 1; g < groups.size(); ++g)
-      grouped = grouped && groups[g].size() == 3;
+    for (std::size_t g = 1; g < groups.size(); ++g) grouped = grouped && groups[g].size() == 3;
     if (!grouped) return false;
     s.erase(std::remove(s.begin(), s.end(), ','), s.end());
   }
@@ -242,11 +241,11 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
                 "and its last digits are lost; " +
                 kKeepAsText);
   if (cell.kind == CellKind::kError)
-    return fail(header + " holds the formula error " + raw + "; correct the formula or type the value");
+    return fail(header + " holds the formula error " + raw +
+                "; correct the formula or type the value");
   if ((kind == ValueKind::kId || kind == ValueKind::kIdNumber || kind == ValueKind::kPhone) &&
       cell.lost_digits)
-    return fail(header + " " +
-                (kind == ValueKind::kIdNumber ? masked_id(norm) : in_quotes(raw)) +
+    return fail(header + " " + (kind == ValueKind::kIdNumber ? masked_id(norm) : in_quotes(raw)) +
                 " was stored as a number of more than 15 digits, so a spreadsheet has already "
                 "replaced its last digits with zeros; " +
                 kKeepAsText);
@@ -275,7 +274,8 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
       *code = norm;
       if (f == Field::kVillageCode &&
           (norm.size() != 12 || norm.find_first_not_of("0123456789") != std::string::npos))
-        return fail(header + " must be the 12-digit village code (行政区划代码), got " + in_quotes(raw));
+        return fail(header + " must be the 12-digit village code (行政区划代码), got " +
+                    in_quotes(raw));
       return true;
     case ValueKind::kIdNumber: {
       std::string id = norm;
@@ -302,7 +302,8 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
     }
     case ValueKind::kNumber: {
       double v = 0;
-      const bool signed_ok = f == Field::kNatural || f == Field::kTransport || f == Field::kEconomic;
+      const bool signed_ok =
+          f == Field::kNatural || f == Field::kTransport || f == Field::kEconomic;
       if (!parse_decimal(norm, &v) || (!signed_ok && v < 0))
         return fail(header + " must be a number" + (signed_ok ? "" : " >= 0") + ", got " +
                     in_quotes(raw));
@@ -336,8 +337,11 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
           if (auto m = mapping.values.find(f); m != mapping.values.end())
             if (auto it = m->second.find(item); it != m->second.end()) c = it->second;
           if (!c) c = language_code(item);
-          if (!c) return fail(header + " " + in_quotes(item) + " is not a language kaoping knows (汉语, "
-                              "彝语, 哈尼语, ... or a code such as yi)" + mapping_hint(f, item));
+          if (!c)
+            return fail(header + " " + in_quotes(item) +
+                        " is not a language kaoping knows (汉语, "
+                        "彝语, 哈尼语, ... or a code such as yi)" +
+                        mapping_hint(f, item));
         } else {
           c = lookup(f, item, mapping);
           if (!c)

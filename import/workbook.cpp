@@ -74,8 +74,18 @@ std::string extension_of(const std::string& path) {
 }
 
 /// What the first bytes of a file say it is.
-enum class Sniffed { kZip, kOle2, kText, kHtml, kSpreadsheetXml, kOtherXml, kMhtml, kPdf, kRtf,
-                     kBinary };
+enum class Sniffed {
+  kZip,
+  kOle2,
+  kText,
+  kHtml,
+  kSpreadsheetXml,
+  kOtherXml,
+  kMhtml,
+  kPdf,
+  kRtf,
+  kBinary
+};
 
 Sniffed sniff(std::string_view bytes) {
   if (bytes.starts_with("PK\x03\x04") || bytes.starts_with(std::string_view("PK\x05\x06", 4)))
@@ -231,8 +241,9 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
     }
     case Sniffed::kOle2:
       if (encrypted_package(bytes)) {
-        diag->error(at, "the workbook is protected by a password; open it in Excel or WPS, "
-                        "remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
+        diag->error(at,
+                    "the workbook is protected by a password; open it in Excel or WPS, "
+                    "remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
         return false;
       }
       out->format = FileFormat::kXls;
@@ -251,11 +262,11 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
     case Sniffed::kRtf:
       return refuse("an RTF document", "export the data as .xlsx or .csv");
     case Sniffed::kBinary:
-      diag->error(at, "this is neither a workbook (.xlsx, .xls) nor a CSV file (it starts with "
-                      "the bytes " +
-                          hex_byte(static_cast<unsigned char>(bytes[0])) + " " +
-                          hex_byte(static_cast<unsigned char>(bytes.size() > 1 ? bytes[1] : 0)) +
-                          ")");
+      diag->error(at,
+                  "this is neither a workbook (.xlsx, .xls) nor a CSV file (it starts with "
+                  "the bytes " +
+                      hex_byte(static_cast<unsigned char>(bytes[0])) + " " +
+                      hex_byte(static_cast<unsigned char>(bytes.size() > 1 ? bytes[1] : 0)) + ")");
       return false;
     case Sniffed::kText:
       break;

@@ -15,8 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Every file a registry directory may hold (SPEC §1) and import.json.
-constexpr const char* kRegistryFiles[] = {"townships.csv", "villages.csv", "groups.csv",
-                                          "households.csv", "members.csv", "staff.csv",
+constexpr const char* kRegistryFiles[] = {"townships.csv",  "villages.csv", "groups.csv",
+                                          "households.csv", "members.csv",  "staff.csv",
                                           "import.json"};
 
 }  // namespace

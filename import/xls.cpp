@@ -66,8 +66,9 @@ bool read_xls(const std::string& path, const SheetSelector& which, WorkbookFile*
   unsigned int info = 0;
   if (freexl_get_info(xls.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
-    diag->error(at, "the workbook is protected by a password; open it in Excel or WPS, remove the "
-                    "password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
+    diag->error(at,
+                "the workbook is protected by a password; open it in Excel or WPS, remove the "
+                "password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
     return false;
   }
   unsigned int count = 0;
@@ -101,7 +102,8 @@ bool read_xls(const std::string& path, const SheetSelector& which, WorkbookFile*
       for (unsigned short c = 0; c < columns; ++c) {
         FreeXL_CellValue v;
         if (freexl_get_cell_value(xls.h, r, c, &v) != FREEXL_OK) {
-          diag->error(sheet.loc(row.number, c), "the cell cannot be read (the workbook is damaged)");
+          diag->error(sheet.loc(row.number, c),
+                      "the cell cannot be read (the workbook is damaged)");
           ok = false;
           continue;
         }

@@ -125,8 +125,8 @@ class Archive {
     for (;;) {
       const zip_int64_t n = zip_fread(f, buf.data(), buf.size());
       if (n < 0) {
-        *err = "cannot read the part " + name + " (the archive is damaged: " +
-               zip_file_strerror(f) + ")";
+        *err = "cannot read the part " + name +
+               " (the archive is damaged: " + zip_file_strerror(f) + ")";
         ok = false;
         break;
       }
@@ -301,8 +301,7 @@ class SheetHandler : public XmlHandler {
  public:
   SheetHandler(Sheet* sheet, const std::vector<std::string>& shared,
                const std::vector<bool>& xf_is_date, bool date1904, Diagnostics* diag)
-      : sheet_(sheet), shared_(shared), xf_is_date_(xf_is_date), date1904_(date1904),
-        diag_(diag) {}
+      : sheet_(sheet), shared_(shared), xf_is_date_(xf_is_date), date1904_(date1904), diag_(diag) {}
 
   void start(std::string_view name, const char** atts) override {
     if (name == "row") {
@@ -378,7 +377,8 @@ class SheetHandler : public XmlHandler {
   static constexpr std::size_t kMaxCellBytes = std::size_t{1} << 20;
 
   void fail(const std::string& what) {
-    if (ok) diag_->error({sheet_->file, 0, 0}, "the sheet " + sheet_->name + " is damaged: " + what);
+    if (ok)
+      diag_->error({sheet_->file, 0, 0}, "the sheet " + sheet_->name + " is damaged: " + what);
     ok = false;
     stop = true;
   }
@@ -422,8 +422,9 @@ class SheetHandler : public XmlHandler {
         ok = false;
         return;
       }
-      const bool date_style =
-          style_ >= 0 && static_cast<std::size_t>(style_) < xf_is_date_.size() && xf_is_date_[style_];
+      const bool date_style = style_ >= 0 &&
+                              static_cast<std::size_t>(style_) < xf_is_date_.size() &&
+                              xf_is_date_[style_];
       const std::string date = date_style ? serial_date_text(v, date1904_) : std::string();
       if (!date.empty()) {
         cell.text = date;
@@ -484,7 +485,8 @@ bool read_xlsx(std::string_view bytes, const SheetSelector& which, WorkbookFile*
     return false;
   }
   const auto damaged = [&](const std::string& what) {
-    diag->error(at, "the workbook is damaged: " + what + "; open it in Excel or WPS and save it again");
+    diag->error(at,
+                "the workbook is damaged: " + what + "; open it in Excel or WPS and save it again");
     return false;
   };
 

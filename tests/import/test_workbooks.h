@@ -101,8 +101,12 @@ inline void write_xlsx(const fs::path& path, const std::vector<SheetSpec>& sheet
             worksheet_write_formula_num(ws, row, col, x.text.c_str(), nullptr, x.number);
             break;
           case X::kDate: {
-            lxw_datetime dt = {std::stoi(x.text.substr(0, 4)), std::stoi(x.text.substr(5, 2)),
-                               std::stoi(x.text.substr(8, 2)), 0, 0, 0};
+            lxw_datetime dt = {std::stoi(x.text.substr(0, 4)),
+                               std::stoi(x.text.substr(5, 2)),
+                               std::stoi(x.text.substr(8, 2)),
+                               0,
+                               0,
+                               0};
             worksheet_write_datetime(ws, row, col, &dt, date_format);
             break;
           }

@@ -116,14 +116,15 @@ TEST(SheetText, CellNamesAndPlaces) {
   EXPECT_EQ(s.loc(2, 0).cell, "花名册!A2");
   s.csv = true;
   s.file = "roster.csv";
-  EXPECT_EQ((Diagnostic{Severity::kError, s.loc(12, 3), "x"}.format()), "roster.csv:12:4: error: x");
+  EXPECT_EQ((Diagnostic{Severity::kError, s.loc(12, 3), "x"}.format()),
+            "roster.csv:12:4: error: x");
 }
 
 TEST_F(WorkbookTest, NumbersDatesBooleansAndFormulas) {
-  write_xlsx("book.xlsx", {{"Sheet1",
-                            {{X(5325011234567LL), X(3500.25), X::date("2017-09-05"),
-                              X::boolean(true), X::formula("=1+1", 42), X(532501199001011234.0),
-                              X("5325011234567")}}}});
+  write_xlsx("book.xlsx",
+             {{"Sheet1",
+               {{X(5325011234567LL), X(3500.25), X::date("2017-09-05"), X::boolean(true),
+                 X::formula("=1+1", 42), X(532501199001011234.0), X("5325011234567")}}}});
   // libxlsxwriter writes numbers with 16 significant digits ("5.325011990010113E+17"), so the
   // 18-digit number reads back with other digits than were typed: they are lost.
   const WorkbookFile f = read("book.xlsx");
@@ -157,9 +158,8 @@ TEST_F(WorkbookTest, SharedAndInlineStringsReadAlike) {
 }
 
 TEST_F(WorkbookTest, SheetSelection) {
-  write_xlsx("book.xlsx", {{"说明", {{"只是说明"}}, /*hidden=*/true},
-                           {"大坪乡", {{"a"}}},
-                           {"新街镇", {{"b"}}}});
+  write_xlsx("book.xlsx",
+             {{"说明", {{"只是说明"}}, /*hidden=*/true}, {"大坪乡", {{"a"}}}, {"新街镇", {{"b"}}}});
   WorkbookFile f = read("book.xlsx");
   ASSERT_EQ(f.sheets.size(), 1u);
   EXPECT_EQ(f.sheets[0].name, "大坪乡");  // the first visible sheet
@@ -323,9 +323,10 @@ TEST_F(WorkbookTest, CsvInGbkWithTitleRows) {
   std::string gbk;
   const std::string utf8 = "某县花名册,,\n户号,姓名,人数\n\n1,张三,3\n";
   // UTF-8 → GB18030 through iconv's reverse direction is not in util/; the bytes are spelt out.
-  ASSERT_TRUE(iconv_to_utf8("\xC4\xB3\xCF\xD8\xBB\xA8\xC3\xFB\xB2\xE1,,\n\xBB\xA7\xBA\xC5,"
-                            "\xD0\xD5\xC3\xFB,\xC8\xCB\xCA\xFD\n\n1,\xD5\xC5\xC8\xFD,3\n",
-                            "GB18030", &gbk));
+  ASSERT_TRUE(
+      iconv_to_utf8("\xC4\xB3\xCF\xD8\xBB\xA8\xC3\xFB\xB2\xE1,,\n\xBB\xA7\xBA\xC5,"
+                    "\xD0\xD5\xC3\xFB,\xC8\xCB\xCA\xFD\n\n1,\xD5\xC5\xC8\xFD,3\n",
+                    "GB18030", &gbk));
   ASSERT_EQ(gbk, utf8);
   write_text("roster.csv",
              "\xC4\xB3\xCF\xD8\xBB\xA8\xC3\xFB\xB2\xE1,,\n\xBB\xA7\xBA\xC5,\xD0\xD5\xC3\xFB,"
@@ -339,7 +340,8 @@ TEST_F(WorkbookTest, CsvInGbkWithTitleRows) {
   EXPECT_EQ(f.sheets[0].loc(4, 1).line, 4);
   EXPECT_EQ(f.sheets[0].loc(4, 1).column, 2);
   read("roster.csv#Sheet1", false);
-  EXPECT_EQ(messages(diag_), "roster.csv: error: a CSV file has no sheets; name it without #Sheet1\n");
+  EXPECT_EQ(messages(diag_),
+            "roster.csv: error: a CSV file has no sheets; name it without #Sheet1\n");
 }
 
 TEST(InputSpec, SheetAfterHash) {
