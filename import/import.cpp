@@ -570,6 +570,10 @@ void Importer::check_drafts() {
         diag_->error(loc(ref_in(d.key_at, Field::kStatus)),
                      header_name(d.key_at, Field::kStatus) + " is empty for " + key);
         d.bad = true;
+      } else if (status->code == "exited" && !header_of(d.key_at).has(Field::kExitYear)) {
+        diag_->error(loc(d.key_at), "the export has no column 脱贫年度, which " + key +
+                                        " needs: it has exited (" + trim_copy(status->raw) + ")");
+        d.bad = true;
       } else if (status->code == "exited" && !d.get(Field::kExitYear)) {
         diag_->error(loc(ref_in(d.key_at, Field::kExitYear)),
                      header_name(d.key_at, Field::kExitYear) + " is empty for " + key +
@@ -784,9 +788,11 @@ void Importer::apply_verification() {
 
 void Importer::apply_villages_sheet() {
   if (in_.villages.empty()) {
-    diag_->warning(FileLoc(),
-                   "no --villages sheet: villages.csv has no condition indicators, so tiers can "
-                   "only come from design.tier_method: label, with a tier for each village");
+    // Only worth saying when the import can go through.
+    if (!diag_->has_errors())
+      diag_->warning(FileLoc(),
+                     "no --villages sheet: villages.csv has no condition indicators, so tiers can "
+                     "only come from design.tier_method: label, with a tier for each village");
     return;
   }
   for (std::size_t k = 0; k < village_rows_.size(); ++k) {

@@ -16,9 +16,11 @@ FileLoc at(const std::string& file, const YAML::Node& n) {
   return m.is_null() ? FileLoc(file) : FileLoc(file, m.line + 1, m.column + 1);
 }
 
+/// "a, b or c".
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
   return out;
 }
 
