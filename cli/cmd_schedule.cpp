@@ -83,9 +83,11 @@ class Schedule : public Command {
       s.error("impossible plan: " + err);
       return false;
     }
-    std::vector<std::string> problems;
+    std::vector<PlanProblem> problems;
     if (!check_plan(s.registry, *households, s.config.schedule, *plan, &problems)) {
-      for (const std::string& p : problems) s.error("internal: plan breaks a rule: " + p);
+      for (const PlanProblem& p : problems)
+        s.error("internal: plan breaks a rule: " +
+                plan_problem_text(Lang::kEn, s.registry, *plan, p));
       return false;
     }
     return true;
@@ -94,13 +96,9 @@ class Schedule : public Command {
   /// Gaps are never silent: details unless --quiet, the count always.
   static void report_gaps(const Session& s, const Plan& plan) {
     if (!s.opts.quiet) {
-      for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i) {
-        const Gap& g = plan.gaps[i];
-        std::string where = g.village >= 0 ? s.registry.villages[g.village].id : "";
-        if (g.household >= 0) where += " " + s.registry.households.id[g.household];
-        std::fprintf(stderr, "kaoping: warning: gap %s: %s: %s\n",
-                     std::string(to_string(g.kind)).c_str(), where.c_str(), g.detail.c_str());
-      }
+      for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i)
+        std::fprintf(stderr, "kaoping: warning: gap %s\n",
+                     gap_line(Lang::kEn, s.registry, plan.gaps[i]).c_str());
     }
     if (!plan.gaps.empty())
       std::fprintf(

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 #include "cli/commands.h"
 #include "reports/privacy.h"
 #include "reports/ranking.h"

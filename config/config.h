@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/simulation_config.h"
+#include "simulate/simulation_config.h"
 #include "audit/standards.h"
 #include "import/import_config.h"
 #include "sampler/design_config.h"

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 
 namespace kaoping {
 

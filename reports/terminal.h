@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "audit/audit.h"
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 #include "audit/selfcheck.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
