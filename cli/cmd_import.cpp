@@ -1,7 +1,6 @@
-// `kaoping import --export FILE... [--roster FILE...] [--verification FILE...]
-//  [--villages FILE] [--staff FILE] [--mapping FILE] --out DIR [--force]` (SPEC §6): the
-// county's own workbooks into a registry directory. The work is import/'s; this file maps the
-// options and the configuration onto it and prints what it says.
+// `kaoping import --export FILE... [--roster FILE...] [--verification FILE...] [--villages FILE]
+//  [--staff FILE] [--mapping FILE] --out DIR [--force]` (SPEC §6): the work is import/'s; this
+// maps the options and the configuration onto it and prints what it says.
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -13,19 +12,13 @@ namespace {
 class Import : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts) override {
-    app.add_option("--export", in_.exports,
-                   "the national system's export of the registered households (.xlsx, .xls or "
-                   ".csv; FILE#SHEET or FILE#* for every sheet); several are read as one")
+    app.add_option("--export", in_.exports, "the system's export (FILE, FILE#SHEET or FILE#*)")
         ->required()
         ->expected(1, -1);
-    app.add_option("--roster", in_.rosters,
-                   "village rosters (花名册) of the households outside the registry")
-        ->expected(1, -1);
-    app.add_option("--verification", in_.verifications,
-                   "the office's verification sheets (入户核实), one row per household")
-        ->expected(1, -1);
-    app.add_option("--villages", in_.villages, "one row per village: conditions, tier, minutes");
-    app.add_option("--staff", in_.staff, "the guides (领走人员) and interpreters (翻译)");
+    app.add_option("--roster", in_.rosters, "rosters of the other households")->expected(1, -1);
+    app.add_option("--verification", in_.verifications, "verification sheets")->expected(1, -1);
+    app.add_option("--villages", in_.villages, "one row per village");
+    app.add_option("--staff", in_.staff, "guides and interpreters");
     app.add_option("--mapping", in_.mapping, "YAML: more header names and values");
     app.add_option("--config", opts->config, "YAML configuration over the built-in default");
     add_out_dir_option(app, opts, "directory to write the registry into (created if missing)");
@@ -33,42 +26,37 @@ class Import : public Command {
   }
 
   int run(Session& s) override {
-    std::vector<std::string> inputs = {s.opts.config, in_.mapping};
-    for (const auto* list : {&in_.exports, &in_.rosters, &in_.verifications})
-      for (const std::string& arg : *list) inputs.push_back(parse_input_spec(arg).path);
-    for (const std::string& arg : {in_.villages, in_.staff})
-      if (!arg.empty()) inputs.push_back(parse_input_spec(arg).path);
+    std::vector<std::string> inputs = input_paths(in_);
+    inputs.push_back(s.opts.config);
     std::string err;
-    if (!check_import_dir(s.opts.out, s.opts.force, inputs, &err)) {
-      s.error(err);
-      return kExitBadInput;
-    }
     ImportOptions options;
     options.assess_year = s.config.standards.assess_year;
     options.registered_verified = s.config.import.registered_verified;
-    ImportResult result;
+    ImportResult r;
     Diagnostics diag;
-    const bool ok = import_registry(in_, options, &result, &diag);
+    if (!check_import_dir(s.opts.out, s.opts.force, inputs, &err))
+      return s.error(err), kExitBadInput;
+    const bool ok = import_registry(in_, options, &r, &diag);
     s.print(diag);
     if (!ok) {
-      if (!s.opts.quiet)
-        std::fprintf(stderr, "kaoping: import: %zu error%s; nothing was written\n",
-                     diag.error_count(), diag.error_count() == 1 ? "" : "s");
+      s.note(fmt_errors(diag.error_count()));
       return kExitBadInput;
     }
-    if (!write_import(result, s.opts.out, s.opts.force, inputs, &err)) {
-      s.error(err);
-      return kExitBadInput;
-    }
+    if (!write_import(r, s.opts.out, s.opts.force, inputs, &err))
+      return s.error(err), kExitBadInput;
     if (!s.opts.quiet)
-      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, result.households, result.persons,
-                                result.by_status[0], result.by_status[1], result.by_status[2],
-                                result.by_status[3], result.unverified, result.roster_merged)
+      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, r.households, r.persons,
+                                r.by_status[0], r.by_status[1], r.by_status[2], r.by_status[3],
+                                r.unverified, r.roster_merged)
                               .c_str());
     return kExitOk;
   }
 
  private:
+  static std::string fmt_errors(std::size_t n) {
+    return "import: " + std::to_string(n) + (n == 1 ? " error" : " errors") +
+           "; nothing was written";
+  }
   ImportInputs in_;
 };
 

@@ -65,6 +65,9 @@ bool write_import(const ImportResult& result, const std::string& dir, bool force
 bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
                       std::string* err);
 
+/// Every file `inputs` names (without #SHEET), for the check that no output replaces one.
+std::vector<std::string> input_paths(const ImportInputs& inputs);
+
 /// An ID number as messages show it: the first 6 and last 4 characters kept, the rest '*'.
 std::string masked_id(std::string_view id);
 

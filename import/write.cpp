@@ -21,6 +21,15 @@ constexpr const char* kRegistryFiles[] = {"townships.csv",  "villages.csv", "gro
 
 }  // namespace
 
+std::vector<std::string> input_paths(const ImportInputs& in) {
+  std::vector<std::string> paths = {in.mapping};
+  for (const auto* list : {&in.exports, &in.rosters, &in.verifications})
+    for (const std::string& arg : *list) paths.push_back(parse_input_spec(arg).path);
+  for (const std::string& arg : {in.villages, in.staff})
+    if (!arg.empty()) paths.push_back(parse_input_spec(arg).path);
+  return paths;
+}
+
 bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
                       std::string* err) {
   std::error_code ec;
