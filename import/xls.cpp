@@ -97,6 +97,12 @@ bool read_xls(const std::string& path, const SheetSelector& which, WorkbookFile*
       ok = false;
       continue;
     }
+    // 65,536 rows is all a BIFF8 sheet holds: a longer export saved as .xls lost its tail.
+    if (rows >= 65536)
+      diag->warning(at, "the sheet " + sheet.name +
+                            " has 65536 rows, the most an .xls sheet can hold: rows past them were "
+                            "cut off when it was saved; export it as .xlsx, or one file per "
+                            "township");
     for (unsigned int r = 0; r < rows; ++r) {
       SheetRow row{static_cast<int>(r) + 1, {}};
       for (unsigned short c = 0; c < columns; ++c) {
