@@ -112,7 +112,6 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
           continue;
         }
         const std::vector<std::string> codes = allowed_codes(*f);
-        const ValueKind kind = value_kind(*f);
         const bool open = *f == Field::kEthnicity || *f == Field::kLanguages;
         if (codes.empty() && !open) {
           diag->error(at(path, entry.first),
@@ -132,7 +131,6 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
                                   : " (expected one of " + join(codes) + ")"));
             continue;
           }
-          (void)kind;
           out->values[*f][normalize_text(pair.first.Scalar())] = code;
         }
       }
