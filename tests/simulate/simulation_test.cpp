@@ -642,7 +642,7 @@ TEST(MonteCarlo, OnlyBadHouseholdsCountFaultsInFailingReplicates) {
   const ExactCounty county = exact_county(bad_exited, bad_poor);
   const SimulationResult res = simulate(county.reg, county.config, 20000, 2);
   // Exactly the nine bad households (6 exited, 3 poor) are found at fault in failing
-  // replicates; reports/ranking.h orders them (tests/reports/ranking_test.cpp).
+  // replicates; simulate/priority.h orders them (tests/reports/ranking_test.cpp).
   int at_fault_in_failures = 0;
   for (const HouseholdRisk& x : res.households) at_fault_in_failures += x.fault_fail > 0;
   EXPECT_EQ(at_fault_in_failures, 9);
