@@ -38,11 +38,13 @@ void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw&
 
   Rng income_rng(seed, replicate, Stream::kIncome);
   Rng satisfaction_rng(seed, replicate, Stream::kSatisfaction);
+  Rng fault_rng(seed, replicate, Stream::kFault);
   boost::random::normal_distribution<double> normal(0.0, 1.0);
   boost::random::uniform_01<double> uniform;
-  std::vector<double> z(draw.rows.size()), u(draw.rows.size());
+  std::vector<double> z(draw.rows.size()), u(draw.rows.size()), f(draw.rows.size());
   for (std::size_t r = 0; r < draw.rows.size(); ++r) z[r] = normal(income_rng);
   for (std::size_t r = 0; r < draw.rows.size(); ++r) u[r] = uniform(satisfaction_rng);
+  for (std::size_t r = 0; r < draw.rows.size(); ++r) f[r] = uniform(fault_rng);
 
   const double sigma = config.evaluator.income_noise;
   out->households.reserve(out->field.surveyed.size());
@@ -53,6 +55,12 @@ void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw&
     a.household = static_cast<int>(i);
     a.assessed_income = assessed_income(h.income[i], sigma, z[r]);
     a.findings = rule_findings(h, i, config.standards, a.assessed_income);
+    // An unverified household: found at fault with its prior, counted once with its rules.
+    const FaultPrior prior = fault_prior(h, i, config.evaluator);
+    if (f[r] < prior.p) {
+      a.fault_findings = prior.findings & ~a.findings;
+      a.findings |= prior.findings;
+    }
     a.approval = u[r] < approval_probability(h, i, config.evaluator) ? 1.0 : 0.0;
     out->households.push_back(a);
   }

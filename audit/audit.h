@@ -26,6 +26,8 @@ struct HouseholdAudit {
   /// approval probability, so that the satisfaction rate is the expected share.
   double approval = 0;
   uint16_t findings = 0;  ///< bit (1 << Finding) per finding that fires
+  /// Of `findings`, those only the unverified household's fault gave (no rule fired them).
+  uint16_t fault_findings = 0;
   bool has(Finding f) const { return findings & (1u << static_cast<int>(f)); }
 };
 
@@ -58,7 +60,8 @@ std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& 
 /// Stream::kSatisfaction, drawn whether or not the household is surveyed so that a
 /// household's draws do not depend on who else was at home; a surveyed household is
 /// judged at Î = assessed_income(income, income_noise, z) and approves when
-/// u < approval_probability.
+/// u < approval_probability; an unverified household is also found at fault when its
+/// uniform of Stream::kFault is below its fault prior (SPEC §3).
 void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw& draw,
                 uint64_t seed, uint64_t replicate, AuditResult* out);
 

@@ -79,9 +79,12 @@ bool rule_fires(const Households& h, std::size_t i, Finding f, const StandardsCo
                 double assessed) {
   const Status st = h.status[i];
   const double line = s.line();
+  // An unknown income (an unverified household without one) neither meets nor fails the
+  // income tests (SPEC §3): only the guarantees and the exclusion codes can decide.
+  const bool income_meets_line = std::isnan(assessed) || assessed >= line;
   switch (f) {
     case Finding::kWrongExit:
-      return st == Status::kExited && !(assessed >= line && guarantees_met(h, i));
+      return st == Status::kExited && !(income_meets_line && guarantees_met(h, i));
     case Finding::kOmission:
       if (st != Status::kNonRegistered || h.excluded[i] != 0) return false;
       if (assessed < line) return true;
@@ -90,7 +93,7 @@ bool rule_fires(const Households& h, std::size_t i, Finding f, const StandardsCo
       if (st != Status::kPoor && st != Status::kPlannedExit) return false;
       return h.excluded[i] != 0 || assessed >= s.mis_inclusion_income_multiple * line;
     case Finding::kPlannedExitShortfall:
-      return st == Status::kPlannedExit && !(assessed >= line && guarantees_met(h, i));
+      return st == Status::kPlannedExit && !(income_meets_line && guarantees_met(h, i));
     case Finding::kInconsistency:
       if (!is_registered(st)) return false;
       return !h.archive_consistent[i] || h.members_mismatch[i] ||
@@ -125,7 +128,12 @@ RuleClass classify(const Households& h, std::size_t i, const StandardsConfig& s,
   }
   if (rule_fires(h, i, Finding::kInconsistency, s, h.income[i]))
     c.always |= bit(Finding::kInconsistency);
-  c.z = income_thresholds(h.income[i], s, sigma);
+  if (std::isnan(h.income[i])) {  // an unknown income decides no income test
+    c.below = c.rich = 0;
+    c.z = {-kInf, kInf};
+  } else {
+    c.z = income_thresholds(h.income[i], s, sigma);
+  }
   c.p_below = cdf_at(c.z.z_below);
   c.p_not_rich = cdf_at(c.z.z_rich);
   return c;
@@ -139,6 +147,29 @@ double rule_probability(const Households& h, std::size_t i, Finding f, const Sta
   if (c.below & b) return c.p_below;
   if (c.rich & b) return 1.0 - c.p_not_rich;
   return 0.0;
+}
+
+FaultPrior fault_prior(const Households& h, std::size_t i, const EvaluatorConfig& e) {
+  if (h.verified[i]) return {};
+  const Status st = h.status[i];
+  FaultPrior f;
+  f.p = std::isnan(h.fault_prior[i]) ? e.unverified_fault[static_cast<int>(st)] : h.fault_prior[i];
+  switch (st) {
+    case Status::kNonRegistered:
+      f.findings = bit(Finding::kOmission);
+      break;
+    case Status::kExited:
+      f.findings = bit(Finding::kWrongExit);
+      break;
+    case Status::kPlannedExit:
+      f.findings = bit(Finding::kMisInclusion) | bit(Finding::kPlannedExitShortfall);
+      break;
+    case Status::kPoor:
+      f.findings = bit(Finding::kMisInclusion);
+      break;
+  }
+  if (!(f.p > 0)) f = {};
+  return f;
 }
 
 double approval_probability(const Households& h, std::size_t i, const EvaluatorConfig& e) {

@@ -78,6 +78,16 @@ double normal_cdf(double x);
 double rule_probability(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
                         double sigma);
 
+/// An unverified household's fault (SPEC §3): with probability `p` the evaluators find it at
+/// fault, as the rule findings `findings` (an omission for a non-registered household, a
+/// wrong exit for an exited one, a mis-inclusion for a registered poor one, and for a
+/// planned exit a shortfall too, in the same draw). Verified households: p = 0, no findings.
+struct FaultPrior {
+  uint8_t findings = 0;  ///< bits 1 << Finding
+  double p = 0;          ///< in [0, 1]: its own fault_prior, else evaluator.unverified_fault
+};
+FaultPrior fault_prior(const Households& h, std::size_t i, const EvaluatorConfig& e);
+
 /// Probability the household approves of the work: its own `satisfaction`, else the
 /// evaluator default for its status.
 double approval_probability(const Households& h, std::size_t i, const EvaluatorConfig& e);

@@ -62,6 +62,10 @@ struct EvaluatorConfig {
   double presence = 0.95;      ///< default probability of being at home, [0,1]
   /// Default approval probability, index = Status; each in [0,1].
   double satisfaction[kStatusCount] = {0.95, 0.95, 0.93, 0.90};
+  /// Probability that the evaluators find an unverified household (verified = 0) at fault,
+  /// index = Status, each in [0,1] (SPEC §3): assumptions the office sets from its own
+  /// verification, used when the household has no fault_prior of its own.
+  double unverified_fault[kStatusCount] = {0.005, 0.005, 0.02, 0.01};
   /// Where each value was written ("design.townships" -> my.yaml:4:3), for the semantic
   /// errors of the modules that use it.
   KeyLocations locs;

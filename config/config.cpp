@@ -699,15 +699,18 @@ class Checker {
 
   void evaluator(const Node& s, EvaluatorConfig* e) {
     const std::string p = "evaluator";
-    keys(s, p, {"income_noise", "presence", "satisfaction"});
+    keys(s, p, {"income_noise", "presence", "satisfaction", "unverified_fault"});
     number_at(s, p, "income_noise", kNonNegative, &e->income_noise);
     number_at(s, p, "presence", kClosedUnit, &e->presence);
-    if (const Node* sat = section(s, "satisfaction", p)) {
-      const std::string sp = "evaluator.satisfaction";
-      keys(*sat, sp, {"poor", "planned_exit", "exited", "non_registered"});
+    for (const auto& [key, values] : {std::pair{"satisfaction", e->satisfaction},
+                                      std::pair{"unverified_fault", e->unverified_fault}}) {
+      const Node* by_status = section(s, key, p);
+      if (!by_status) continue;
+      const std::string sp = join(p, key);
+      keys(*by_status, sp, {"poor", "planned_exit", "exited", "non_registered"});
       for (int i = 0; i < kStatusCount; ++i)
-        number_at(*sat, sp, std::string(to_string(static_cast<Status>(i))), kClosedUnit,
-                  &e->satisfaction[i]);
+        number_at(*by_status, sp, std::string(to_string(static_cast<Status>(i))), kClosedUnit,
+                  &values[i]);
     }
   }
 
@@ -859,11 +862,15 @@ std::string resolved_yaml(const Config& c) {
   e << YAML::Key << "evaluator" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "income_noise" << YAML::Value << num(c.evaluator.income_noise);
   e << YAML::Key << "presence" << YAML::Value << num(c.evaluator.presence);
-  e << YAML::Key << "satisfaction" << YAML::Value << YAML::Flow << YAML::BeginMap;
-  for (int i = 0; i < kStatusCount; ++i)
-    e << YAML::Key << std::string(to_string(static_cast<Status>(i))) << YAML::Value
-      << num(c.evaluator.satisfaction[i]);
-  e << YAML::EndMap << YAML::EndMap;
+  for (const auto& [key, values] : {std::pair{"satisfaction", c.evaluator.satisfaction},
+                                    std::pair{"unverified_fault", c.evaluator.unverified_fault}}) {
+    e << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginMap;
+    for (int i = 0; i < kStatusCount; ++i)
+      e << YAML::Key << std::string(to_string(static_cast<Status>(i))) << YAML::Value
+        << num(values[i]);
+    e << YAML::EndMap;
+  }
+  e << YAML::EndMap;
 
   e << YAML::Key << "simulation" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "runs" << YAML::Value << c.simulation.runs;

@@ -36,15 +36,12 @@ ReplicateModel::Heavy ReplicateModel::packed(const Hot& x) {
   Heavy y;
   y.below_cut = x.below_cut;
   y.rich_cut = x.rich_cut;
-  const auto lanes = [&](uint8_t mask) {
-    uint64_t add = 0;
-    for (int b = 0; b < kRuleFindingCount; ++b)
-      if (mask >> b & 1) add += uint64_t{b == kInconsistencyBit ? 1u : x.weight} << (kLaneBits * b);
-    return add;
-  };
-  y.add_always = lanes(x.always);
-  y.add_below = lanes(x.below);
-  y.add_rich = lanes(x.rich);
+  y.fault_cut = x.fault_cut;
+  y.always = x.always;
+  y.below = x.below;
+  y.rich = x.rich;
+  y.fault = x.fault;
+  y.weight = static_cast<uint8_t>(std::min<uint32_t>(x.weight, 0xFF));
   const int status = x.status & kStatusMask;
   y.den = uint64_t{x.weight} << (kLaneBits * status) | uint64_t{1} << (48 + 4 * status);
   y.group = static_cast<uint8_t>(x.status >> kGroupShift);
@@ -93,6 +90,7 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     in.fixed[i] = 1;
   }
   any_fixed_ = !fixed.empty();
+  any_unverified_ = false;
 
   // Households in pool order: village by village, category by category, so a village's
   // households are contiguous in memory.
@@ -175,7 +173,8 @@ void ReplicateModel::init_approval(const Households& h, const EvaluatorConfig& e
   }
 }
 
-ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i) const {
+ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i,
+                                                    bool& any_unverified) const {
   const Households& h = in.h;
   Candidate e;
   e.i = static_cast<uint32_t>(i);
@@ -213,6 +212,19 @@ ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i) con
   x.rich = rich;
   if (!below) x.below_cut = 0;
   if (!rich) x.rich_cut = 0;
+  // An unverified household's fault, by a draw of its own (counted once with its rules).
+  const FaultPrior fault = fault_prior(h, i, in.ev);
+  switch (cut_point(fault.p, &x.fault_cut)) {
+    case Cut::kNever:
+      break;
+    case Cut::kAlways:
+      x.always |= fault.findings;
+      break;
+    case Cut::kDraw:
+      x.fault = fault.findings;
+      break;
+  }
+  if (x.fault) any_unverified = true;
   uint8_t flags = static_cast<uint8_t>(h.status[i]);
   if (cut_point(presence_probability(h, i, in.ev), &x.present_cut) == Cut::kAlways)
     flags |= kPresentSure;
@@ -226,8 +238,8 @@ ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i) con
   x.status = flags;
   // Light: no certain finding, a weight that fits a byte, and income findings only in the
   // rare region of the income uniform (see run_replicate).
-  e.light = x.always == 0 && x.weight <= 0xFF && (!x.below || x.below_cut <= kRareLow) &&
-            (!x.rich || x.rich_cut >= kRareHigh);
+  e.light = x.always == 0 && x.fault == 0 && x.weight <= 0xFF &&
+            (!x.below || x.below_cut <= kRareLow) && (!x.rich || x.rich_cut >= kRareHigh);
   return e;
 }
 
@@ -238,7 +250,7 @@ void ReplicateModel::init_pool(const Inputs& in, std::size_t v, int c) {
   vil.count[c] = static_cast<uint32_t>(members.size());
   std::vector<Candidate> pool;
   pool.reserve(members.size());
-  for (int i : members) pool.push_back(candidate(in, i));
+  for (int i : members) pool.push_back(candidate(in, i, any_unverified_));
   choose_light_kind(&pool, &regions_[v * kCategoryCount + c]);
   place_pool(pool);
 }

@@ -117,11 +117,13 @@ class ReplicateModel {
     uint64_t below_cut = 0;    ///< income draw X < below_cut: assessed below the line
     uint64_t rich_cut = 0;     ///< X >= rich_cut: assessed at or above m·L
     uint64_t present_cut = 0;  ///< presence draw < present_cut: at home (ignored if certain)
+    uint64_t fault_cut = 0;    ///< fault draw < fault_cut: an unverified household at fault
     uint32_t weight = 1;       ///< persons (person basis) or 1
     uint8_t status = 0;
     uint8_t always = 0;  ///< findings (bit = Finding) that fire whatever the income draw
     uint8_t below = 0;   ///< findings that fire when assessed below the line
     uint8_t rich = 0;    ///< findings that fire when assessed rich
+    uint8_t fault = 0;   ///< findings of an unverified household found at fault (SPEC §3)
   };
   /// The light households of a pool (see init) share one status and one approval group, so a
   /// segment adds their weights and count once; their income findings can only happen when
@@ -150,15 +152,17 @@ class ReplicateModel {
   std::vector<Criterion> criteria_;
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
   std::vector<Hot> hot_;
-  /// A heavy household as the packed loop reads it (56 bytes): what it adds to the finding
-  /// numerators as kFindingLanes lanes of 12 bits in one word (always, when assessed below
-  /// the line, when assessed rich), and to the denominators (persons per status in four
-  /// 12-bit lanes, households per status in four 4-bit lanes). The loop flushes the words
-  /// into 64-bit sums every kPackedRun households, before any lane could wrap.
+  /// A heavy household as the packed loop reads it (40 bytes): its cut points and finding
+  /// masks, and what it adds to the denominators (persons per status in four 12-bit lanes,
+  /// households per status in four 4-bit lanes). Its findings, one mask, are added to the
+  /// numerators as kRuleFindingCount lanes of 12 bits in one word (kSpread); the loop
+  /// flushes the words into 64-bit sums every kPackedRun households, before any lane could
+  /// wrap.
   struct Heavy {
-    uint64_t below_cut = 0, rich_cut = 0;
-    uint64_t add_always = 0, add_below = 0, add_rich = 0;
+    uint64_t below_cut = 0, rich_cut = 0, fault_cut = 0;
     uint64_t den = 0;
+    uint8_t always = 0, below = 0, rich = 0, fault = 0;
+    uint8_t weight = 1;  ///< fits a byte, or the packed loop is not used
     uint8_t group = 0;
     uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
   };
@@ -174,6 +178,7 @@ class ReplicateModel {
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
   /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.
   std::vector<double> none_rare_;
+  bool any_unverified_ = false;         ///< some household has a fault draw (SPEC §3, unverified)
   bool any_fixed_ = false;              ///< some household is put right (the what-if sums are kept)
   std::vector<uint64_t> approval_cut_;  ///< per position, when not grouped
   std::vector<double> group_p_;         ///< approval probability of each group
@@ -205,7 +210,7 @@ class ReplicateModel {
   // The steps of init, in order.
   bool init_township_stage(const EvaluationConfig& config, const Design& design, std::string* err);
   void init_approval(const Households& h, const EvaluatorConfig& ev);
-  Candidate candidate(const Inputs& in, int i) const;
+  Candidate candidate(const Inputs& in, int i, bool& any_unverified) const;
   void init_pool(const Inputs& in, std::size_t v, int c);
   void choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const;
   void place_pool(const std::vector<Candidate>& pool);

@@ -3,6 +3,7 @@
 // light bound, and a replicate's integer tallies.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "audit/rules.h"
@@ -27,6 +28,18 @@ inline constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
 inline constexpr uint64_t kRareLow = uint64_t{1} << 51;
 inline constexpr uint64_t kRareHigh = 0 - (uint64_t{1} << 51);
 inline constexpr double kRareProbability = 0x1.0p-12;
+
+/// kSpread[m]: one in the 12-bit lane of each finding of the mask m (bits 1 << Finding), so a
+/// household's findings add weight · kSpread[m without 三统一] + kSpread[m & 三统一] to
+/// the packed numerators (三统一 counts households whatever the basis).
+inline constexpr auto kSpread = [] {
+  std::array<uint64_t, 1 << kRuleFindingCount> t{};
+  for (unsigned m = 0; m < t.size(); ++m)
+    for (int b = 0; b < kRuleFindingCount; ++b)
+      if (m >> b & 1) t[m] += uint64_t{1} << (kLaneBits * b);
+  return t;
+}();
+inline constexpr uint8_t kInconsistencyMask = 1u << kInconsistencyBit;
 
 /// Per-replicate sums of the surveyed households.
 struct ReplicateTally {

@@ -88,6 +88,7 @@ inline uint64_t income_uniform(uint64_t h, bool rare) {
 constexpr uint64_t kIncomeKey = 0x5851f42d4c957f2dULL;
 constexpr uint64_t kPresenceKey = 0x14057b7ef767814fULL;
 constexpr uint64_t kApprovalKey = 0xda942042e4dd58b5ULL;
+constexpr uint64_t kFaultKey = 0x9fb21c651e98df25ULL;
 // Units under a replicate key.
 constexpr uint64_t kTownshipUnit = 0;
 constexpr uint64_t kVillageUnit = 1;         // + township · kTierCount + tier
@@ -204,6 +205,14 @@ struct ReplicateModel::Replicate {
                                 (x.rich & -static_cast<uint8_t>(u >= x.rich_cut)));
   }
 
+  /// The fault draw of the household at `pos` (an unverified one is found at fault when it
+  /// is below its fault cut); every household has it, whatever its record.
+  uint64_t fault_of(const Segment& g, uint32_t pos) const {
+    // Not drawn when no household of the county is unverified (a predicted branch): a fault
+    // cut of 0 is never reached by any draw.
+    return model.any_unverified_ ? keyed_draw(g.key ^ kFaultKey, pos - g.start) : ~uint64_t{0};
+  }
+
   /// Approval of one household drawn on its own (more approval probabilities than groups).
   void approve_one(const Segment& g, uint32_t pos) {
     t.approvals +=
@@ -216,7 +225,8 @@ struct ReplicateModel::Replicate {
     if (!decided && !(x.status & kPresentSure) &&
         keyed_draw(g.key ^ kPresenceKey, pos - g.start) >= x.present_cut)
       return false;
-    const uint8_t found = findings_at(x, income_of(g, pos));
+    const uint8_t found = findings_at(x, income_of(g, pos)) |
+                          (x.fault & -static_cast<uint8_t>(fault_of(g, pos) < x.fault_cut));
     const int status = x.status & kStatusMask;
     tally.persons[status] += x.weight;
     tally.households[status] += 1;
@@ -365,8 +375,12 @@ struct ReplicateModel::Replicate {
         const uint32_t pos = heavy_out[i];
         const Heavy& x = heavy[heavy_index[pos]];
         const uint64_t u = income_of(*g, pos);
-        const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
-                             (x.add_rich & -uint64_t{u >= x.rich_cut});
+        const uint8_t m = static_cast<uint8_t>(
+            x.always | (x.below & -static_cast<uint8_t>(u < x.below_cut)) |
+            (x.rich & -static_cast<uint8_t>(u >= x.rich_cut)) |
+            (x.fault & -static_cast<uint8_t>(fault_of(*g, pos) < x.fault_cut)));
+        const uint64_t add =
+            x.weight * kSpread[m & ~kInconsistencyMask] + kSpread[m & kInconsistencyMask];
         num += add;
         if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
         den += x.den;

@@ -27,6 +27,7 @@ enum class Stream : uint64_t {
   kSatisfaction = 6,
   kSchedule = 7,
   kGenerator = 8,
+  kFault = 9,  ///< the unverified households' faults of an audited draw (SPEC §3)
 };
 
 /// What every generator of kaoping offers on top of its 64-bit outputs (CRTP: Derived
