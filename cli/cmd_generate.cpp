@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "registry/generate.h"
+#include "registry/write.h"
 
 namespace kaoping::cli {
 namespace {

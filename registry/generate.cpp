@@ -19,15 +19,13 @@
 #include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <numeric>
-#include <system_error>
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
-#include "util/csv.h"
-#include "util/files.h"
 #include "util/rng.h"
-#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -904,95 +902,6 @@ Registry generate_county(Profile profile, uint64_t seed) {
   std::string err;
   reg.build_indexes(&err);  // ids are unique and references resolve by construction
   return reg;
-}
-
-bool write_registry(const Registry& reg, const std::string& dir, std::string* err) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    *err = dir + ": cannot create directory: " + ec.message();
-    return false;
-  }
-  auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
-  auto number = [](double x) { return format_double(x); };
-  auto whole = [](long x) { return std::to_string(x); };
-
-  CsvWriter townships({"township_id", "name", "travel_minutes"});
-  for (const Township& t : reg.townships) townships.row({t.id, t.name, number(t.travel_minutes)});
-
-  CsvWriter villages({"village_id", "township_id", "name", "natural", "transport", "economic",
-                      "tier", "travel_minutes"});
-  for (const Village& v : reg.villages)
-    villages.row({v.id, v.township_id, v.name, number(v.natural), number(v.transport),
-                  number(v.economic), v.tier ? std::string(to_string(*v.tier)) : std::string(),
-                  number(v.travel_minutes)});
-
-  CsvWriter groups({"group_id", "village_id", "name", "contact_name", "contact_phone"});
-  for (const Group& g : reg.groups)
-    groups.row({g.id, g.village_id, g.name, g.contact_name, g.contact_phone});
-
-  const Households& h = reg.households;
-  CsvWriter households(
-      {"household_id", "village_id",  "group_id",      "head_name",          "id_number",
-       "phone",        "size",        "status",        "exit_year",          "attribute",
-       "cause",        "income",      "income_system", "food_secure",        "clothing_secure",
-       "water_safe",   "housing",     "relocated",     "dropouts",           "uninsured",
-       "excluded",     "measures",    "cards",         "archive_consistent", "language",
-       "presence",     "satisfaction"});
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const bool registered = is_registered(h.status[i]);
-    households.row({
-        h.id[i], h.village_id[i], h.group_id[i], h.head_name[i], h.id_number[i], h.phone[i],
-        whole(h.size[i]), std::string(to_string(h.status[i])),
-        h.exit_year[i] ? whole(h.exit_year[i]) : std::string(),
-        std::string(to_string(h.attribute[i])), std::string(to_string(h.cause[i])),
-        number(h.income[i]),
-        // Non-registered households are not in the national system: left at the default.
-        registered || h.income_system[i] != h.income[i] ? number(h.income_system[i])
-                                                        : std::string(),
-        whole(h.food_secure[i]), whole(h.clothing_secure[i]), whole(h.water_safe[i]),
-        std::string(to_string(h.housing[i])), whole(h.relocated[i]), whole(h.dropouts[i]),
-        whole(h.uninsured[i]), flags_to_string(h.excluded[i], exclusion_names()),
-        flags_to_string(h.measures[i], measure_names()), flags_to_string(h.cards[i], card_names()),
-        whole(h.archive_consistent[i]), h.language[i] == "zh" ? std::string() : h.language[i],
-        number(h.presence[i]),      // NaN (config default) is written empty
-        number(h.satisfaction[i]),  // likewise
-    });
-  }
-
-  auto flag = [&](int x) { return x < 0 ? std::string() : whole(x); };
-  CsvWriter members({"household_id", "relation", "gender", "age", "in_school", "dropout",
-                     "medical_insured", "pension_insured", "health", "labor"});
-  for (const Member& m : reg.members)
-    members.row({m.household_id, m.relation, m.gender, flag(m.age), flag(m.in_school),
-                 flag(m.dropout), flag(m.medical_insured), flag(m.pension_insured), m.health,
-                 m.labor});
-
-  auto join = [](const std::vector<std::string>& items) {
-    std::string s;
-    for (const std::string& x : items) {
-      if (!s.empty()) s += ';';
-      s += x;
-    }
-    return s;
-  };
-  CsvWriter staff({"staff_id", "name", "phone", "role", "village_id", "languages", "groups"});
-  for (const Staff& s : reg.staff)
-    staff.row({s.id, s.name, s.phone, s.role == StaffRole::kGuide ? "guide" : "interpreter",
-               s.village_id, join(s.languages), join(s.groups)});
-
-  // members.csv and staff.csv only when the registry has them: an empty members.csv would
-  // make every household disagree with it when read back.
-  const std::pair<const char*, const CsvWriter*> files[] = {
-      {"townships.csv", &townships},
-      {"villages.csv", &villages},
-      {"groups.csv", &groups},
-      {"households.csv", &households},
-      {"members.csv", reg.has_members ? &members : nullptr},
-      {"staff.csv", reg.has_staff ? &staff : nullptr}};
-  for (const auto& [name, writer] : files)
-    if (writer && !write_file_atomic(path(name), writer->str(), err)) return false;
-  return true;
 }
 
 }  // namespace kaoping

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "registry/load.h"
+#include "registry/write.h"
 #include "util/files.h"
 
 namespace kaoping {

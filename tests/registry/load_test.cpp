@@ -575,14 +575,15 @@ TEST(ValidateRegistry, ReportsEachProblemNamingTheRecord) {
   h.village_id[1] = "V2";
   Diagnostics diag;
   EXPECT_FALSE(validate_registry(&reg, &diag));
+  // A record's problems come in the file's column order, as the loader reports them.
   EXPECT_EQ(errors(diag),
             (std::vector<std::string>{
+                "households.csv: error: household \"H1\": id_number 110105********0021 fails "
+                "the GB 11643 checksum (the last character should be X)",
                 "households.csv: error: household \"H1\": size must be a whole number >= 1, got "
                 "\"0\"",
                 "households.csv: error: household \"H1\": exit_year is required for status "
                 "exited: a year from 2000 to 2100",
-                "households.csv: error: household \"H1\": id_number 110105********0021 fails "
-                "the GB 11643 checksum (the last character should be X)",
                 "households.csv: error: household \"H1\": presence must be a number in [0,1], "
                 "got \"1.5\"",
                 "households.csv: error: household \"H1\": duplicate household_id \"H1\" (first "
