@@ -13,59 +13,15 @@ uint16_t rule_findings(const Households& h, std::size_t i, const StandardsConfig
   return bits;
 }
 
-bool in_denominator(const Households& h, std::size_t i, Rate rate) {
-  const Status st = h.status[i];
-  switch (rate) {
-    case Rate::kWrongExit:
-      return st == Status::kExited;
-    case Rate::kOmission:
-      return st == Status::kNonRegistered;
-    case Rate::kMisInclusion:
-      return st == Status::kPoor || st == Status::kPlannedExit;
-    case Rate::kPlannedExitShortfall:
-      return st == Status::kPlannedExit;
-    case Rate::kInconsistency:
-      return is_registered(st);
-    case Rate::kSatisfaction:
-      return true;
-  }
-  return false;
-}
-
 Rates compute_rates(const Households& h, const StandardsConfig& s,
                     const std::vector<HouseholdAudit>& judged) {
-  Rates r;
+  RateSums sums;
   const bool persons = s.rate_basis == RateBasis::kPerson;
   for (const HouseholdAudit& a : judged) {
     const std::size_t i = static_cast<std::size_t>(a.household);
-    const double w = persons ? static_cast<double>(h.size[i]) : 1.0;
-    for (int f = 0; f < kRuleFindingCount; ++f) {
-      const Finding finding = static_cast<Finding>(f);
-      const int k = static_cast<int>(rate_of(finding));
-      if (!in_denominator(h, i, rate_of(finding))) continue;
-      // 三统一 is judged per household whatever the basis (SPEC §3).
-      const double weight = finding == Finding::kInconsistency ? 1.0 : w;
-      r.denominator[k] += weight;
-      if (a.has(finding)) r.numerator[k] += weight;
-    }
-    const int sat = static_cast<int>(Rate::kSatisfaction);
-    r.denominator[sat] += 1.0;
-    r.numerator[sat] += a.approval;
+    sums.add(h.status[i], persons ? static_cast<double>(h.size[i]) : 1.0, a.findings, a.approval);
   }
-  for (int k = 0; k < kRateCount; ++k)
-    r.value[k] = r.denominator[k] > 0 ? r.numerator[k] / r.denominator[k] : 0.0;
-  return r;
-}
-
-Verdict apply_criteria(const Rates& rates, const StandardsConfig& s) {
-  Verdict v;
-  for (const Criterion& c : s.criteria) {
-    if (!c.holds(rates.value[static_cast<int>(c.rate)])) {
-      v.pass = false;
-      v.failed.push_back(c);
-    }
-  }
-  return v;
+  return rates_of(sums);
 }
 
 std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& e) {

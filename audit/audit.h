@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
@@ -28,21 +29,6 @@ struct HouseholdAudit {
   bool has(Finding f) const { return findings & (1u << static_cast<int>(f)); }
 };
 
-/// Rates of SPEC §3 with their parts. Numerators and denominators are persons or
-/// households per standards.rate_basis (inconsistency and satisfaction always households).
-/// An empty denominator gives rate 0.
-struct Rates {
-  std::array<double, kRateCount> value{};        ///< in [0, 1]
-  std::array<double, kRateCount> numerator{};    ///< persons or households
-  std::array<double, kRateCount> denominator{};  ///< persons or households
-};
-
-/// The verdict: every criterion of standards.criteria must hold (strict inequalities).
-struct Verdict {
-  bool pass = true;
-  std::vector<Criterion> failed;  ///< in config order
-};
-
 struct AuditResult {
   std::vector<HouseholdAudit> households;  ///< surveyed households, in visit order
   Fieldwork field;                         ///< who was visited, absent, short
@@ -55,18 +41,12 @@ struct AuditResult {
 uint16_t rule_findings(const Households& h, std::size_t i, const StandardsConfig& s,
                        double assessed_income);
 
-/// Whether household i counts in the denominator of `rate` (by status; satisfaction: all).
-bool in_denominator(const Households& h, std::size_t i, Rate rate);
-
 /// Rates over judged households (SPEC §3): wrong_exit over exited, omission over
 /// non_registered, mis_inclusion over poor + planned_exit, planned_exit_shortfall over
 /// planned_exit (persons when rate_basis is person, else households); inconsistency over
 /// registered households; satisfaction = Σ approval / households.
 Rates compute_rates(const Households& h, const StandardsConfig& s,
                     const std::vector<HouseholdAudit>& judged);
-
-/// Applies standards.criteria to the rates.
-Verdict apply_criteria(const Rates& rates, const StandardsConfig& s);
 
 /// Per-household presence probabilities (presence_probability of audit/rules.h), the input
 /// of visit_field.

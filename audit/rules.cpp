@@ -9,12 +9,20 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-/// Standard normal CDF.
-double normal_cdf(double x) {
-  return 0.5 * std::erfc(-x * M_SQRT1_2);
+/// Φ at a threshold that may be infinite (certainty).
+double cdf_at(double z) {
+  return std::isinf(z) ? (z > 0 ? 1.0 : 0.0) : normal_cdf(z);
+}
+
+uint8_t bit(Finding f) {
+  return static_cast<uint8_t>(1u << static_cast<int>(f));
 }
 
 }  // namespace
+
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x * M_SQRT1_2);
+}
 
 std::string_view to_string(Finding f) {
   static constexpr std::array<std::string_view, kFindingCount> kNames = {
@@ -92,34 +100,45 @@ bool rule_fires(const Households& h, std::size_t i, Finding f, const StandardsCo
   }
 }
 
+RuleClass classify(const Households& h, std::size_t i, const StandardsConfig& s, double sigma) {
+  RuleClass c;
+  const Status status = h.status[i];
+  const bool guarantees = guarantees_met(h, i);
+  const bool excluded = h.excluded[i] != 0;
+  switch (status) {
+    case Status::kExited:  // wrong exit: guarantees not met, or assessed below the line
+      (guarantees ? c.below : c.always) |= bit(Finding::kWrongExit);
+      break;
+    case Status::kNonRegistered:  // omission: no exclusion, and below the line (or guarantees)
+      if (!excluded) {
+        const bool by_guarantees =
+            s.identification == Identification::kIncomeOrGuarantees && !guarantees;
+        (by_guarantees ? c.always : c.below) |= bit(Finding::kOmission);
+      }
+      break;
+    case Status::kPlannedExit:  // shortfall like a wrong exit, and mis-inclusion like the poor
+      (guarantees ? c.below : c.always) |= bit(Finding::kPlannedExitShortfall);
+      [[fallthrough]];
+    case Status::kPoor:  // mis-inclusion: an exclusion code, or assessed rich
+      (excluded ? c.always : c.rich) |= bit(Finding::kMisInclusion);
+      break;
+  }
+  if (rule_fires(h, i, Finding::kInconsistency, s, h.income[i]))
+    c.always |= bit(Finding::kInconsistency);
+  c.z = income_thresholds(h.income[i], s, sigma);
+  c.p_below = cdf_at(c.z.z_below);
+  c.p_not_rich = cdf_at(c.z.z_rich);
+  return c;
+}
+
 double rule_probability(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
                         double sigma) {
-  const Status st = h.status[i];
-  const IncomeThresholds t = income_thresholds(h.income[i], s, sigma);
-  const double p_below = t.z_below == kInf ? 1.0 : t.z_below == -kInf ? 0.0 : normal_cdf(t.z_below);
-  const double p_rich = t.z_rich == kInf    ? 0.0
-                        : t.z_rich == -kInf ? 1.0
-                                            : 1.0 - normal_cdf(t.z_rich);
-  switch (f) {
-    case Finding::kWrongExit:
-      if (st != Status::kExited) return 0;
-      return guarantees_met(h, i) ? p_below : 1.0;
-    case Finding::kOmission:
-      if (st != Status::kNonRegistered || h.excluded[i] != 0) return 0;
-      if (s.identification == Identification::kIncomeOrGuarantees && !guarantees_met(h, i))
-        return 1.0;
-      return p_below;
-    case Finding::kMisInclusion:
-      if (st != Status::kPoor && st != Status::kPlannedExit) return 0;
-      return h.excluded[i] != 0 ? 1.0 : p_rich;
-    case Finding::kPlannedExitShortfall:
-      if (st != Status::kPlannedExit) return 0;
-      return guarantees_met(h, i) ? p_below : 1.0;
-    case Finding::kInconsistency:
-      return rule_fires(h, i, f, s, h.income[i]) ? 1.0 : 0.0;
-    default:
-      return 0;
-  }
+  const RuleClass c = classify(h, i, s, sigma);
+  const uint8_t b = bit(f);
+  if (c.always & b) return 1.0;
+  if (c.below & b) return c.p_below;
+  if (c.rich & b) return 1.0 - c.p_not_rich;
+  return 0.0;
 }
 
 double approval_probability(const Households& h, std::size_t i, const EvaluatorConfig& e) {

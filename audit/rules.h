@@ -50,6 +50,30 @@ IncomeThresholds income_thresholds(double income, const StandardsConfig& s, doub
 /// The evaluator's assessed income for standard normal draw z.
 double assessed_income(double income, double sigma, double z);
 
+/// The one classification of a household's rules (SPEC §3) before the evaluator's income
+/// error is drawn: which rule findings fire whatever the income, which fire when the income
+/// is assessed below the line (Z < z.z_below), which when it is assessed at or above
+/// m·L (Z >= z.z_rich), and the probabilities of those two events. The Monte Carlo engine
+/// builds its tables from it, rule_probability reads it, and tests/audit/rules_test.cpp
+/// proves it decides as rule_fires does for every household and income draw.
+struct RuleClass {
+  uint8_t always = 0;  ///< rule findings (bit 1 << Finding) that fire whatever the draw
+  uint8_t below = 0;   ///< rule findings that fire when assessed below the line
+  uint8_t rich = 0;    ///< rule findings that fire when assessed at or above m·L
+  IncomeThresholds z;
+  double p_below = 0;     ///< P(Z < z.z_below) = Φ(z_below), in [0, 1]
+  double p_not_rich = 0;  ///< P(Z < z.z_rich) = Φ(z_rich), in [0, 1]
+  /// The rule findings for a standard normal draw `z` of the income error.
+  uint8_t findings_at(double zd) const {
+    return static_cast<uint8_t>(always | (zd < z.z_below ? below : 0) |
+                                (zd >= z.z_rich ? rich : 0));
+  }
+};
+RuleClass classify(const Households& h, std::size_t i, const StandardsConfig& s, double sigma);
+
+/// Standard normal distribution function Φ.
+double normal_cdf(double x);
+
 /// Probability (over the evaluator's income error) that rule `f` fires for household i.
 double rule_probability(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
                         double sigma);

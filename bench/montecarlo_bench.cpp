@@ -3,7 +3,8 @@
 // presence and replacement, income error, audit, verdict) and the threaded engine.
 #include <benchmark/benchmark.h>
 
-#include "audit/montecarlo.h"
+#include "simulate/model.h"
+#include "simulate/simulation.h"
 #include "bench/default_county.h"
 #include "config/config.h"
 #include "sampler/design.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/simulation_config.h"
+#include "simulate/simulation_config.h"
 #include "audit/standards.h"
 #include "sampler/design_config.h"
 #include "schedule/schedule_config.h"

@@ -6,6 +6,7 @@
 
 #include "reports/html.h"
 #include "reports/xlsx.h"
+#include "util/files.h"
 
 namespace kaoping {
 
@@ -40,6 +41,13 @@ std::string standard_text(Lang lang, bool below, double threshold) {
   while (pct.back() == '0') pct.pop_back();
   if (pct.back() == '.') pct.pop_back();
   return tr(lang, below ? "dir.below" : "dir.above") + (lang == Lang::kEn ? " " : "") + pct + "%";
+}
+
+bool write_report_set(const report::Report& report, const std::string& manifest_json,
+                      const std::string& dir, std::string* err) {
+  return write_report(report, dir, err) &&
+         write_file_atomic((std::filesystem::path(dir) / "manifest.json").string(), manifest_json,
+                           err);
 }
 
 }  // namespace kaoping

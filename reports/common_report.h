@@ -27,6 +27,10 @@ std::string cut_note(Lang lang, std::size_t shown, std::size_t total);
 /// False and *err on failure (a file already written is left in place).
 bool write_report(const report::Report& report, const std::string& dir, std::string* err);
 
+/// Writes report.html, report.xlsx and manifest.json into `dir` (which must exist).
+bool write_report_set(const report::Report& report, const std::string& manifest_json,
+                      const std::string& dir, std::string* err);
+
 /// The standard as text: "低于 2%" / "below 2%", "高于 90%" / "above 90%".
 std::string standard_text(Lang lang, bool below, double threshold);
 

@@ -1,6 +1,9 @@
 #include "reports/manifest.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "util/files.h"
 
 namespace kaoping {
 
@@ -24,6 +27,16 @@ std::string manifest_json(const Manifest& m) {
   if (m.threads >= 0) j["threads"] = m.threads;
   // Invalid UTF-8 in a path or argument is replaced rather than thrown on.
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+void add_manifest_inputs(const std::vector<std::string>& paths, Manifest* m) {
+  for (const std::string& path : paths) {
+    if (path.empty()) continue;
+    const bool listed = std::any_of(m->inputs.begin(), m->inputs.end(),
+                                    [&](const InputFile& f) { return f.path == path; });
+    std::string bytes, err;
+    if (!listed && read_file(path, &bytes, &err)) m->inputs.push_back({path, sha256_hex(bytes)});
+  }
 }
 
 }  // namespace kaoping

@@ -30,4 +30,8 @@ struct Manifest {
 /// then seed, runs, threads when set.
 std::string manifest_json(const Manifest& m);
 
+/// Adds to m->inputs every file of `paths` that is not listed yet, with the SHA-256 of its raw
+/// bytes (empty paths and unreadable files are skipped).
+void add_manifest_inputs(const std::vector<std::string>& paths, Manifest* m);
+
 }  // namespace kaoping

@@ -1,11 +1,17 @@
 // The report of `schedule`: the day-by-day plan of the visits (which team, which village,
 // which household, who leads and who interprets), an overview by day and team, and what the
-// roster cannot cover. Phone numbers stay out: they are only in notifications.csv.
+// roster cannot cover; the words of the gaps (gaps.csv's detail too) and of the checker's
+// problems; the files of `schedule`. Phone numbers stay out of the report: they are only in
+// notifications.csv.
 #pragma once
+
+#include <string>
 
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
+#include "reports/i18n.h"
+#include "schedule/check.h"
 #include "schedule/plan.h"
 #include "schedule/schedule_config.h"
 
@@ -15,9 +21,30 @@ namespace kaoping {
 report::Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config,
                                        const Plan& plan, const ReportContext& ctx);
 
-/// A roster gap's detail (Gap::detail of schedule/plan.h, one English sentence) in the
-/// report's language; unknown sentences are kept as they are.
-std::string localize_gap_detail(Lang lang, const std::string& detail);
+/// What a roster gap is, in one sentence of `lang`, made from the gap's figures. The
+/// English sentence is gaps.csv's `detail` (SPEC §4), word for word as the office reads it.
+std::string gap_detail(Lang lang, const Registry& reg, const Gap& gap);
+
+/// A gap on one line for the terminal: "KIND: VILLAGE_ID HOUSEHOLD_ID: DETAIL", the kind as
+/// in gaps.csv, the household only for a visit-level gap
+/// ("no_guide: V2 H203: all 1 guides of the village lead other visits at 2017-09-05 09:50").
+std::string gap_line(Lang lang, const Registry& reg, const Gap& gap);
+
+/// One sentence for a rule that `plan` breaks (a problem found by check_plan), in `lang`.
+/// Indices out of range show as "?": a broken plan is what it describes.
+std::string plan_problem_text(Lang lang, const Registry& reg, const Plan& plan,
+                              const PlanProblem& problem);
+
+/// gaps.csv: kind, village_id, household_id, language, date, start, detail (the English
+/// gap_detail). Only the header when nothing is missing.
+std::string gaps_csv(const Registry& reg, const Plan& plan);
+
+/// Writes the five files of `schedule` into `dir` (which must exist), each atomically:
+/// schedule.csv, notifications.csv, itineraries.csv and schedule.ics (schedule/write.h) and
+/// gaps.csv. `lang` ("zh" or "en") is the calendar's; `dtstamp` its creation time.
+bool write_schedule(const std::string& dir, const Registry& reg, const Plan& plan,
+                    const ScheduleConfig& config, const std::string& dtstamp,
+                    const std::string& lang, std::string* err);
 
 /// A household language code in words ("yi" → "彝语" / "Yi"); unknown codes as given.
 std::string language_name(Lang lang, const std::string& code);

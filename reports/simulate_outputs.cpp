@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "reports/privacy.h"
+#include "reports/ranking.h"
 #include "util/csv.h"
 #include "util/text.h"
 
@@ -103,14 +104,7 @@ std::string risk_villages_csv(const SimulationResult& r, const Registry& reg,
 std::string risk_households_csv(const SimulationResult& r, const Registry& reg) {
   const Households& h = reg.households;
   const int64_t failing = r.runs - r.passes;
-  std::vector<int> order(h.count());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const HouseholdRisk& x = r.households[a];
-    const HouseholdRisk& y = r.households[b];
-    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
-    return x.fault > y.fault;
-  });
+  const std::vector<int> order = households_by_priority(r);
   std::vector<uint8_t> fixed(h.count(), 0);
   if (r.has_what_if)
     for (int i : r.what_if.fixed) fixed[i] = 1;

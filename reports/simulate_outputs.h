@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 #include "registry/registry.h"
 
 namespace kaoping {

@@ -8,6 +8,7 @@
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
+#include "reports/ranking.h"
 
 namespace kaoping {
 namespace {
@@ -179,13 +180,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
   if (!towns.bars.empty()) s.blocks.push_back(Chart{towns});
 
   // Villages, lowest pass probability when sampled first.
-  std::vector<int> villages;
-  for (std::size_t v = 0; v < reg.villages.size(); ++v)
-    if (r.villages[v].sampled > 0) villages.push_back(static_cast<int>(v));
-  std::stable_sort(villages.begin(), villages.end(), [&](int a, int b) {
-    const UnitRisk &x = r.villages[a], &y = r.villages[b];
-    return x.sampled_pass * y.sampled < y.sampled_pass * x.sampled;  // exact comparison
-  });
+  const std::vector<int> villages = units_by_risk(r.villages);
   BarChart worst;
   worst.title = tr(lang, "sim.villages_chart");
   worst.x_label = tr(lang, "col.pass_prob_if_sampled");
@@ -266,6 +261,7 @@ Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, s
   int rank = 0;
   for (int i : households_by_priority(r)) {
     const HouseholdRisk& x = r.households[i];
+    if (x.fault == 0) break;  // the rest were never found at fault
     const int v = h.village[i];
     t.rows.push_back({++rank, h.id[i], v >= 0 ? reg.villages[v].name : h.village_id[i],
                       status_name(lang, h.status[i]), h.head_name[i],
@@ -377,18 +373,6 @@ bool design_oc_curves(const Registry& reg, const EvaluationConfig& config, uint6
     out->push_back(std::move(curve));
   }
   return true;
-}
-
-std::vector<int> households_by_priority(const SimulationResult& result) {
-  std::vector<int> idx;
-  for (std::size_t i = 0; i < result.households.size(); ++i)
-    if (result.households[i].fault > 0) idx.push_back(static_cast<int>(i));
-  std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
-    const HouseholdRisk &x = result.households[a], &y = result.households[b];
-    if (x.fault_fail != y.fault_fail) return x.fault_fail > y.fault_fail;
-    return x.fault > y.fault;
-  });
-  return idx;
 }
 
 Report compose_simulate_report(const Registry& reg, const EvaluationConfig& config,

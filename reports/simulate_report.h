@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/montecarlo.h"
+#include "simulate/simulation.h"
 #include "audit/oc_curve.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"

@@ -2,11 +2,14 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
 #include "util/csv.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -186,6 +189,54 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
   }
   if (table.rows.empty()) diag->error({path, 1, 0}, "the draw lists no household");
   return diag->error_count() == errors_before;
+}
+
+bool read_household_list(const std::string& path, const Registry& reg, std::vector<int>* out,
+                         Diagnostics* diag) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  std::string text, err;
+  if (!read_file(path, &text, &err)) {
+    diag->error({}, err);  // err already names the file
+    return false;
+  }
+  std::set<int> seen;
+  auto add = [&](const std::string& id, int line, int column) {
+    auto it = reg.household_index.find(id);
+    if (it == reg.household_index.end()) {
+      diag->error({name, line, column}, "unknown household id \"" + id + "\"");
+      return;
+    }
+    if (seen.insert(it->second).second) out->push_back(it->second);
+  };
+  const bool csv =
+      text.rfind("household_id", 0) == 0 || text.rfind("\xEF\xBB\xBFhousehold_id", 0) == 0;
+  if (csv) {
+    CsvTable table;
+    if (!parse_csv(text, name, &table, diag)) return false;
+    const int col = table.column("household_id");
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      if (col >= static_cast<int>(table.rows[r].size())) continue;
+      const std::string& id = table.rows[r][col];
+      if (id.empty()) continue;
+      add(id, table.row_line[r], col + 1);
+    }
+  } else {
+    int line = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string s = text.substr(pos, end - pos);
+      ++line;
+      pos = end + 1;
+      if (!s.empty() && s.back() == '\r') s.pop_back();
+      const std::size_t first = s.find_first_not_of(" \t");
+      if (first == std::string::npos || s[first] == '#') continue;
+      const std::size_t last = s.find_last_not_of(" \t");
+      add(s.substr(first, last - first + 1), line, static_cast<int>(first) + 1);
+    }
+  }
+  return !diag->has_errors();
 }
 
 }  // namespace kaoping

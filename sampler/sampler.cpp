@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "sampler/inclusion.h"
+#include "util/sampling.h"
 
 namespace kaoping {
 namespace {
@@ -17,24 +18,20 @@ namespace {
 void partial_shuffle(std::vector<int>& v, std::size_t k, Rng& rng) {
   const std::size_t n = v.size();
   k = std::min(k, n == 0 ? 0 : n - 1);
-  for (std::size_t i = 0; i < k; ++i) {
-    const std::size_t j = i + static_cast<std::size_t>(rng.below(n - i));
-    std::swap(v[i], v[j]);
-  }
+  for (std::size_t i = 0; i < k; ++i) walk_step(v.data(), i, n, rng);
 }
 
 }  // namespace
 
 std::vector<int> select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng) {
-  // Floyd's algorithm: for j = N−n .. N−1 draw t in [0, j]; take t unless already taken,
-  // else take j. Every n-subset is equally likely, with exactly n draws.
+  // Floyd's algorithm, 64-bit index draws.
   const int big_n = static_cast<int>(eligible.size());
   n = std::clamp(n, 0, big_n);
   std::vector<uint8_t> taken(eligible.size(), 0);
-  for (int j = big_n - n; j < big_n; ++j) {
-    const int t = static_cast<int>(rng.below(static_cast<uint64_t>(j) + 1));
-    taken[taken[t] ? j : t] = 1;
-  }
+  floyd_sample(
+      static_cast<uint32_t>(big_n), static_cast<uint32_t>(n),
+      [&](uint32_t m) { return static_cast<uint32_t>(rng.below(m)); },
+      [&](uint32_t t, uint32_t j) { taken[taken[t] ? j : t] = 1; });
   std::vector<int> out;
   out.reserve(n);
   for (int i = 0; i < big_n; ++i)

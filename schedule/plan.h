@@ -16,11 +16,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "registry/registry.h"
 #include "sampler/draw.h"
 #include "schedule/schedule_config.h"
+#include "schedule/travel.h"
 #include "util/date.h"
 
 namespace kaoping {
@@ -59,15 +61,33 @@ enum class GapKind {
   kNoInterpreter,  ///< a non-zh visit nobody free can interpret
   kNoContact,      ///< a household without a group contact person (a guide notifies)
 };
+/// The name of gaps.csv's `kind` column: guides_short, no_guide, no_interpreter, no_contact.
 std::string_view to_string(GapKind kind);
 
+/// One thing the roster cannot cover, with the figures behind it. The words are made by
+/// reports/ (gaps.csv's `detail`, the report) from these fields; which fields a kind sets:
+/// - kGuidesShort: village, guides, guides_needed, busy (the village's guides);
+/// - kNoGuide: village, household, visit, date, start, guides, busy (all of them leading
+///   other visits of the round; none when the roster has no guide for the village);
+/// - kNoInterpreter: village, household, visit, date, start, language, busy (everyone on
+///   the roster for the village who speaks it, all taken or too far; none when nobody does);
+/// - kNoContact: village, household, visit, date, start, group, notifier.
 struct Gap {
   GapKind kind = GapKind::kGuidesShort;
-  int village = -1;    ///< index into Registry::villages
-  int household = -1;  ///< index, -1 for a village-level gap
-  int visit = -1;      ///< index into Plan::visits, -1 for a village-level gap
-  std::string language;
-  std::string detail;  ///< one English sentence
+  int village = -1;       ///< index into Registry::villages
+  int household = -1;     ///< index, -1 for a village-level gap
+  int visit = -1;         ///< index into Plan::visits, -1 for a village-level gap
+  Date date;              ///< the visit's day (visit-level gaps)
+  int start = -1;         ///< the visit's start, minutes after midnight; -1 for a village-level gap
+  std::string language;   ///< kNoInterpreter: the household's language code ("yi")
+  int guides = 0;         ///< kGuidesShort, kNoGuide: the village's guides on the roster
+  int guides_needed = 0;  ///< kGuidesShort: schedule.guides_per_village
+  /// kGuidesShort, kNoGuide: the village's guides in staff id order; kNoInterpreter: the
+  /// speakers of the language, the village's guides, then its interpreters, then the county
+  /// pool, each in staff id order. Indices into Registry::staff.
+  std::vector<int> busy;
+  int group = -1;     ///< kNoContact: index into Registry::groups, -1 when the household has none
+  int notifier = -1;  ///< kNoContact: the guide who notifies instead (Registry::staff), -1: nobody
 };
 
 struct Plan {
@@ -80,10 +100,6 @@ struct Plan {
 
 /// "HH:MM" for minutes after midnight in [0, 1440].
 std::string format_clock(int minutes);
-
-/// Travel time between two places, whole minutes >= 0 (SPEC §1 travel_minutes rounded
-/// up). A place is a village index, or -1 for the county seat.
-int travel_minutes(const Registry& reg, int from, int to);
 
 /// The households to visit: the sample rows of a draw (reserves are not visited).
 std::vector<int> sampled_households(const Draw& draw);

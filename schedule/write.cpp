@@ -8,7 +8,6 @@
 #include <tuple>
 
 #include "util/csv.h"
-#include "util/files.h"
 
 namespace kaoping {
 namespace {
@@ -34,6 +33,175 @@ std::string group_name(const Registry& reg, int h) {
 std::string ics_time(const Date& d, int minutes) {
   return fmt::format("{:04d}{:02d}{:02d}T{:02d}{:02d}00", d.year, d.month, d.day, minutes / 60,
                      minutes % 60);
+}
+
+/// One row of itineraries.csv.
+struct ItineraryRow {
+  std::string staff_id, name, role;
+  int64_t day;
+  int start, end;
+  std::string village_id, household_id, activity;
+};
+
+/// Who an itinerary belongs to.
+struct Traveller {
+  std::string id, name, role;
+};
+
+/// Guides and interpreters: one row per visit they attend.
+std::vector<ItineraryRow> attendance_rows(const Registry& reg, const Plan& plan) {
+  std::vector<ItineraryRow> rows;
+  const Households& hh = reg.households;
+  for (const PlannedVisit& v : plan.visits) {
+    const std::string& village_id = reg.villages[v.village].id;
+    if (v.guide >= 0)
+      rows.push_back({reg.staff[v.guide].id, reg.staff[v.guide].name, "guide", v.date.days(),
+                      v.start, v.end, village_id, hh.id[v.household],
+                      v.interpreter == v.guide ? "lead+interpret" : "lead"});
+    if (v.interpreter >= 0 && v.interpreter != v.guide)
+      rows.push_back({reg.staff[v.interpreter].id, reg.staff[v.interpreter].name,
+                      reg.staff[v.interpreter].role == StaffRole::kGuide ? "guide" : "interpreter",
+                      v.date.days(), v.start, v.end, village_id, hh.id[v.household], "interpret"});
+  }
+  return rows;
+}
+
+std::string place_name(const Registry& reg, int place) {
+  return place < 0 ? std::string("county seat") : reg.villages[place].id;
+}
+
+/// The journeys of one traveller through `list` (the travel model of plan.h) and, for a
+/// team (`team_blocks`), the span of its visits in each village each day.
+void add_journeys(const Registry& reg, const ScheduleConfig& c, const Traveller& who,
+                  std::vector<const PlannedVisit*> list, bool team_blocks,
+                  std::vector<ItineraryRow>* rows) {
+  std::sort(list.begin(), list.end(), [](const PlannedVisit* a, const PlannedVisit* b) {
+    return std::tie(a->date, a->start) < std::tie(b->date, b->start);
+  });
+  int place = -1;
+  int64_t day = 0;
+  int free_from = 0;
+  bool started = false;
+  std::size_t block = rows->size();  // the team's current "visits" row
+  for (const PlannedVisit* v : list) {
+    const int64_t d = v->date.days();
+    const std::string& village_id = reg.villages[v->village].id;
+    if (!(started && v->village == place)) {
+      const int trip = travel_minutes(reg, started ? place : -1, v->village);
+      const int leave = started && d == day ? free_from : c.day_start;
+      if (trip > 0)
+        rows->push_back({who.id, who.name, who.role, d, leave, leave + trip, village_id, "",
+                         "travel from " + place_name(reg, started ? place : -1)});
+    }
+    if (team_blocks) {
+      if (!(started && v->village == place && d == day)) {
+        block = rows->size();
+        rows->push_back(
+            {who.id, who.name, who.role, d, v->start, v->end, village_id, "", "visits"});
+      }
+      (*rows)[block].end = std::max((*rows)[block].end, v->end);
+    }
+    free_from = started && v->village == place && d == day ? std::max(free_from, v->end) : v->end;
+    started = true;
+    place = v->village;
+    day = d;
+  }
+}
+
+// The calendar's head: China has kept UTC+8 without daylight saving since 1991.
+constexpr std::string_view kCalendarHead[] = {
+    "BEGIN:VCALENDAR",    "VERSION:2.0",      "PRODID:-//kaoping//schedule " KAOPING_VERSION "//EN",
+    "CALSCALE:GREGORIAN", "METHOD:PUBLISH",   "BEGIN:VTIMEZONE",
+    "TZID:Asia/Shanghai", "BEGIN:STANDARD",   "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST",
+    "END:STANDARD",       "END:VTIMEZONE",
+};
+
+/// A content line, folded, with its CRLF.
+void add_ics_line(std::string_view text, std::string* out) {
+  *out += ics_fold(text);
+  *out += "\r\n";
+}
+
+/// One calendar event: a team's visits in one village on one day.
+struct IcsEvent {
+  int team = 0, village = -1;
+  Date date;
+  int start = 24 * 60, end = 0;
+  int visits = 0;
+  std::vector<int> guides, interpreters;  ///< staff, first appearance order
+};
+
+/// One event per team, village and day, ordered by date, start and team.
+std::vector<IcsEvent> ics_events(const Plan& plan) {
+  std::vector<IcsEvent> events;
+  std::map<std::tuple<int64_t, int, int>, std::size_t> index;
+  auto add_unique = [](std::vector<int>* list, int s) {
+    if (s >= 0 && std::find(list->begin(), list->end(), s) == list->end()) list->push_back(s);
+  };
+  for (const PlannedVisit& v : plan.visits) {
+    const auto key = std::make_tuple(v.date.days(), v.team, v.village);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      it = index.emplace(key, events.size()).first;
+      IcsEvent e;
+      e.team = v.team;
+      e.village = v.village;
+      e.date = v.date;
+      events.push_back(std::move(e));
+    }
+    IcsEvent& e = events[it->second];
+    e.start = std::min(e.start, v.start);
+    e.end = std::max(e.end, v.end);
+    ++e.visits;
+    add_unique(&e.guides, v.guide);
+    add_unique(&e.interpreters, v.interpreter);
+  }
+  std::stable_sort(events.begin(), events.end(), [](const IcsEvent& a, const IcsEvent& b) {
+    return std::tie(a.date, a.start, a.team) < std::tie(b.date, b.start, b.team);
+  });
+  return events;
+}
+
+/// "name (id)" of each of `list`, joined; "无" / "none" when empty.
+std::string ics_people(const Registry& reg, const std::vector<int>& list, bool zh) {
+  std::string text;
+  for (int s : list) {
+    if (!text.empty()) text += zh ? "、" : ", ";
+    text += reg.staff[s].name.empty() ? reg.staff[s].id
+                                      : reg.staff[s].name + " (" + reg.staff[s].id + ")";
+  }
+  return text.empty() ? std::string(zh ? "无" : "none") : text;
+}
+
+/// The VEVENT of `e`.
+void add_ics_event(const Registry& reg, const IcsEvent& e, const std::string& dtstamp, bool zh,
+                   std::string* out) {
+  const Village& village = reg.villages[e.village];
+  const Township& township = reg.townships[village.township];
+  const std::string vname = village.name.empty() ? village.id : village.name;
+  const std::string tname = township.name.empty() ? township.id : township.name;
+  add_ics_line("BEGIN:VEVENT", out);
+  add_ics_line(fmt::format("UID:{}-team{}-{}@kaoping", ics_time(e.date, 0).substr(0, 8), e.team,
+                           ics_escape(village.id)),
+               out);
+  add_ics_line("DTSTAMP:" + dtstamp, out);
+  add_ics_line("DTSTART;TZID=Asia/Shanghai:" + ics_time(e.date, e.start), out);
+  add_ics_line("DTEND;TZID=Asia/Shanghai:" + ics_time(e.date, e.end), out);
+  const std::string summary =
+      zh ? fmt::format("考评第{}组入户：{}（{}）", e.team, vname, tname)
+         : fmt::format("Evaluation team {} visits {} ({})", e.team, vname, tname);
+  add_ics_line("SUMMARY:" + ics_escape(summary), out);
+  add_ics_line("LOCATION:" + ics_escape(tname + " " + vname), out);
+  const std::string guides = ics_people(reg, e.guides, zh);
+  const std::string interpreters = ics_people(reg, e.interpreters, zh);
+  const std::string description =
+      zh ? fmt::format("第{}组，{}户（{}-{}）\n向导：{}\n翻译：{}", e.team, e.visits,
+                       format_clock(e.start), format_clock(e.end), guides, interpreters)
+         : fmt::format("Team {}, {} households ({}-{})\nGuides: {}\nInterpreters: {}", e.team,
+                       e.visits, format_clock(e.start), format_clock(e.end), guides, interpreters);
+  add_ics_line("DESCRIPTION:" + ics_escape(description), out);
+  add_ics_line("END:VEVENT", out);
 }
 
 }  // namespace
@@ -72,63 +240,8 @@ std::string notifications_csv(const Registry& reg, const Plan& plan) {
 }
 
 std::string itineraries_csv(const Registry& reg, const Plan& plan, const ScheduleConfig& c) {
-  struct Row {
-    std::string staff_id, name, role;
-    int64_t day;
-    int start, end;
-    std::string village_id, household_id, activity;
-  };
-  std::vector<Row> rows;
-  const Households& hh = reg.households;
-  // Guides and interpreters: one row per visit they attend.
-  for (const PlannedVisit& v : plan.visits) {
-    const std::string& village_id = reg.villages[v.village].id;
-    if (v.guide >= 0)
-      rows.push_back({reg.staff[v.guide].id, reg.staff[v.guide].name, "guide", v.date.days(),
-                      v.start, v.end, village_id, hh.id[v.household],
-                      v.interpreter == v.guide ? "lead+interpret" : "lead"});
-    if (v.interpreter >= 0 && v.interpreter != v.guide)
-      rows.push_back({reg.staff[v.interpreter].id, reg.staff[v.interpreter].name,
-                      reg.staff[v.interpreter].role == StaffRole::kGuide ? "guide" : "interpreter",
-                      v.date.days(), v.start, v.end, village_id, hh.id[v.household], "interpret"});
-  }
+  std::vector<ItineraryRow> rows = attendance_rows(reg, plan);
   // Journeys of those who move: each team and each county-pool interpreter.
-  auto place_name = [&](int place) {
-    return place < 0 ? std::string("county seat") : reg.villages[place].id;
-  };
-  auto journeys = [&](const std::string& id, const std::string& name, const std::string& role,
-                      std::vector<const PlannedVisit*> list, bool team_blocks) {
-    std::sort(list.begin(), list.end(), [](const PlannedVisit* a, const PlannedVisit* b) {
-      return std::tie(a->date, a->start) < std::tie(b->date, b->start);
-    });
-    int place = -1;
-    int64_t day = 0;
-    int free_from = 0;
-    bool started = false;
-    std::size_t block = rows.size();  // the team's current "visits" row
-    for (const PlannedVisit* v : list) {
-      const int64_t d = v->date.days();
-      if (!(started && v->village == place)) {
-        const int trip = travel_minutes(reg, started ? place : -1, v->village);
-        const int leave = started && d == day ? free_from : c.day_start;
-        if (trip > 0)
-          rows.push_back({id, name, role, d, leave, leave + trip, reg.villages[v->village].id, "",
-                          "travel from " + place_name(started ? place : -1)});
-      }
-      if (team_blocks) {
-        if (!(started && v->village == place && d == day)) {
-          block = rows.size();
-          rows.push_back(
-              {id, name, role, d, v->start, v->end, reg.villages[v->village].id, "", "visits"});
-        }
-        rows[block].end = std::max(rows[block].end, v->end);
-      }
-      free_from = started && v->village == place && d == day ? std::max(free_from, v->end) : v->end;
-      started = true;
-      place = v->village;
-      day = d;
-    }
-  };
   std::map<int, std::vector<const PlannedVisit*>> by_team;
   std::map<int, std::vector<const PlannedVisit*>> by_pool;
   for (const PlannedVisit& v : plan.visits) {
@@ -138,34 +251,20 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
       by_pool[v.interpreter].push_back(&v);
   }
   for (const auto& [team, list] : by_team)
-    journeys(fmt::format("team-{}", team), fmt::format("team {}", team), "team", list, true);
+    add_journeys(reg, c, {fmt::format("team-{}", team), fmt::format("team {}", team), "team"}, list,
+                 true, &rows);
   for (const auto& [s, list] : by_pool)
-    journeys(reg.staff[s].id, reg.staff[s].name, "interpreter", list, false);
+    add_journeys(reg, c, {reg.staff[s].id, reg.staff[s].name, "interpreter"}, list, false, &rows);
 
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  std::stable_sort(rows.begin(), rows.end(), [](const ItineraryRow& a, const ItineraryRow& b) {
     return std::tie(a.staff_id, a.day, a.start, a.end) <
            std::tie(b.staff_id, b.day, b.start, b.end);
   });
   CsvWriter w({"staff_id", "name", "role", "date", "start", "end", "village_id", "household_id",
                "activity"});
-  for (const Row& r : rows)
+  for (const ItineraryRow& r : rows)
     w.row({r.staff_id, r.name, r.role, Date::from_days(r.day).str(), format_clock(r.start),
            format_clock(r.end), r.village_id, r.household_id, r.activity});
-  return w.str();
-}
-
-std::string gaps_csv(const Registry& reg, const Plan& plan) {
-  CsvWriter w({"kind", "village_id", "household_id", "language", "date", "start", "detail"});
-  for (const Gap& g : plan.gaps) {
-    std::string date, start;
-    if (g.visit >= 0) {
-      date = plan.visits[g.visit].date.str();
-      start = format_clock(plan.visits[g.visit].start);
-    }
-    w.row({std::string(to_string(g.kind)), g.village >= 0 ? reg.villages[g.village].id : "",
-           g.household >= 0 ? reg.households.id[g.household] : "", g.language, date, start,
-           g.detail});
-  }
   return w.str();
 }
 
@@ -214,113 +313,10 @@ std::string schedule_ics(const Registry& reg, const Plan& plan, const std::strin
                          const std::string& lang) {
   const bool zh = lang != "en";
   std::string out;
-  auto line = [&](std::string_view text) {
-    out += ics_fold(text);
-    out += "\r\n";
-  };
-  line("BEGIN:VCALENDAR");
-  line("VERSION:2.0");
-  line("PRODID:-//kaoping//schedule " KAOPING_VERSION "//EN");
-  line("CALSCALE:GREGORIAN");
-  line("METHOD:PUBLISH");
-  // China has kept UTC+8 without daylight saving since 1991.
-  line("BEGIN:VTIMEZONE");
-  line("TZID:Asia/Shanghai");
-  line("BEGIN:STANDARD");
-  line("DTSTART:19700101T000000");
-  line("TZOFFSETFROM:+0800");
-  line("TZOFFSETTO:+0800");
-  line("TZNAME:CST");
-  line("END:STANDARD");
-  line("END:VTIMEZONE");
-
-  // One event per team, village and day, in the order of the visits.
-  struct Event {
-    int team = 0, village = -1;
-    Date date;
-    int start = 24 * 60, end = 0;
-    int visits = 0;
-    std::vector<int> guides, interpreters;  // staff, first appearance order
-  };
-  std::vector<Event> events;
-  std::map<std::tuple<int64_t, int, int>, std::size_t> index;
-  auto add_unique = [](std::vector<int>* list, int s) {
-    if (s >= 0 && std::find(list->begin(), list->end(), s) == list->end()) list->push_back(s);
-  };
-  for (const PlannedVisit& v : plan.visits) {
-    const auto key = std::make_tuple(v.date.days(), v.team, v.village);
-    auto it = index.find(key);
-    if (it == index.end()) {
-      it = index.emplace(key, events.size()).first;
-      Event e;
-      e.team = v.team;
-      e.village = v.village;
-      e.date = v.date;
-      events.push_back(std::move(e));
-    }
-    Event& e = events[it->second];
-    e.start = std::min(e.start, v.start);
-    e.end = std::max(e.end, v.end);
-    ++e.visits;
-    add_unique(&e.guides, v.guide);
-    add_unique(&e.interpreters, v.interpreter);
-  }
-  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.date, a.start, a.team) < std::tie(b.date, b.start, b.team);
-  });
-  auto people = [&](const std::vector<int>& list) {
-    std::string text;
-    for (int s : list) {
-      if (!text.empty()) text += zh ? "、" : ", ";
-      text += reg.staff[s].name.empty() ? reg.staff[s].id
-                                        : reg.staff[s].name + " (" + reg.staff[s].id + ")";
-    }
-    return text.empty() ? std::string(zh ? "无" : "none") : text;
-  };
-  for (const Event& e : events) {
-    const Village& village = reg.villages[e.village];
-    const Township& township = reg.townships[village.township];
-    const std::string vname = village.name.empty() ? village.id : village.name;
-    const std::string tname = township.name.empty() ? township.id : township.name;
-    line("BEGIN:VEVENT");
-    line(fmt::format("UID:{}-team{}-{}@kaoping", ics_time(e.date, 0).substr(0, 8), e.team,
-                     ics_escape(village.id)));
-    line("DTSTAMP:" + dtstamp);
-    line("DTSTART;TZID=Asia/Shanghai:" + ics_time(e.date, e.start));
-    line("DTEND;TZID=Asia/Shanghai:" + ics_time(e.date, e.end));
-    const std::string summary =
-        zh ? fmt::format("考评第{}组入户：{}（{}）", e.team, vname, tname)
-           : fmt::format("Evaluation team {} visits {} ({})", e.team, vname, tname);
-    line("SUMMARY:" + ics_escape(summary));
-    line("LOCATION:" + ics_escape(tname + " " + vname));
-    const std::string description =
-        zh ? fmt::format("第{}组，{}户（{}-{}）\n向导：{}\n翻译：{}", e.team, e.visits,
-                         format_clock(e.start), format_clock(e.end), people(e.guides),
-                         people(e.interpreters))
-           : fmt::format("Team {}, {} households ({}-{})\nGuides: {}\nInterpreters: {}", e.team,
-                         e.visits, format_clock(e.start), format_clock(e.end), people(e.guides),
-                         people(e.interpreters));
-    line("DESCRIPTION:" + ics_escape(description));
-    line("END:VEVENT");
-  }
-  line("END:VCALENDAR");
+  for (std::string_view line : kCalendarHead) add_ics_line(line, &out);
+  for (const IcsEvent& e : ics_events(plan)) add_ics_event(reg, e, dtstamp, zh, &out);
+  add_ics_line("END:VCALENDAR", &out);
   return out;
-}
-
-bool write_schedule(const std::string& dir, const Registry& reg, const Plan& plan,
-                    const ScheduleConfig& config, const std::string& dtstamp,
-                    const std::string& lang, std::string* err) {
-  const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
-  const std::pair<const char*, std::string> files[] = {
-      {"schedule.csv", schedule_csv(reg, plan)},
-      {"notifications.csv", notifications_csv(reg, plan)},
-      {"itineraries.csv", itineraries_csv(reg, plan, config)},
-      {"gaps.csv", gaps_csv(reg, plan)},
-      {"schedule.ics", schedule_ics(reg, plan, dtstamp, lang)},
-  };
-  for (const auto& [name, content] : files)
-    if (!write_file_atomic(base + name, content, err)) return false;
-  return true;
 }
 
 }  // namespace kaoping

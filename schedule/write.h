@@ -1,5 +1,7 @@
-// The files of `schedule` (SPEC §4): schedule.csv, notifications.csv, itineraries.csv,
-// gaps.csv and schedule.ics. ID numbers never appear; phones only in notifications.csv.
+// The files of `schedule` (SPEC §4) that are data rather than sentences: schedule.csv,
+// notifications.csv, itineraries.csv and schedule.ics. gaps.csv, whose `detail` is a
+// sentence, is made in reports/schedule_report.h, which also writes the five files. ID
+// numbers never appear; phones only in notifications.csv.
 #pragma once
 
 #include <string>
@@ -27,10 +29,6 @@ std::string notifications_csv(const Registry& reg, const Plan& plan);
 /// start. Teams are "team-N"; journeys follow the travel model of plan.h.
 std::string itineraries_csv(const Registry& reg, const Plan& plan, const ScheduleConfig& config);
 
-/// What the roster cannot cover: kind, village_id, household_id, language, date, start,
-/// detail. Only the header when nothing is missing.
-std::string gaps_csv(const Registry& reg, const Plan& plan);
-
 /// An iCalendar file (RFC 5545): one VEVENT per team, village and day, naming the team, the
 /// guides and the interpreters, in local time of Asia/Shanghai (a VTIMEZONE is included),
 /// CRLF line ends, lines folded at 75 octets. `dtstamp` is the UTC creation time as
@@ -44,10 +42,5 @@ std::string ics_escape(std::string_view text);
 /// RFC 5545 §3.1 folding of one content line (without its CRLF): pieces of at most 75
 /// octets, never splitting a UTF-8 character, joined by CRLF and a space.
 std::string ics_fold(std::string_view line);
-
-/// Writes the five files into `dir` (which must exist), each atomically.
-bool write_schedule(const std::string& dir, const Registry& reg, const Plan& plan,
-                    const ScheduleConfig& config, const std::string& dtstamp,
-                    const std::string& lang, std::string* err);
 
 }  // namespace kaoping

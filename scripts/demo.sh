@@ -3,7 +3,7 @@
 # county: the Monte Carlo rehearsal with its report, then one rehearsal draw and its field plan.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-./scripts/setup.sh
+./scripts/setup.sh kaoping
 BUILD_DIR=${BUILD_DIR:-build}
 kaoping="$BUILD_DIR/cli/kaoping"
 out=${DEMO_OUT:-demo-out}

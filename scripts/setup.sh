@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kaoping needs (when missing) and builds it in build/.
-# Sourced by demo.sh and test.sh; safe to run again.
+#   scripts/setup.sh [TARGET...]   (default: everything; demo.sh builds only kaoping)
+# Called by demo.sh and test.sh; safe to run again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,4 +22,6 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$BUILD_DIR" -j "$(nproc)"
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
+cmake --build "$BUILD_DIR" -j "$(nproc)" "${targets[@]}"

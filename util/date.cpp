@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <string_view>
 
 namespace kaoping {
@@ -63,6 +65,20 @@ bool parse_clock(const std::string& text, int* minutes) {
   if (m > 59 || h > 24 || (h == 24 && m != 0)) return false;
   *minutes = h * 60 + m;
   return true;
+}
+
+std::string utc_stamp_now() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long v = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
+  return text;
 }
 
 }  // namespace kaoping

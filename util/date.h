@@ -26,4 +26,8 @@ bool parse_date(const std::string& text, Date* out);
 /// Parses "HH:MM" (00:00..24:00) into minutes after midnight; false otherwise.
 bool parse_clock(const std::string& text, int* minutes);
 
+/// The current UTC time as "YYYYMMDDTHHMMSSZ" (an iCalendar DTSTAMP), or the time
+/// SOURCE_DATE_EPOCH gives when that is set (reproducible output).
+std::string utc_stamp_now();
+
 }  // namespace kaoping

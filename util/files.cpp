@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -73,6 +74,58 @@ std::string sha256_hex(std::string_view bytes) {
     out += hex[digest[i] & 15];
   }
   return out;
+}
+
+bool is_one_of(const std::string& target, const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return false;
+  for (const std::string& p : paths)
+    if (!p.empty() && fs::exists(p, ec) && fs::equivalent(target, p, ec)) return true;
+  return false;
+}
+
+bool prepare_output_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
+                        std::string* err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    if (!fs::is_directory(dir, ec)) {
+      *err = dir + ": exists and is not a directory";
+      return false;
+    }
+    if (is_one_of(dir, inputs)) {
+      *err = dir + ": is an input of this command; choose another --out directory";
+      return false;
+    }
+    if (!force && !fs::is_empty(dir, ec)) {
+      *err = dir + ": directory exists and is not empty; use --force to write into it";
+      return false;
+    }
+    return true;
+  }
+  if (!fs::create_directories(dir, ec)) {
+    *err = dir + ": cannot create directory: " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool write_files_into(const std::string& dir,
+                      const std::vector<std::pair<std::string, std::string>>& files,
+                      const std::vector<std::string>& inputs, std::string* err) {
+  const auto path = [&](const std::string& name) {
+    return (std::filesystem::path(dir) / name).string();
+  };
+  for (const auto& [name, content] : files) {
+    if (is_one_of(path(name), inputs)) {
+      *err = path(name) + ": is an input of this command; choose another --out directory";
+      return false;
+    }
+  }
+  for (const auto& [name, content] : files)
+    if (!write_file_atomic(path(name), content, err)) return false;
+  return true;
 }
 
 }  // namespace kaoping

@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kaoping {
 
@@ -15,5 +17,21 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
 
 /// Lowercase hex SHA-256 of bytes (FIPS 180-4).
 std::string sha256_hex(std::string_view bytes);
+
+/// True when `target` exists and is the same file (or directory) as one of `paths` (empty
+/// paths are skipped): an output must never replace an input.
+bool is_one_of(const std::string& target, const std::vector<std::string>& paths);
+
+/// Makes `dir` ready to receive a run's outputs: created when missing; an existing non-empty
+/// directory is refused unless `force`, and so is a directory that is one of `inputs` or
+/// a path that is not a directory. False and *err ("DIR: ...") otherwise.
+bool prepare_output_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
+                        std::string* err);
+
+/// Writes each (name, content) of `files` into `dir`, atomically, after checking that none of
+/// them would replace one of `inputs` (then nothing is written). False and *err otherwise.
+bool write_files_into(const std::string& dir,
+                      const std::vector<std::pair<std::string, std::string>>& files,
+                      const std::vector<std::string>& inputs, std::string* err);
 
 }  // namespace kaoping

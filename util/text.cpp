@@ -33,7 +33,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 }
 
 uint32_t utf8_code_point(std::string_view text, std::size_t i, std::size_t n) {
-  const auto b = [&](std::size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k])); };
+  const auto b = [&](std::size_t k) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k]));
+  };
   switch (n) {
     case 1:
       return b(0);
@@ -67,7 +69,11 @@ int display_width(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     // Walked by lead byte, so that text with damaged bytes still has a width.
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
+    const std::size_t n = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xe  ? 3
+                          : (c >> 3) == 0x1e ? 4
+                                             : 1;
     columns += std::min(n, text.size() - i) >= 3 ? 2 : 1;
     i += n;
   }

@@ -69,8 +69,8 @@ TEST(Layering, EveryIncludeFollowsTheArrow) {
   for (const Include& inc : includes) {
     const std::string why = violation(inc.from, inc.to);
     if (!why.empty())
-      problems += inc.file + ":" + std::to_string(inc.line) + ": includes " + inc.to + "/: " + why +
-                  "\n";
+      problems +=
+          inc.file + ":" + std::to_string(inc.line) + ": includes " + inc.to + "/: " + why + "\n";
   }
   EXPECT_EQ(problems, "");
 }
@@ -91,6 +91,27 @@ TEST(Layering, TheCheckItselfCatchesWrongArrows) {
   EXPECT_EQ(violation("reports", "schedule"), "");
   EXPECT_EQ(violation("cli", "config"), "");
   EXPECT_EQ(violation("audit", "sampler"), "");
+}
+
+}  // namespace
+
+namespace {
+
+/// cli/ is argument handling: its sources stay under 1,000 lines, each command file short.
+TEST(Layering, CliStaysArgumentHandling) {
+  std::size_t total = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(KAOPING_SOURCE_DIR) / "cli")) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".h" && ext != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::size_t lines = 0;
+    for (std::string line; std::getline(in, line);) ++lines;
+    total += lines;
+    if (entry.path().filename().string().rfind("cmd_", 0) == 0) {
+      EXPECT_LT(lines, 200u) << entry.path().filename() << ": move business out of cli/";
+    }
+  }
+  EXPECT_LT(total, 1000u) << "cli/ has " << total << " lines; move business out of cli/";
 }
 
 }  // namespace

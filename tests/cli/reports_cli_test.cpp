@@ -30,7 +30,9 @@ class ReportsCli : public kaoping::cli_test::CliTest {
     for (const char* name : {"report.html", "report.xlsx", "manifest.json"})
       EXPECT_TRUE(fs::exists(out / name)) << out / name;
     const std::string html = slurp(out / "report.html");
-    if (charts) EXPECT_NE(html.find("<svg"), std::string::npos);
+    if (charts) {
+      EXPECT_NE(html.find("<svg"), std::string::npos);
+    }
     EXPECT_FALSE(std::regex_search(html, std::regex("[0-9]{17}[0-9X]")));
     const auto manifest = nlohmann::json::parse(slurp(out / "manifest.json"));
     EXPECT_EQ(manifest["command"], command);

@@ -125,6 +125,30 @@ TEST_F(ScheduleCli, RosterTooSmallGivesGaps) {
       << r.err;
 }
 
+// gaps.csv is what the office reads: its detail is the same English sentence whatever
+// --lang says, while the report follows --lang.
+TEST_F(ScheduleCli, GapsCsvIsTheSameInBothLanguages) {
+  ASSERT_EQ(kaoping("generate --profile small --seed 2 --out reg --quiet").exit_code, 0);
+  ASSERT_EQ(kaoping("sample --registry reg --seed 3 --out draw.csv --quiet").exit_code, 0);
+  const std::vector<std::string> draw = lines_of(slurp(dir_ / "draw.csv"));
+  std::ofstream staff(dir_ / "few.csv");
+  staff << "staff_id,name,phone,role,village_id,languages,groups\n"
+        << "X1,Lone Guide,13900000000,guide," << field(draw[1], 1) << ",zh,\n";
+  staff.close();
+  ASSERT_EQ(kaoping("schedule --registry reg --staff few.csv --sample draw.csv --out zh --quiet")
+                .exit_code,
+            0);
+  ASSERT_EQ(kaoping("schedule --registry reg --staff few.csv --sample draw.csv --out en --quiet "
+                    "--lang en")
+                .exit_code,
+            0);
+  const std::string zh = slurp(dir_ / "zh" / "gaps.csv");
+  EXPECT_GT(lines_of(zh).size(), 1u);
+  EXPECT_EQ(zh, slurp(dir_ / "en" / "gaps.csv"));
+  EXPECT_NE(zh.find(",the village has no guide on the roster"), std::string::npos);
+  EXPECT_NE(slurp(dir_ / "zh" / "report.html").find("本村名单上没有向导"), std::string::npos);
+}
+
 TEST_F(ScheduleCli, ImpossibleWindowWritesNothing) {
   ASSERT_EQ(kaoping("sample --seed 7 --out draw.csv --quiet").exit_code, 0);
   const CliRun r = kaoping(

@@ -1,3 +1,4 @@
+#include "reports/ranking.h"
 #include "reports/simulate_report.h"
 
 #include <gtest/gtest.h>

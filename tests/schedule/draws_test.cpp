@@ -29,9 +29,15 @@ Config default_config() {
   return config;
 }
 
-std::string join(const std::vector<std::string>& lines) {
+/// The first problems by kind and the visit, household and staff they name, for a failure
+/// message (the words are made by reports/, which these tests do not link).
+std::string join(const std::vector<PlanProblem>& problems) {
   std::string out;
-  for (std::size_t i = 0; i < lines.size() && i < 10; ++i) out += lines[i] + "\n";
+  for (std::size_t i = 0; i < problems.size() && i < 10; ++i)
+    out += std::string(to_string(problems[i].kind)) + " visit " +
+           std::to_string(problems[i].visit) + " household " +
+           std::to_string(problems[i].household) + " staff " + std::to_string(problems[i].staff) +
+           "\n";
   return out;
 }
 
@@ -55,7 +61,7 @@ void plan_many(const Registry& reg, const Config& config, int replicates, bool e
     std::string err;
     ASSERT_TRUE(plan_schedule(reg, households, config.schedule, &plan, &err))
         << "replicate " << r << ": " << err;
-    std::vector<std::string> problems;
+    std::vector<PlanProblem> problems;
     EXPECT_TRUE(check_plan(reg, households, config.schedule, plan, &problems))
         << "replicate " << r << ":\n"
         << join(problems);
@@ -109,7 +115,7 @@ TEST(ScheduleDraws, ScatteredHouseholds) {
     Plan plan;
     std::string err;
     ASSERT_TRUE(plan_schedule(reg, households, config.schedule, &plan, &err)) << err;
-    std::vector<std::string> problems;
+    std::vector<PlanProblem> problems;
     EXPECT_TRUE(check_plan(reg, households, config.schedule, plan, &problems)) << join(problems);
   }
 }
@@ -144,7 +150,7 @@ TEST(ScheduleDraws, RostersTooSmallGiveGaps) {
     const std::vector<int> households = sampled_households(draw);
     Plan plan;
     ASSERT_TRUE(plan_schedule(reg, households, config.schedule, &plan, &err)) << err;
-    std::vector<std::string> problems;
+    std::vector<PlanProblem> problems;
     EXPECT_TRUE(check_plan(reg, households, config.schedule, plan, &problems)) << join(problems);
     guides_short += count(plan, GapKind::kGuidesShort);
     no_guide += count(plan, GapKind::kNoGuide);
@@ -189,7 +195,7 @@ TEST(ScheduleDraws, EvaluatorsHouseholdIdList) {
             std::set<int>(expected.begin(), expected.end()));
   Plan plan;
   ASSERT_TRUE(plan_schedule(reg, households, config.schedule, &plan, &err)) << err;
-  std::vector<std::string> problems;
+  std::vector<PlanProblem> problems;
   EXPECT_TRUE(check_plan(reg, households, config.schedule, plan, &problems)) << join(problems);
   EXPECT_EQ(plan.visits.size(), expected.size());
 }

@@ -1,77 +1,27 @@
-// The planner on a hand-built county whose plan can be worked out on paper, and the checker
-// catching each kind of broken plan.
+// The planner on a hand-built county whose plan can be worked out on paper, the figures of
+// each kind of gap, and the checker catching each kind of broken plan.
 #include "schedule/plan.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "schedule/check.h"
+#include "tests/schedule/hand_county.h"
 
 namespace kaoping {
 namespace {
 
-// Two townships: T1 (60 minutes from the county seat) with V1 (30 from its township seat)
-// and V2 (20), T2 (90) with V3 (45). V1 has groups G1, G2 with contacts, V2 has G3 without
-// a contact name, V3 has no groups.
+// The hand-built county of hand_county.h, whose plan can be worked out on paper.
 class PlanTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    reg_.townships = {{"T1", "一乡", 60}, {"T2", "二乡", 90}};
-    reg_.villages.push_back({"V1", "T1", -1, "一村", 0, 0, 0, std::nullopt, 30});
-    reg_.villages.push_back({"V2", "T1", -1, "二村", 0, 0, 0, std::nullopt, 20});
-    reg_.villages.push_back({"V3", "T2", -1, "三村", 0, 0, 0, std::nullopt, 45});
-    reg_.groups.push_back({"G1", "V1", -1, "一组", "张三", "13800000001"});
-    reg_.groups.push_back({"G2", "V1", -1, "二组", "李四", "13800000002"});
-    reg_.groups.push_back({"G3", "V2", -1, "三组", "", ""});
-    // V1: 10 households, H101..H105 in G1 (H104, H105 speak yi), H106..H110 in G2.
-    for (int i = 1; i <= 10; ++i)
-      add("H1" + std::string(i < 10 ? "0" : "") + std::to_string(i), "V1", i <= 5 ? "G1" : "G2",
-          i == 4 || i == 5 ? "yi" : "zh");
-    for (int i = 1; i <= 4; ++i) add("H20" + std::to_string(i), "V2", "G3", "zh");
-    // V3: 5 households without a group, H301 speaks hani.
-    for (int i = 1; i <= 5; ++i) add("H30" + std::to_string(i), "V3", "", i == 1 ? "hani" : "zh");
-    // Guides: V1 has A (zh, yi), B, C (knows G1); V2 has D only; V3 has E, F, G.
-    guide("A", "V1", {"zh", "yi"}, {});
-    guide("B", "V1", {"zh"}, {"G2"});
-    guide("C", "V1", {"zh"}, {"G1"});
-    guide("D", "V2", {"zh"}, {});
-    guide("E", "V3", {"zh"}, {});
-    guide("F", "V3", {"zh"}, {});
-    guide("G", "V3", {"zh"}, {});
-    Staff p;
-    p.id = "P";
-    p.name = "译员";
-    p.role = StaffRole::kInterpreter;
-    p.languages = {"zh", "hani"};
-    reg_.staff.push_back(p);
-    std::string err;
-    ASSERT_TRUE(reg_.build_indexes(&err)) << err;
-  }
-
-  void add(const std::string& id, const std::string& village, const std::string& group,
-           const std::string& language) {
-    const std::size_t h = reg_.households.add_default();
-    reg_.households.id[h] = id;
-    reg_.households.village_id[h] = village;
-    reg_.households.group_id[h] = group;
-    reg_.households.language[h] = language;
-    reg_.households.id_number[h] = "530102199001011234";
-  }
-
-  void guide(const std::string& id, const std::string& village, std::vector<std::string> languages,
-             std::vector<std::string> groups) {
-    Staff s;
-    s.id = id;
-    s.name = "向导" + id;
-    s.phone = "1390000000" + std::to_string(reg_.staff.size());
-    s.role = StaffRole::kGuide;
-    s.village_id = village;
-    s.languages = std::move(languages);
-    s.groups = std::move(groups);
-    reg_.staff.push_back(s);
+    reg_ = schedule_test::hand_county();
+    ASSERT_EQ(reg_.households.count(), 19u);
   }
 
   std::vector<int> all() const {
@@ -100,12 +50,30 @@ class PlanTest : public ::testing::Test {
                                           [&](const Gap& g) { return g.kind == kind; }));
   }
 
+  std::vector<PlanProblem> problems(const std::vector<int>& households, const Plan& plan) const {
+    std::vector<PlanProblem> out;
+    check_plan(reg_, households, config_, plan, &out);
+    return out;
+  }
+
+  /// The kinds of the problems found, one a line; "" for a plan that keeps every rule.
   std::string check(const std::vector<int>& households, const Plan& plan) const {
-    std::vector<std::string> problems;
-    check_plan(reg_, households, config_, plan, &problems);
     std::string text;
-    for (const std::string& p : problems) text += p + "\n";
+    for (const PlanProblem& p : problems(households, plan))
+      text += std::string(to_string(p.kind)) + " at visit " + std::to_string(p.visit) + "\n";
     return text;
+  }
+
+  const Gap* first_gap(const Plan& plan, GapKind kind, int village = -1) const {
+    for (const Gap& g : plan.gaps)
+      if (g.kind == kind && (village < 0 || g.village == village)) return &g;
+    return nullptr;
+  }
+
+  int staff(const std::string& id) const {
+    for (std::size_t s = 0; s < reg_.staff.size(); ++s)
+      if (reg_.staff[s].id == id) return static_cast<int>(s);
+    return -1;
   }
 
   Registry reg_;
@@ -241,14 +209,32 @@ TEST_F(PlanTest, EmptyRosterGivesGapsNotABrokenPlan) {
   EXPECT_EQ(count_gaps(plan, GapKind::kGuidesShort), 3);
   EXPECT_EQ(count_gaps(plan, GapKind::kNoGuide), 19);
   EXPECT_EQ(count_gaps(plan, GapKind::kNoInterpreter), 3);  // H104, H105 (yi), H301 (hani)
+  // The figures behind "nobody on the roster for this village speaks hani" and "only 0
+  // guides on the roster (schedule.guides_per_village: 3)" (their words:
+  // tests/reports/schedule_report_test.cpp).
+  int hani = 0, short_v2 = 0;
   for (const Gap& g : plan.gaps) {
     if (g.kind == GapKind::kNoInterpreter && g.language == "hani") {
-      EXPECT_EQ(g.detail, "nobody on the roster for this village speaks hani");
+      ++hani;
+      EXPECT_EQ(g.village, 2);
+      EXPECT_TRUE(g.busy.empty());
     }
     if (g.kind == GapKind::kGuidesShort && g.village == 1) {
-      EXPECT_EQ(g.detail, "only 0 guides on the roster (schedule.guides_per_village: 3)");
+      ++short_v2;
+      EXPECT_EQ(g.guides, 0);
+      EXPECT_EQ(g.guides_needed, 3);
+      EXPECT_TRUE(g.busy.empty());
+    }
+    if (g.kind == GapKind::kNoGuide) {
+      EXPECT_EQ(g.guides, 0);
+      EXPECT_TRUE(g.busy.empty());
+    }
+    if (g.kind == GapKind::kNoContact) {
+      EXPECT_EQ(g.notifier, -1);  // no guide anywhere: nobody notifies
     }
   }
+  EXPECT_EQ(hani, 1);
+  EXPECT_EQ(short_v2, 1);
 }
 
 TEST_F(PlanTest, PoolInterpreterCannotBeInTwoVillagesAtOnce) {
@@ -262,13 +248,16 @@ TEST_F(PlanTest, PoolInterpreterCannotBeInTwoVillagesAtOnce) {
   EXPECT_EQ(reg_.staff[visit_of(plan, "H201").interpreter].id, "P");
   EXPECT_EQ(visit_of(plan, "H301").interpreter, -1);
   ASSERT_EQ(count_gaps(plan, GapKind::kNoInterpreter), 1);
-  for (const Gap& g : plan.gaps) {
-    if (g.kind == GapKind::kNoInterpreter) {
-      EXPECT_EQ(g.detail,
-                "no guide of the village or county interpreter who speaks hani is free at "
-                "2017-09-05 10:45");
-    }
-  }
+  // The figures behind "no guide of the village or county interpreter who speaks hani is
+  // free at 2017-09-05 10:45": P speaks it but is in V2.
+  const Gap* g = first_gap(plan, GapKind::kNoInterpreter);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->language, "hani");
+  EXPECT_EQ(g->date.str(), "2017-09-05");
+  EXPECT_EQ(format_clock(g->start), "10:45");
+  EXPECT_EQ(g->busy, std::vector<int>{staff("P")});
+  EXPECT_EQ(reg_.households.id[g->household], "H301");
+  EXPECT_EQ(g->visit, static_cast<int>(schedule_test::visit_index(reg_, plan, "H301")));
 }
 
 TEST_F(PlanTest, DuplicateHouseholdIsRejected) {
@@ -279,78 +268,222 @@ TEST_F(PlanTest, DuplicateHouseholdIsRejected) {
   EXPECT_EQ(err, "household H101 is listed twice");
 }
 
-// The checker must catch each way a plan can break.
+// Each gap kind with the figures it carries, on the county with a full roster.
+TEST_F(PlanTest, GapsCarryTheirFigures) {
+  Plan plan;
+  std::string err;
+  ASSERT_TRUE(plan_schedule(reg_, all(), config_, &plan, &err)) << err;
+  // V2 has one guide, D, of the three a village should have.
+  const Gap* short_v2 = first_gap(plan, GapKind::kGuidesShort);
+  ASSERT_NE(short_v2, nullptr);
+  EXPECT_EQ(short_v2->village, 1);
+  EXPECT_EQ(short_v2->household, -1);
+  EXPECT_EQ(short_v2->visit, -1);
+  EXPECT_EQ(short_v2->start, -1);
+  EXPECT_EQ(short_v2->guides, 1);
+  EXPECT_EQ(short_v2->guides_needed, 3);
+  EXPECT_EQ(short_v2->busy, std::vector<int>{staff("D")});
+  // Its visits without a guide: D leads the other visit of the round.
+  for (const Gap& g : plan.gaps) {
+    if (g.kind != GapKind::kNoGuide) continue;
+    EXPECT_EQ(g.village, 1);
+    ASSERT_GE(g.visit, 0);
+    const PlannedVisit& v = plan.visits[g.visit];
+    EXPECT_EQ(v.household, g.household);
+    EXPECT_EQ(v.guide, -1);
+    EXPECT_EQ(g.date, v.date);
+    EXPECT_EQ(g.start, v.start);
+    EXPECT_EQ(g.guides, 1);
+    EXPECT_EQ(g.busy, std::vector<int>{staff("D")});
+    EXPECT_TRUE(g.language.empty());
+    bool d_elsewhere = false;
+    for (const PlannedVisit& w : plan.visits)
+      d_elsewhere =
+          d_elsewhere || (w.guide == staff("D") && w.date == v.date && w.start == v.start);
+    EXPECT_TRUE(d_elsewhere);
+  }
+  // No contact: G3 (V2) has no contact person, V3's households no group; the visit's guide,
+  // or else V2's first guide D, notifies.
+  int g3 = 0, no_group = 0;
+  for (const Gap& g : plan.gaps) {
+    if (g.kind != GapKind::kNoContact) continue;
+    const PlannedVisit& v = plan.visits[g.visit];
+    const Notification& n = plan.notifications[schedule_test::notification_index(plan, g.visit)];
+    EXPECT_EQ(g.household, v.household);
+    EXPECT_EQ(g.date, v.date);
+    EXPECT_EQ(g.start, v.start);
+    EXPECT_EQ(g.notifier, n.staff);
+    EXPECT_EQ(g.notifier, v.guide >= 0 ? v.guide : staff("D"));
+    if (g.village == 1) {
+      ++g3;
+      EXPECT_EQ(g.group, 2);
+    } else {
+      ++no_group;
+      EXPECT_EQ(g.village, 2);
+      EXPECT_EQ(g.group, -1);
+    }
+  }
+  EXPECT_EQ(g3, 4);
+  EXPECT_EQ(no_group, 5);
+  EXPECT_EQ(first_gap(plan, GapKind::kNoInterpreter), nullptr);
+  // With every guide of V3 gone, its notices have nobody to come from.
+  std::erase_if(reg_.staff, [](const Staff& s) { return s.village_id == "V3"; });
+  std::string err2;
+  ASSERT_TRUE(reg_.build_indexes(&err2)) << err2;
+  ASSERT_TRUE(plan_schedule(reg_, all(), config_, &plan, &err)) << err;
+  EXPECT_EQ(check(all(), plan), "");
+  const Gap* nobody = nullptr;
+  for (const Gap& g : plan.gaps)
+    if (g.kind == GapKind::kNoContact && g.village == 2) nobody = &g;
+  ASSERT_NE(nobody, nullptr);
+  EXPECT_EQ(nobody->notifier, -1);
+  EXPECT_EQ(nobody->group, -1);
+}
+
+// The checker must catch each way a plan can break, and say with which figures.
 TEST_F(PlanTest, CheckerCatchesBrokenPlans) {
   Plan good;
   std::string err;
   ASSERT_TRUE(plan_schedule(reg_, all(), config_, &good, &err)) << err;
   ASSERT_EQ(check(all(), good), "");
   auto index_of = [&](const Plan& plan, const std::string& id) {
-    const int h = reg_.household_index.at(id);
-    for (std::size_t i = 0; i < plan.visits.size(); ++i)
-      if (plan.visits[i].household == h) return i;
-    return plan.visits.size();
+    return static_cast<int>(schedule_test::visit_index(reg_, plan, id));
+  };
+  // The first problem of `kind`, copied out of the list (which is often a temporary).
+  auto find = [](const std::vector<PlanProblem>& list,
+                 ProblemKind kind) -> std::optional<PlanProblem> {
+    for (const PlanProblem& p : list)
+      if (p.kind == kind) return p;
+    return std::nullopt;
   };
   {
+    // "household H110 is visited 0 times, not once"
     Plan p = good;
     p.visits.erase(p.visits.begin() + index_of(p, "H110"));
     p.notifications.clear();
-    EXPECT_NE(check(all(), p).find("household H110 is visited 0 times, not once"),
-              std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kVisitCount);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(reg_.households.id[x->household], "H110");
+    EXPECT_EQ(x->count, 0);
   }
   {
+    // "visit of H101 on 2017-09-05 at 11:40: overlaps lunch"
     Plan p = good;
     PlannedVisit& v = p.visits[index_of(p, "H101")];
     v.start = 11 * 60 + 40, v.end = 12 * 60 + 20;
-    EXPECT_NE(check(all(), p).find("visit of H101 on 2017-09-05 at 11:40: overlaps lunch"),
-              std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kOverLunch);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->visit, index_of(p, "H101"));
   }
   {
-    // Two parallel visits of V1 led by the same guide.
+    // Two parallel visits of V1 led by the same guide: "... is at two visits at once".
     Plan p = good;
-    const std::size_t a = index_of(p, "H101");
-    std::size_t b = p.visits.size();
+    const int a = index_of(p, "H101");
+    int b = -1;
     for (std::size_t i = 0; i < p.visits.size(); ++i)
-      if (i != a && p.visits[i].village == 0 && p.visits[i].start == p.visits[a].start &&
-          p.visits[i].date == p.visits[a].date)
-        b = i;
-    ASSERT_LT(b, p.visits.size());
+      if (static_cast<int>(i) != a && p.visits[i].village == 0 &&
+          p.visits[i].start == p.visits[a].start && p.visits[i].date == p.visits[a].date)
+        b = static_cast<int>(i);
+    ASSERT_GE(b, 0);
     p.visits[b].guide = p.visits[a].guide;
     if (p.visits[b].interpreter >= 0) p.visits[b].interpreter = p.visits[a].guide;
-    EXPECT_NE(check(all(), p).find("is at two visits at once"), std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kDoubleBooked);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->staff, p.visits[a].guide);
+    EXPECT_EQ((std::set<int>{x->visit, x->other_visit}), (std::set<int>{a, b}));
   }
   {
+    // "interpreter P does not speak yi"
     Plan p = good;
     p.visits[index_of(p, "H104")].interpreter = reg_.staff.size() - 1;  // P speaks hani only
-    EXPECT_NE(check(all(), p).find("interpreter P does not speak yi"), std::string::npos);
+    const std::optional<PlanProblem> x =
+        find(problems(all(), p), ProblemKind::kInterpreterLanguage);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->staff, staff("P"));
+    EXPECT_EQ(x->language, "yi");
+    EXPECT_EQ(x->visit, index_of(p, "H104"));
   }
   {
+    // "A is not a guide of village V3"
     Plan p = good;
     p.visits[index_of(p, "H301")].guide = 0;  // guide A of V1
-    EXPECT_NE(check(all(), p).find("A is not a guide of village V3"), std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kNotVillageGuide);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->staff, staff("A"));
+    EXPECT_EQ(x->village, 2);
   }
   {
+    // "village V2 has 1 guides, fewer than 3, and no gap says so"; "no guide and no gap says so"
     Plan p = good;
     p.gaps.clear();
-    const std::string problems = check(all(), p);
-    EXPECT_NE(problems.find("village V2 has 1 guides, fewer than 3, and no gap says so"),
-              std::string::npos);
-    EXPECT_NE(problems.find("no guide and no gap says so"), std::string::npos);
+    const std::vector<PlanProblem> found = problems(all(), p);
+    const std::optional<PlanProblem> x = find(found, ProblemKind::kUndeclaredGuidesShort);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->village, 1);
+    EXPECT_EQ(x->count, 1);
+    EXPECT_EQ(x->expected, 3);
+    ASSERT_TRUE(find(found, ProblemKind::kUndeclaredNoGuide).has_value());
+    EXPECT_EQ(p.visits[find(found, ProblemKind::kUndeclaredNoGuide)->visit].village, 1);
   }
   {
+    // "... not before the visit"
     Plan p = good;
     p.notifications[0].date = p.visits[p.notifications[0].visit].date;
     p.notifications[0].minutes = 23 * 60;
-    EXPECT_NE(check(all(), p).find("not before the visit"), std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kNotifiedLate);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->notification, 0);
+    EXPECT_EQ(x->visit, p.notifications[0].visit);
+    EXPECT_EQ(x->clock_from, 23 * 60);
   }
   {
-    // A team cannot start in V3 before the journey from the county seat is over.
+    // "cannot reach village V3 by 2017-09-05 09:00 (135 minutes": a team cannot start in V3
+    // before the journey from the county seat is over.
     Plan p = good;
     PlannedVisit& v = p.visits[index_of(p, "H301")];
     v.start = 9 * 60, v.end = 9 * 60 + 40;
-    EXPECT_NE(check(all(), p).find("cannot reach village V3 by 2017-09-05 09:00 (135 minutes"),
-              std::string::npos);
+    const std::optional<PlanProblem> x = find(problems(all(), p), ProblemKind::kUnreachable);
+    ASSERT_TRUE(x.has_value());
+    EXPECT_EQ(x->village, 2);
+    EXPECT_EQ(x->date.str(), "2017-09-05");
+    EXPECT_EQ(x->clock_from, 9 * 60);
+    EXPECT_EQ(x->count, 135);
+    EXPECT_EQ(x->staff, -1);
+    EXPECT_EQ(x->team, v.team);
   }
+}
+
+// Every kind of problem, each on a plan broken on purpose (hand_county.h).
+TEST_F(PlanTest, CheckerFindsEveryKindOfProblem) {
+  Plan good;
+  std::string err;
+  ASSERT_TRUE(plan_schedule(reg_, all(), config_, &good, &err)) << err;
+  ASSERT_EQ(check(all(), good), "");
+  const std::vector<schedule_test::Breakage> list = schedule_test::breakages();
+  ASSERT_EQ(list.size(), static_cast<std::size_t>(kProblemKindCount));
+  for (int k = 0; k < kProblemKindCount; ++k) {
+    const schedule_test::Breakage& b = list[k];
+    EXPECT_EQ(b.expect, static_cast<ProblemKind>(k)) << b.name;
+    Registry reg = reg_;
+    Plan plan = good;
+    std::vector<int> households = all();
+    b.apply(&reg, &plan, &households);
+    std::vector<PlanProblem> found;
+    EXPECT_FALSE(check_plan(reg, households, config_, plan, &found)) << b.name;
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(),
+                            [&](const PlanProblem& p) { return p.kind == b.expect; }))
+        << b.name << " should give " << to_string(b.expect);
+  }
+}
+
+TEST(ProblemKind, NamesAreDistinct) {
+  std::set<std::string_view> names;
+  for (int k = 0; k < kProblemKindCount; ++k) {
+    const std::string_view name = to_string(static_cast<ProblemKind>(k));
+    EXPECT_FALSE(name.empty());
+    EXPECT_TRUE(names.insert(name).second) << name;
+  }
+  EXPECT_EQ(to_string(ProblemKind::kDoubleBooked), "double_booked");
 }
 
 }  // namespace

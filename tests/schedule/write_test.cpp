@@ -1,4 +1,4 @@
-// The files of `schedule`: RFC 5545 details of schedule.ics, personal data kept out, gaps.
+// The files of `schedule`: RFC 5545 details of schedule.ics, personal data kept out.
 #include "schedule/write.h"
 
 #include <gtest/gtest.h>
@@ -119,8 +119,9 @@ TEST_F(WriteTest, CalendarIsWellFormed) {
 }
 
 TEST_F(WriteTest, NoIdNumbersAndPhonesOnlyInNotifications) {
+  // gaps.csv is made in reports/ and checked the same way in
+  // tests/reports/schedule_report_test.cpp.
   const std::string files[] = {schedule_csv(*reg_, *plan_), itineraries_csv(*reg_, *plan_, config_),
-                               gaps_csv(*reg_, *plan_),
                                schedule_ics(*reg_, *plan_, "20170901T000000Z", "en")};
   const std::string notes = notifications_csv(*reg_, *plan_);
   for (const PlannedVisit& v : plan_->visits) {
@@ -190,12 +191,6 @@ TEST_F(WriteTest, ItinerariesFollowTheVisits) {
   EXPECT_EQ(leads, guided);
   EXPECT_EQ(team_days, static_cast<int>(days.size()));
   EXPECT_EQ(first_seen.size(), 3u);
-}
-
-TEST(Gaps, HeaderOnlyWhenNothingIsMissing) {
-  Registry reg;
-  Plan plan;
-  EXPECT_EQ(gaps_csv(reg, plan), "kind,village_id,household_id,language,date,start,detail\n");
 }
 
 }  // namespace

@@ -1,23 +1,15 @@
-// The Monte Carlo rehearsal (SPEC §3-§4, `simulate`): many replicates of the evaluators'
-// draw → field visit with absence and replacement → income assessment with the evaluator's
-// error → audit → verdict, with the pass probability, the distribution of every criterion's
-// rate, where the risk sits (townships, villages, households) and a what-if with common
-// random numbers.
-//
-// Reproducibility (STYLE.md randomness): replicate r draws only from Rng(seed, r, concern)
-// with one stream per concern (townships, villages, households, income, presence,
-// satisfaction). Replicates are cut into fixed blocks of kBlockSize; a block runs on one
-// thread, in index order, and keeps its own floating-point partial sums, which are reduced
-// in block index order; integer counters are order-free. So every figure is bit-identical
-// for any thread count and any scheduling.
+// The per-replicate model of the Monte Carlo rehearsal: everything that does not change
+// between replicates, precomputed once from the audit's classification (audit/rules.h), and
+// one replicate of the evaluators' draw, field visit, income assessment, audit and verdict.
 #pragma once
 
 #include <array>
 #include <cstdint>
-#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
@@ -25,104 +17,6 @@
 #include "util/rng.h"
 
 namespace kaoping {
-
-struct ReplicateTally;
-
-/// Replicates per block: the unit of work of one thread, and of deterministic reduction.
-inline constexpr int64_t kBlockSize = 4096;
-/// Blocks per round: the early-stop rule is checked after each round, i.e. every
-/// kBlockSize·kRoundBlocks replicates, in index order, whatever the thread count.
-inline constexpr int64_t kRoundBlocks = 8;
-/// Bins of the rate histograms (width 0.0001 over [0, 1], SPEC §4); bin i holds rates in
-/// [i/10000, (i+1)/10000), the last bin holds 1.
-inline constexpr int kHistogramBins = 10001;
-
-/// What the caller asks of a simulation.
-struct SimulationOptions {
-  int64_t runs = 100000;  ///< replicates (maximum when target_halfwidth > 0), >= 1
-  uint64_t seed = 20170905;
-  int threads = 0;  ///< worker threads; 0 = std::thread::hardware_concurrency()
-  /// > 0: stop at the first round boundary where the Wilson 95% half-width of the pass
-  /// probability is at most this (a probability, e.g. 0.005).
-  double target_halfwidth = 0;
-  /// What-if: household indices put right (no findings; they still count in the
-  /// denominators and still approve or not). Empty = no what-if.
-  std::vector<int> fixed_households;
-  /// Keep the per-household counts (inclusion, pass when sampled, findings, priority) of
-  /// SimulationResult::households. They are needed for the risk tables and --fix-top, and
-  /// cost about a fifth of the replicate loop; without them households[] is all zeros.
-  bool household_attribution = true;
-  /// Called after each round with (replicates done, replicates asked); from one thread at
-  /// a time. May be empty.
-  std::function<void(int64_t, int64_t)> progress;
-};
-
-/// Distribution over replicates of one criterion's rate.
-struct CriterionStats {
-  Criterion criterion;
-  int64_t fail_count = 0;            ///< replicates in which the criterion does not hold
-  double fail_probability = 0;       ///< fail_count / runs, in [0, 1]
-  double mean = 0;                   ///< mean rate over replicates, in [0, 1]
-  double p05 = 0, p50 = 0, p95 = 0;  ///< histogram quantiles (lower bin edge), in [0, 1]
-  /// Replicates per rate bin (kHistogramBins bins of width 0.0001), for the report charts.
-  std::vector<uint64_t> histogram;
-};
-
-/// A township or a village: how often it was drawn and how often the county passed then.
-struct UnitRisk {
-  int64_t sampled = 0;       ///< replicates in which the unit was drawn
-  int64_t sampled_pass = 0;  ///< ... and the county passed
-};
-
-/// A household. "Sampled" means surveyed: drawn (in sample or from the reserve) and at home,
-/// so that it counts in the rates. "Fault" means a finding of a rule whose rate is one of
-/// standards.criteria (satisfaction aside: an opinion is not a fault in the registry).
-struct HouseholdRisk {
-  int64_t sampled = 0;
-  int64_t sampled_pass = 0;
-  int64_t fault = 0;       ///< sampled and found at fault
-  int64_t fault_fail = 0;  ///< found at fault in a replicate where the county failed
-};
-
-/// The what-if of SimulationOptions::fixed_households on the same replicates.
-struct WhatIf {
-  std::vector<int> fixed;             ///< household indices put right
-  int64_t passes = 0;                 ///< replicates that pass with them put right
-  double pass_probability = 0;        ///< passes / runs
-  std::array<double, 2> pass_ci95{};  ///< Wilson 95%
-  int64_t gained = 0;                 ///< replicates that fail as they are and pass when fixed
-  int64_t lost = 0;                   ///< replicates that pass as they are and fail when fixed
-  /// Mean paired difference (fixed − as is) and its 95% normal interval from the paired
-  /// differences' standard error; exactly 0 and [0, 0] when no replicate changes.
-  double difference = 0;
-  std::array<double, 2> difference_ci95{};
-};
-
-struct SimulationResult {
-  int64_t runs = 0;  ///< replicates actually run
-  int64_t runs_requested = 0;
-  bool stopped_early = false;
-  uint64_t seed = 0;
-  int threads = 0;
-  int64_t passes = 0;
-  double pass_probability = 0;
-  std::array<double, 2> pass_ci95{};     ///< Wilson 95%
-  std::vector<CriterionStats> criteria;  ///< in standards.criteria order
-  int binding = -1;            ///< index into criteria of the highest fail probability (-1 if none)
-  double elapsed_seconds = 0;  ///< replicate loop only
-  double replicates_per_second = 0;
-  std::vector<UnitRisk> townships;        ///< per registry township
-  std::vector<UnitRisk> villages;         ///< per registry village
-  std::vector<HouseholdRisk> households;  ///< per registry household
-  bool has_what_if = false;
-  WhatIf what_if;
-};
-
-/// Wilson score interval (Wilson 1927) for `successes` of `n` at normal quantile z; [0, 1]
-/// when n = 0.
-std::array<double, 2> wilson_interval(int64_t successes, int64_t n, double z = 1.959963984540054);
-/// Half-width of the Wilson interval.
-double wilson_halfwidth(int64_t successes, int64_t n, double z = 1.959963984540054);
 
 /// Outcome of one replicate (for tests and benchmarks).
 struct ReplicateOutcome {
@@ -194,6 +88,11 @@ class ReplicateModel {
   /// scratch->townships / villages the units drawn.
   ReplicateOutcome run_replicate(uint64_t seed, uint64_t r, Scratch* scratch) const;
 
+  /// The rule findings (bits 1 << Finding) the engine's tables give registry household
+  /// `household` when its 64-bit income uniform is `x` (Z = Φ⁻¹(x/2^64)); 0 for a household
+  /// in no pool. For the equivalence test of the engine's tables against the audit's rules.
+  uint8_t findings_for(int household, uint64_t x) const;
+
   /// Registry household index of a position in pool order.
   int household_of(uint32_t position) const { return static_cast<int>(order_[position]); }
   static constexpr uint32_t kFaultBit = 0x80000000u;
@@ -260,7 +159,9 @@ class ReplicateModel {
     uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
   };
   std::vector<Heavy> heavy_packed_;  ///< the heavy households, as heavy_hot_
-  bool packed_ = false;              ///< every heavy weight fits a byte: the packed loop is exact
+  /// A heavy household's record as the packed loop reads it.
+  static Heavy packed(const Hot& x);
+  bool packed_ = false;  ///< every heavy weight fits a byte: the packed loop is exact
   /// The records of the heavy households only, pool by pool: a tenth of hot_ on the default
   /// county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
@@ -272,6 +173,7 @@ class ReplicateModel {
   std::vector<uint8_t> approval_group_;  ///< per position
   std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
   std::vector<double> group_p_;          ///< approval probability of each group
+  std::map<double, int> group_of_;       ///< approval probability → group
   /// Approval of a group of m surveyed households for m up to this: table inversion
   /// (approval_rows_); above it a Boost.Random binomial draw.
   static constexpr uint32_t kApprovalTableMax = 512;
@@ -292,14 +194,18 @@ class ReplicateModel {
   std::vector<int> eligible_;
   std::vector<Tier> tiers_;
   std::vector<std::array<std::vector<int>, kTierCount>> tier_villages_;
+
+  struct Replicate;  ///< one replicate in progress (replicate.cpp)
+  struct Inputs;     ///< what init reads (model.cpp)
+  struct Candidate;  ///< a household of a pool before it is placed (model.cpp)
+  // The steps of init, in order.
+  bool init_township_stage(const EvaluationConfig& config, const Design& design, std::string* err);
+  void init_approval(const Households& h, const EvaluatorConfig& ev);
+  Candidate candidate(const Inputs& in, int i) const;
+  void init_pool(const Inputs& in, std::size_t v, int c);
+  void choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const;
+  void place_pool(const std::vector<Candidate>& pool, LightRegion* region);
+  void init_village_tables(const Inputs& in, std::size_t v);
 };
-
-/// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
-bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
-                    const SimulationOptions& options, SimulationResult* out, std::string* err);
-
-/// The K households with the highest priority (fault_fail, then fault, then index), only
-/// those found at fault in at least one failing replicate; at most K.
-std::vector<int> top_priority_households(const SimulationResult& result, int k);
 
 }  // namespace kaoping

@@ -1,0 +1,118 @@
+// What every command shares: the common options, the inputs loaded once before it runs (as
+// its row of the command table says), and how outputs are written. Only cli/ prints.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/config.h"
+#include "registry/registry.h"
+#include "reports/common_report.h"
+#include "reports/i18n.h"
+#include "reports/manifest.h"
+#include "sampler/design.h"
+
+namespace kaoping::cli {
+
+/// Exit codes (SPEC §4).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+/// What a command needs loaded before it runs (ninja's `when`), as bits of its table row.
+enum Needs : unsigned {
+  kNeedsConfig = 1u << 0,    ///< the configuration (--config, --set)
+  kNeedsRegistry = 1u << 1,  ///< the registry (--registry, else the default county); config too
+  kNeedsDesign = 1u << 2,    ///< the sampling design built from both
+  kNeedsStaff = 1u << 3,     ///< the staff roster (--staff, else the registry's own)
+  /// validate: the default county is checked like a registry from disk, every problem of
+  /// config, registry and design is printed together, and the error count after them.
+  kChecksAll = 1u << 4,
+};
+
+/// Options every command takes (SPEC §4 "Common"), and --out/--force where they apply.
+struct CommonOptions {
+  std::string registry;           ///< directory; empty = embedded default county
+  std::string config;             ///< YAML file; empty = compiled-in default only
+  std::vector<std::string> sets;  ///< --set KEY=VALUE, in order
+  std::string lang = "zh";        ///< zh | en
+  bool quiet = false;
+  std::string staff;              ///< --staff FILE of commands that need a roster
+  std::vector<std::string> argv;  ///< the whole command line, for manifest.json
+  std::string out;                ///< --out DIR of commands that write a directory
+  bool force = false;             ///< --force: write into a non-empty --out DIR
+};
+
+/// Adds the common options to a command: --set, --lang, --quiet, --version, and
+/// --registry/--config when it needs a registry, --staff when it needs a roster.
+void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs);
+
+/// Adds --out DIR (with `help`) and --force to a command that writes a directory.
+void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help);
+
+/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
+CLI::Validator whole_at_least(long long min);
+
+/// One run of a command: its options, what was loaded for it, and how it reports.
+class Session {
+ public:
+  CommonOptions opts;
+  Config config;
+  Registry registry;
+  Design design;                  ///< built when the command needs it
+  std::size_t load_warnings = 0;  ///< warnings found while loading (validate reports them)
+
+  Lang lang() const { return parse_lang(opts.lang); }
+  std::string tr(std::string_view key) const { return kaoping::tr(lang(), key); }
+  template <typename... Args>
+  std::string trf(std::string_view key, Args&&... args) const {
+    return kaoping::trf(lang(), key, std::forward<Args>(args)...);
+  }
+
+  /// Loads what `needs` says, in order (config, registry, staff, design), printing every
+  /// diagnostic; false when any is an error.
+  bool load(unsigned needs);
+
+  /// Prints diagnostics to stderr (warnings hidden by --quiet).
+  void print(const Diagnostics& diag) const;
+  /// "kaoping: <message>" on stderr unless --quiet.
+  void note(const std::string& message) const;
+  /// A progress printer for a long run ("\rkaoping: simulate 12/100 (12%)") when stderr is a
+  /// terminal and the run is not --quiet; empty otherwise.
+  std::function<void(int64_t, int64_t)> progress(const std::string& what) const;
+  /// "kaoping: error: <message>" on stderr.
+  void error(const std::string& message) const;
+
+  /// True when `target` exists and is the same file as an input of this run: a registry file,
+  /// the --config or --staff file, or one of `extra` (a draw, a fix list).
+  bool is_input(const std::string& target, const std::vector<std::string>& extra = {}) const;
+
+  /// Creates --out when missing. An existing non-empty directory is refused unless --force,
+  /// and so is a path that is an input (the registry directory or the config file). Nothing
+  /// to do without --out. Prints the error and returns false when it cannot be used.
+  bool open_out_dir() const;
+
+  /// Writes `files` (name, content) into --out after checking that none of them would
+  /// replace an input of this run (`extra_inputs` beside the registry, config and roster).
+  /// Prints the error and returns false on failure.
+  bool write_files(const std::vector<std::pair<std::string, std::string>>& files,
+                   const std::vector<std::string>& extra_inputs = {}) const;
+
+  /// What a composed report states about its run: language, command line, registry, version.
+  ReportContext report_context() const;
+  /// A manifest for `command` with the version, command line, resolved configuration,
+  /// registry and inputs; the caller adds seed, runs and threads where they apply.
+  Manifest manifest(const std::string& command, const std::vector<std::string>& extra = {}) const;
+  /// Writes report.html, report.xlsx and manifest.json into --out (which exists).
+  bool write_reports(const report::Report& report, const Manifest& manifest) const;
+
+ private:
+  /// The files this run reads: the registry's, --config, --staff and `extra`.
+  std::vector<std::string> input_paths(const std::vector<std::string>& extra) const;
+};
+
+}  // namespace kaoping::cli

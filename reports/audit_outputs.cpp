@@ -1,0 +1,163 @@
+#include "reports/audit_outputs.h"
+
+#include "util/csv.h"
+#include "util/text.h"
+
+namespace kaoping {
+namespace {
+
+std::string findings_names(uint16_t bits) {
+  std::string out;
+  for (int f = 0; f < kFindingCount; ++f) {
+    if (!(bits & (1u << f))) continue;
+    if (!out.empty()) out += ';';
+    out += to_string(static_cast<Finding>(f));
+  }
+  return out;
+}
+
+std::vector<std::string> unit_header(bool village) {
+  std::vector<std::string> head;
+  if (village)
+    head = {"village_id", "township_id", "name", "tier"};
+  else
+    head = {"township_id", "name"};
+  for (const char* c : {"households", "flagged", "rule_flagged"}) head.push_back(c);
+  for (int f = 0; f < kFindingCount; ++f) head.emplace_back(to_string(static_cast<Finding>(f)));
+  for (int k = 0; k < kRateCount; ++k)
+    head.push_back(std::string(to_string(static_cast<Rate>(k))) + "_rate");
+  head.push_back("passes");
+  head.push_back("failed");
+  return head;
+}
+
+void unit_cells(const UnitSummary& u, std::vector<std::string>* row) {
+  row->push_back(std::to_string(u.households));
+  row->push_back(std::to_string(u.flagged));
+  row->push_back(std::to_string(u.rule_flagged));
+  for (int f = 0; f < kFindingCount; ++f) row->push_back(std::to_string(u.count[f]));
+  for (int k = 0; k < kRateCount; ++k) row->push_back(format_double(u.rates.value[k]));
+  row->push_back(u.verdict.pass ? "1" : "0");
+  std::string failed;
+  for (const Criterion& c : u.verdict.failed) {
+    if (!failed.empty()) failed += ';';
+    failed += to_string(c.rate);
+  }
+  row->push_back(failed);
+}
+
+}  // namespace
+
+std::string sample_findings_csv(const Registry& reg, const StandardsConfig& s,
+                                const AuditResult& result) {
+  const Households& h = reg.households;
+  CsvWriter findings({"household_id", "village_id", "finding", "detail"});
+  for (const HouseholdAudit& a : result.households) {
+    for (int f = 0; f < kRuleFindingCount; ++f) {
+      if (!a.has(static_cast<Finding>(f))) continue;
+      const std::size_t i = static_cast<std::size_t>(a.household);
+      findings.row({h.id[i], h.village_id[i], std::string(to_string(static_cast<Finding>(f))),
+                    finding_detail(h, i, static_cast<Finding>(f), s, a.assessed_income, true)});
+    }
+  }
+  return findings.str();
+}
+
+int sample_finding_count(const AuditResult& result) {
+  int n = 0;
+  for (const HouseholdAudit& a : result.households)
+    for (int f = 0; f < kRuleFindingCount; ++f) n += a.has(static_cast<Finding>(f));
+  return n;
+}
+
+std::string selfcheck_findings_csv(const Registry& reg, const SelfCheckResult& result) {
+  const Households& h = reg.households;
+  CsvWriter findings({"household_id", "village_id", "finding", "detail"});
+  for (const SelfCheckFinding& f : result.findings)
+    findings.row({h.id[f.household], h.village_id[f.household], std::string(to_string(f.finding)),
+                  f.detail});
+  return findings.str();
+}
+
+std::string rates_csv(const Rates& r, const StandardsConfig& s) {
+  CsvWriter w(
+      {"rate", "value", "numerator", "denominator", "basis", "direction", "threshold", "holds"});
+  for (int k = 0; k < kRateCount; ++k) {
+    const Rate rate = static_cast<Rate>(k);
+    const bool per_household = rate == Rate::kInconsistency || rate == Rate::kSatisfaction ||
+                               s.rate_basis == RateBasis::kHousehold;
+    std::string direction, threshold, holds;
+    for (const Criterion& c : s.criteria) {
+      if (c.rate != rate) continue;
+      direction = c.below ? "below" : "above";
+      threshold = format_double(c.threshold);
+      holds = c.holds(r.value[k]) ? "1" : "0";
+    }
+    w.row({std::string(to_string(rate)), format_double(r.value[k]), format_double(r.numerator[k]),
+           format_double(r.denominator[k]), per_household ? "household" : "person", direction,
+           threshold, holds});
+  }
+  return w.str();
+}
+
+std::string audit_households_csv(const Registry& reg, const Draw& draw, const AuditResult& result) {
+  const Households& h = reg.households;
+  CsvWriter households({"household_id", "village_id", "township_id", "tier", "category", "status",
+                        "size", "role", "reserve_rank", "visit", "assessed_income", "approves",
+                        "findings", "inclusion_prob", "weight"});
+  std::vector<const HouseholdAudit*> by_row(draw.rows.size(), nullptr);
+  for (const HouseholdAudit& a : result.households) by_row[a.row] = &a;
+  for (std::size_t r = 0; r < draw.rows.size(); ++r) {
+    const DrawRow& row = draw.rows[r];
+    const std::size_t i = static_cast<std::size_t>(row.household);
+    const HouseholdAudit* a = by_row[r];
+    const Visit visit = result.field.visit[r];
+    households.row({h.id[i], h.village_id[i], reg.townships[row.township].id,
+                    std::string(to_string(row.tier)), std::string(to_string(row.category)),
+                    std::string(to_string(h.status[i])), std::to_string(h.size[i]),
+                    row.role == Role::kSample ? "sample" : "reserve",
+                    row.role == Role::kReserve ? std::to_string(row.reserve_rank) : "",
+                    visit == Visit::kSurveyed ? "surveyed"
+                    : visit == Visit::kAbsent ? "absent"
+                                              : "not_visited",
+                    a ? format_double(a->assessed_income) : "",
+                    a ? (a->approval > 0 ? "1" : "0") : "", a ? findings_names(a->findings) : "",
+                    row.inclusion_prob > 0 ? format_double(row.inclusion_prob) : "",
+                    row.inclusion_prob > 0 ? format_double(row.weight()) : ""});
+  }
+  return households.str();
+}
+
+std::string shortfalls_csv(const Registry& reg, const AuditResult& result) {
+  CsvWriter shortfalls({"village_id", "category", "missing"});
+  for (const Fieldwork::Shortfall& sf : result.field.shortfalls)
+    shortfalls.row({reg.villages[sf.village].id, std::string(to_string(sf.category)),
+                    std::to_string(sf.missing)});
+  return shortfalls.str();
+}
+
+std::string selfcheck_villages_csv(const Registry& reg, const SelfCheckResult& result,
+                                   const std::vector<Tier>& tiers) {
+  CsvWriter villages(unit_header(true));
+  for (const UnitSummary& u : result.villages) {
+    const Village& v = reg.villages[u.unit];
+    std::vector<std::string> row = {v.id, v.township_id, v.name,
+                                    tiers.empty() ? "" : std::string(to_string(tiers[u.unit]))};
+    unit_cells(u, &row);
+    villages.row(row);
+  }
+  return villages.str();
+}
+
+std::string selfcheck_townships_csv(const Registry& reg, const SelfCheckResult& result) {
+  CsvWriter townships(unit_header(false));
+  for (const UnitSummary& u : result.townships) {
+    const Township& t = reg.townships[u.unit];
+    std::vector<std::string> row = {t.id, t.name};
+    unit_cells(u, &row);
+    townships.row(row);
+  }
+  return townships.str();
+}
+
+}  // namespace kaoping

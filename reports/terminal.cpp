@@ -1,0 +1,180 @@
+#include "reports/terminal.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "reports/ranking.h"
+#include "util/text.h"
+
+namespace kaoping {
+namespace {
+
+double ratio(int64_t part, int64_t whole) {
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+void criteria_table(const SimulationResult& r, Lang lang, std::string* s) {
+  *s += fmt::format("{:<24} {:>10} {:>8} {:>8} {:>8} {:>8} {:>10}\n", tr(lang, "term.criterion"),
+                    tr(lang, "term.standard"), tr(lang, "term.mean"), "p05", "p50", "p95",
+                    tr(lang, "term.fail_prob"));
+  for (std::size_t k = 0; k < r.criteria.size(); ++k) {
+    const CriterionStats& c = r.criteria[k];
+    *s += fmt::format(
+        "{:<24} {:>10} {:>8.4f} {:>8.4f} {:>8.4f} {:>8.4f} {:>10.4f}{}\n",
+        std::string(to_string(c.criterion.rate)) + " " + rate_name(lang, c.criterion.rate),
+        fmt::format("{} {}", c.criterion.below ? "<" : ">", c.criterion.threshold), c.mean, c.p05,
+        c.p50, c.p95, c.fail_probability,
+        static_cast<int>(k) == r.binding ? tr(lang, "term.binding") : "");
+  }
+}
+
+void risk_lines(const SimulationResult& r, const Registry& reg,
+                const std::vector<Tier>& village_tier, Lang lang, std::string* s) {
+  *s += "\n" + tr(lang, "term.where") + "\n";
+  for (int t : units_by_risk(r.townships, 3)) {
+    const UnitRisk& u = r.townships[t];
+    *s += trf(lang, "term.township_risk", reg.townships[t].id, reg.townships[t].name,
+              ratio(u.sampled, r.runs), ratio(u.sampled_pass, u.sampled)) +
+          "\n";
+  }
+  for (int v : units_by_risk(r.villages, 5)) {
+    const UnitRisk& u = r.villages[v];
+    *s += trf(lang, "term.village_risk", reg.villages[v].id, reg.villages[v].name,
+              tier_name(lang, village_tier[v]), ratio(u.sampled, r.runs),
+              ratio(u.sampled_pass, u.sampled)) +
+          "\n";
+  }
+  const std::vector<int> top = top_priority_households(r, 10);
+  const int64_t failing = r.runs - r.passes;
+  if (top.empty()) return;
+  *s += tr(lang, "term.fix_first") + "\n";
+  for (int i : top) {
+    const HouseholdRisk& x = r.households[i];
+    *s += trf(lang, "term.household_risk", reg.households.id[i], reg.households.village_id[i],
+              status_name(lang, reg.households.status[i]),
+              ratio(x.fault_fail, std::max<int64_t>(1, failing)), ratio(x.fault, r.runs)) +
+          "\n";
+  }
+}
+
+}  // namespace
+
+std::string simulate_summary_text(const SimulationResult& r, const Registry& reg,
+                                  const std::vector<Tier>& village_tier, Lang lang) {
+  std::string s;
+  const std::string source =
+      reg.source == "default county" ? tr(lang, "term.county_default") : reg.source;
+  s += trf(lang, "term.sim_header", source, r.runs, r.seed, r.threads) + "\n";
+  if (r.stopped_early) s += trf(lang, "term.sim_stopped", r.runs_requested) + "\n";
+  s += trf(lang, "term.sim_pass", r.pass_probability, r.pass_ci95[0], r.pass_ci95[1]) + "\n\n";
+  criteria_table(r, lang, &s);
+  risk_lines(r, reg, village_tier, lang, &s);
+  if (r.has_what_if) {
+    const WhatIf& w = r.what_if;
+    s += "\n" + trf(lang, "term.whatif", w.fixed.size()) + "\n";
+    s += trf(lang, "term.whatif_now", r.pass_probability, r.pass_ci95[0], r.pass_ci95[1]) + "\n";
+    s += trf(lang, "term.whatif_fixed", w.pass_probability, w.pass_ci95[0], w.pass_ci95[1]) + "\n";
+    s += trf(lang, "term.whatif_diff", w.difference, w.difference_ci95[0], w.difference_ci95[1]) +
+         "\n";
+  }
+  s += "\n" + trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second) + "\n";
+  return s;
+}
+
+std::string rates_text(const Rates& r, const Verdict& v, const StandardsConfig& s, Lang lang) {
+  std::string out;
+  for (int k = 0; k < kRateCount; ++k) {
+    const Rate rate = static_cast<Rate>(k);
+    std::string test;
+    for (const Criterion& c : s.criteria) {
+      if (c.rate != rate) continue;
+      test = std::string(c.below ? "< " : "> ") + format_percent(c.threshold, 2) +
+             tr(lang, c.holds(r.value[k]) ? "term.ok" : "term.fails");
+    }
+    out += fmt::format("  {} {:>8}  ({} / {})  {}\n", pad_to_width(rate_name(lang, rate), 30),
+                       format_percent(r.value[k], 2), format_number(r.numerator[k]),
+                       format_number(r.denominator[k]), test);
+  }
+  if (v.pass) return out + tr(lang, "term.verdict_pass") + "\n";
+  std::string failed;
+  for (const Criterion& c : v.failed) {
+    if (!failed.empty()) failed += tr(lang, "term.list_sep");
+    failed += rate_name(lang, c.rate);
+  }
+  return out + trf(lang, "term.verdict_fail", failed) + "\n";
+}
+
+std::string audit_sample_text(const Registry& reg, const StandardsConfig& s,
+                              const std::string& sample_path, uint64_t seed, int sampled,
+                              const AuditResult& result, Lang lang) {
+  std::string out = trf(lang, "term.audit_header", sample_path, seed, sampled,
+                        result.households.size(), result.field.absent, result.field.short_total) +
+                    "\n";
+  for (const Fieldwork::Shortfall& sf : result.field.shortfalls)
+    out += trf(lang, "term.audit_short", reg.villages[sf.village].id,
+               category_name(lang, sf.category), sf.missing) +
+           "\n";
+  return out + rates_text(result.rates, result.verdict, s, lang);
+}
+
+std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
+                           const SelfCheckResult& result, Lang lang) {
+  /// Villages shown in the printed to-do list.
+  constexpr std::size_t kTopVillages = 10;
+  const UnitSummary& county = result.county;
+  std::string out;
+  if (county.flagged == 0) {
+    out += trf(lang, "term.selfcheck_clean", county.households) + "\n";
+  } else {
+    out +=
+        trf(lang, "term.selfcheck_found", county.households, county.flagged, county.rule_flagged) +
+        "\n";
+    for (int f = 0; f < kFindingCount; ++f)
+      if (county.count[f] > 0)
+        out +=
+            fmt::format("  {} {}\n", pad_to_width(finding_name(lang, static_cast<Finding>(f)), 34),
+                        county.count[f]);
+  }
+  out += tr(lang, "term.selfcheck_rates") + "\n";
+  out += rates_text(county.rates, county.verdict, s, lang);
+  if (county.flagged == 0) return out;
+  out += tr(lang, "term.selfcheck_villages") + "\n";
+  for (std::size_t k = 0; k < result.villages.size() && k < kTopVillages; ++k) {
+    const UnitSummary& u = result.villages[k];
+    if (u.flagged == 0) break;
+    const Village& v = reg.villages[u.unit];
+    std::string counts;
+    for (int f = 0; f < kFindingCount; ++f) {
+      if (u.count[f] == 0) continue;
+      if (!counts.empty()) counts += tr(lang, "term.count_sep");
+      counts += finding_name(lang, static_cast<Finding>(f)) + " " + std::to_string(u.count[f]);
+    }
+    out += trf(lang, "term.selfcheck_village", v.id, v.township_id, v.name, u.flagged, u.households,
+               counts) +
+           "\n";
+  }
+  return out;
+}
+
+std::string validate_summary_text(const std::string& source, const Registry& reg,
+                                  std::size_t eligible_townships, std::size_t warnings, Lang lang) {
+  const RegistrySummary s = summarise(reg);
+  const std::size_t* n = s.households_by_status;
+  std::string out = trf(lang, "term.validate_registry",
+                        source.empty() ? tr(lang, "term.registry_default") : source) +
+                    "\n";
+  out += trf(lang, "term.validate_units", reg.townships.size(), eligible_townships,
+             reg.villages.size(), reg.groups.size()) +
+         "\n";
+  out += trf(lang, "term.validate_households", s.households, n[0], n[1], n[2], n[3]) + "\n";
+  out +=
+      trf(lang, "term.validate_persons", s.persons, s.poor_persons, s.poverty_incidence_percent()) +
+      "\n";
+  if (reg.has_members)
+    out += trf(lang, "term.validate_members", reg.members.size(), s.mismatched) + "\n";
+  if (reg.has_staff) out += trf(lang, "term.validate_staff", s.guides, s.interpreters) + "\n";
+  return out + trf(lang, "term.validate_ok", warnings) + "\n";
+}
+
+}  // namespace kaoping

@@ -1,0 +1,41 @@
+// What the commands print on the terminal: short summaries a person reads after a run, in
+// the language of --lang. Text only; cli/ decides where it goes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "simulate/simulation.h"
+#include "audit/selfcheck.h"
+#include "audit/standards.h"
+#include "registry/registry.h"
+#include "registry/summary.h"
+#include "reports/i18n.h"
+
+namespace kaoping {
+
+/// The rehearsal's summary: pass probability, each criterion, where the risk sits, the
+/// households to fix first, the what-if and the speed. `source` names the registry.
+std::string simulate_summary_text(const SimulationResult& r, const Registry& reg,
+                                  const std::vector<Tier>& village_tier, Lang lang);
+
+/// Every rate with its parts and, for a criterion, whether it holds; then the verdict.
+std::string rates_text(const Rates& r, const Verdict& v, const StandardsConfig& s, Lang lang);
+
+/// The audit of one draw: who was surveyed, the shortfalls, the rates and the verdict.
+std::string audit_sample_text(const Registry& reg, const StandardsConfig& s,
+                              const std::string& sample_path, uint64_t seed, int sampled,
+                              const AuditResult& result, Lang lang);
+
+/// The self-check: households with findings, the county's rates, the villages to fix first.
+std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
+                           const SelfCheckResult& result, Lang lang);
+
+/// validate's summary of a valid county. `source` is the registry directory, or empty for
+/// the embedded default county.
+std::string validate_summary_text(const std::string& source, const Registry& reg,
+                                  std::size_t eligible_townships, std::size_t warnings, Lang lang);
+
+}  // namespace kaoping

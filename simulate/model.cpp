@@ -1,0 +1,356 @@
+// Building the replicate model (simulate/model.h) from the audit's classification: the
+// households in pool order with their cut points, the light regions, the presence and
+// approval tables, and the villages' stages.
+#include "simulate/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "audit/stats.h"
+#include "sampler/inclusion.h"
+#include "simulate/model_detail.h"
+
+namespace kaoping {
+
+using namespace model_detail;
+
+namespace {
+
+/// How a probability p of "X/2^64 < p" is decided: never, always, or by comparing a 64-bit
+/// draw X with the cut point floor(p·2^64). The cut point quantises p to 2^-64.
+enum class Cut { kNever, kAlways, kDraw };
+Cut cut_point(double p, uint64_t* cut) {
+  *cut = 0;
+  if (!(p > 0)) return Cut::kNever;
+  const double scaled = std::ldexp(p, 64);
+  if (p >= 1 || scaled >= 0x1.0p64) return Cut::kAlways;
+  *cut = static_cast<uint64_t>(scaled);
+  return *cut == 0 ? Cut::kNever : Cut::kDraw;
+}
+
+}  // namespace
+
+ReplicateModel::Heavy ReplicateModel::packed(const Hot& x) {
+  Heavy y;
+  y.below_cut = x.below_cut;
+  y.rich_cut = x.rich_cut;
+  const auto lanes = [&](uint8_t mask) {
+    uint64_t add = 0;
+    for (int b = 0; b < kRuleFindingCount; ++b)
+      if (mask >> b & 1) add += uint64_t{b == kInconsistencyBit ? 1u : x.weight} << (kLaneBits * b);
+    return add;
+  };
+  y.add_always = lanes(x.always);
+  y.add_below = lanes(x.below);
+  y.add_rich = lanes(x.rich);
+  const int status = x.status & kStatusMask;
+  y.den = uint64_t{x.weight} << (kLaneBits * status) | uint64_t{1} << (48 + 4 * status);
+  y.group = static_cast<uint8_t>(x.status >> kGroupShift);
+  y.fixed = (x.status & kFixed) ? 0xFF : 0;
+  return y;
+}
+
+struct ReplicateModel::Inputs {
+  const Households& h;
+  const StandardsConfig& st;
+  const EvaluatorConfig& ev;
+  const DesignConfig& dc;
+  const Design& design;
+  std::vector<uint8_t> fixed;  ///< per household: put right in the what-if
+};
+
+struct ReplicateModel::Candidate {
+  Hot x;
+  uint32_t i = 0;  ///< registry household index
+  uint64_t approval_cut = 0;
+  bool light = false;
+};
+
+bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, const Design& design,
+                          const std::vector<int>& fixed, std::string* err) {
+  const Households& h = reg.households;
+  criteria_ = config.standards.criteria;
+  criteria_findings_ = 0;
+  for (const Criterion& c : criteria_)
+    for (int f = 0; f < kRuleFindingCount; ++f)
+      if (rate_of(static_cast<Finding>(f)) == c.rate) criteria_findings_ |= 1u << f;
+  if (!init_township_stage(config, design, err)) return false;
+  init_approval(h, config.evaluator);
+
+  Inputs in{h,
+            config.standards,
+            config.evaluator,
+            config.design,
+            design,
+            std::vector<uint8_t>(h.count(), 0)};
+  for (int i : fixed) {
+    if (i < 0 || static_cast<std::size_t>(i) >= h.count()) {
+      *err = "fixed household index out of range";
+      return false;
+    }
+    in.fixed[i] = 1;
+  }
+  any_fixed_ = !fixed.empty();
+
+  // Households in pool order: village by village, category by category, so a village's
+  // households are contiguous in memory.
+  hot_.clear();
+  order_.clear();
+  approval_cut_.clear();
+  hot_.reserve(h.count());
+  order_.reserve(h.count());
+  villages_.assign(reg.villages.size(), Village{});
+  absent_cut_.clear();
+  light_.clear();
+  light_.reserve(h.count());
+  regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
+  none_cut_.clear();
+  heavy_hot_.clear();
+  heavy_packed_.clear();
+  packed_ = true;
+  for (std::size_t v = 0; v < reg.villages.size(); ++v) {
+    for (int c = 0; c < kCategoryCount; ++c) init_pool(in, v, c);
+    init_village_tables(in, v);
+  }
+  return true;
+}
+
+bool ReplicateModel::init_township_stage(const EvaluationConfig& config, const Design& design,
+                                         std::string* err) {
+  tiers_ = config.design.tiers;
+  tier_villages_ = design.tier_villages;
+  n_townships_ = config.design.townships;
+  eligible_ = design.eligible_townships;
+  if (n_townships_ < 1 || n_townships_ > static_cast<int>(eligible_.size())) {
+    *err = "design.townships is " + std::to_string(n_townships_) + " but only " +
+           std::to_string(eligible_.size()) + " townships have a village in every tier";
+    return false;
+  }
+  pps_ = config.design.township_selection == TownshipSelection::kPps;
+  design_ = &design;
+  return true;
+}
+
+void ReplicateModel::init_approval(const Households& h, const EvaluatorConfig& ev) {
+  // Approval groups: one binomial per distinct probability when there are few.
+  group_of_.clear();
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    group_of_.emplace(approval_probability(h, i, ev), 0);
+    if (group_of_.size() > kMaxApprovalGroups) break;
+  }
+  grouped_approval_ = group_of_.size() <= kMaxApprovalGroups;
+  group_p_.clear();
+  if (grouped_approval_) {
+    for (auto& [p, g] : group_of_) {
+      g = static_cast<int>(group_p_.size());
+      group_p_.push_back(p);
+    }
+  }
+  // Per group and m <= kApprovalTableMax surveyed households, the CDF of the number who
+  // disapprove, Binomial(m, 1 − p), as cut points (the upper tail cut where the CDF reaches
+  // 1 to 2^-64), and its median where the search starts.
+  approval_rows_.assign(group_p_.size(), {});
+  approval_table_.clear();
+  for (std::size_t g = 0; g < group_p_.size(); ++g) {
+    const long double q = 1.0L - static_cast<long double>(group_p_[g]);
+    for (uint32_t m = 0; m <= kApprovalTableMax; ++m) {
+      BinomialRow row;
+      row.offset = static_cast<uint32_t>(binomial_cut_points(m, q, true, &approval_table_));
+      row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
+      // The median (first d with P(D <= d) >= 1/2), where the search starts.
+      const uint64_t* cut = approval_table_.data() + row.offset;
+      while (row.median + 1 < row.count && cut[row.median] < (uint64_t{1} << 63)) ++row.median;
+      approval_rows_[g].push_back(row);
+    }
+  }
+}
+
+ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i) const {
+  const Households& h = in.h;
+  Candidate e;
+  e.i = static_cast<uint32_t>(i);
+  Hot& x = e.x;
+  x.weight = in.st.rate_basis == RateBasis::kHousehold ? 1u : static_cast<uint32_t>(h.size[i]);
+  // The audit's classification (audit/rules.h) as cut points of one 64-bit uniform X:
+  // Z = Φ⁻¹(X/2^64) < z_below ⇔ X < Φ(z_below)·2^64, and likewise for z_rich, so one
+  // draw decides every income rule of the household coherently.
+  const RuleClass rc = classify(h, i, in.st, in.ev.income_noise);
+  uint8_t always = rc.always, below = rc.below, rich = rc.rich;
+  switch (cut_point(rc.p_below, &x.below_cut)) {
+    case Cut::kNever:
+      below = 0;
+      break;
+    case Cut::kAlways:
+      always |= below;
+      below = 0;
+      break;
+    case Cut::kDraw:
+      break;
+  }
+  switch (cut_point(rc.p_not_rich, &x.rich_cut)) {
+    case Cut::kNever:  // never "not rich": always rich
+      always |= rich;
+      rich = 0;
+      break;
+    case Cut::kAlways:
+      rich = 0;
+      break;
+    case Cut::kDraw:
+      break;
+  }
+  x.always = always;
+  x.below = below;
+  x.rich = rich;
+  if (!below) x.below_cut = 0;
+  if (!rich) x.rich_cut = 0;
+  uint8_t flags = static_cast<uint8_t>(h.status[i]);
+  if (cut_point(presence_probability(h, i, in.ev), &x.present_cut) == Cut::kAlways)
+    flags |= kPresentSure;
+  if (in.fixed[i]) flags |= kFixed;
+  const double approval = approval_probability(h, i, in.ev);
+  if (grouped_approval_) {
+    flags |= static_cast<uint8_t>(group_of_.at(approval) << kGroupShift);
+  } else if (cut_point(approval, &e.approval_cut) == Cut::kAlways) {
+    e.approval_cut = std::numeric_limits<uint64_t>::max();
+  }
+  x.status = flags;
+  // Light: no certain finding, a weight that fits a byte, and income findings of
+  // probability at most kLightBound (see run_replicate).
+  const long double q = (static_cast<long double>(x.below ? x.below_cut : 0) +
+                         (x.rich ? 0x1.0p64L - static_cast<long double>(x.rich_cut) : 0.0L)) *
+                        0x1.0p-64L;
+  e.light = x.always == 0 && x.weight <= 0xFF && q <= kLightBound;
+  return e;
+}
+
+void ReplicateModel::init_pool(const Inputs& in, std::size_t v, int c) {
+  const std::vector<int>& members = in.design.pools[v][c];
+  Village& vil = villages_[v];
+  vil.start[c] = static_cast<uint32_t>(hot_.size());
+  vil.count[c] = static_cast<uint32_t>(members.size());
+  std::vector<Candidate> pool;
+  pool.reserve(members.size());
+  for (int i : members) pool.push_back(candidate(in, i));
+  LightRegion& region = regions_[v * kCategoryCount + c];
+  region.heavy_base = static_cast<uint32_t>(heavy_hot_.size());
+  choose_light_kind(&pool, &region);
+  place_pool(pool, &region);
+}
+
+void ReplicateModel::choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const {
+  // The light households of a pool share one status and one approval group (those of
+  // most light candidates; the other candidates are heavy), so that a segment adds
+  // their weights and their count once.
+  const auto kind_of = [](const Candidate& e) {
+    return static_cast<uint8_t>(e.x.status & ~(kPresentSure | kFixed));  // status | group
+  };
+  std::map<uint8_t, int> kinds;
+  for (const Candidate& e : *pool)
+    if (e.light) ++kinds[kind_of(e)];
+  uint8_t kind = 0;
+  int most = 0;
+  for (const auto& [k, n] : kinds)
+    if (n > most) most = n, kind = k;
+  region->status = kind & kStatusMask;
+  region->group = kind >> kGroupShift;
+  for (Candidate& e : *pool) e.light = e.light && kind_of(e) == kind;
+}
+
+void ReplicateModel::place_pool(const std::vector<Candidate>& pool, LightRegion* region) {
+  // Heavy households first, then the light ones: the order within a pool does not
+  // matter (every stage draws uniformly within it).
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Candidate& e : pool) {
+      if (e.light != (pass == 1)) continue;
+      if (e.light) {
+        if (e.x.below) region->low = std::max(region->low, e.x.below_cut);
+        if (e.x.rich) region->high = std::max(region->high, 0 - e.x.rich_cut);
+      } else {
+        ++region->heavy;
+        heavy_hot_.push_back(e.x);
+        packed_ = packed_ && e.x.weight <= 0xFF;
+        heavy_packed_.push_back(packed(e.x));
+      }
+      light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
+      hot_.push_back(e.x);
+      order_.push_back(e.i);
+      if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
+    }
+  }
+}
+
+void ReplicateModel::init_village_tables(const Inputs& in, std::size_t v) {
+  Village& vil = villages_[v];
+  // Presence shared by the whole pool: the walk's outcome only depends on how many are at
+  // home (run_replicate), so keep the distribution of the number absent.
+  int count[kCategoryCount];
+  for (int c = 0; c < kCategoryCount; ++c) {
+    const std::vector<int>& pool = in.design.pools[v][c];
+    count[c] = static_cast<int>(pool.size());
+    if (pool.empty()) continue;
+    const double p = presence_probability(in.h, pool[0], in.ev);
+    bool same = true;
+    for (int i : pool) same = same && presence_probability(in.h, i, in.ev) == p;
+    if (!same || !(p > 0)) continue;
+    vil.absent_table[c] = static_cast<uint32_t>(
+        binomial_cut_points(static_cast<uint32_t>(pool.size()), 1.0L - static_cast<long double>(p),
+                            false, &absent_cut_));
+  }
+  const HouseholdStage stage = household_stage(count, in.dc.quota, in.dc.households_per_village);
+  for (int c = 0; c < kCategoryCount; ++c)
+    vil.take[c] = stage.whole ? vil.count[c] : static_cast<uint32_t>(stage.take[c]);
+  vil.fill = stage.whole ? 0 : static_cast<uint32_t>(stage.fill);
+  for (int c = 0; c < kCategoryCount; ++c)
+    if (vil.absent_table[c] != kNoTable && vil.take[c] < vil.count[c])
+      vil.take_cut[c] = absent_cut_[vil.absent_table[c] + vil.count[c] - vil.take[c]];
+  // P(none of m light households in the region) = (1 − b)^m, for every m a decided
+  // segment of the pool can survey.
+  for (int c = 0; c < kCategoryCount; ++c) {
+    LightRegion& region = regions_[v * kCategoryCount + c];
+    if (region.low == 0 && region.high == 0) continue;
+    const long double b =
+        (static_cast<long double>(region.low) + static_cast<long double>(region.high)) * 0x1.0p-64L;
+    region.b = static_cast<double>(b);
+    region.none_table = static_cast<uint32_t>(none_cut_.size());
+    const uint32_t m_max = std::min(vil.count[c], vil.take[c] + vil.fill);
+    for (uint32_t m = 0; m <= m_max; ++m) {
+      const long double none = std::exp(static_cast<long double>(m) * std::log1p(-b));
+      const long double scaled = std::ldexp(none, 64);
+      none_cut_.push_back(scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
+                                              : static_cast<uint64_t>(scaled));
+    }
+  }
+}
+
+uint8_t ReplicateModel::findings_for(int household, uint64_t x) const {
+  for (std::size_t pos = 0; pos < order_.size(); ++pos) {
+    if (order_[pos] != static_cast<uint32_t>(household)) continue;
+    const Hot& h = hot_[pos];
+    return static_cast<uint8_t>(h.always | (x < h.below_cut ? h.below : 0) |
+                                (x >= h.rich_cut ? h.rich : 0));
+  }
+  return 0;
+}
+
+ReplicateModel::Scratch ReplicateModel::make_scratch() const {
+  Scratch s;
+  s.perm.resize(hot_.size());
+  for (std::size_t i = 0; i < s.perm.size(); ++i) s.perm[i] = static_cast<uint32_t>(i);
+  // The villages of one replicate are distinct, so no buffer needs more than one entry per
+  // household of the registry.
+  s.swaps.resize(hot_.size());
+  s.chosen.resize(hot_.size() + 1);
+  s.light.resize(hot_.size() + 1);
+  uint32_t largest = 0;
+  for (const Village& v : villages_)
+    for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
+  s.tags.assign(largest + 1, 0);
+  s.rare.resize(largest + 1);
+  s.surveyed.resize(hot_.size());
+  s.segments.reserve(64);
+  return s;
+}
+
+}  // namespace kaoping

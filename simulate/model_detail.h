@@ -1,0 +1,38 @@
+// Internals shared by the model's construction (model.cpp) and the replicate
+// (replicate.cpp): the bits of a household's packed flags, the packed sums' lanes, the
+// light bound, and a replicate's integer tallies.
+#pragma once
+
+#include <cstdint>
+
+#include "audit/rules.h"
+#include "registry/registry.h"
+
+namespace kaoping::model_detail {
+
+inline constexpr int kMaxApprovalGroups = 16;
+inline constexpr uint8_t kStatusMask = 0x03;
+inline constexpr uint8_t kPresentSure = 0x04;
+inline constexpr uint8_t kFixed = 0x08;
+inline constexpr int kGroupShift = 4;
+inline constexpr int kInconsistencyBit = static_cast<int>(Finding::kInconsistency);
+/// A household whose income findings have at most this probability (and no certain one) is
+/// light: in a decided segment it draws no income uniform of its own (run_replicate).
+inline constexpr long double kLightBound = 0x1.0p-12L;
+/// Packed sums of the heavy loop: lanes of 12 bits, flushed every kPackedRun households
+/// (15 · 255 < 2^12 for the weights, 15 < 2^4 for the household counts).
+inline constexpr int kLaneBits = 12;
+inline constexpr uint32_t kPackedRun = 15;
+inline constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
+
+/// Per-replicate sums of the surveyed households.
+struct ReplicateTally {
+  int64_t persons[kStatusCount] = {0, 0, 0, 0};  ///< weights (persons or households)
+  int32_t households[kStatusCount] = {0, 0, 0, 0};
+  int64_t num[kRuleFindingCount] = {0, 0, 0, 0, 0};
+  int64_t num_fixed[kRuleFindingCount] = {0, 0, 0, 0, 0};  ///< part of num from fixed ones
+  int32_t group_count[kMaxApprovalGroups] = {};
+  int32_t approvals = 0;
+};
+
+}  // namespace kaoping::model_detail

@@ -1,0 +1,543 @@
+// One replicate of the model (simulate/model.h). Where the time goes: a replicate surveys
+// about 9 villages × 43 households; per household the loop does one index draw (Floyd's
+// algorithm from 32-bit halves of the generator, or a partial Fisher–Yates walk when
+// presence differs between households, with one presence draw per visit). Only "heavy"
+// households (a certain finding, or an income finding more likely than 2^-12) draw their
+// own income uniform, compared against precomputed 64-bit cut points (no exp/log/erf in the
+// loop); the "light" ones of a segment share one draw that says whether any of them has a
+// finding at all. A category whose households share one presence probability settles
+// absence with one draw; approval is one table look-up per group of equal probability.
+// docs/simulation.md gives the measurements behind each choice.
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+#include <cmath>
+#include <limits>
+
+#include "sampler/sampler.h"
+#include "simulate/model.h"
+#include "simulate/model_detail.h"
+#include "util/sampling.h"
+
+namespace kaoping {
+
+using namespace model_detail;
+
+namespace {
+
+struct SampleCounts {
+  uint32_t heavy = 0, light = 0, weights = 0;
+};
+
+/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n positions
+/// [start, start + n), two index draws per generator output (its 32-bit halves). tags[t] == tag
+/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (below
+/// heavy_end) go to heavy_out; light ones to light_out when kList (both are written and one count
+/// advances: no branch to mispredict); the weights of the light ones are summed. A function
+/// of its own so that its few variables and the generator state stay in registers.
+template <bool kList>
+[[gnu::noinline]] SampleCounts sample_segment(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
+                                              uint32_t heavy_end, uint16_t* tags, uint16_t tag,
+                                              const uint8_t* light_weight, uint32_t* heavy_out,
+                                              uint32_t* light_out) {
+  Rng rng = rng_ref;
+  uint32_t nh = 0, nl = 0, weights = 0;
+  auto take = [&](uint32_t t, uint32_t j) {
+    if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
+    tags[t] = tag;
+    const uint32_t pos = start + t;
+    const bool is_heavy = pos < heavy_end;
+    heavy_out[nh] = pos;
+    nh += is_heavy;
+    if constexpr (kList) {
+      light_out[nl] = pos;
+      nl += !is_heavy;
+    }
+    weights += light_weight[pos];  // 0 for a heavy household
+  };
+  floyd_sample_halves(n, k, rng, take);
+  rng_ref = rng;
+  return {nh, kList ? nl : k - nh, weights};
+}
+
+/// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
+/// are the finding numerators (the what-if passes its own).
+RateSums sums_of(const ReplicateTally& t, const int64_t* num, int32_t approvals) {
+  RateSums s;
+  for (int f = 0; f < kRuleFindingCount; ++f) s.num[f] = static_cast<double>(num[f]);
+  for (int st = 0; st < kStatusCount; ++st) {
+    s.weight[st] = static_cast<double>(t.persons[st]);
+    s.households[st] = static_cast<double>(t.households[st]);
+  }
+  s.approvals = static_cast<double>(approvals);
+  return s;
+}
+
+}  // namespace
+
+/// One replicate in progress: the streams, the thread's buffers, the tallies. Each step of
+/// the replicate is a small inline function over this state, in the order run_replicate calls
+/// them: the townships, each village's segments (drawn, and when they can be, settled right
+/// away), the visits of the other segments (step 4 with absence and replacement), the
+/// approvals and the verdict.
+struct ReplicateModel::Replicate {
+  using Segment = ReplicateModel::Segment;
+
+  Replicate(const ReplicateModel& m, uint64_t seed, uint64_t r, Scratch* scratch)
+      : model(m),
+        s(scratch),
+        seed(seed),
+        r(r),
+        township_rng(seed, r, Stream::kTownships),
+        village_rng(seed, r, Stream::kVillages),
+        households(seed, r, Stream::kHouseholds),
+        presence(seed, r, Stream::kPresence),
+        income(seed, r, Stream::kIncome),
+        hot(m.hot_.data()),
+        heavy_hot(m.heavy_hot_.data()),
+        light(m.light_.data()),
+        counters(scratch->counters),
+        perm(scratch->perm.data()),
+        swaps(scratch->swaps.data()),
+        chosen_list(scratch->chosen.data()),
+        surveyed(scratch->surveyed.data()),
+        light_list(scratch->light.data()),
+        grouped(m.grouped_approval_),
+        criteria_findings(m.criteria_findings_),
+        keep_list(scratch->counters != nullptr || !m.grouped_approval_),
+        any_fixed(m.any_fixed_),
+        packed(m.packed_) {
+    s->villages.clear();
+    s->segments.clear();
+  }
+
+  const ReplicateModel& model;
+  Scratch* s;
+  const uint64_t seed, r;
+  Rng township_rng, village_rng, households, presence, income;
+  const Hot* hot;
+  const Hot* heavy_hot;
+  const uint8_t* light;
+  uint32_t* counters;
+  uint32_t* perm;
+  uint32_t* swaps;
+  uint32_t* chosen_list;
+  uint32_t* surveyed;
+  uint32_t* light_list;
+  uint32_t n_chosen = 0, n_swaps = 0, n_light = 0;
+  uint32_t n_surveyed = 0;  ///< households surveyed
+  uint32_t n_listed = 0;    ///< ... of them in s->surveyed (all of them when keep_list)
+  /// Two tallies, alternated between consecutive households of a sample, so that their sums
+  /// form two independent chains of additions instead of one (the same few counters are hit
+  /// by every household of a category).
+  ReplicateTally t, t2;
+  const bool grouped;
+  const uint8_t criteria_findings;
+  /// The list of surveyed households is needed for the per-household counts and for
+  /// approval drawn household by household; otherwise light households only count.
+  const bool keep_list;
+  const bool any_fixed;
+  const bool packed;
+
+  /// Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
+  /// after the certainty units), so simulate draws townships exactly as `sample` does.
+  void draw_townships() {
+    s->townships = model.pps_
+                       ? select_townships_pps(*model.design_, model.n_townships_, township_rng)
+                       : select_townships_srs(model.eligible_, model.n_townships_, township_rng);
+  }
+
+  /// One Fisher–Yates step of a segment's walk: the position it reaches.
+  uint32_t step(const Segment& g, uint32_t j) {
+    const uint32_t to =
+        g.start + static_cast<uint32_t>(walk_step(perm + g.start, j, g.n, households));
+    swaps[g.swaps + j] = to;
+    return perm[g.start + j];
+  }
+
+  /// Adds a household's findings to the numerators; 1 when one of them is a fault.
+  /// Branch-free: whether a heavy household has a finding is close to a coin toss.
+  uint32_t add_findings(const Hot& x, uint8_t found, ReplicateTally& tally) const {
+    int64_t w[kRuleFindingCount];
+    for (int b = 0; b < kRuleFindingCount; ++b) {
+      w[b] = (b == kInconsistencyBit ? 1 : int64_t{x.weight}) &
+             -static_cast<int64_t>((found >> b) & 1);
+      tally.num[b] += w[b];
+    }
+    if (any_fixed) {
+      const int64_t fixed = -static_cast<int64_t>((x.status & kFixed) != 0);
+      for (int b = 0; b < kRuleFindingCount; ++b) tally.num_fixed[b] += w[b] & fixed;
+    }
+    return (found & criteria_findings) ? 1 : 0;
+  }
+
+  /// Visits one household: at home (unless `decided`, one presence draw), its income
+  /// uniform, its findings, its counts. False when it is not at home.
+  bool visit(uint32_t pos, const Hot& x, bool decided, ReplicateTally& tally) {
+    if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
+    uint8_t found = x.always;
+    {
+      // Every surveyed household draws its income uniform, even when its income tests are
+      // certain (cut points 0): whether a draw is needed is a coin toss for the branch
+      // predictor, and a mispredicted branch costs more than the draw (measured: 5.0 µs →
+      // 3.7 µs per replicate on the default county).
+      const uint64_t u = income();
+      found |= static_cast<uint8_t>(x.below & -static_cast<uint8_t>(u < x.below_cut));
+      found |= static_cast<uint8_t>(x.rich & -static_cast<uint8_t>(u >= x.rich_cut));
+    }
+    const int status = x.status & kStatusMask;
+    tally.persons[status] += x.weight;
+    tally.households[status] += 1;
+    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
+    if (grouped) ++tally.group_count[x.status >> kGroupShift];
+    const uint32_t fault = add_findings(x, found, tally);
+    const uint32_t record = pos | fault << 31;
+    if (counters) {
+      counters[4 * static_cast<std::size_t>(pos)] += 1;
+      counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+    }
+    surveyed[n_listed++] = record;
+    ++n_surveyed;
+    return true;
+  }
+
+  /// The m light households of a decided segment, given that at least one of them drew its
+  /// income in the pool's rare region (probability b each, independently): the indicators
+  /// are drawn one by one conditionally on that (the first of r remaining is in the region
+  /// with probability b / (1 − (1 − b)^r) until one is, then b), and each household in the
+  /// region gets X uniform on the region, which is X conditioned on the region. Runs for a
+  /// small share of segments (about m·b). The households are taken in pool order (the
+  /// indicators are exchangeable), found from the tags of the segment's Floyd draws;
+  /// `listed` (the segment's light list, or null) gets the fault bit of those at fault.
+  void light_findings(const LightRegion& region, uint32_t start, uint32_t n, const uint16_t* tags,
+                      uint16_t tag, uint32_t m, uint32_t* listed) {
+    uint32_t* lights = s->rare.data();
+    uint32_t count = 0;
+    for (uint32_t u = region.heavy; u < n; ++u)
+      if (tags[u] == tag) lights[count++] = start + u;
+    const double log_none = std::log1p(-region.b);
+    bool any = false;
+    for (uint32_t j = 0; j < count; ++j) {
+      const double p =
+          any ? region.b : region.b / -std::expm1(static_cast<double>(count - j) * log_none);
+      if (!(income.uniform() < p)) continue;
+      any = true;
+      const uint64_t y = income.below(region.low + region.high);
+      const uint64_t x = y < region.low ? y : y - region.low + (0 - region.high);
+      const uint32_t pos = lights[j];
+      const Hot& hx = hot[pos];
+      const uint8_t found =
+          static_cast<uint8_t>((hx.below & -static_cast<uint8_t>(x < hx.below_cut)) |
+                               (hx.rich & -static_cast<uint8_t>(x >= hx.rich_cut)));
+      if (!found) continue;
+      const uint32_t fault = add_findings(hx, found, t);
+      if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
+      if (listed && fault)
+        for (uint32_t q = 0; q < m; ++q)
+          if (listed[q] == pos) listed[q] |= kFaultBit;
+    }
+  }
+
+  /// The fill of a village: simple random sampling from the pooled remainder of the
+  /// categories; only how many come from each category matters (the households themselves
+  /// are then drawn within the category, which is the same distribution).
+  void draw_fill(const Village& vil, uint32_t k[kCategoryCount]) {
+    uint32_t rest[kCategoryCount];
+    uint32_t pooled = 0;
+    for (int c = 0; c < kCategoryCount; ++c) pooled += rest[c] = vil.count[c] - k[c];
+    for (uint32_t f = 0; f < vil.fill && pooled > 0; ++f, --pooled) {
+      uint32_t x = static_cast<uint32_t>(households.below(pooled));
+      int c = 0;
+      while (x >= rest[c]) x -= rest[c++];
+      ++k[c];
+      --rest[c];
+    }
+  }
+
+  /// Every household of the pool is at home with the same probability p. Walking a random
+  /// order and taking the first k present gives a uniformly random subset of the present
+  /// ones, which are themselves a uniformly random subset of size n − Z, Z ~ Binomial(n,
+  /// 1 − p): so the surveyed households are a simple random sample of min(k, n − Z) — one
+  /// presence draw for the category instead of one per household and its replacements.
+  /// Sets g.k to that number.
+  void settle_absence(const Village& vil, int c, uint32_t k_c, Segment* g) {
+    const uint64_t* cut = model.absent_cut_.data() + vil.absent_table[c];
+    constexpr uint64_t kSure = std::numeric_limits<uint64_t>::max();
+    // Z = min{z : X < cut[z]}; a saturated cut point (P(Z <= z) = 1) always holds, and then
+    // no draw is needed: in a large pool k are at home but with probability below 2^-64
+    // (the cut point for the usual k is kept in the village).
+    uint32_t absent = g->n - g->k;  // the largest count that still leaves k at home
+    const uint64_t cut_k = k_c == vil.take[c] ? vil.take_cut[c] : cut[absent];
+    if (cut_k == kSure) return;
+    const uint64_t x = presence();
+    if (x < cut_k) return;
+    ++absent;
+    while (absent < g->n && !(x < cut[absent] || cut[absent] == kSure)) ++absent;
+    g->k = g->n - absent;
+  }
+
+  /// A decided segment's k households: Floyd's algorithm with exactly k index draws
+  /// (sample_segment), remembering who is taken in the thread's small tag array (one tag per
+  /// segment: nothing to undo, and the array of a pool's size stays in L1). Heavy households
+  /// (at the front of the pool) go to chosen_list, light ones (when listed) to light_list.
+  /// Then one draw says whether any of the m light households has an income finding at all
+  /// (probability 1 − (1 − b)^m, small), settled now while the tags say who was drawn.
+  /// Returns true when the segment was settled outright (no per-household list wanted).
+  bool draw_decided(Segment* g) {
+    g->decided = true;
+    const LightRegion& region = model.regions_[g->pool];
+    const uint32_t n = g->n, start = g->start;
+    uint32_t* const heavy_out = chosen_list + n_chosen;
+    uint32_t* const light_out = light_list + n_light;
+    if (++s->tag == 0) {
+      std::fill(s->tags.begin(), s->tags.end(), uint16_t{0});
+      s->tag = 1;
+    }
+    const uint16_t tag = s->tag;
+    uint16_t* const tags = s->tags.data();
+    const uint32_t heavy_end = start + region.heavy;
+    const SampleCounts drawn = keep_list
+                                   ? sample_segment<true>(households, n, g->k, start, heavy_end,
+                                                          tags, tag, light, heavy_out, light_out)
+                                   : sample_segment<false>(households, n, g->k, start, heavy_end,
+                                                           tags, tag, light, heavy_out, light_out);
+    const uint32_t nh = drawn.heavy;
+    if (counters)
+      for (uint32_t i = 0; i < g->k; ++i)
+        __builtin_prefetch(
+            counters + 4 * static_cast<std::size_t>(i < nh ? heavy_out[i] : light_out[i - nh]), 1);
+    g->heavy = nh;
+    g->light = n_light;
+    g->light_weight = drawn.weights;
+    n_chosen += nh;
+    n_light += drawn.light;
+    const uint32_t m = g->k - nh;
+    if (m > 0 && region.none_table != kNoTable &&
+        income() >= model.none_cut_[region.none_table + m])
+      light_findings(region, start, n, tags, tag, m, keep_list ? light_out : nullptr);
+    if (!packed || keep_list) return false;
+    settle_packed(*g, region, heavy_out);
+    return true;
+  }
+
+  /// No per-household list or counts wanted: a decided segment is settled in the sampling
+  /// loop (packed words for the heavy households, one income draw each; the light ones add
+  /// their weights and count) and needs no second pass.
+  void settle_packed(const Segment& g, const LightRegion& region, const uint32_t* heavy_out) {
+    const Heavy* heavy = model.heavy_packed_.data();
+    const uint32_t delta = g.start - region.heavy_base;
+    const uint32_t nh = g.heavy;
+    uint32_t i = 0;
+    while (i < nh) {
+      const uint32_t end = std::min(nh, i + kPackedRun);
+      uint64_t num = 0, num_fixed = 0, den = 0;
+      for (; i < end; ++i) {
+        const Heavy& x = heavy[heavy_out[i] - delta];
+        const uint64_t u = income();
+        const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
+                             (x.add_rich & -uint64_t{u >= x.rich_cut});
+        num += add;
+        if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
+        den += x.den;
+        ++t.group_count[x.group];
+      }
+      for (int b = 0; b < kRuleFindingCount; ++b) {
+        t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
+        t.num_fixed[b] += static_cast<int64_t>(num_fixed >> (kLaneBits * b) & kLaneMask);
+      }
+      for (int st = 0; st < kStatusCount; ++st) {
+        t.persons[st] += static_cast<int64_t>(den >> (kLaneBits * st) & kLaneMask);
+        t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
+      }
+    }
+    add_light(region, g.k - nh, g.light_weight);
+  }
+
+  /// The light households of a decided segment in the denominators: their weights and count.
+  void add_light(const LightRegion& region, uint32_t m, uint32_t weights) {
+    t.persons[region.status] += weights;
+    t.households[region.status] += static_cast<int32_t>(m);
+    t.group_count[region.group] += static_cast<int32_t>(m);
+    n_surveyed += m;
+  }
+
+  /// The first k steps of a walk: they do not depend on who is at home, so they are all
+  /// drawn first and their records prefetched; the memory latency of the random households
+  /// overlaps instead of adding up.
+  void draw_walk(const Segment& g) {
+    for (uint32_t j = 0; j < g.k; ++j) {
+      const uint32_t pos = step(g, j);
+      chosen_list[n_chosen++] = pos;
+      __builtin_prefetch(hot + pos);
+      if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+    }
+  }
+
+  /// Stages 2-3 for one township and tier: the village, then for each category the
+  /// households of its sample. A decided segment without per-household counts is settled
+  /// right here; the others are stored for step 4.
+  void draw_village(int township, Tier tier) {
+    const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
+    const int v = list[village_rng.below(list.size())];
+    s->villages.push_back(v);
+    const Village& vil = model.villages_[v];
+    uint32_t k[kCategoryCount] = {vil.take[0], vil.take[1], vil.take[2]};
+    if (vil.fill) draw_fill(vil, k);
+    for (int c = 0; c < kCategoryCount; ++c) {
+      if (k[c] == 0 || vil.count[c] == 0) continue;
+      Segment g;
+      g.start = vil.start[c];
+      g.n = vil.count[c];
+      g.k = std::min(k[c], g.n);
+      g.whole = k[c] >= g.n;
+      g.chosen = n_chosen;
+      g.pool = static_cast<uint32_t>(v * kCategoryCount + c);
+      if (!g.whole) {
+        g.swaps = n_swaps;
+        n_swaps += g.n;
+        if (vil.absent_table[c] != kNoTable) {
+          settle_absence(vil, c, k[c], &g);
+          if (draw_decided(&g)) {
+            n_surveyed += g.heavy;
+            continue;
+          }
+        } else {
+          draw_walk(g);
+        }
+      }
+      s->segments.push_back(g);
+    }
+  }
+
+  /// Step 4 for a decided segment: the heavy households from the compact copy of their
+  /// records, then the light ones (no income draw: their findings, if any, were settled for
+  /// the whole segment at once), only their weights and count in the denominators.
+  void visit_decided(Segment& g) {
+    const uint32_t* chosen = chosen_list + g.chosen;
+    const LightRegion& region = model.regions_[g.pool];
+    const uint32_t delta = g.start - region.heavy_base;
+    uint32_t i = 0;
+    for (; i + 1 < g.heavy; i += 2) {
+      visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
+      visit(chosen[i + 1], heavy_hot[chosen[i + 1] - delta], true, t2);
+    }
+    if (i < g.heavy) visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
+    const uint32_t* lights = light_list + g.light;
+    const uint32_t m = g.k - g.heavy;
+    add_light(region, m, g.light_weight);
+    if (keep_list) {
+      for (i = 0; i < m; ++i) {
+        surveyed[n_listed++] = lights[i];
+        if (counters) counters[4 * static_cast<std::size_t>(lights[i] & ~kFaultBit)] += 1;
+      }
+    }
+    g.walked = 0;  // no swaps to undo
+  }
+
+  /// Step 4 and the audit: visit each stored segment's sample, replacing absent households
+  /// from the rest of the walk (its reserve list, in order).
+  void visit_segments() {
+    for (Segment& g : s->segments) {
+      if (g.whole) {
+        for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, hot[pos], false, t);
+        continue;
+      }
+      if (g.decided) {
+        visit_decided(g);
+        continue;
+      }
+      const uint32_t* chosen = chosen_list + g.chosen;
+      uint32_t taken = 0;
+      for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], hot[chosen[i]], false, t);
+      uint32_t j = g.k;
+      for (; taken < g.k && j < g.n; ++j) {
+        const uint32_t pos = step(g, j);
+        taken += visit(pos, hot[pos], false, t);
+      }
+      g.walked = j;
+    }
+    s->surveyed_count = n_listed;
+  }
+
+  /// The second tally into the first, and the identity permutation restored (each walk's
+  /// swaps undone in reverse order) for the next replicate on this thread.
+  void finish_walks() {
+    for (int i = 0; i < kStatusCount; ++i) {
+      t.persons[i] += t2.persons[i];
+      t.households[i] += t2.households[i];
+    }
+    for (int f = 0; f < kRuleFindingCount; ++f) {
+      t.num[f] += t2.num[f];
+      t.num_fixed[f] += t2.num_fixed[f];
+    }
+    for (int g = 0; g < kMaxApprovalGroups; ++g) t.group_count[g] += t2.group_count[g];
+    for (const Segment& g : s->segments) {
+      if (g.whole) continue;
+      for (uint32_t j = g.walked; j-- > 0;) std::swap(perm[g.start + j], perm[swaps[g.swaps + j]]);
+    }
+  }
+
+  /// Approvals of a group of m: inversion from the table, D = min{d : X < cut[d]} searched
+  /// from the median (a couple of comparisons, exact to the 2^-64 of the cut points); above
+  /// the table a Boost.Random binomial draw.
+  int32_t group_approvals(std::size_t g, int m, Rng& satisfaction) const {
+    if (m > static_cast<int>(kApprovalTableMax)) {
+      boost::random::binomial_distribution<int, double> dist(m, model.group_p_[g]);
+      return dist(satisfaction);
+    }
+    const BinomialRow& row = model.approval_rows_[g][m];
+    const uint64_t* cut = model.approval_table_.data() + row.offset;
+    const uint64_t x = satisfaction();
+    uint32_t d = row.median;
+    if (x < cut[d]) {
+      while (d > 0 && x < cut[d - 1]) --d;
+    } else {
+      while (!(x < cut[d]) && cut[d] != std::numeric_limits<uint64_t>::max()) ++d;
+    }
+    return m - static_cast<int32_t>(d);
+  }
+
+  int32_t draw_approvals() const {
+    Rng satisfaction(seed, r, Stream::kSatisfaction);
+    int32_t approvals = 0;
+    if (grouped) {
+      for (std::size_t g = 0; g < model.group_p_.size(); ++g)
+        if (t.group_count[g] > 0) approvals += group_approvals(g, t.group_count[g], satisfaction);
+    } else {
+      for (uint32_t i = 0; i < n_listed; ++i)
+        approvals += satisfaction() < model.approval_cut_[surveyed[i] & ~kFaultBit] ? 1 : 0;
+    }
+    return approvals;
+  }
+
+  /// The rates and the verdict, as they are and with the what-if households put right.
+  ReplicateOutcome outcome(int32_t approvals) const {
+    ReplicateOutcome out;
+    out.surveyed = static_cast<int>(n_surveyed);
+    out.rate = rates_of(sums_of(t, t.num, approvals)).value;
+    out.pass = criteria_hold(model.criteria_, out.rate);
+    out.pass_fixed = out.pass;
+    bool fixed_found = false;
+    for (int f = 0; f < kRuleFindingCount; ++f) fixed_found |= t.num_fixed[f] != 0;
+    if (fixed_found) {
+      int64_t num[kRuleFindingCount];
+      for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
+      out.pass_fixed = criteria_hold(model.criteria_, rates_of(sums_of(t, num, approvals)).value);
+    }
+    return out;
+  }
+};
+
+// Flattened: the steps above are one function again for the optimiser (their state stays in
+// registers as it did when they were written inline).
+[[gnu::flatten]] ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r,
+                                                                Scratch* s) const {
+  Replicate rep(*this, seed, r, s);
+  rep.draw_townships();
+  for (int township : s->townships)
+    for (Tier tier : tiers_) rep.draw_village(township, tier);
+  rep.visit_segments();
+  rep.finish_walks();
+  return rep.outcome(rep.draw_approvals());
+}
+
+}  // namespace kaoping
