@@ -446,6 +446,41 @@ CellState read_empty(const Column<R>& c, int k, R& r, std::size_t i, RowScope& r
   return CellState::kEmpty;
 }
 
+/// A ';'-separated list (items trimmed, empty ones skipped); languages are checked.
+template <typename R>
+CellState read_items(const Column<R>& c, int k, std::string_view s, R& r, std::size_t i,
+                     RowScope& row) {
+  std::vector<std::string> items = split_list(s);
+  CellState state = items.empty() ? CellState::kEmpty : CellState::kGiven;
+  if (c.kind == Kind::kLanguages)
+    for (const std::string& l : items)
+      if (!valid_language(l)) state = report_value(row, k, c, l);
+  c.field.set_list(r, i, std::move(items));
+  return state;
+}
+
+/// ';'-separated names of the column's flags (items trimmed, empty ones skipped); the field
+/// keeps its default unless every item is known.
+template <typename R>
+CellState read_flags(const Column<R>& c, int k, std::string_view s, R& r, std::size_t i,
+                     RowScope& row) {
+  uint32_t bits = 0;
+  CellState state = CellState::kGiven;
+  for (std::string_view rest = s; !rest.empty();) {
+    const std::size_t semi = rest.find(';');
+    const std::string_view item = trim(rest.substr(0, semi));
+    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    if (item.empty()) continue;
+    const int n = find_name(*c.names, item);
+    if (n >= 0)
+      bits |= 1u << n;
+    else
+      state = report_value(row, k, c, item);
+  }
+  if (state == CellState::kGiven) c.field.set_whole(r, i, bits);
+  return state;
+}
+
 /// Reads the text of one cell into its field, reporting what is wrong with it. Spaces
 /// around a value are ignored, except in text and in required ids, which are kept byte for
 /// byte: a stray space in an id makes a wrong id, not a silently fixed one.
@@ -478,15 +513,8 @@ CellState read_cell(const Column<R>& c, int k, std::string_view raw, R& r, std::
       f.set_text(r, i, s);
       return CellState::kGiven;
     case Kind::kLanguages:
-    case Kind::kList: {
-      std::vector<std::string> items = split_list(s);
-      CellState state = items.empty() ? CellState::kEmpty : CellState::kGiven;
-      if (c.kind == Kind::kLanguages)
-        for (const std::string& l : items)
-          if (!valid_language(l)) state = report_value(row, k, c, l);
-      f.set_list(r, i, std::move(items));
-      return state;
-    }
+    case Kind::kList:
+      return read_items(c, k, s, r, i, row);
     case Kind::kWhole: {
       if (s.empty()) return read_empty(c, k, r, i, row);
       long v = 0;
@@ -518,24 +546,8 @@ CellState read_cell(const Column<R>& c, int k, std::string_view raw, R& r, std::
       f.set_whole(r, i, c.first + n);
       return CellState::kGiven;
     }
-    case Kind::kFlags: {  // ';'-separated, items trimmed, empty items skipped
-      if (s.empty()) return read_empty(c, k, r, i, row);
-      uint32_t bits = 0;
-      CellState state = CellState::kGiven;
-      for (std::string_view rest = s; !rest.empty();) {
-        const std::size_t semi = rest.find(';');
-        const std::string_view item = trim(rest.substr(0, semi));
-        rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
-        if (item.empty()) continue;
-        const int n = find_name(*c.names, item);
-        if (n >= 0)
-          bits |= 1u << n;
-        else
-          state = report_value(row, k, c, item);
-      }
-      if (state == CellState::kGiven) f.set_whole(r, i, bits);
-      return state;
-    }
+    case Kind::kFlags:
+      return s.empty() ? read_empty(c, k, r, i, row) : read_flags(c, k, s, r, i, row);
   }
   return CellState::kGiven;  // every kind is handled above
 }

@@ -136,32 +136,31 @@ void check_staff(Registry& reg, const Source& src, const Sources& all, bool fiel
   }
 }
 
-void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnostics* diag) {
-  if (field_checks) check_fields(*reg, src, diag);
-  Households& h = reg->households;
+namespace {
 
-  // The Registry's own id maps double as the duplicate check, and the index fields
-  // (Village::township, Households::village, ...) are set as references resolve: one hash
-  // lookup per reference, no second pass through build_indexes.
-  IdIndex& townships = reg->township_index;
-  IdIndex& villages = reg->village_index;
-  IdIndex& groups = reg->group_index;
-  IdIndex& households = reg->household_index;
+/// Fills the Registry's id maps, which double as the duplicate check.
+void index_all(Registry* reg, const Sources& src, Diagnostics* diag) {
+  const Households& h = reg->households;
   index_ids(
       reg->townships.size(),
       [&](std::size_t i) -> const std::string& { return reg->townships[i].id; }, src.townships,
-      "township_id", "township", &townships, diag);
+      "township_id", "township", &reg->township_index, diag);
   index_ids(
       reg->villages.size(),
       [&](std::size_t i) -> const std::string& { return reg->villages[i].id; }, src.villages,
-      "village_id", "village", &villages, diag);
+      "village_id", "village", &reg->village_index, diag);
   index_ids(
       reg->groups.size(), [&](std::size_t i) -> const std::string& { return reg->groups[i].id; },
-      src.groups, "group_id", "group", &groups, diag);
+      src.groups, "group_id", "group", &reg->group_index, diag);
   index_ids(
       h.count(), [&](std::size_t i) -> const std::string& { return h.id[i]; }, src.households,
-      "household_id", "household", &households, diag);
+      "household_id", "household", &reg->household_index, diag);
+}
 
+/// Villages into townships and groups into villages.
+void resolve_units(Registry* reg, const Sources& src, Diagnostics* diag) {
+  const IdIndex& townships = reg->township_index;
+  const IdIndex& villages = reg->village_index;
   for (std::size_t i = 0; i < reg->villages.size(); ++i) {
     Village& v = reg->villages[i];
     auto it = townships.find(v.township_id);
@@ -180,6 +179,13 @@ void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnosti
           src.groups.at(i, "village_id"),
           src.groups.who(i, "group", g.id) + not_found("village_id", g.village_id, src.villages));
   }
+}
+
+/// Each household into its village and, when it names one, its group of that village.
+void resolve_households(Registry* reg, const Sources& src, Diagnostics* diag) {
+  Households& h = reg->households;
+  const IdIndex& villages = reg->village_index;
+  const IdIndex& groups = reg->group_index;
   for (std::size_t i = 0; i < h.count() && !diag->full(); ++i) {
     auto v = villages.find(h.village_id[i]);
     h.village[i] = v == villages.end() ? -1 : v->second;
@@ -207,86 +213,113 @@ void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnosti
                       reg->groups[g->second].village_id + "\", not \"" + h.village_id[i] + "\"");
     }
   }
+}
 
-  // Units no sample can reach: legal, but usually a sign of a partial export.
-  if (src.households.checkable() && src.villages.checkable()) {
-    std::vector<int32_t> per_village(reg->villages.size(), 0),
-        per_township(reg->townships.size(), 0);
-    for (std::size_t i = 0; i < h.count(); ++i)
-      if (h.village[i] >= 0) ++per_village[h.village[i]];
-    for (std::size_t v = 0; v < reg->villages.size(); ++v) {
-      if (reg->villages[v].township >= 0) ++per_township[reg->villages[v].township];
-      if (per_village[v] == 0 && !diag->full())
-        diag->warning(src.villages.at(v, "village_id"),
-                      src.villages.who(v, "village", reg->villages[v].id) + "village \"" +
-                          reg->villages[v].id + "\" has no households in households.csv");
-    }
-    for (std::size_t t = 0; t < reg->townships.size(); ++t)
-      if (per_township[t] == 0 && src.townships.checkable())
-        diag->warning(src.townships.at(t, "township_id"),
-                      src.townships.who(t, "township", reg->townships[t].id) + "township \"" +
-                          reg->townships[t].id + "\" has no villages in villages.csv");
+/// Units no sample can reach: legal, but usually a sign of a partial export.
+void warn_empty_units(const Registry& reg, const Sources& src, Diagnostics* diag) {
+  if (!src.households.checkable() || !src.villages.checkable()) return;
+  const Households& h = reg.households;
+  std::vector<int32_t> per_village(reg.villages.size(), 0), per_township(reg.townships.size(), 0);
+  for (std::size_t i = 0; i < h.count(); ++i)
+    if (h.village[i] >= 0) ++per_village[h.village[i]];
+  for (std::size_t v = 0; v < reg.villages.size(); ++v) {
+    if (reg.villages[v].township >= 0) ++per_township[reg.villages[v].township];
+    if (per_village[v] == 0 && !diag->full())
+      diag->warning(src.villages.at(v, "village_id"),
+                    src.villages.who(v, "village", reg.villages[v].id) + "village \"" +
+                        reg.villages[v].id + "\" has no households in households.csv");
   }
+  for (std::size_t t = 0; t < reg.townships.size(); ++t)
+    if (per_township[t] == 0 && src.townships.checkable())
+      diag->warning(src.townships.at(t, "township_id"),
+                    src.townships.who(t, "township", reg.townships[t].id) + "township \"" +
+                        reg.townships[t].id + "\" has no villages in villages.csv");
+}
 
-  // members.csv against households.csv: a disagreement is a data inconsistency (三统一)
-  // the audit counts, not a reason to refuse the registry.
+/// What members.csv says of each household: members, dropouts, uninsured.
+struct MemberCounts {
+  std::vector<int32_t> count, dropouts, uninsured;
+  bool dropout_known = false, insured_known = false;  ///< the column has values at all
+};
+
+/// Each member into its household, counted.
+MemberCounts count_members(Registry* reg, const Sources& src, Diagnostics* diag) {
+  const std::size_t n = reg->households.count();
+  MemberCounts c{std::vector<int32_t>(n, 0), std::vector<int32_t>(n, 0),
+                 std::vector<int32_t>(n, 0)};
+  for (std::size_t i = 0; i < reg->members.size() && !diag->full(); ++i) {
+    Member& m = reg->members[i];
+    if (m.household_id.empty()) continue;
+    auto it = reg->household_index.find(m.household_id);
+    if (it == reg->household_index.end()) {
+      if (src.households.checkable())
+        diag->error(src.members.at(i, "household_id"),
+                    not_found("household_id", m.household_id, src.households));
+      continue;
+    }
+    const int k = it->second;
+    m.household = k;
+    ++c.count[k];
+    if (m.dropout >= 0) c.dropout_known = true;
+    if (m.medical_insured >= 0) c.insured_known = true;
+    c.dropouts[k] += m.dropout == 1;
+    c.uninsured[k] += m.medical_insured == 0;
+  }
+  return c;
+}
+
+/// members.csv against households.csv: a disagreement is a data inconsistency (三统一) the
+/// audit counts, not a reason to refuse the registry. Marks the households that disagree.
+void compare_members(Registry* reg, const Sources& src, Diagnostics* diag) {
+  Households& h = reg->households;
   std::fill(h.members_mismatch.begin(), h.members_mismatch.end(), 0);
-  if (reg->has_members) {
-    std::vector<int32_t> count(h.count(), 0), dropouts(h.count(), 0), uninsured(h.count(), 0);
-    bool dropout_known = false, insured_known = false;
-    for (std::size_t i = 0; i < reg->members.size() && !diag->full(); ++i) {
-      Member& m = reg->members[i];
-      if (m.household_id.empty()) continue;
-      auto it = households.find(m.household_id);
-      if (it == households.end()) {
-        if (src.households.checkable())
-          diag->error(src.members.at(i, "household_id"),
-                      not_found("household_id", m.household_id, src.households));
-        continue;
-      }
-      const int k = it->second;
-      m.household = k;
-      ++count[k];
-      if (m.dropout >= 0) dropout_known = true;
-      if (m.medical_insured >= 0) insured_known = true;
-      dropouts[k] += m.dropout == 1;
-      uninsured[k] += m.medical_insured == 0;
+  if (!reg->has_members) return;
+  const MemberCounts m = count_members(reg, src, diag);
+  int shown = 0, total = 0;
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    std::string what;
+    const char* column = "size";
+    if (m.count[i] != h.size[i])
+      what = "size is " + std::to_string(h.size[i]) + " but members.csv lists " +
+             std::to_string(m.count[i]) + " members";
+    if (m.dropout_known && m.dropouts[i] != h.dropouts[i]) {
+      if (what.empty()) column = "dropouts";
+      what += (what.empty() ? "" : "; ") + std::string("dropouts is ") +
+              std::to_string(h.dropouts[i]) + " but members.csv has " +
+              std::to_string(m.dropouts[i]) + " members with dropout=1";
     }
-    int shown = 0, total = 0;
-    for (std::size_t i = 0; i < h.count(); ++i) {
-      std::string what;
-      const char* column = "size";
-      if (count[i] != h.size[i])
-        what = "size is " + std::to_string(h.size[i]) + " but members.csv lists " +
-               std::to_string(count[i]) + " members";
-      if (dropout_known && dropouts[i] != h.dropouts[i]) {
-        if (what.empty()) column = "dropouts";
-        what += (what.empty() ? "" : "; ") + std::string("dropouts is ") +
-                std::to_string(h.dropouts[i]) + " but members.csv has " +
-                std::to_string(dropouts[i]) + " members with dropout=1";
-      }
-      if (insured_known && uninsured[i] != h.uninsured[i]) {
-        if (what.empty()) column = "uninsured";
-        what += (what.empty() ? "" : "; ") + std::string("uninsured is ") +
-                std::to_string(h.uninsured[i]) + " but members.csv has " +
-                std::to_string(uninsured[i]) + " members with medical_insured=0";
-      }
-      if (what.empty()) continue;
-      h.members_mismatch[i] = 1;
-      ++total;
-      if (shown < kMaxMismatchWarnings) {
-        ++shown;
-        diag->warning(src.households.at(i, column),
-                      "household \"" + h.id[i] + "\" disagrees with members.csv: " + what);
-      }
+    if (m.insured_known && m.uninsured[i] != h.uninsured[i]) {
+      if (what.empty()) column = "uninsured";
+      what += (what.empty() ? "" : "; ") + std::string("uninsured is ") +
+              std::to_string(h.uninsured[i]) + " but members.csv has " +
+              std::to_string(m.uninsured[i]) + " members with medical_insured=0";
     }
-    if (total > shown)
-      diag->warning({src.members.file, 0, 0},
-                    std::to_string(total) + " households disagree with members.csv (the first " +
-                        std::to_string(shown) +
-                        " are shown); each counts as a 三统一 inconsistency");
+    if (what.empty()) continue;
+    h.members_mismatch[i] = 1;
+    ++total;
+    if (shown < kMaxMismatchWarnings) {
+      ++shown;
+      diag->warning(src.households.at(i, column),
+                    "household \"" + h.id[i] + "\" disagrees with members.csv: " + what);
+    }
   }
+  if (total > shown)
+    diag->warning({src.members.file, 0, 0},
+                  std::to_string(total) + " households disagree with members.csv (the first " +
+                      std::to_string(shown) + " are shown); each counts as a 三统一 inconsistency");
+}
 
+}  // namespace
+
+// The index fields (Village::township, Households::village, ...) are set as references
+// resolve: one hash lookup per reference, no second pass through build_indexes.
+void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnostics* diag) {
+  if (field_checks) check_fields(*reg, src, diag);
+  index_all(reg, src, diag);
+  resolve_units(reg, src, diag);
+  resolve_households(reg, src, diag);
+  warn_empty_units(*reg, src, diag);
+  compare_members(reg, src, diag);
   if (reg->has_staff) check_staff(*reg, src.staff, src, field_checks, diag);
 }
 
