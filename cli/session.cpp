@@ -63,6 +63,7 @@ bool Session::load(unsigned needs) {
     }
   }
   ok = ok && !diag.has_errors();
+  if (ok && (needs & kChecksAll)) warn_schedule_gaps(registry, &diag);  // validate: warnings
   if (ok && (needs & kNeedsStaff)) {
     if (!opts.staff.empty()) {
       ok = load_staff(opts.staff, &registry, &diag);

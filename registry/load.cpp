@@ -38,7 +38,7 @@ void check_header(const CsvTable& t, const schema::Table<R>& table, Source* src,
   for (std::size_t j = 0; j < t.header.size(); ++j)
     src->column.emplace(t.header[j], static_cast<int>(j + 1));
   for (const schema::Column<R>& c : table.columns)
-    if (c.need == schema::Need::kRequired && t.column(c.name) < 0)
+    if (c.need != schema::Need::kOptional && t.column(c.name) < 0)
       diag->error({t.file, 1, 1}, std::string("missing required column \"") + c.name + "\"");
   for (std::size_t j = 0; j < t.header.size(); ++j) {
     const std::string& h = t.header[j];

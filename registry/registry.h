@@ -143,6 +143,7 @@ struct Group {
   std::string name;
   std::string contact_name;
   std::string contact_phone;
+  int line = 0;  ///< line in groups.csv (0 when built in memory)
 };
 
 /// Households as a struct of arrays; every vector has count() entries. The columns of
@@ -167,8 +168,8 @@ struct Households {
   std::vector<int16_t> exit_year;  ///< 0 when none
   std::vector<Attribute> attribute;
   std::vector<Cause> cause;
-  std::vector<double> income;         ///< per-capita yuan/year, field verification
-  std::vector<double> income_system;  ///< per-capita yuan/year in the national system
+  std::vector<double> income;         ///< per-capita yuan/year, field verification; NaN unknown
+  std::vector<double> income_system;  ///< per-capita yuan/year, national system; NaN unknown
   std::vector<uint8_t> food_secure, clothing_secure, water_safe;
   std::vector<Housing> housing;
   std::vector<uint8_t> relocated;
@@ -180,7 +181,8 @@ struct Households {
   std::vector<std::string> language;  ///< "zh" by default
   std::vector<double> presence;       ///< NaN = config default
   std::vector<double> satisfaction;   ///< NaN = config default
-  /// 1 when the county's own field verification covered the household this year (SPEC §1).
+  /// 1 when the county's own field verification covered the household this year (SPEC §1);
+  /// only an unverified household (0) may have an unknown income (NaN).
   std::vector<uint8_t> verified;
   /// For an unverified household, the probability in [0,1] that the evaluators find it at
   /// fault; NaN = config default (evaluator.unverified_fault of its status).

@@ -16,6 +16,9 @@ namespace {
 constexpr const char* kDescYear = "a year from 2000 to 2100";
 constexpr const char* kDescBool = "0 or 1";
 constexpr const char* kDescLanguage = "a language code of lowercase letters such as zh, yi, hani";
+constexpr const char* kDescPhone =
+    "an 11-digit mobile number starting with 1, or a landline number: 0, a 2-3 digit area "
+    "code and a 7-8 digit number, one '-' allowed after the area code";
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr Range kSize = {1, 1'000'000, "a whole number >= 1"};
@@ -113,10 +116,44 @@ char id_check_char(std::string_view id) {
   return kCheck[sum % 11];
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return !s.empty();
+}
+
+/// A resident ID, or a disability certificate number (the ID and two digits), that is valid.
 bool valid_resident_id(std::string_view id) {
-  if (id.size() != 18) return false;
+  if (id.size() != 18 && !(id.size() == 20 && is_digit(id[18]) && is_digit(id[19]))) return false;
   const char expected = id_check_char(id);
   return expected != 0 && (id[17] == 'x' ? 'X' : id[17]) == expected;
+}
+
+/// An 11-digit mobile number starting with 1, or a landline: 0, a 2-3 digit area code and a
+/// 7-8 digit number, 10-12 digits in all, one '-' allowed after the area code (SPEC §1).
+bool valid_phone(std::string_view s) {
+  if (s.size() == 11 && s[0] == '1') return all_digits(s);
+  if (s.empty() || s[0] != '0') return false;
+  const std::size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return s.size() >= 10 && s.size() <= 12 && all_digits(s);
+  const std::string_view area = s.substr(0, dash), number = s.substr(dash + 1);
+  return area.size() >= 3 && area.size() <= 4 && all_digits(area) && number.size() >= 7 &&
+         number.size() <= 8 && all_digits(number);
+}
+
+/// "1.37027E+10", "5.32599E+17", "1E+11": how Excel and WPS show a long number typed or
+/// pasted into a General cell, its digits past the sixth lost.
+bool spreadsheet_exponent(std::string_view s) {
+  const std::size_t e = s.find_first_of("eE");
+  if (e == std::string_view::npos || e + 2 >= s.size() || s[e + 1] != '+') return false;
+  const std::string_view mantissa = s.substr(0, e);
+  if (!all_digits(mantissa.substr(0, 1)) || mantissa.size() == 2) return false;
+  if (mantissa.size() > 2 && (mantissa[1] != '.' || !all_digits(mantissa.substr(2)))) return false;
+  return all_digits(s.substr(e + 2));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -244,6 +281,10 @@ Column<RecordOf<M>> id_number(const char* name) {
   return column<M>(name, Need::kOptional, Kind::kIdNumber);
 }
 template <auto M>
+Column<RecordOf<M>> phone(const char* name) {
+  return column<M>(name, Need::kOptional, Kind::kPhone);
+}
+template <auto M>
 Column<RecordOf<M>> whole(const char* name, Need need, const Range& range) {
   auto c = column<M>(name, need, Kind::kWhole);
   c.range = &range;
@@ -305,6 +346,17 @@ void require_exit_year(const Households& h, std::size_t i, RowScope& row) {
               std::string("exit_year is required for status exited: ") + kDescYear);
 }
 
+/// Only an unverified household (verified = 0) may leave its income empty: nobody has seen
+/// it. Runs after verified, and only when that cell is valid.
+void require_income(const Households& h, std::size_t i, RowScope& row) {
+  static const int kIncome = household_table().index("income");
+  static const int kVerified = household_table().index("verified");
+  if (row.ok(kVerified) && row.empty(kIncome) && h.verified[i] != 0)
+    row.error(kIncome,
+              "income is empty; it must be a number >= 0 (only an unverified household, "
+              "verified = 0, may leave it empty)");
+}
+
 /// Non-registered households are not in the national system: their income_system is left
 /// at its default (= income) in the file.
 bool income_system_is_default(const Households& h, std::size_t i) {
@@ -329,6 +381,10 @@ void complete_village(Village& v, std::size_t, const RowScope& row) {
 
 void complete_member(Member& m, std::size_t, const RowScope& row) {
   m.line = row.line();
+}
+
+void complete_group(Group& g, std::size_t, const RowScope& row) {
+  g.line = row.line();
 }
 
 /// A guide works in a village; an interpreter speaks languages. Runs after languages, when
@@ -416,9 +472,23 @@ template <typename R>
     case Kind::kLanguage:
     case Kind::kLanguages:
       return report(row, k, must(c.name, kDescLanguage, got));
+    case Kind::kPhone:
+      return report(row, k, must(c.name, kDescPhone, got));
     default:
       return report(row, k, must(c.name, c.range->desc, got));
   }
+}
+
+/// An id, ID number or phone number that a spreadsheet showed in exponent form: the digits
+/// are gone, and the message says how to keep them next time.
+template <typename R>
+[[gnu::cold, gnu::noinline]] CellState report_exponent(RowScope& row, int k, const Column<R>& c,
+                                                       std::string_view got) {
+  return report(row, k,
+                std::string(c.name) + " \"" + std::string(got) +
+                    "\" is a number a spreadsheet turned into exponent form and lost digits; "
+                    "keep the column as text (Format Cells → Text before pasting, or import the "
+                    "column as text)");
 }
 
 [[gnu::cold, gnu::noinline]] CellState report_id_number(RowScope& row, int k, std::string_view id) {
@@ -441,9 +511,18 @@ int find_name(const std::vector<std::string_view>& names, std::string_view s) {
 template <typename R>
 CellState read_empty(const Column<R>& c, int k, R& r, std::size_t i, RowScope& row) {
   if (c.need == Need::kRequired && c.kind != Kind::kFlags) return report_empty(row, k, c);
+  // Optional, or a column whose cells may be empty: the default, or NaN for "not given".
   if (c.kind == Kind::kNumber && c.nullable)
     c.field.set_real(r, i, std::numeric_limits<double>::quiet_NaN());
   return CellState::kEmpty;
+}
+
+/// An ID number or a phone number that is not empty.
+template <typename R>
+CellState check_number_text(const Column<R>& c, int k, std::string_view s, RowScope& row) {
+  if (c.kind == Kind::kIdNumber ? valid_resident_id(s) : valid_phone(s)) return CellState::kGiven;
+  if (spreadsheet_exponent(s)) return report_exponent(row, k, c, s);
+  return c.kind == Kind::kIdNumber ? report_id_number(row, k, s) : report_value(row, k, c, s);
 }
 
 /// A ';'-separated list (items trimmed, empty ones skipped); languages are checked.
@@ -491,22 +570,26 @@ CellState read_cell(const Column<R>& c, int k, std::string_view raw, R& r, std::
   const std::string_view s = trim(raw);
   switch (c.kind) {
     case Kind::kKey:
+    case Kind::kId:
+      // An id in exponent form is left empty: its lost digits would make false duplicates
+      // and dangling references of every record of the column.
+      if (spreadsheet_exponent(s)) {
+        f.set_text(r, i, std::string_view());
+        return report_exponent(row, k, c, s);
+      }
+      if (c.kind == Kind::kId && c.need == Need::kOptional) {
+        f.set_text(r, i, s);  // trimmed, so that a cell of spaces is no reference
+        return s.empty() ? CellState::kEmpty : CellState::kGiven;
+      }
       f.set_text(r, i, raw);
       return s.empty() ? report_empty(row, k, c) : CellState::kGiven;
-    case Kind::kId:
-      if (c.need == Need::kRequired) {
-        f.set_text(r, i, raw);
-        return s.empty() ? report_empty(row, k, c) : CellState::kGiven;
-      }
-      f.set_text(r, i, s);  // trimmed, so that a cell of spaces is no reference
-      return s.empty() ? CellState::kEmpty : CellState::kGiven;
     case Kind::kText:
       f.set_text(r, i, raw);
       return s.empty() ? CellState::kEmpty : CellState::kGiven;
     case Kind::kIdNumber:
+    case Kind::kPhone:
       f.set_text(r, i, s);
-      if (s.empty()) return CellState::kEmpty;
-      return valid_resident_id(s) ? CellState::kGiven : report_id_number(row, k, s);
+      return s.empty() ? CellState::kEmpty : check_number_text(c, k, s, row);
     case Kind::kLanguage:
       if (s.empty()) return CellState::kEmpty;
       if (!valid_language(s)) return report_value(row, k, c, s);
@@ -559,15 +642,18 @@ CellState check_cell(const Column<R>& c, int k, const R& r, std::size_t i, RowSc
   const Field<R>& f = c.field;
   switch (c.kind) {
     case Kind::kKey:
-    case Kind::kId:
-      if (!f.text(r, i).empty()) return CellState::kGiven;
+    case Kind::kId: {
+      const std::string& s = f.text(r, i);
+      if (spreadsheet_exponent(s)) return report_exponent(row, k, c, s);
+      if (!s.empty()) return CellState::kGiven;
       return c.need == Need::kOptional ? CellState::kEmpty : report_empty(row, k, c);
+    }
     case Kind::kText:
       return f.text(r, i).empty() ? CellState::kEmpty : CellState::kGiven;
-    case Kind::kIdNumber: {
+    case Kind::kIdNumber:
+    case Kind::kPhone: {
       const std::string& s = f.text(r, i);
-      if (s.empty()) return CellState::kEmpty;
-      return valid_resident_id(s) ? CellState::kGiven : report_id_number(row, k, s);
+      return s.empty() ? CellState::kEmpty : check_number_text(c, k, s, row);
     }
     case Kind::kLanguage: {
       const std::string& s = f.text(r, i);
@@ -618,6 +704,7 @@ std::string write_cell(const Column<R>& c, const R& r, std::size_t i) {
     case Kind::kId:
     case Kind::kText:
     case Kind::kIdNumber:
+    case Kind::kPhone:
     case Kind::kLanguage:
       return f.text(r, i);
     case Kind::kLanguages:
@@ -646,16 +733,28 @@ std::string write_cell(const Column<R>& c, const R& r, std::size_t i) {
 }  // namespace
 
 std::string id_number_problem(std::string_view id) {
-  if (id.size() != 18)
+  const bool certificate = id.size() == 20;
+  if (id.size() < 18)  // a resident ID cut short
     return "id_number must be an 18-character resident ID number, got " +
+           std::to_string(id.size()) + " characters";
+  if (id.size() != 18 && !certificate)
+    return "id_number must be an 18-character resident ID number or a 20-character disability "
+           "certificate number, got " +
            std::to_string(id.size()) + " characters";
   const char expected = id_check_char(id);
   if (expected == 0)
     return "id_number " + mask_id(id) + " must have digits in its first 17 characters";
-  const char last = id[17] == 'x' ? 'X' : id[17];
-  if (last != expected)
+  const char check = id[17] == 'x' ? 'X' : id[17];
+  if (check != expected && !certificate)
     return "id_number " + mask_id(id) + " fails the GB 11643 checksum (the last character " +
            "should be " + std::string(1, expected) + ")";
+  if (check != expected)
+    return "id_number " + mask_id(id) + " fails the GB 11643 checksum (the 18th character " +
+           "should be " + std::string(1, expected) + ")";
+  if (certificate && !(is_digit(id[18]) && is_digit(id[19])))
+    return "id_number " + mask_id(id) +
+           " must end in two digits: a 20-character disability certificate number is an "
+           "18-character resident ID number followed by two digits";
   return "";
 }
 
@@ -746,8 +845,9 @@ const Table<Group>& group_table() {
                                       id<&Group::village_id>("village_id", Need::kRequired),
                                       text<&Group::name>("name"),
                                       text<&Group::contact_name>("contact_name"),
-                                      text<&Group::contact_phone>("contact_phone"),
-                                  }};
+                                      phone<&Group::contact_phone>("contact_phone"),
+                                  },
+                                  complete_group};
   return table;
 }
 
@@ -762,7 +862,7 @@ const Table<Households>& household_table() {
           id<&H::group_id>("group_id", Need::kOptional),
           text<&H::head_name>("head_name"),
           id_number<&H::id_number>("id_number"),
-          text<&H::phone>("phone"),
+          phone<&H::phone>("phone"),
           whole<&H::size>("size", Need::kRequired, kSize),
           choice<&H::status>("status", Need::kRequired, status_names()),
           whole<&H::exit_year>("exit_year", Need::kOptional, kYear)
@@ -770,8 +870,9 @@ const Table<Households>& household_table() {
               .then(require_exit_year),
           choice<&H::attribute>("attribute", Need::kOptional, attribute_names(), 1).empty_is(0),
           choice<&H::cause>("cause", Need::kOptional, cause_names(), 1).empty_is(0),
-          number<&H::income>("income", Need::kRequired, kAmount),
+          number<&H::income>("income", Need::kColumn, kAmount).empty_is_nan(),
           number<&H::income_system>("income_system", Need::kOptional, kAmount)
+              .empty_is_nan()
               .written_empty_when(income_system_is_default),
           boolean<&H::food_secure>("food_secure", Need::kRequired),
           boolean<&H::clothing_secure>("clothing_secure", Need::kRequired),
@@ -787,6 +888,8 @@ const Table<Households>& household_table() {
           language<&H::language>("language").written_empty_when(speaks_default_language),
           probability<&H::presence>("presence"),
           probability<&H::satisfaction>("satisfaction"),
+          boolean<&H::verified>("verified", Need::kOptional).then(require_income),
+          probability<&H::fault_prior>("fault_prior"),
       },
       complete_household};
   return table;
@@ -819,7 +922,7 @@ const Table<Staff>& staff_table() {
       {
           key<&Staff::id>("staff_id"),
           text<&Staff::name>("name", Need::kRequired),
-          text<&Staff::phone>("phone"),
+          phone<&Staff::phone>("phone"),
           choice<&Staff::role>("role", Need::kRequired, role_names()),
           id<&Staff::village_id>("village_id", Need::kOptional),
           languages<&Staff::languages>("languages").then(check_staff_role),

@@ -23,7 +23,8 @@ enum class Kind : uint8_t {
   kKey,        ///< the record's own id: never empty, kept exactly as written (ids are bytes)
   kId,         ///< an id of another record: kept as written when required, trimmed if not
   kText,       ///< free text, kept as written
-  kIdNumber,   ///< resident ID number (GB 11643), trimmed; checked when given
+  kIdNumber,   ///< resident ID (GB 11643) or disability certificate number, trimmed
+  kPhone,      ///< mobile or landline number, trimmed (SPEC §1)
   kWhole,      ///< whole number in the column's range ("3.0" counts as whole)
   kNumber,     ///< finite plain decimal in the column's range (no exponent, no %)
   kBool,       ///< 0 or 1
@@ -36,7 +37,11 @@ enum class Kind : uint8_t {
 
 /// Whether a file must have the column. A required column's cells must not be empty either
 /// (free text excepted); an optional column's empty cell keeps the struct's default.
-enum class Need : uint8_t { kOptional, kRequired };
+enum class Need : uint8_t {
+  kOptional,
+  kColumn,  ///< the file must have the column, but a cell may be empty (a rule says when)
+  kRequired,
+};
 
 /// The values a number column accepts, and how messages name them.
 struct Range {
@@ -69,6 +74,7 @@ class RowScope {
   bool present(int column) const { return !position_ || position_[column] >= 0; }
   bool ok(int column) const { return state_[column] != CellState::kBad; }
   bool given(int column) const { return state_[column] == CellState::kGiven; }
+  bool empty(int column) const { return state_[column] == CellState::kEmpty; }
   /// The record's line in its file, 0 in memory.
   int line() const { return line_; }
   /// 1-based position of column k in the file, 0 when absent or in memory.
@@ -183,8 +189,10 @@ const Table<Households>& household_table();
 const Table<Member>& member_table();
 const Table<Staff>& staff_table();
 
-/// The problem with a resident ID number (its length, its digits, its GB 11643 check
-/// character), or "" when it is valid. The number is masked in the message.
+/// The problem with an ID number — an 18-character resident ID, or a 20-character
+/// disability certificate number (残疾人证号: a valid resident ID followed by two digits) —
+/// (its length, its digits, its GB 11643 check character), or "" when it is valid. The
+/// number is masked in the message.
 std::string id_number_problem(std::string_view id);
 
 }  // namespace kaoping::schema

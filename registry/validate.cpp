@@ -323,6 +323,32 @@ void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnosti
   if (reg->has_staff) check_staff(*reg, src.staff, src, field_checks, diag);
 }
 
+void warn_schedule_gaps(const Registry& reg, Diagnostics* diag) {
+  if (!reg.has_staff)
+    diag->warning({schema::staff_table().file},
+                  "the registry has no staff.csv; schedule needs the guides and interpreters "
+                  "(give them in staff.csv, or with schedule --staff FILE)");
+  if (reg.groups.empty()) {
+    diag->warning({schema::group_table().file},
+                  "the registry has no groups; the schedule cannot name the party member who "
+                  "notifies each group's households (contact_name and contact_phone in "
+                  "groups.csv)");
+    return;
+  }
+  std::size_t without = 0;
+  const Group* first = nullptr;
+  for (const Group& g : reg.groups)
+    if (g.contact_name.empty() || g.contact_phone.empty()) {
+      if (!first) first = &g;
+      ++without;
+    }
+  if (without > 0)
+    diag->warning({schema::group_table().file, first->line},
+                  std::to_string(without) + " of " + std::to_string(reg.groups.size()) +
+                      " groups have no contact_name or contact_phone, the first \"" + first->id +
+                      "\"; the schedule cannot say whom to call to notify their households");
+}
+
 bool validate_registry(Registry* reg, Diagnostics* diag) {
   const std::size_t errors_before = diag->error_count();
   Sources src;
