@@ -67,9 +67,10 @@ std::size_t count(const Households& h) {
   return h.count();
 }
 
-/// First pass over one file: every record, every cell, as the table says.
+/// First pass over one file: every record, every cell, as the table says. The cells' text
+/// moves into the records: the table is spent.
 template <typename R, typename Records>
-void fill(const CsvTable& t, const schema::Table<R>& table, Records* records, Source* src,
+void fill(CsvTable& t, const schema::Table<R>& table, Records* records, Source* src,
           Diagnostics* diag) {
   check_header(t, table, src, diag);
   std::vector<int> position(table.columns.size());

@@ -53,7 +53,8 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
+/// Called for every cell: kept inline so that a cell without spaces costs two comparisons.
+[[gnu::always_inline]] inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -148,6 +149,8 @@ bool valid_phone(std::string_view s) {
 /// "1.37027E+10", "5.32599E+17", "1E+11": how Excel and WPS show a long number typed or
 /// pasted into a General cell, its digits past the sixth lost.
 bool spreadsheet_exponent(std::string_view s) {
+  // A digit, then the point or the E: most ids and numbers are told apart by two characters.
+  if (s.size() < 4 || !is_digit(s[0]) || (s[1] != '.' && s[1] != 'E' && s[1] != 'e')) return false;
   const std::size_t e = s.find_first_of("eE");
   if (e == std::string_view::npos || e + 2 >= s.size() || s[e + 1] != '+') return false;
   const std::string_view mantissa = s.substr(0, e);
@@ -226,6 +229,7 @@ Field<RecordOf<M>> field() {
   if constexpr (std::is_same_v<V, std::string>) {
     f.text = [](const R& r, std::size_t i) -> const std::string& { return at<M>(r, i); };
     f.set_text = [](R& r, std::size_t i, std::string_view s) { at<M>(r, i).assign(s); };
+    f.take_text = [](R& r, std::size_t i, std::string&& s) { at<M>(r, i) = std::move(s); };
   } else if constexpr (std::is_same_v<V, double>) {
     f.real = [](const R& r, std::size_t i) { return at<M>(r, i); };
     f.set_real = [](R& r, std::size_t i, double x) { at<M>(r, i) = x; };
@@ -564,10 +568,19 @@ CellState read_flags(const Column<R>& c, int k, std::string_view s, R& r, std::s
 /// around a value are ignored, except in text and in required ids, which are kept byte for
 /// byte: a stray space in an id makes a wrong id, not a silently fixed one.
 template <typename R>
-CellState read_cell(const Column<R>& c, int k, std::string_view raw, R& r, std::size_t i,
+CellState read_cell(const Column<R>& c, int k, std::string& cell, R& r, std::size_t i,
                     RowScope& row) {
   const Field<R>& f = c.field;
-  const std::string_view s = trim(raw);
+  const std::string_view s = trim(cell);
+  // Stores `text` (the cell or a part of it): the cell itself is moved, not copied. Last, as
+  // `s` views the cell.
+  const auto store = [&](std::string_view text, CellState state) {
+    if (text.size() == cell.size())
+      f.take_text(r, i, std::move(cell));
+    else
+      f.set_text(r, i, text);
+    return state;
+  };
   switch (c.kind) {
     case Kind::kKey:
     case Kind::kId:
@@ -577,24 +590,18 @@ CellState read_cell(const Column<R>& c, int k, std::string_view raw, R& r, std::
         f.set_text(r, i, std::string_view());
         return report_exponent(row, k, c, s);
       }
-      if (c.kind == Kind::kId && c.need == Need::kOptional) {
-        f.set_text(r, i, s);  // trimmed, so that a cell of spaces is no reference
-        return s.empty() ? CellState::kEmpty : CellState::kGiven;
-      }
-      f.set_text(r, i, raw);
-      return s.empty() ? report_empty(row, k, c) : CellState::kGiven;
+      if (c.kind == Kind::kId && c.need == Need::kOptional)  // trimmed: spaces are no reference
+        return store(s, s.empty() ? CellState::kEmpty : CellState::kGiven);
+      return store(cell, s.empty() ? report_empty(row, k, c) : CellState::kGiven);
     case Kind::kText:
-      f.set_text(r, i, raw);
-      return s.empty() ? CellState::kEmpty : CellState::kGiven;
+      return store(cell, s.empty() ? CellState::kEmpty : CellState::kGiven);
     case Kind::kIdNumber:
     case Kind::kPhone:
-      f.set_text(r, i, s);
-      return s.empty() ? CellState::kEmpty : check_number_text(c, k, s, row);
+      return store(s, s.empty() ? CellState::kEmpty : check_number_text(c, k, s, row));
     case Kind::kLanguage:
       if (s.empty()) return CellState::kEmpty;
       if (!valid_language(s)) return report_value(row, k, c, s);
-      f.set_text(r, i, s);
-      return CellState::kGiven;
+      return store(s, CellState::kGiven);
     case Kind::kLanguages:
     case Kind::kList:
       return read_items(c, k, s, r, i, row);
@@ -768,8 +775,7 @@ void RowScope::error(int column, std::string message, bool name_record) {
 }
 
 template <typename R>
-void Table<R>::read(const std::vector<std::string>& cells, R& out, std::size_t i,
-                    RowScope& row) const {
+void Table<R>::read(std::vector<std::string>& cells, R& out, std::size_t i, RowScope& row) const {
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const Column<R>& c = columns[k];
     // parse_csv keeps only records with a field for every header name.

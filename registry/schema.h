@@ -104,6 +104,7 @@ template <typename R>
 struct Field {
   const std::string& (*text)(const R&, std::size_t) = nullptr;
   void (*set_text)(R&, std::size_t, std::string_view) = nullptr;
+  void (*take_text)(R&, std::size_t, std::string&&) = nullptr;
   double (*real)(const R&, std::size_t) = nullptr;
   void (*set_real)(R&, std::size_t, double) = nullptr;
   int64_t (*whole)(const R&, std::size_t) = nullptr;
@@ -174,8 +175,9 @@ struct Table {
 
   /// Reads one CSV record (`cells`, fields in file order) into record i of `out`: each cell
   /// against its own text, then the column rules, then `complete`. Problems go to `row`,
-  /// which also says where each column is.
-  void read(const std::vector<std::string>& cells, R& out, std::size_t i, RowScope& row) const;
+  /// which also says where each column is. A record is read once: the text of a cell may be
+  /// moved into its field, leaving the cell unspecified.
+  void read(std::vector<std::string>& cells, R& out, std::size_t i, RowScope& row) const;
   /// Checks record i of a registry built in memory with the rules `read` applies to text.
   void check(const R& record, std::size_t i, RowScope& row) const;
   /// The cells of record i in column order, as `read` reads them back.
