@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "registry/generate.h"
 #include "registry/summary.h"
+#include "registry/write.h"
 
 namespace kaoping::cli {
 namespace {

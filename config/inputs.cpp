@@ -17,6 +17,8 @@ bool load_inputs(unsigned needs, const InputSources& from, RunInputs* out, Diagn
     }
   }
   ok = ok && !diag->has_errors();
+  // validate also warns about what schedule will miss (staff, group contacts).
+  if (ok && (needs & kChecksAll)) warn_schedule_gaps(out->registry, diag);
   if (ok && (needs & kNeedsStaff)) {
     if (!from.staff.empty()) {
       ok = load_staff(from.staff, &out->registry, diag);

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "import/import.h"
-#include "registry/generate.h"
+#include "registry/write.h"
 #include "util/files.h"
 
 namespace kaoping {

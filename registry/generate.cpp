@@ -3,8 +3,10 @@
 //
 // The county is built in passes, each drawing from its own generator stream (Stream::
 // kGenerator, one "replicate" number per pass) so that changing one pass never shifts the
-// draws of another: structure (townships, villages, groups), household counts and sizes,
-// conditions and incomes, residual problems, names and documents, members, staff.
+// draws of another: 1 structure (townships, villages), 2 household counts, groups and
+// sizes, 3 conditions and incomes, 4 residual problems, 5 names and documents, 6 members,
+// 7 group contacts and staff. generate_county at the end of this file runs them in order;
+// each pass is a few short functions over the County being built.
 // Every calibrated figure (registered poor households and persons, total persons, groups,
 // causes of poverty, problem households) is hit by allocating exact counts and then
 // shuffling, never by chance.
@@ -19,15 +21,13 @@
 #include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <numeric>
-#include <system_error>
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
-#include "util/csv.h"
-#include "util/files.h"
 #include "util/rng.h"
-#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -120,7 +120,9 @@ constexpr std::array<std::pair<Cause, int>, 12> kCauseShares = {{
 }};
 
 constexpr const char* kAreaCode = "532599";  // a prefecture prefix with an unassigned county
-constexpr double kLine2017 = 3335;
+/// GB 11643-1999 weights of the first 17 digits of an ID number.
+constexpr int kIdWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+const char* const kChineseDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
 const char* const kSurnames[] = {
     "李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡",
@@ -269,11 +271,10 @@ uint16_t measure_for(Cause c) {
 }
 
 std::string chinese_number(int n) {  // 1..99
-  static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 10) return digits[n];
-  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  if (n < 10) return kChineseDigits[n];
+  std::string s = n / 10 == 1 ? "" : kChineseDigits[n / 10];
   s += "十";
-  s += digits[n % 10];
+  s += kChineseDigits[n % 10];
   return s;
 }
 
@@ -301,9 +302,8 @@ std::string id_number(int year, int month, int day, int nth, bool male) {
   const int sequence = 2 * (nth % 499) + (male ? 1 : 2);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%s%04d%02d%02d%03d", kAreaCode, year, month, day, sequence);
-  static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (buf[i] - '0') * weights[i];
+  for (int i = 0; i < 17; ++i) sum += (buf[i] - '0') * kIdWeights[i];
   std::string s(buf, 17);
   s += "10X98765432"[sum % 11];
   return s;
@@ -320,7 +320,35 @@ double income_between(Rng& rng, double median, double sigma, double lo, double h
   return std::round(std::clamp(median, lo, hi));
 }
 
-// Per-village working data.
+// ---------------------------------------------------------------------------------------
+// Shares and codes the passes draw from.
+
+/// Household sizes 1..8, registered poor (bigger: the speech's 40,410 / 10,679 = 3.78) and
+/// the others.
+constexpr std::array<double, 8> kPoorSizes = {0.09, 0.14, 0.20, 0.25, 0.17, 0.09, 0.04, 0.02};
+constexpr std::array<double, 8> kNonregSizes = {0.10, 0.17, 0.23, 0.24, 0.14, 0.08, 0.03, 0.01};
+/// Exit years 2014, 2015, 2016 of the exited households.
+constexpr std::array<double, 3> kExitYearShares = {0.25, 0.35, 0.40};
+/// House safety grades A..D of the households still poor.
+constexpr std::array<double, 4> kPoorHousing = {0.10, 0.55, 0.27, 0.08};
+/// Exclusion codes of the well-off who are honestly not registered (repeats weight them).
+constexpr uint16_t kHonestExclusions[] = {kExOfficial, kExCadre,     kExCar, kExTownHouse,
+                                          kExCompany,  kExLargeFarm, kExCar, kExTownHouse};
+/// Exclusion codes of the registered households that should not be (错评).
+constexpr uint16_t kMisInclusionCodes[] = {
+    kExCar,      kExTownHouse, kExCadre, kExCompany, kExLargeFarm, kExSplitHousehold,
+    kExAbsentee, kExOfficial,  kExOther, kExCar,     kExTownHouse};
+/// Measures a plan adds after the one that answers the cause (repeats weight them).
+constexpr uint16_t kFillMeasures[] = {kMsIndustry,  kMsEmployment,     kMsTraining,
+                                      kMsHealth,    kMsSocialSecurity, kMsFinance,
+                                      kMsEducation, kMsIndustry,       kMsEmployment};
+/// What a plan that misses the cause holds instead, in order, until it has four measures.
+constexpr uint16_t kOffCauseMeasures[] = {kMsHousing, kMsWater, kMsOther, kMsFinance};
+
+// ---------------------------------------------------------------------------------------
+// The county being built and the plan behind it, shared by the passes.
+
+/// Per-village working data.
 struct VillagePlan {
   double remoteness = 0;      ///< 0 (by the road) .. 1 (far up the mountain)
   double relative = 0;        ///< rank of remoteness within the township, 0 .. 1
@@ -332,8 +360,136 @@ struct VillagePlan {
   int first_household = 0, households = 0;
 };
 
-constexpr std::array<double, 8> kPoorSizes = {0.09, 0.14, 0.20, 0.25, 0.17, 0.09, 0.04, 0.02};
-constexpr std::array<double, 8> kNonregSizes = {0.10, 0.17, 0.23, 0.24, 0.14, 0.08, 0.03, 0.01};
+enum class Problem : uint8_t { kNone, kIncomeLow, kIncomeNear, kGuarantee, kExcluded, kIncomeHigh };
+
+struct County {
+  County(Profile p, uint64_t s)
+      : profile(p), seed(s), spec(p == Profile::kDefault ? kDefaultSpec : kSmallSpec) {
+    reg.source = spec.source;
+  }
+  Households& h() { return reg.households; }
+  int villages() const { return static_cast<int>(reg.villages.size()); }
+  /// The generator stream of pass `pass` (1..7).
+  Rng stream(int pass) const { return Rng(seed, pass, Stream::kGenerator); }
+
+  Profile profile;
+  uint64_t seed;
+  const Spec& spec;
+  Registry reg;
+  std::vector<double> town_remote;         ///< per township, 0 .. 1
+  std::vector<bool> weak;                  ///< per township: problems concentrate there
+  std::vector<std::string> town_language;  ///< per township: minority language or empty
+  std::vector<VillagePlan> plan;           ///< per village
+  std::vector<int> of_status[kStatusCount];
+  std::vector<int> of_category[kCategoryCount];
+  std::vector<int32_t> hh_village;  ///< per household: village index
+  std::vector<int> head_age;        ///< per household
+  std::vector<uint8_t> head_male;   ///< per household
+};
+
+// ---------------------------------------------------------------------------------------
+// Pass 1: townships, villages.
+
+/// Remoteness of each township, the weak ones (among the more remote half) and the
+/// minority-language ones (the most remote).
+void plan_townships(County& c, Rng& rs) {
+  const int n = c.spec.townships;
+  c.town_remote.assign(n, 0);
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  shuffle(&order, rs);
+  for (int t = 0; t < n; ++t) c.town_remote[t] = (order[t] + rs.uniform()) / n;
+  std::vector<int> by_remote(n);
+  std::iota(by_remote.begin(), by_remote.end(), 0);
+  std::sort(by_remote.begin(), by_remote.end(),
+            [&](int a, int b) { return c.town_remote[a] > c.town_remote[b]; });
+  c.weak.assign(n, false);
+  std::vector<int> candidates(by_remote.begin(), by_remote.begin() + std::max(1, n / 2));
+  shuffle(&candidates, rs);
+  for (int k = 0; k < c.spec.weak_townships; ++k) c.weak[candidates[k]] = true;
+  c.town_language.assign(n, "");
+  for (int k = 0; k < c.spec.minority_townships; ++k)
+    c.town_language[by_remote[k]] =
+        kMinorityLanguages[c.profile == Profile::kSmall ? 1 : k % count_of(kMinorityLanguages)];
+}
+
+void make_townships(County& c, Rng& rs) {
+  for (int t = 0; t < c.spec.townships; ++t) {
+    Township tw;
+    char id[32];
+    std::snprintf(id, sizeof id, "T%02d", t + 1);
+    tw.id = id;
+    tw.name = std::string(kTownshipNames[t]) + (c.town_remote[t] > 0.6 ? "乡" : "镇");
+    tw.travel_minutes = std::round(15 + 120 * c.town_remote[t] + uniform(rs, 0, 20));
+    c.reg.townships.push_back(tw);
+  }
+}
+
+/// Village k of township t, named from the shuffled pool.
+void make_village(County& c, int t, int k, int name, normal_distribution<double>& noise, Rng& rs) {
+  VillagePlan p;
+  p.remoteness = std::clamp(0.55 * c.town_remote[t] + 0.45 * rs.uniform(), 0.0, 1.0);
+  Village v;
+  char id[32];
+  std::snprintf(id, sizeof id, "T%02dV%02d", t + 1, k + 1);
+  v.id = id;
+  v.township_id = c.reg.townships[t].id;
+  v.name = std::string(kVillagePrefix[name / count_of(kVillageSuffix)]) +
+           kVillageSuffix[name % count_of(kVillageSuffix)] + "村";
+  // Condition indicators on a 0-100 scale, each falling with remoteness plus its own
+  // noise, so the composite index ranks remote villages poor without being a copy of it.
+  auto indicator = [&](double slope) {
+    return std::round(std::clamp(92 - slope * p.remoteness + noise(rs), 5.0, 100.0));
+  };
+  v.natural = indicator(45);
+  v.transport = indicator(60);
+  v.economic = indicator(55);
+  v.travel_minutes = std::round(8 + 85 * p.remoteness + uniform(rs, 0, 15));
+  c.reg.villages.push_back(v);
+  c.plan.push_back(p);
+}
+
+/// Remoteness rank of the villages first..first+n-1 of township t (problems sit in a
+/// township's remote villages) and the minority language of its remote half.
+void rank_villages(County& c, int t, int first, int n, Rng& rs) {
+  std::vector<int> idx(n);
+  std::iota(idx.begin(), idx.end(), first);
+  std::sort(idx.begin(), idx.end(),
+            [&](int a, int b) { return c.plan[a].remoteness < c.plan[b].remoteness; });
+  for (std::size_t r = 0; r < idx.size(); ++r)
+    c.plan[idx[r]].relative = idx.size() > 1 ? double(r) / double(idx.size() - 1) : 1;
+  if (c.town_language[t].empty()) return;
+  for (std::size_t r = idx.size() / 2; r < idx.size(); ++r) {
+    c.plan[idx[r]].language = c.town_language[t];
+    c.plan[idx[r]].minority_share = uniform(rs, 0.4, 0.95);
+  }
+}
+
+void make_villages(County& c, Rng& rs) {
+  std::vector<double> tw_weights(c.spec.townships);
+  for (double& w : tw_weights) w = uniform(rs, 0.6, 1.4);
+  const std::vector<int> villages_per_town =
+      apportion(c.spec.villages, tw_weights, c.spec.min_villages_per_township);
+  std::vector<int> name_pool(count_of(kVillagePrefix) * count_of(kVillageSuffix));
+  std::iota(name_pool.begin(), name_pool.end(), 0);
+  shuffle(&name_pool, rs);
+  normal_distribution<double> noise(0, 7);
+  for (int t = 0; t < c.spec.townships; ++t) {
+    const int first = c.villages();
+    for (int k = 0; k < villages_per_town[t]; ++k)
+      make_village(c, t, k, name_pool[c.reg.villages.size() % name_pool.size()], noise, rs);
+    rank_villages(c, t, first, villages_per_town[t], rs);
+  }
+  for (int v = 0; v < c.villages(); ++v) {
+    VillagePlan& p = c.plan[v];
+    const int t = std::stoi(c.reg.villages[v].township_id.substr(1)) - 1;
+    p.risk =
+        (0.08 + 2.5 * std::pow(p.relative, 3)) * (0.6 + p.remoteness) * (c.weak[t] ? 3.5 : 1.0);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 2: households per village and category, groups, sizes.
 
 /// Moves the sizes of `who` one person at a time (random household, staying in 1..8) until
 /// they add up to `target`.
@@ -348,121 +504,19 @@ void adjust_sizes(std::vector<int32_t>* size, const std::vector<int>& who, long 
   }
 }
 
-enum class Problem : uint8_t { kNone, kIncomeLow, kIncomeNear, kGuarantee, kExcluded, kIncomeHigh };
-
-}  // namespace
-
-Registry generate_county(Profile profile, uint64_t seed) {
-  const Spec& spec = profile == Profile::kDefault ? kDefaultSpec : kSmallSpec;
-  Registry reg;
-  reg.source = spec.source;
-  Households& h = reg.households;
-
-  // ---- Pass 1: townships, villages, groups.
-  Rng rs(seed, 1, Stream::kGenerator);
-  std::vector<double> town_remote(spec.townships);
-  {
-    std::vector<int> order(spec.townships);
-    std::iota(order.begin(), order.end(), 0);
-    shuffle(&order, rs);
-    for (int t = 0; t < spec.townships; ++t)
-      town_remote[t] = (order[t] + rs.uniform()) / spec.townships;
-  }
-  // The weak townships are among the more remote half; the minority-language ones are the
-  // most remote.
-  std::vector<int> by_remote(spec.townships);
-  std::iota(by_remote.begin(), by_remote.end(), 0);
-  std::sort(by_remote.begin(), by_remote.end(),
-            [&](int a, int b) { return town_remote[a] > town_remote[b]; });
-  std::vector<bool> weak(spec.townships, false);
-  {
-    std::vector<int> candidates(by_remote.begin(),
-                                by_remote.begin() + std::max(1, spec.townships / 2));
-    shuffle(&candidates, rs);
-    for (int k = 0; k < spec.weak_townships; ++k) weak[candidates[k]] = true;
-  }
-  std::vector<std::string> town_language(spec.townships);
-  for (int k = 0; k < spec.minority_townships; ++k)
-    town_language[by_remote[k]] =
-        kMinorityLanguages[profile == Profile::kSmall ? 1 : k % count_of(kMinorityLanguages)];
-
-  for (int t = 0; t < spec.townships; ++t) {
-    Township tw;
-    char id[32];
-    std::snprintf(id, sizeof id, "T%02d", t + 1);
-    tw.id = id;
-    tw.name = std::string(kTownshipNames[t]) + (town_remote[t] > 0.6 ? "乡" : "镇");
-    tw.travel_minutes = std::round(15 + 120 * town_remote[t] + uniform(rs, 0, 20));
-    reg.townships.push_back(tw);
-  }
-
-  std::vector<double> tw_weights(spec.townships);
-  for (double& w : tw_weights) w = uniform(rs, 0.6, 1.4);
-  const std::vector<int> villages_per_town =
-      apportion(spec.villages, tw_weights, spec.min_villages_per_township);
-
-  std::vector<VillagePlan> plan;
-  std::vector<int> name_pool(count_of(kVillagePrefix) * count_of(kVillageSuffix));
-  std::iota(name_pool.begin(), name_pool.end(), 0);
-  shuffle(&name_pool, rs);
-  normal_distribution<double> noise(0, 7);
-  for (int t = 0; t < spec.townships; ++t) {
-    const int first = static_cast<int>(reg.villages.size());
-    for (int k = 0; k < villages_per_town[t]; ++k) {
-      VillagePlan p;
-      p.remoteness = std::clamp(0.55 * town_remote[t] + 0.45 * rs.uniform(), 0.0, 1.0);
-      Village v;
-      char id[32];
-      std::snprintf(id, sizeof id, "T%02dV%02d", t + 1, k + 1);
-      v.id = id;
-      v.township_id = reg.townships[t].id;
-      const int nm = name_pool[reg.villages.size() % name_pool.size()];
-      v.name = std::string(kVillagePrefix[nm / count_of(kVillageSuffix)]) +
-               kVillageSuffix[nm % count_of(kVillageSuffix)] + "村";
-      // Condition indicators on a 0-100 scale, each falling with remoteness plus its own
-      // noise, so the composite index ranks remote villages poor without being a copy of it.
-      auto indicator = [&](double slope) {
-        return std::round(std::clamp(92 - slope * p.remoteness + noise(rs), 5.0, 100.0));
-      };
-      v.natural = indicator(45);
-      v.transport = indicator(60);
-      v.economic = indicator(55);
-      v.travel_minutes = std::round(8 + 85 * p.remoteness + uniform(rs, 0, 15));
-      reg.villages.push_back(v);
-      plan.push_back(p);
-    }
-    // Remoteness rank within the township: problems sit in the township's remote villages.
-    std::vector<int> idx(villages_per_town[t]);
-    std::iota(idx.begin(), idx.end(), first);
-    std::sort(idx.begin(), idx.end(),
-              [&](int a, int b) { return plan[a].remoteness < plan[b].remoteness; });
-    for (std::size_t r = 0; r < idx.size(); ++r)
-      plan[idx[r]].relative = idx.size() > 1 ? double(r) / double(idx.size() - 1) : 1;
-    // Minority languages: the remote half of a minority township's villages.
-    if (!town_language[t].empty())
-      for (std::size_t r = idx.size() / 2; r < idx.size(); ++r) {
-        plan[idx[r]].language = town_language[t];
-        plan[idx[r]].minority_share = uniform(rs, 0.4, 0.95);
-      }
-  }
-  const int nv = static_cast<int>(reg.villages.size());
+/// Households of each category per village (remote villages hold more of the poor), and the
+/// number of groups per village in proportion to its households.
+std::vector<int> count_households(County& c, Rng& rc) {
+  const int nv = c.villages();
+  std::vector<double> w_poor(nv), w_exited(nv), w_nonreg(nv);
   for (int v = 0; v < nv; ++v) {
-    const VillagePlan& p = plan[v];
-    const int t = std::stoi(reg.villages[v].township_id.substr(1)) - 1;
-    plan[v].risk =
-        (0.08 + 2.5 * std::pow(p.relative, 3)) * (0.6 + p.remoteness) * (weak[t] ? 3.5 : 1.0);
+    const double size = uniform(rc, 0.6, 1.5);
+    const double r = c.plan[v].remoteness;
+    w_poor[v] = size * (0.15 + 1.6 * r * r);
+    w_exited[v] = size * (0.3 + 1.2 * r);
+    w_nonreg[v] = size * (1.3 - 0.6 * r);
   }
-
-  // ---- Pass 2: households per village and category, groups, sizes.
-  Rng rc(seed, 2, Stream::kGenerator);
-  std::vector<double> village_size(nv), w_poor(nv), w_exited(nv), w_nonreg(nv);
-  for (int v = 0; v < nv; ++v) {
-    village_size[v] = uniform(rc, 0.6, 1.5);
-    const double r = plan[v].remoteness;
-    w_poor[v] = village_size[v] * (0.15 + 1.6 * r * r);
-    w_exited[v] = village_size[v] * (0.3 + 1.2 * r);
-    w_nonreg[v] = village_size[v] * (1.3 - 0.6 * r);
-  }
+  const Spec& spec = c.spec;
   const std::vector<int> n_poor = apportion(spec.poor_households, w_poor, spec.min_per_category);
   const std::vector<int> n_exited =
       apportion(spec.exited_households, w_exited, spec.min_per_category);
@@ -470,36 +524,39 @@ Registry generate_county(Profile profile, uint64_t seed) {
       apportion(spec.nonreg_households, w_nonreg, spec.min_per_category);
   std::vector<double> hh_weights(nv);
   for (int v = 0; v < nv; ++v) {
-    plan[v].count[0] = n_poor[v];
-    plan[v].count[1] = n_exited[v];
-    plan[v].count[2] = n_nonreg[v];
-    plan[v].households = n_poor[v] + n_exited[v] + n_nonreg[v];
-    hh_weights[v] = plan[v].households;
+    VillagePlan& p = c.plan[v];
+    p.count[0] = n_poor[v];
+    p.count[1] = n_exited[v];
+    p.count[2] = n_nonreg[v];
+    p.households = n_poor[v] + n_exited[v] + n_nonreg[v];
+    hh_weights[v] = p.households;
   }
-  const std::vector<int> groups_per_village =
-      apportion(spec.groups, hh_weights, spec.min_groups_per_village);
-  for (int v = 0; v < nv; ++v) {
-    plan[v].first_group = static_cast<int>(reg.groups.size());
-    plan[v].groups = groups_per_village[v];
+  return apportion(spec.groups, hh_weights, spec.min_groups_per_village);
+}
+
+void make_groups(County& c, const std::vector<int>& groups_per_village) {
+  for (int v = 0; v < c.villages(); ++v) {
+    c.plan[v].first_group = static_cast<int>(c.reg.groups.size());
+    c.plan[v].groups = groups_per_village[v];
     for (int g = 0; g < groups_per_village[v]; ++g) {
       Group gr;
       char id[40];
-      std::snprintf(id, sizeof id, "%sG%02d", reg.villages[v].id.c_str(), g + 1);
+      std::snprintf(id, sizeof id, "%sG%02d", c.reg.villages[v].id.c_str(), g + 1);
       gr.id = id;
-      gr.village_id = reg.villages[v].id;
+      gr.village_id = c.reg.villages[v].id;
       gr.name = chinese_number(g + 1) + "组";
-      reg.groups.push_back(gr);
+      c.reg.groups.push_back(gr);
     }
   }
+}
 
-  const int total_households =
-      spec.poor_households + spec.exited_households + spec.nonreg_households;
-  h.reserve(total_households);
-  std::vector<int> of_status[kStatusCount];
-  std::vector<int> of_category[kCategoryCount];
-  std::vector<int32_t> hh_village;  // index
-  for (int v = 0; v < nv; ++v) {
-    VillagePlan& p = plan[v];
+/// Each village's households in random order of status, listed group by group in
+/// contiguous blocks of near-equal size.
+void make_households(County& c, Rng& rc) {
+  Households& h = c.h();
+  h.reserve(c.spec.poor_households + c.spec.exited_households + c.spec.nonreg_households);
+  for (int v = 0; v < c.villages(); ++v) {
+    VillagePlan& p = c.plan[v];
     p.first_household = static_cast<int>(h.count());
     std::vector<Status> statuses;
     statuses.insert(statuses.end(), p.count[0], Status::kPoor);
@@ -509,134 +566,166 @@ Registry generate_county(Profile profile, uint64_t seed) {
     for (int k = 0; k < p.households; ++k) {
       const std::size_t i = h.add_default();
       char id[40];
-      std::snprintf(id, sizeof id, "%sH%04d", reg.villages[v].id.c_str(), k + 1);
+      std::snprintf(id, sizeof id, "%sH%04d", c.reg.villages[v].id.c_str(), k + 1);
       h.id[i] = id;
-      h.village_id[i] = reg.villages[v].id;
-      // Households listed group by group, in contiguous blocks of near-equal size.
-      h.group_id[i] = reg.groups[p.first_group + (int64_t(k) * p.groups) / p.households].id;
+      h.village_id[i] = c.reg.villages[v].id;
+      h.group_id[i] = c.reg.groups[p.first_group + (int64_t(k) * p.groups) / p.households].id;
       h.status[i] = statuses[k];
-      of_category[static_cast<int>(category_of(statuses[k]))].push_back(static_cast<int>(i));
-      hh_village.push_back(v);
+      c.of_category[static_cast<int>(category_of(statuses[k]))].push_back(static_cast<int>(i));
+      c.hh_village.push_back(v);
     }
   }
-  // Sizes: registered poor households are bigger (speech: 40,410 / 10,679 = 3.78).
-  {
-    discrete_distribution<int> poor_size(kPoorSizes.begin(), kPoorSizes.end());
-    discrete_distribution<int> nonreg_size(kNonregSizes.begin(), kNonregSizes.end());
-    for (std::size_t i = 0; i < h.count(); ++i)
-      h.size[i] = 1 + (h.status[i] == Status::kNonRegistered ? nonreg_size(rc) : poor_size(rc));
-    adjust_sizes(&h.size, of_category[0], spec.poor_persons, rc);
-    if (spec.total_persons > 0) {
-      long exited_persons = 0;
-      for (int i : of_category[1]) exited_persons += h.size[i];
-      adjust_sizes(&h.size, of_category[2], spec.total_persons - spec.poor_persons - exited_persons,
-                   rc);
-    }
-  }
-  // Planned exits (exact share, a little more likely in less remote villages) and exit years.
-  {
-    std::vector<std::pair<double, int>> keyed;
-    for (int i : of_category[0])
-      keyed.emplace_back(rc.uniform() * (1.4 - 0.6 * plan[hh_village[i]].remoteness), i);
-    std::sort(keyed.begin(), keyed.end(), std::greater<>());
-    const int planned = static_cast<int>(std::lround(spec.planned_exit_share * keyed.size()));
-    for (int k = 0; k < planned; ++k) h.status[keyed[k].second] = Status::kPlannedExit;
-    discrete_distribution<int> year({0.25, 0.35, 0.40});
-    for (int i : of_category[1]) h.exit_year[i] = static_cast<int16_t>(2014 + year(rc));
-    for (std::size_t i = 0; i < h.count(); ++i)
-      of_status[static_cast<int>(h.status[i])].push_back(static_cast<int>(i));
-  }
+}
 
-  // ---- Pass 3: causes, attributes, conditions, incomes (the clean county).
-  Rng rk(seed, 3, Stream::kGenerator);
-  {
-    std::vector<Cause> causes = cause_list(static_cast<int>(of_category[0].size()));
-    shuffle(&causes, rk);
-    for (std::size_t k = 0; k < causes.size(); ++k) h.cause[of_category[0][k]] = causes[k];
-    for (int i : of_category[1]) h.cause[i] = draw_cause(rk);
+/// Sizes drawn, then adjusted to the exact persons of the registered poor and the county.
+void draw_sizes(County& c, Rng& rc) {
+  Households& h = c.h();
+  discrete_distribution<int> poor_size(kPoorSizes.begin(), kPoorSizes.end());
+  discrete_distribution<int> nonreg_size(kNonregSizes.begin(), kNonregSizes.end());
+  for (std::size_t i = 0; i < h.count(); ++i)
+    h.size[i] = 1 + (h.status[i] == Status::kNonRegistered ? nonreg_size(rc) : poor_size(rc));
+  adjust_sizes(&h.size, c.of_category[0], c.spec.poor_persons, rc);
+  if (c.spec.total_persons > 0) {
+    long exited_persons = 0;
+    for (int i : c.of_category[1]) exited_persons += h.size[i];
+    adjust_sizes(&h.size, c.of_category[2],
+                 c.spec.total_persons - c.spec.poor_persons - exited_persons, rc);
   }
-  discrete_distribution<int> housing_poor({0.10, 0.55, 0.27, 0.08});
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const double r = plan[hh_village[i]].remoteness;
-    switch (h.status[i]) {
-      case Status::kPoor: {
-        const double u = rk.uniform();
-        h.attribute[i] = u < 0.68                    ? Attribute::kGeneral
-                         : u < 0.94 || h.size[i] > 2 ? Attribute::kDibao
-                                                     : Attribute::kTekun;
-        h.income[i] = income_between(rk, 2450 - 400 * r, 0.22, 900, 3200);
-        h.housing[i] = static_cast<Housing>(housing_poor(rk));
-        if (h.housing[i] >= Housing::kC && chance(rk, 0.3)) h.relocated[i] = 1;
-        h.water_safe[i] = chance(rk, 0.06 * (0.5 + r)) ? 0 : 1;
-        if (h.size[i] >= 3 && chance(rk, 0.03)) h.dropouts[i] = 1;
-        if (chance(rk, 0.02)) h.uninsured[i] = 1;
-        break;
-      }
-      case Status::kPlannedExit:
-        h.attribute[i] = chance(rk, 0.8) ? Attribute::kGeneral : Attribute::kDibao;
-        h.income[i] = income_between(rk, 4000, 0.12, 3400, 5000);
-        h.housing[i] = chance(rk, 0.35) ? Housing::kA : Housing::kB;
-        break;
-      case Status::kExited:
-        h.attribute[i] = chance(rk, 0.85) ? Attribute::kGeneral : Attribute::kDibao;
-        h.income[i] = income_between(rk, 6300 - 1200 * r, 0.28, 4800, 30000);
-        h.housing[i] = chance(rk, 0.3) ? Housing::kA : Housing::kB;
-        // Relocated households keep the grade of the old house: C/D, yet safe.
-        if (chance(rk, 0.08 + 0.12 * r)) {
-          h.relocated[i] = 1;
-          if (chance(rk, 0.5)) h.housing[i] = chance(rk, 0.7) ? Housing::kC : Housing::kD;
-        }
-        break;
-      case Status::kNonRegistered:
-        h.income[i] = income_between(rk, 8600 - 3000 * r, 0.42, 5000, 80000);
-        h.housing[i] = chance(rk, 0.55) ? Housing::kA : Housing::kB;
-        break;
+}
+
+/// Planned exits (an exact share, a little more likely in less remote villages) and exit
+/// years.
+void plan_exits(County& c, Rng& rc) {
+  Households& h = c.h();
+  std::vector<std::pair<double, int>> keyed;
+  for (int i : c.of_category[0])
+    keyed.emplace_back(rc.uniform() * (1.4 - 0.6 * c.plan[c.hh_village[i]].remoteness), i);
+  std::sort(keyed.begin(), keyed.end(), std::greater<>());
+  const int planned = static_cast<int>(std::lround(c.spec.planned_exit_share * keyed.size()));
+  for (int k = 0; k < planned; ++k) h.status[keyed[k].second] = Status::kPlannedExit;
+  discrete_distribution<int> year(kExitYearShares.begin(), kExitYearShares.end());
+  for (int i : c.of_category[1]) h.exit_year[i] = static_cast<int16_t>(2014 + year(rc));
+  for (std::size_t i = 0; i < h.count(); ++i)
+    c.of_status[static_cast<int>(h.status[i])].push_back(static_cast<int>(i));
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 3: causes, attributes, conditions, incomes (the clean county).
+
+/// Exact cause shares among the registered poor; drawn for the exited.
+void draw_causes(County& c, Rng& rk) {
+  Households& h = c.h();
+  std::vector<Cause> causes = cause_list(static_cast<int>(c.of_category[0].size()));
+  shuffle(&causes, rk);
+  for (std::size_t k = 0; k < causes.size(); ++k) h.cause[c.of_category[0][k]] = causes[k];
+  for (int i : c.of_category[1]) h.cause[i] = draw_cause(rk);
+}
+
+/// Attribute, income and conditions of household i by its status; r is its village's
+/// remoteness.
+void draw_conditions(Households& h, std::size_t i, double r,
+                     discrete_distribution<int>& housing_poor, Rng& rk) {
+  switch (h.status[i]) {
+    case Status::kPoor: {
+      const double u = rk.uniform();
+      h.attribute[i] = u < 0.68                    ? Attribute::kGeneral
+                       : u < 0.94 || h.size[i] > 2 ? Attribute::kDibao
+                                                   : Attribute::kTekun;
+      h.income[i] = income_between(rk, 2450 - 400 * r, 0.22, 900, 3200);
+      h.housing[i] = static_cast<Housing>(housing_poor(rk));
+      if (h.housing[i] >= Housing::kC && chance(rk, 0.3)) h.relocated[i] = 1;
+      h.water_safe[i] = chance(rk, 0.06 * (0.5 + r)) ? 0 : 1;
+      if (h.size[i] >= 3 && chance(rk, 0.03)) h.dropouts[i] = 1;
+      if (chance(rk, 0.02)) h.uninsured[i] = 1;
+      break;
     }
+    case Status::kPlannedExit:
+      h.attribute[i] = chance(rk, 0.8) ? Attribute::kGeneral : Attribute::kDibao;
+      h.income[i] = income_between(rk, 4000, 0.12, 3400, 5000);
+      h.housing[i] = chance(rk, 0.35) ? Housing::kA : Housing::kB;
+      break;
+    case Status::kExited:
+      h.attribute[i] = chance(rk, 0.85) ? Attribute::kGeneral : Attribute::kDibao;
+      h.income[i] = income_between(rk, 6300 - 1200 * r, 0.28, 4800, 30000);
+      h.housing[i] = chance(rk, 0.3) ? Housing::kA : Housing::kB;
+      // Relocated households keep the grade of the old house: C/D, yet safe.
+      if (chance(rk, 0.08 + 0.12 * r)) {
+        h.relocated[i] = 1;
+        if (chance(rk, 0.5)) h.housing[i] = chance(rk, 0.7) ? Housing::kC : Housing::kD;
+      }
+      break;
+    case Status::kNonRegistered:
+      h.income[i] = income_between(rk, 8600 - 3000 * r, 0.42, 5000, 80000);
+      h.housing[i] = chance(rk, 0.55) ? Housing::kA : Housing::kB;
+      break;
   }
-  // Planned exits that may not make it this year (预脱贫不达标): not a pass criterion.
-  for (int i : of_status[static_cast<int>(Status::kPlannedExit)]) {
+}
+
+/// Planned exits that may not make it this year (预脱贫不达标: not a pass criterion), and
+/// the well-off who are ineligible but honestly not registered.
+void shortfalls_and_exclusions(County& c, Rng& rk) {
+  Households& h = c.h();
+  for (int i : c.of_status[static_cast<int>(Status::kPlannedExit)]) {
     if (!chance(rk, 0.05)) continue;
     if (chance(rk, 0.5))
       h.income[i] = income_between(rk, 3150, 0.06, 2700, 3330);
     else
       h.housing[i] = Housing::kC;
   }
-  // Ineligible but honestly not registered: the well-off with exclusion codes.
-  for (int i : of_category[2]) {
+  for (int i : c.of_category[2]) {
     if (!chance(rk, 0.03)) continue;
-    static const uint16_t codes[] = {kExOfficial, kExCadre,     kExCar, kExTownHouse,
-                                     kExCompany,  kExLargeFarm, kExCar, kExTownHouse};
-    h.excluded[i] = codes[rk.below(count_of(codes))];
+    h.excluded[i] = kHonestExclusions[rk.below(count_of(kHonestExclusions))];
     h.income[i] = income_between(rk, 16000, 0.4, 7000, 120000);
   }
+}
 
-  // ---- Pass 4: residual problems after the summer clean-up, concentrated in remote villages
-  // of weak townships. Exact counts per category, apportioned over villages by risk.
-  Rng rp(seed, 4, Stream::kGenerator);
-  std::vector<Problem> problem(h.count(), Problem::kNone);
-  auto place = [&](int category, double share, auto&& apply) {
-    const int total = static_cast<int>(std::lround(share * of_category[category].size()));
+void pass_conditions(County& c, Rng& rk) {
+  draw_causes(c, rk);
+  discrete_distribution<int> housing_poor(kPoorHousing.begin(), kPoorHousing.end());
+  for (std::size_t i = 0; i < c.h().count(); ++i)
+    draw_conditions(c.h(), i, c.plan[c.hh_village[i]].remoteness, housing_poor, rk);
+  shortfalls_and_exclusions(c, rk);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 4: residual problems after the summer clean-up, concentrated in remote villages of
+// weak townships. Exact counts per category, apportioned over villages by risk.
+
+struct Problems {
+  County& c;
+  Rng& rp;
+  std::vector<Problem> of;  ///< per household
+
+  /// share · (households of the category) households of the category, apportioned over
+  /// villages by risk (at most a third of a village's), each given `apply`.
+  template <typename Apply>
+  void place(int category, double share, Apply apply) {
+    const int nv = c.villages();
+    const int total = static_cast<int>(std::lround(share * c.of_category[category].size()));
     std::vector<double> w(nv);
     std::vector<int> cap(nv);
     for (int v = 0; v < nv; ++v) {
-      w[v] = plan[v].count[category] * plan[v].risk;
-      cap[v] = plan[v].count[category] / 3;
+      w[v] = c.plan[v].count[category] * c.plan[v].risk;
+      cap[v] = c.plan[v].count[category] / 3;
     }
     const std::vector<int> per_village = apportion(total, w, 0, &cap);
+    const Households& h = c.h();
     for (int v = 0; v < nv; ++v) {
       if (per_village[v] == 0) continue;
       std::vector<int> members;
-      for (int k = 0; k < plan[v].households; ++k) {
-        const int i = plan[v].first_household + k;
-        if (static_cast<int>(category_of(h.status[i])) == category && problem[i] == Problem::kNone)
+      for (int k = 0; k < c.plan[v].households; ++k) {
+        const int i = c.plan[v].first_household + k;
+        if (static_cast<int>(category_of(h.status[i])) == category && of[i] == Problem::kNone)
           members.push_back(i);
       }
       shuffle(&members, rp);
       for (int k = 0; k < per_village[v] && k < static_cast<int>(members.size()); ++k)
-        apply(members[k]);
+        (this->*apply)(members[k]);
     }
-  };
-  auto fail_guarantee = [&](int i) {
+  }
+
+  void fail_guarantee(int i) {
+    Households& h = c.h();
     const double u = rp.uniform();
     if (u < 0.4) {
       h.housing[i] = chance(rp, 0.7) ? Housing::kC : Housing::kD;
@@ -648,351 +737,341 @@ Registry generate_county(Profile profile, uint64_t seed) {
     } else {
       h.water_safe[i] = 0;
     }
-    problem[i] = Problem::kGuarantee;
-  };
-  // Wrong exits (错退): income below or near the 2017 line, or a guarantee failing.
-  place(1, spec.wrong_exit_share, [&](int i) {
+    of[i] = Problem::kGuarantee;
+  }
+
+  /// 错退: an income below or near the 2017 line, or a guarantee failing.
+  void wrong_exit(int i) {
+    Households& h = c.h();
     const double u = rp.uniform();
     if (u < 0.40) {
       h.income[i] = std::round(uniform(rp, 2000, 3200));
-      problem[i] = Problem::kIncomeLow;
+      of[i] = Problem::kIncomeLow;
     } else if (u < 0.65) {
       h.income[i] = std::round(uniform(rp, 3200, 3700));
-      problem[i] = Problem::kIncomeNear;
+      of[i] = Problem::kIncomeNear;
     } else {
       fail_guarantee(i);
     }
-  });
-  // Omissions (漏评): non-registered, no exclusion code, below the line or failing a guarantee.
-  place(2, spec.omission_share, [&](int i) {
+  }
+
+  /// 漏评: no exclusion code, and below the line or failing a guarantee.
+  void omission(int i) {
+    Households& h = c.h();
     h.excluded[i] = 0;
     const double u = rp.uniform();
     if (u < 0.40) {
       h.income[i] = std::round(uniform(rp, 1500, 3200));
-      problem[i] = Problem::kIncomeLow;
+      of[i] = Problem::kIncomeLow;
     } else if (u < 0.65) {
       h.income[i] = std::round(uniform(rp, 3200, 3700));
-      problem[i] = Problem::kIncomeNear;
+      of[i] = Problem::kIncomeNear;
     } else {
       h.income[i] = std::min(h.income[i], income_between(rp, 5500, 0.2, 4200, 9000));
       fail_guarantee(i);
     }
-  });
-  // Mis-inclusions (错评): an exclusion code, or an income at or near twice the line.
-  place(0, spec.mis_inclusion_share, [&](int i) {
+  }
+
+  /// 错评: an exclusion code, or an income at or near twice the line.
+  void mis_inclusion(int i) {
+    Households& h = c.h();
     if (chance(rp, 0.55)) {
-      static const uint16_t codes[] = {
-          kExCar,      kExTownHouse, kExCadre, kExCompany, kExLargeFarm, kExSplitHousehold,
-          kExAbsentee, kExOfficial,  kExOther, kExCar,     kExTownHouse};
-      h.excluded[i] = codes[rp.below(count_of(codes))];
-      problem[i] = Problem::kExcluded;
+      h.excluded[i] = kMisInclusionCodes[rp.below(count_of(kMisInclusionCodes))];
+      of[i] = Problem::kExcluded;
     } else {
       h.income[i] = std::round(uniform(rp, 6000, 9500));
-      problem[i] = Problem::kIncomeHigh;
+      of[i] = Problem::kIncomeHigh;
     }
-  });
+  }
+};
 
-  // ---- Pass 5: names, documents, measures, cards, archives, languages.
-  Rng rn(seed, 5, Stream::kGenerator);
-  std::unordered_map<int, int> per_birthdate;  // sequence numbers already used per birth date
-  std::vector<int> head_age(h.count());
-  std::vector<uint8_t> head_male(h.count());
-  static const uint16_t kFillMeasures[] = {kMsIndustry,  kMsEmployment,     kMsTraining,
-                                           kMsHealth,    kMsSocialSecurity, kMsFinance,
-                                           kMsEducation, kMsIndustry,       kMsEmployment};
+void pass_problems(County& c, Rng& rp) {
+  Problems p{c, rp, std::vector<Problem>(c.h().count(), Problem::kNone)};
+  p.place(1, c.spec.wrong_exit_share, &Problems::wrong_exit);
+  p.place(2, c.spec.omission_share, &Problems::omission);
+  p.place(0, c.spec.mis_inclusion_share, &Problems::mis_inclusion);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 5: names, documents, measures, cards, archives, languages.
+
+/// The head of household i: gender, age, name, ID number, phone; and the household's
+/// language. `per_birthdate` counts the sequence numbers used per birth date.
+void name_head(County& c, std::size_t i, std::unordered_map<int, int>& per_birthdate, Rng& rn) {
+  Households& h = c.h();
+  const bool male = chance(rn, 0.86);
+  c.head_male[i] = male;
+  c.head_age[i] = uniform_int(rn, 24, 82);
+  const int year = 2017 - c.head_age[i];
+  const int month = uniform_int(rn, 1, 12);
+  const int day = uniform_int(rn, 1, 28);
+  h.head_name[i] = person_name(rn, male);
+  const int key = year * 10000 + month * 100 + day;
+  h.id_number[i] = id_number(year, month, day, per_birthdate[key]++, male);
+  if (chance(rn, 0.88)) h.phone[i] = phone_number(rn);
+  const VillagePlan& p = c.plan[c.hh_village[i]];
+  if (!p.language.empty() && chance(rn, p.minority_share)) h.language[i] = p.language;
+}
+
+/// Measures of a registered household: the one that answers the cause plus others, 4-6 in
+/// all; a few short, a few that miss the cause (readiness findings of `audit --all`).
+uint16_t draw_measures(const Households& h, std::size_t i, Rng& rn) {
+  uint16_t m = measure_for(h.cause[i]);
+  if (h.status[i] == Status::kExited || h.cause[i] == Cause::kSkills) m |= kMsEmployment;
+  if (h.relocated[i]) m |= kMsRelocation;
+  const double u = rn.uniform();
+  const int want = u < 0.03 ? uniform_int(rn, 2, 3) : uniform_int(rn, 4, 6);
+  for (int guard = 0; popcount16(m) < want && guard < 100; ++guard)
+    m |= kFillMeasures[rn.below(count_of(kFillMeasures))];
+  if (chance(rn, 0.02)) {
+    m &= static_cast<uint16_t>(~measures_answering(h.cause[i]));
+    for (uint16_t extra : kOffCauseMeasures)
+      if (popcount16(m) < 4 && !(measures_answering(h.cause[i]) & extra)) m |= extra;
+  }
+  return m;
+}
+
+/// Measures, cards, the national system's income and the paper archive of a registered
+/// household.
+void documents(Households& h, std::size_t i, Rng& rn) {
+  h.measures[i] = draw_measures(h, i, rn);
+  h.cards[i] = kAllCards;
+  if (chance(rn, 0.03)) h.cards[i] &= static_cast<uint8_t>(~(1u << rn.below(3)));
+  h.income_system[i] = h.income[i];
+  if (chance(rn, 0.015)) {
+    // The national system still carries an older figure.
+    h.income_system[i] = std::round(h.income[i] * uniform(rn, 0.55, 0.75));
+  }
+  if (chance(rn, 0.015)) h.archive_consistent[i] = 0;
+}
+
+void pass_people(County& c, Rng& rn) {
+  Households& h = c.h();
+  std::unordered_map<int, int> per_birthdate;
+  c.head_age.assign(h.count(), 0);
+  c.head_male.assign(h.count(), 0);
   for (std::size_t i = 0; i < h.count(); ++i) {
-    const bool male = chance(rn, 0.86);
-    head_male[i] = male;
-    head_age[i] = uniform_int(rn, 24, 82);
-    const int year = 2017 - head_age[i];
-    const int month = uniform_int(rn, 1, 12);
-    const int day = uniform_int(rn, 1, 28);
-    h.head_name[i] = person_name(rn, male);
-    const int key = year * 10000 + month * 100 + day;
-    h.id_number[i] = id_number(year, month, day, per_birthdate[key]++, male);
-    if (chance(rn, 0.88)) h.phone[i] = phone_number(rn);
-    const VillagePlan& p = plan[hh_village[i]];
-    if (!p.language.empty() && chance(rn, p.minority_share)) h.language[i] = p.language;
-
-    if (!is_registered(h.status[i])) continue;
-    // Measures: the one that answers the cause plus others, 4-6 in all; a few short, a few
-    // that miss the cause (readiness findings of `audit --all`).
-    uint16_t m = measure_for(h.cause[i]);
-    if (h.status[i] == Status::kExited || h.cause[i] == Cause::kSkills) m |= kMsEmployment;
-    if (h.relocated[i]) m |= kMsRelocation;
-    const double u = rn.uniform();
-    const int want = u < 0.03 ? uniform_int(rn, 2, 3) : uniform_int(rn, 4, 6);
-    for (int guard = 0; popcount16(m) < want && guard < 100; ++guard)
-      m |= kFillMeasures[rn.below(count_of(kFillMeasures))];
-    if (chance(rn, 0.02)) {
-      m &= static_cast<uint16_t>(~measures_answering(h.cause[i]));
-      for (uint16_t extra : {kMsHousing, kMsWater, kMsOther, kMsFinance})
-        if (popcount16(m) < 4 && !(measures_answering(h.cause[i]) & extra)) m |= extra;
-    }
-    h.measures[i] = m;
-    h.cards[i] = kAllCards;
-    if (chance(rn, 0.03)) h.cards[i] &= static_cast<uint8_t>(~(1u << rn.below(3)));
-    h.income_system[i] = h.income[i];
-    if (chance(rn, 0.015)) {
-      // The national system still carries an older figure.
-      h.income_system[i] = std::round(h.income[i] * uniform(rn, 0.55, 0.75));
-    }
-    if (chance(rn, 0.015)) h.archive_consistent[i] = 0;
+    name_head(c, i, per_birthdate, rn);
+    if (is_registered(h.status[i])) documents(h, i, rn);
   }
   for (std::size_t i = 0; i < h.count(); ++i)
     if (!is_registered(h.status[i])) h.income_system[i] = h.income[i];
+}
 
-  // ---- Pass 6: members, consistent with households except a handful on purpose.
-  Rng rm(seed, 6, Stream::kGenerator);
-  reg.has_members = true;
-  reg.members.reserve(static_cast<std::size_t>(spec.total_persons > 0 ? spec.total_persons : 0) +
-                      h.count() * 4);
-  std::vector<int> mismatch_pool(of_category[0]);
-  mismatch_pool.insert(mismatch_pool.end(), of_category[1].begin(), of_category[1].end());
-  shuffle(&mismatch_pool, rm);
-  std::vector<uint8_t> mismatch(h.count(), 0);
-  for (int k = 0; k < spec.member_mismatches && k < static_cast<int>(mismatch_pool.size()); ++k)
-    mismatch[mismatch_pool[k]] = static_cast<uint8_t>(1 + k % 3);
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const int n = h.size[i];
-    const int first = static_cast<int>(reg.members.size());
-    auto add = [&](const char* relation, bool male, int age) {
-      Member mb;
-      mb.household_id = h.id[i];
-      mb.household = static_cast<int>(i);
-      mb.relation = relation;
-      mb.gender = male ? "男" : "女";
-      mb.age = std::clamp(age, 0, 99);
-      mb.in_school = (mb.age >= 6 && mb.age <= 18) ? 1 : 0;
-      mb.dropout = 0;
-      mb.medical_insured = 1;
-      mb.pension_insured = mb.age >= 16 && !mb.in_school ? (chance(rm, 0.9) ? 1 : 0) : 0;
-      mb.health = "健康";
-      mb.labor = mb.age < 16 || mb.in_school ? "无劳动力"
-                 : mb.age >= 65              ? "丧失劳动力"
-                 : chance(rm, 0.12)          ? "技能劳动力"
-                                             : "普通劳动力";
-      reg.members.push_back(std::move(mb));
-    };
-    const int ha = head_age[i];
-    add("户主", head_male[i], ha);
-    int placed = 1;
-    if (n >= 2 && chance(rm, 0.85)) {
-      add("配偶", !head_male[i], ha + uniform_int(rm, -5, 3));
-      ++placed;
-    }
-    // Children aged 6-15 first when the household has a dropout to record.
-    int need_school_age = h.dropouts[i];
-    while (placed < n) {
-      const bool boy = chance(rm, 0.5);
-      if (need_school_age > 0) {
-        add(boy ? "之子" : "之女", boy, uniform_int(rm, 6, 15));
-        --need_school_age;
-      } else if (ha < 60 && placed >= 2 && chance(rm, 0.12)) {
-        add(boy ? "之父" : "之母", boy, ha + uniform_int(rm, 20, 30));
-      } else if (ha >= 55 && chance(rm, 0.4)) {
-        add(boy ? "之孙子" : "之孙女", boy, uniform_int(rm, 0, std::max(0, ha - 40)));
-      } else {
-        add(boy ? "之子" : "之女", boy, uniform_int(rm, 0, std::max(0, ha - 18)));
-      }
-      ++placed;
-    }
-    // Record the household's dropouts and uninsured on its members.
-    int dropouts_left = h.dropouts[i];
-    for (std::size_t k = first; k < reg.members.size() && dropouts_left > 0; ++k) {
-      Member& mb = reg.members[k];
-      if (mb.age >= 6 && mb.age <= 15) {
-        mb.dropout = 1;
-        mb.in_school = 0;
-        --dropouts_left;
-      }
-    }
-    int uninsured_left = h.uninsured[i];
-    for (std::size_t k = reg.members.size();
-         k-- > static_cast<std::size_t>(first) && uninsured_left > 0;) {
-      reg.members[k].medical_insured = 0;
-      --uninsured_left;
-    }
-    // Health and labour follow the cause of poverty.
-    if (h.cause[i] == Cause::kIllness) {
-      reg.members[first + rm.below(n)].health = chance(rm, 0.5) ? "患有大病" : "长期慢性病";
-    } else if (h.cause[i] == Cause::kDisability) {
-      Member& mb = reg.members[first + rm.below(n)];
-      mb.health = "残疾";
-      mb.labor = "丧失劳动力";
-    }
-    // Deliberate disagreements (三统一): a member missing, an unrecorded uninsured member,
-    // or a child out of school that the household row does not count.
-    switch (mismatch[i]) {
-      case 1:
-        if (n >= 2) {
-          reg.members.pop_back();
-          h.members_mismatch[i] = 1;
-        }
-        break;
-      case 2:
-        if (h.uninsured[i] == 0) {
-          reg.members.back().medical_insured = 0;
-          h.members_mismatch[i] = 1;
-        }
-        break;
-      case 3:
-        for (std::size_t k = first; k < reg.members.size(); ++k)
-          if (reg.members[k].age >= 6 && reg.members[k].age <= 15 && reg.members[k].dropout == 0 &&
-              h.dropouts[i] == 0) {
-            reg.members[k].dropout = 1;
-            reg.members[k].in_school = 0;
-            h.members_mismatch[i] = 1;
-            break;
-          }
-        break;
-      default:
-        break;
+// ---------------------------------------------------------------------------------------
+// Pass 6: members, consistent with households except a handful on purpose.
+
+/// Appends a member of household i.
+void add_member(Registry& reg, std::size_t i, const char* relation, bool male, int age, Rng& rm) {
+  Member& mb = reg.members.emplace_back();
+  mb.household_id = reg.households.id[i];
+  mb.household = static_cast<int>(i);
+  mb.relation = relation;
+  mb.gender = male ? "男" : "女";
+  mb.age = std::clamp(age, 0, 99);
+  mb.in_school = (mb.age >= 6 && mb.age <= 18) ? 1 : 0;
+  mb.dropout = 0;
+  mb.medical_insured = 1;
+  mb.pension_insured = mb.age >= 16 && !mb.in_school ? (chance(rm, 0.9) ? 1 : 0) : 0;
+  mb.health = "健康";
+  mb.labor = mb.age < 16 || mb.in_school ? "无劳动力"
+             : mb.age >= 65              ? "丧失劳动力"
+             : chance(rm, 0.12)          ? "技能劳动力"
+                                         : "普通劳动力";
+}
+
+/// Head, spouse, and relatives of household i up to its size: children aged 6-15 first
+/// when the household has a dropout to record.
+void add_household_members(County& c, std::size_t i, Rng& rm) {
+  const int n = c.h().size[i];
+  const int ha = c.head_age[i];
+  add_member(c.reg, i, "户主", c.head_male[i], ha, rm);
+  int placed = 1;
+  if (n >= 2 && chance(rm, 0.85)) {
+    add_member(c.reg, i, "配偶", !c.head_male[i], ha + uniform_int(rm, -5, 3), rm);
+    ++placed;
+  }
+  int need_school_age = c.h().dropouts[i];
+  for (; placed < n; ++placed) {
+    const bool boy = chance(rm, 0.5);
+    if (need_school_age > 0) {
+      add_member(c.reg, i, boy ? "之子" : "之女", boy, uniform_int(rm, 6, 15), rm);
+      --need_school_age;
+    } else if (ha < 60 && placed >= 2 && chance(rm, 0.12)) {
+      add_member(c.reg, i, boy ? "之父" : "之母", boy, ha + uniform_int(rm, 20, 30), rm);
+    } else if (ha >= 55 && chance(rm, 0.4)) {
+      add_member(c.reg, i, boy ? "之孙子" : "之孙女", boy, uniform_int(rm, 0, std::max(0, ha - 40)),
+                 rm);
+    } else {
+      add_member(c.reg, i, boy ? "之子" : "之女", boy, uniform_int(rm, 0, std::max(0, ha - 18)),
+                 rm);
     }
   }
+}
 
-  // ---- Pass 7: group contacts and the staff roster.
-  Rng rf(seed, 7, Stream::kGenerator);
-  for (Group& g : reg.groups) {
+/// The household's dropouts and uninsured on its members (from `first`), and health and
+/// labour that follow the cause of poverty.
+void record_on_members(Registry& reg, std::size_t i, std::size_t first, Rng& rm) {
+  const Households& h = reg.households;
+  int dropouts_left = h.dropouts[i];
+  for (std::size_t k = first; k < reg.members.size() && dropouts_left > 0; ++k) {
+    Member& mb = reg.members[k];
+    if (mb.age >= 6 && mb.age <= 15) {
+      mb.dropout = 1;
+      mb.in_school = 0;
+      --dropouts_left;
+    }
+  }
+  int uninsured_left = h.uninsured[i];
+  for (std::size_t k = reg.members.size(); k-- > first && uninsured_left > 0;) {
+    reg.members[k].medical_insured = 0;
+    --uninsured_left;
+  }
+  const int n = h.size[i];
+  if (h.cause[i] == Cause::kIllness) {
+    reg.members[first + rm.below(n)].health = chance(rm, 0.5) ? "患有大病" : "长期慢性病";
+  } else if (h.cause[i] == Cause::kDisability) {
+    Member& mb = reg.members[first + rm.below(n)];
+    mb.health = "残疾";
+    mb.labor = "丧失劳动力";
+  }
+}
+
+/// Deliberate disagreements (三统一) of kind 1-3: a member missing, an unrecorded uninsured
+/// member, or a child out of school that the household row does not count.
+void disagree(Registry& reg, std::size_t i, std::size_t first, int kind) {
+  Households& h = reg.households;
+  switch (kind) {
+    case 1:
+      if (h.size[i] >= 2) {
+        reg.members.pop_back();
+        h.members_mismatch[i] = 1;
+      }
+      break;
+    case 2:
+      if (h.uninsured[i] == 0) {
+        reg.members.back().medical_insured = 0;
+        h.members_mismatch[i] = 1;
+      }
+      break;
+    case 3:
+      for (std::size_t k = first; k < reg.members.size(); ++k) {
+        Member& mb = reg.members[k];
+        if (mb.age >= 6 && mb.age <= 15 && mb.dropout == 0 && h.dropouts[i] == 0) {
+          mb.dropout = 1;
+          mb.in_school = 0;
+          h.members_mismatch[i] = 1;
+          break;
+        }
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void pass_members(County& c, Rng& rm) {
+  Registry& reg = c.reg;
+  const std::size_t n = c.h().count();
+  reg.has_members = true;
+  reg.members.reserve(static_cast<std::size_t>(std::max(c.spec.total_persons, 0)) + n * 4);
+  std::vector<int> mismatch_pool(c.of_category[0]);
+  mismatch_pool.insert(mismatch_pool.end(), c.of_category[1].begin(), c.of_category[1].end());
+  shuffle(&mismatch_pool, rm);
+  std::vector<uint8_t> mismatch(n, 0);
+  for (int k = 0; k < c.spec.member_mismatches && k < static_cast<int>(mismatch_pool.size()); ++k)
+    mismatch[mismatch_pool[k]] = static_cast<uint8_t>(1 + k % 3);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t first = reg.members.size();
+    add_household_members(c, i, rm);
+    record_on_members(reg, i, first, rm);
+    disagree(reg, i, first, mismatch[i]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 7: group contacts and the staff roster.
+
+Staff make_staff(int* staff_no, StaffRole role, double male_share, Rng& rf) {
+  Staff s;
+  char id[32];
+  std::snprintf(id, sizeof id, "S%05d", ++*staff_no);
+  s.id = id;
+  s.name = person_name(rf, chance(rf, male_share));
+  s.phone = phone_number(rf);
+  s.role = role;
+  return s;
+}
+
+/// Village cadres — party secretary, director, accountant, and sometimes more — who guide
+/// in their village; every group is known by two of them.
+void make_guides(County& c, int v, int* staff_no, Rng& rf) {
+  const VillagePlan& p = c.plan[v];
+  const int guides = 3 + (chance(rf, 0.4) ? 1 : 0) + (chance(rf, 0.15) ? 1 : 0);
+  for (int k = 0; k < guides; ++k) {
+    Staff s = make_staff(staff_no, StaffRole::kGuide, 0.75, rf);
+    s.village_id = c.reg.villages[v].id;
+    s.languages = {"zh"};
+    if (!p.language.empty()) s.languages.push_back(p.language);
+    for (int g = 0; g < p.groups; ++g)
+      if (g % guides == k || (g + 1) % guides == k)
+        s.groups.push_back(c.reg.groups[p.first_group + g].id);
+    c.reg.staff.push_back(std::move(s));
+  }
+}
+
+void pass_staff(County& c, Rng& rf) {
+  for (Group& g : c.reg.groups) {
     g.contact_name = person_name(rf, chance(rf, 0.8));
     g.contact_phone = phone_number(rf);
   }
-  reg.has_staff = true;
+  c.reg.has_staff = true;
   int staff_no = 0;
-  auto next_staff_id = [&] {
-    char id[32];
-    std::snprintf(id, sizeof id, "S%05d", ++staff_no);
-    return std::string(id);
-  };
   std::vector<std::string> spoken;
-  for (int v = 0; v < nv; ++v) {
-    const VillagePlan& p = plan[v];
-    if (!p.language.empty() && std::find(spoken.begin(), spoken.end(), p.language) == spoken.end())
-      spoken.push_back(p.language);
-    // Village cadres: party secretary, director, accountant, and sometimes more.
-    const int guides = 3 + (chance(rf, 0.4) ? 1 : 0) + (chance(rf, 0.15) ? 1 : 0);
-    for (int k = 0; k < guides; ++k) {
-      Staff s;
-      s.id = next_staff_id();
-      s.name = person_name(rf, chance(rf, 0.75));
-      s.phone = phone_number(rf);
-      s.role = StaffRole::kGuide;
-      s.village_id = reg.villages[v].id;
-      s.languages = {"zh"};
-      if (!p.language.empty()) s.languages.push_back(p.language);
-      // Every group is known by two of the guides.
-      for (int g = 0; g < p.groups; ++g)
-        if (g % guides == k || (g + 1) % guides == k)
-          s.groups.push_back(reg.groups[p.first_group + g].id);
-      reg.staff.push_back(std::move(s));
-    }
+  for (int v = 0; v < c.villages(); ++v) {
+    const std::string& lang = c.plan[v].language;
+    if (!lang.empty() && std::find(spoken.begin(), spoken.end(), lang) == spoken.end())
+      spoken.push_back(lang);
+    make_guides(c, v, &staff_no, rf);
   }
+  // A county pool of interpreters for each minority language.
   std::sort(spoken.begin(), spoken.end());
   for (const std::string& lang : spoken) {
-    const int n = profile == Profile::kSmall ? 2 : uniform_int(rf, 2, 4);
+    const int n = c.profile == Profile::kSmall ? 2 : uniform_int(rf, 2, 4);
     for (int k = 0; k < n; ++k) {
-      Staff s;
-      s.id = next_staff_id();
-      s.name = person_name(rf, chance(rf, 0.6));
-      s.phone = phone_number(rf);
-      s.role = StaffRole::kInterpreter;
+      Staff s = make_staff(&staff_no, StaffRole::kInterpreter, 0.6, rf);
       s.languages = {"zh", lang};
-      reg.staff.push_back(std::move(s));
+      c.reg.staff.push_back(std::move(s));
     }
   }
-
-  std::string err;
-  reg.build_indexes(&err);  // ids are unique and references resolve by construction
-  return reg;
 }
 
-bool write_registry(const Registry& reg, const std::string& dir, std::string* err) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    *err = dir + ": cannot create directory: " + ec.message();
-    return false;
-  }
-  auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
-  auto number = [](double x) { return format_double(x); };
-  auto whole = [](long x) { return std::to_string(x); };
+}  // namespace
 
-  CsvWriter townships({"township_id", "name", "travel_minutes"});
-  for (const Township& t : reg.townships) townships.row({t.id, t.name, number(t.travel_minutes)});
-
-  CsvWriter villages({"village_id", "township_id", "name", "natural", "transport", "economic",
-                      "tier", "travel_minutes"});
-  for (const Village& v : reg.villages)
-    villages.row({v.id, v.township_id, v.name, number(v.natural), number(v.transport),
-                  number(v.economic), v.tier ? std::string(to_string(*v.tier)) : std::string(),
-                  number(v.travel_minutes)});
-
-  CsvWriter groups({"group_id", "village_id", "name", "contact_name", "contact_phone"});
-  for (const Group& g : reg.groups)
-    groups.row({g.id, g.village_id, g.name, g.contact_name, g.contact_phone});
-
-  const Households& h = reg.households;
-  CsvWriter households(
-      {"household_id", "village_id",  "group_id",      "head_name",          "id_number",
-       "phone",        "size",        "status",        "exit_year",          "attribute",
-       "cause",        "income",      "income_system", "food_secure",        "clothing_secure",
-       "water_safe",   "housing",     "relocated",     "dropouts",           "uninsured",
-       "excluded",     "measures",    "cards",         "archive_consistent", "language",
-       "presence",     "satisfaction"});
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const bool registered = is_registered(h.status[i]);
-    households.row({
-        h.id[i], h.village_id[i], h.group_id[i], h.head_name[i], h.id_number[i], h.phone[i],
-        whole(h.size[i]), std::string(to_string(h.status[i])),
-        h.exit_year[i] ? whole(h.exit_year[i]) : std::string(),
-        std::string(to_string(h.attribute[i])), std::string(to_string(h.cause[i])),
-        number(h.income[i]),
-        // Non-registered households are not in the national system: left at the default.
-        registered || h.income_system[i] != h.income[i] ? number(h.income_system[i])
-                                                        : std::string(),
-        whole(h.food_secure[i]), whole(h.clothing_secure[i]), whole(h.water_safe[i]),
-        std::string(to_string(h.housing[i])), whole(h.relocated[i]), whole(h.dropouts[i]),
-        whole(h.uninsured[i]), flags_to_string(h.excluded[i], exclusion_names()),
-        flags_to_string(h.measures[i], measure_names()), flags_to_string(h.cards[i], card_names()),
-        whole(h.archive_consistent[i]), h.language[i] == "zh" ? std::string() : h.language[i],
-        number(h.presence[i]),      // NaN (config default) is written empty
-        number(h.satisfaction[i]),  // likewise
-    });
-  }
-
-  auto flag = [&](int x) { return x < 0 ? std::string() : whole(x); };
-  CsvWriter members({"household_id", "relation", "gender", "age", "in_school", "dropout",
-                     "medical_insured", "pension_insured", "health", "labor"});
-  for (const Member& m : reg.members)
-    members.row({m.household_id, m.relation, m.gender, flag(m.age), flag(m.in_school),
-                 flag(m.dropout), flag(m.medical_insured), flag(m.pension_insured), m.health,
-                 m.labor});
-
-  auto join = [](const std::vector<std::string>& items) {
-    std::string s;
-    for (const std::string& x : items) {
-      if (!s.empty()) s += ';';
-      s += x;
-    }
-    return s;
-  };
-  CsvWriter staff({"staff_id", "name", "phone", "role", "village_id", "languages", "groups"});
-  for (const Staff& s : reg.staff)
-    staff.row({s.id, s.name, s.phone, s.role == StaffRole::kGuide ? "guide" : "interpreter",
-               s.village_id, join(s.languages), join(s.groups)});
-
-  // members.csv and staff.csv only when the registry has them: an empty members.csv would
-  // make every household disagree with it when read back.
-  const std::pair<const char*, const CsvWriter*> files[] = {
-      {"townships.csv", &townships},
-      {"villages.csv", &villages},
-      {"groups.csv", &groups},
-      {"households.csv", &households},
-      {"members.csv", reg.has_members ? &members : nullptr},
-      {"staff.csv", reg.has_staff ? &staff : nullptr}};
-  for (const auto& [name, writer] : files)
-    if (writer && !write_file_atomic(path(name), writer->str(), err)) return false;
-  return true;
+Registry generate_county(Profile profile, uint64_t seed) {
+  County c(profile, seed);
+  Rng structure = c.stream(1);
+  plan_townships(c, structure);
+  make_townships(c, structure);
+  make_villages(c, structure);
+  Rng households = c.stream(2);
+  make_groups(c, count_households(c, households));
+  make_households(c, households);
+  draw_sizes(c, households);
+  plan_exits(c, households);
+  Rng conditions = c.stream(3);
+  pass_conditions(c, conditions);
+  Rng problems = c.stream(4);
+  pass_problems(c, problems);
+  Rng people = c.stream(5);
+  pass_people(c, people);
+  Rng members = c.stream(6);
+  pass_members(c, members);
+  Rng staff = c.stream(7);
+  pass_staff(c, staff);
+  std::string err;
+  c.reg.build_indexes(&err);  // ids are unique and references resolve by construction
+  return std::move(c.reg);
 }
 
 }  // namespace kaoping

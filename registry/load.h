@@ -24,7 +24,14 @@ bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag);
 /// loader applies; used by tests and by `validate` on the default county.
 bool validate_registry(Registry* reg, Diagnostics* diag);
 
-/// True when `id` is an 18-character resident ID number with a valid GB 11643 checksum.
+/// True when `id` is an 18-character resident ID number with a valid GB 11643 checksum, or
+/// a 20-character disability certificate number (such an ID followed by two digits).
 bool valid_id_number(const std::string& id);
+
+/// Warnings, not errors, for what `schedule` will miss in a valid registry: no staff.csv
+/// (the guides and interpreters), no groups.csv, or groups without a contact (the party
+/// member who notifies the households). For `validate`, which checks a registry before the
+/// day; the other commands do not need them.
+void warn_schedule_gaps(const Registry& reg, Diagnostics* diag);
 
 }  // namespace kaoping

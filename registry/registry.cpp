@@ -1,8 +1,6 @@
 #include "registry/registry.h"
 
 #include <array>
-#include <cmath>
-#include <limits>
 
 namespace kaoping {
 namespace {
@@ -122,77 +120,16 @@ uint16_t measures_answering(Cause c) {
 }
 
 std::size_t Households::add_default() {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  id.emplace_back();
-  village_id.emplace_back();
-  village.push_back(-1);
-  group_id.emplace_back();
-  group.push_back(-1);
-  head_name.emplace_back();
-  id_number.emplace_back();
-  phone.emplace_back();
-  size.push_back(1);
-  status.push_back(Status::kNonRegistered);
-  exit_year.push_back(0);
-  attribute.push_back(Attribute::kNone);
-  cause.push_back(Cause::kNone);
-  income.push_back(0);
-  income_system.push_back(0);
-  food_secure.push_back(1);
-  clothing_secure.push_back(1);
-  water_safe.push_back(1);
-  housing.push_back(Housing::kA);
-  relocated.push_back(0);
-  dropouts.push_back(0);
-  uninsured.push_back(0);
-  excluded.push_back(0);
-  measures.push_back(0);
-  cards.push_back(0);
-  archive_consistent.push_back(1);
-  language.emplace_back("zh");
-  presence.push_back(nan);
-  satisfaction.push_back(nan);
-  verified.push_back(1);
-  fault_prior.push_back(nan);
-  members_mismatch.push_back(0);
-  line.push_back(0);
+  for_each_column([](auto& column, const auto& value) { column.push_back(value); });
   return id.size() - 1;
 }
 
 void Households::reserve(std::size_t n) {
-  id.reserve(n);
-  village_id.reserve(n);
-  village.reserve(n);
-  group_id.reserve(n);
-  group.reserve(n);
-  head_name.reserve(n);
-  id_number.reserve(n);
-  phone.reserve(n);
-  size.reserve(n);
-  status.reserve(n);
-  exit_year.reserve(n);
-  attribute.reserve(n);
-  cause.reserve(n);
-  income.reserve(n);
-  income_system.reserve(n);
-  food_secure.reserve(n);
-  clothing_secure.reserve(n);
-  water_safe.reserve(n);
-  housing.reserve(n);
-  relocated.reserve(n);
-  dropouts.reserve(n);
-  uninsured.reserve(n);
-  excluded.reserve(n);
-  measures.reserve(n);
-  cards.reserve(n);
-  archive_consistent.reserve(n);
-  language.reserve(n);
-  presence.reserve(n);
-  satisfaction.reserve(n);
-  verified.reserve(n);
-  fault_prior.reserve(n);
-  members_mismatch.reserve(n);
-  line.reserve(n);
+  for_each_column([n](auto& column, const auto&) { column.reserve(n); });
+}
+
+void Households::resize(std::size_t n) {
+  for_each_column([n](auto& column, const auto& value) { column.resize(n, value); });
 }
 
 bool Registry::build_indexes(std::string* err) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -142,9 +143,19 @@ struct Group {
   std::string name;
   std::string contact_name;
   std::string contact_phone;
+  int line = 0;  ///< line in groups.csv (0 when built in memory)
 };
 
-/// Households as a struct of arrays; every vector has size() entries.
+/// Households as a struct of arrays; every vector has count() entries. The columns of
+/// households.csv are described once, in registry/schema.cpp (what the file calls them, what
+/// they may hold); the defaults of a household built in memory are in for_each_column below.
+///
+/// Who reads what: the Monte Carlo engine (ReplicateModel::init, through audit/rules.h)
+/// reads status, size, income, income_system, excluded, the guarantees (food_secure,
+/// clothing_secure, water_safe, housing, relocated, dropouts, uninsured),
+/// archive_consistent, members_mismatch, presence and satisfaction, and the sampler reads
+/// village and status; the replicate loop itself reads only the tables init builds from
+/// them. The other columns serve the readable audit, the schedule and the reports.
 struct Households {
   std::vector<std::string> id;
   std::vector<std::string> village_id;
@@ -157,8 +168,8 @@ struct Households {
   std::vector<int16_t> exit_year;  ///< 0 when none
   std::vector<Attribute> attribute;
   std::vector<Cause> cause;
-  std::vector<double> income;         ///< per-capita yuan/year, field verification
-  std::vector<double> income_system;  ///< per-capita yuan/year in the national system
+  std::vector<double> income;         ///< per-capita yuan/year, field verification; NaN unknown
+  std::vector<double> income_system;  ///< per-capita yuan/year, national system; NaN unknown
   std::vector<uint8_t> food_secure, clothing_secure, water_safe;
   std::vector<Housing> housing;
   std::vector<uint8_t> relocated;
@@ -170,7 +181,8 @@ struct Households {
   std::vector<std::string> language;  ///< "zh" by default
   std::vector<double> presence;       ///< NaN = config default
   std::vector<double> satisfaction;   ///< NaN = config default
-  /// 1 when the county's own field verification covered the household this year (SPEC §1).
+  /// 1 when the county's own field verification covered the household this year (SPEC §1);
+  /// only an unverified household (0) may have an unknown income (NaN).
   std::vector<uint8_t> verified;
   /// For an unverified household, the probability in [0,1] that the evaluators find it at
   /// fault; NaN = config default (evaluator.unverified_fault of its status).
@@ -184,6 +196,49 @@ struct Households {
   std::size_t add_default();
   /// Reserves room for n households in every column.
   void reserve(std::size_t n);
+  /// Makes it n households: new ones at every field's default, extra ones dropped.
+  void resize(std::size_t n);
+
+  /// Calls f(column, default) for every column above, in declaration order, with the value
+  /// a household built in memory starts with. add_default, reserve and resize go through it, so a
+  /// new column is declared above and listed here, nowhere else in this struct.
+  template <typename F>
+  void for_each_column(F&& f) {
+    const double unset = std::numeric_limits<double>::quiet_NaN();
+    f(id, std::string());
+    f(village_id, std::string());
+    f(village, int32_t{-1});
+    f(group_id, std::string());
+    f(group, int32_t{-1});
+    f(head_name, std::string());
+    f(id_number, std::string());
+    f(phone, std::string());
+    f(size, int32_t{1});
+    f(status, Status::kNonRegistered);
+    f(exit_year, int16_t{0});
+    f(attribute, Attribute::kNone);
+    f(cause, Cause::kNone);
+    f(income, 0.0);
+    f(income_system, 0.0);
+    f(food_secure, uint8_t{1});
+    f(clothing_secure, uint8_t{1});
+    f(water_safe, uint8_t{1});
+    f(housing, Housing::kA);
+    f(relocated, uint8_t{0});
+    f(dropouts, int32_t{0});
+    f(uninsured, int32_t{0});
+    f(excluded, uint16_t{0});
+    f(measures, uint16_t{0});
+    f(cards, uint8_t{0});
+    f(archive_consistent, uint8_t{1});
+    f(language, std::string("zh"));
+    f(presence, unset);
+    f(satisfaction, unset);
+    f(verified, uint8_t{1});
+    f(fault_prior, unset);
+    f(members_mismatch, uint8_t{0});
+    f(line, int32_t{0});
+  }
 };
 
 struct Member {

@@ -168,12 +168,13 @@ TEST_F(ImportTest, PersonRowsBecomeHouseholdsAndMembers) {
             "household_id,village_id,group_id,head_name,id_number,phone,size,status,exit_year,"
             "attribute,cause,income,income_system,food_secure,clothing_secure,water_safe,housing,"
             "relocated,dropouts,uninsured,excluded,measures,cards,archive_consistent,language,"
-            "presence,satisfaction\n"
+            "presence,satisfaction,verified,fault_prior\n"
             "5325011234567,大坪乡/新村,大坪乡/新村/一组,张三," +
                 kHead1 +
-                ",13912345678,3,exited,2016,general,illness,3500.5,3500.5,1,1,1,B,0,2,1,,,,1,yi,,\n"
+                ",13912345678,3,exited,2016,general,illness,3500.5,3500.5,1,1,1,B,0,2,1,,,,1,yi,,,"
+                "1,\n"
                 "5325011234568,大坪乡/老村,大坪乡/老村/二组,李四," +
-                kHead2 + ",,1,poor,,dibao,labor,2000,2000,1,1,0,C,0,0,0,,,,1,,,\n");
+                kHead2 + ",,1,poor,,dibao,labor,2000,2000,1,1,0,C,0,0,0,,,,1,,,,1,\n");
   // Ages on 1 September 2017; the daughter's gender from her ID; 14 and out of school is a
   // dropout, 15 at school age's end too, a blank 在校生情况 is not stated.
   EXPECT_EQ(written("members.csv"),

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "registry/load.h"
+#include "registry/write.h"
 #include "util/files.h"
 
 namespace kaoping {
@@ -436,7 +437,7 @@ TEST(WriteRegistry, WritesEveryColumnInSpecOrderWithoutBom) {
        "household_id,village_id,group_id,head_name,id_number,phone,size,status,exit_year,"
        "attribute,cause,income,income_system,food_secure,clothing_secure,water_safe,housing,"
        "relocated,dropouts,uninsured,excluded,measures,cards,archive_consistent,language,"
-       "presence,satisfaction"},
+       "presence,satisfaction,verified,fault_prior"},
       {"members.csv",
        "household_id,relation,gender,age,in_school,dropout,medical_insured,pension_insured,"
        "health,labor"},

@@ -575,14 +575,15 @@ TEST(ValidateRegistry, ReportsEachProblemNamingTheRecord) {
   h.village_id[1] = "V2";
   Diagnostics diag;
   EXPECT_FALSE(validate_registry(&reg, &diag));
+  // A record's problems come in the file's column order, as the loader reports them.
   EXPECT_EQ(errors(diag),
             (std::vector<std::string>{
+                "households.csv: error: household \"H1\": id_number 110105********0021 fails "
+                "the GB 11643 checksum (the last character should be X)",
                 "households.csv: error: household \"H1\": size must be a whole number >= 1, got "
                 "\"0\"",
                 "households.csv: error: household \"H1\": exit_year is required for status "
                 "exited: a year from 2000 to 2100",
-                "households.csv: error: household \"H1\": id_number 110105********0021 fails "
-                "the GB 11643 checksum (the last character should be X)",
                 "households.csv: error: household \"H1\": presence must be a number in [0,1], "
                 "got \"1.5\"",
                 "households.csv: error: household \"H1\": duplicate household_id \"H1\" (first "
@@ -626,21 +627,257 @@ TEST_F(RegistryFiles, LoadStaffAgainstALoadedRegistry) {
   EXPECT_FALSE(reg.has_staff);
   fs::path roster = dir_ / "roster.csv";
   std::ofstream(roster) << "staff_id,name,phone,role,village_id,languages,groups\n"
-                           "S1,a,1,guide,V2,,G2\n"
-                           "S1,b,2,guide,V3,,\n"
-                           "S3,c,3,interpreter,,yi;hani,\n";
+                           "S1,a,13700000011,guide,V2,,G2\n"
+                           "S1,b,13700000012,guide,V3,,\n"
+                           "S3,c,0871-6543210,interpreter,,yi;hani,\n";
   EXPECT_FALSE(load_staff(roster.string(), &reg, &diag));
   EXPECT_EQ(errors(diag), (std::vector<std::string>{"roster.csv:3:1: error: duplicate staff_id "
                                                     "\"S1\" (first on line 2)"}));
   std::ofstream(roster) << "staff_id,name,phone,role,village_id,languages,groups\n"
-                           "S1,a,1,guide,V2,,G2\n"
-                           "S3,c,3,interpreter,,yi;hani,\n";
+                           "S1,a,13700000011,guide,V2,,G2\n"
+                           "S3,c,0871-6543210,interpreter,,yi;hani,\n";
   Diagnostics diag2;
   ASSERT_TRUE(load_staff(roster.string(), &reg, &diag2)) << errors(diag2).at(0);
   ASSERT_EQ(reg.staff.size(), 2u);
   EXPECT_EQ(reg.staff[0].village, 1);
   EXPECT_EQ(reg.staff[0].languages, (std::vector<std::string>{"zh"}));
   EXPECT_EQ(reg.staff[1].village, -1);
+}
+
+// --- SPEC §1: verified, fault_prior, certificate numbers, phone numbers, spreadsheet damage ---
+
+/// The minimal registry with the two columns of verification: `rows` holds the verified and
+/// fault_prior cells of H1..H4.
+class VerificationColumns : public RegistryFiles {
+ protected:
+  void with_verification(const std::vector<std::string>& rows) {
+    std::string& h = files_.at("households.csv");
+    std::string out;
+    std::size_t start = 0, line = 0;
+    while (start < h.size()) {
+      const std::size_t end = h.find('\n', start);
+      out += h.substr(start, end - start);
+      out += line == 0 ? ",verified,fault_prior" : "," + rows.at(line - 1);
+      out += '\n';
+      start = end + 1;
+      ++line;
+    }
+    h = out;
+  }
+};
+
+TEST_F(VerificationColumns, AnUnverifiedHouseholdMayLeaveItsIncomeEmpty) {
+  edit("households.csv", ",9000,", ",,");
+  with_verification({"1,", ",", "0,0.25", "1,0"});
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << errors(diag).at(0);
+  const Households& h = reg.households;
+  EXPECT_EQ(h.verified, (std::vector<uint8_t>{1, 1, 0, 1}));  // empty = 1
+  EXPECT_TRUE(std::isnan(h.income[2]));
+  EXPECT_TRUE(std::isnan(h.income_system[2]));  // = income
+  EXPECT_TRUE(std::isnan(h.fault_prior[0]));    // empty = the configuration's
+  EXPECT_EQ(h.fault_prior[2], 0.25);
+  EXPECT_EQ(h.fault_prior[3], 0);
+}
+
+TEST_F(VerificationColumns, WithoutTheColumnsEveryHouseholdIsVerified) {
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  EXPECT_EQ(reg.households.verified, (std::vector<uint8_t>{1, 1, 1, 1}));
+  for (double p : reg.households.fault_prior) EXPECT_TRUE(std::isnan(p));
+}
+
+TEST_F(VerificationColumns, AnEmptyIncomeOfAVerifiedHouseholdIsAnErrorAtItsCell) {
+  edit("households.csv", ",9000,", ",,");
+  with_verification({"1,", "1,", "1,", "1,"});
+  EXPECT_EQ(first_error(),
+            "households.csv:4:12: error: income is empty; it must be a number >= 0 (only an "
+            "unverified household, verified = 0, may leave it empty)");
+}
+
+TEST_F(VerificationColumns, AnEmptyIncomeWithoutTheVerifiedColumnIsAnError) {
+  edit("households.csv", ",9000,", ",,");
+  EXPECT_EQ(first_error(),
+            "households.csv:4:12: error: income is empty; it must be a number >= 0 (only an "
+            "unverified household, verified = 0, may leave it empty)");
+}
+
+TEST_F(VerificationColumns, BadVerificationCells) {
+  with_verification({"yes,", "1,1.5", "0,-0.1", "1,"});
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag),
+            (std::vector<std::string>{
+                "households.csv:2:28: error: verified must be 0 or 1, got \"yes\"",
+                "households.csv:3:29: error: fault_prior must be a number in [0,1], got \"1.5\"",
+                "households.csv:4:29: error: fault_prior must be a number in [0,1], got "
+                "\"-0.1\""}));
+}
+
+TEST_F(VerificationColumns, ABadVerifiedCellDoesNotAlsoReportTheIncome) {
+  edit("households.csv", ",9000,", ",,");
+  with_verification({"1,", "1,", "maybe,", "1,"});
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  EXPECT_EQ(errors(diag), (std::vector<std::string>{"households.csv:4:28: error: verified must "
+                                                    "be 0 or 1, got \"maybe\""}));
+}
+
+TEST_F(RegistryFiles, DisabilityCertificateNumbersAreAccepted) {
+  // 残疾人证号: the head's resident ID followed by two digits (disability kind and grade).
+  edit("households.csv", "11010519491231002X", "11010519491231002X41");
+  edit("households.csv", "530123198001011239", "53012319800101123972");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag)) << errors(diag).at(0);
+  EXPECT_EQ(reg.households.id_number[0], "11010519491231002X41");
+  EXPECT_TRUE(valid_id_number("11010519491231002X41"));
+  EXPECT_TRUE(valid_id_number("53012319800101123972"));
+  EXPECT_FALSE(valid_id_number("53012319800101123872"));  // its ID fails the checksum
+  EXPECT_FALSE(valid_id_number("5301231980010112397X"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NumbersAsText, BadValues,
+    ::testing::Values(
+        EditCase{"households.csv", "530123198001011239", "5301231980010112397A",
+                 "households.csv:4:5: error: id_number 530123**********397A must end in two "
+                 "digits: a 20-character disability certificate number is an 18-character "
+                 "resident ID number followed by two digits"},
+        EditCase{"households.csv", "530123198001011239", "53012319800101123872",
+                 "households.csv:4:5: error: id_number 530123**********3872 fails the GB 11643 "
+                 "checksum (the 18th character should be 9)"},
+        EditCase{"households.csv", "530123198001011239", "5301231980010112391",
+                 "households.csv:4:5: error: id_number must be an 18-character resident ID "
+                 "number or a 20-character disability certificate number, got 19 characters"},
+        EditCase{"households.csv", "530123198001011239", "5.30123E+17",
+                 "households.csv:4:5: error: id_number \"5.30123E+17\" is a number a spreadsheet "
+                 "turned into exponent form and lost digits; keep the column as text (Format "
+                 "Cells → Text before pasting, or import the column as text)"},
+        EditCase{"households.csv", ",13900000001,", ",1.39E+10,",
+                 "households.csv:2:6: error: phone \"1.39E+10\" is a number a spreadsheet turned "
+                 "into exponent form and lost digits; keep the column as text (Format Cells → "
+                 "Text before pasting, or import the column as text)"},
+        EditCase{"households.csv", ",13900000001,", ",1390000000,",
+                 "households.csv:2:6: error: phone must be an 11-digit mobile number starting "
+                 "with 1, or a landline number: 0, a 2-3 digit area code and a 7-8 digit "
+                 "number, one '-' allowed after the area code, got \"1390000000\""},
+        EditCase{"households.csv", ",13900000001,", ",0871-654321,",
+                 "households.csv:2:6: error: phone must be an 11-digit mobile number starting "
+                 "with 1, or a landline number: 0, a 2-3 digit area code and a 7-8 digit "
+                 "number, one '-' allowed after the area code, got \"0871-654321\""},
+        EditCase{"groups.csv", ",13800000002", ",+86 138 0000 0002",
+                 "groups.csv:3:5: error: contact_phone must be an 11-digit mobile number "
+                 "starting with 1, or a landline number: 0, a 2-3 digit area code and a 7-8 "
+                 "digit number, one '-' allowed after the area code, got \"+86 138 0000 "
+                 "0002\""},
+        EditCase{"staff.csv", ",13700000002,", ",1.37E+10,",
+                 "staff.csv:3:3: error: phone \"1.37E+10\" is a number a spreadsheet turned into "
+                 "exponent form and lost digits; keep the column as text (Format Cells → Text "
+                 "before pasting, or import the column as text)"},
+        EditCase{"villages.csv", "V3,T2,", "3E+2,T2,",
+                 "villages.csv:4:1: error: village_id \"3E+2\" is a number a spreadsheet turned "
+                 "into exponent form and lost digits; keep the column as text (Format Cells → "
+                 "Text before pasting, or import the column as text)"}));
+
+TEST_F(RegistryFiles, PhoneNumbersOfEveryShapeSpecOneAllows) {
+  const char* const good[] = {"13900000001", "0871-6543210",  "08716543210",  "010-12345678",
+                              "01012345678", "0755-12345678", "075512345678", " 13900000002 "};
+  for (const char* phone : good) {
+    files_ = {};
+    SetUp();
+    edit("households.csv", ",13900000001,", std::string(",") + phone + ",");
+    EXPECT_EQ(first_error(), "") << phone;
+  }
+  const char* const bad[] = {"23900000001", "139000000012",   "0871--6543210",
+                             "08-71654321", "0871-123456789", "087165432",
+                             "0871654321a", "139 0000 0001",  "087-1-654321"};
+  for (const char* phone : bad) {
+    files_ = {};
+    SetUp();
+    edit("households.csv", ",13900000001,", std::string(",") + phone + ",");
+    EXPECT_NE(first_error(), "") << phone;
+  }
+}
+
+TEST_F(RegistryFiles, AKeyInExponentFormIsNotADuplicate) {
+  // Every household_id of the column turned into the same "1.10105E+17": one message per
+  // cell, and the lost ids are not compared (no "duplicate household_id"); members.csv's
+  // references to the ids that were lost cannot resolve.
+  for (const char* id : {"H1,V1,", "H2,V1,", "H3,V2,", "H4,V3,"})
+    edit("households.csv", id, std::string("1.10105E+17,") + (id + 3));
+  Registry reg;
+  Diagnostics diag;
+  EXPECT_FALSE(load(&reg, &diag));
+  const std::vector<std::string> e = errors(diag);
+  ASSERT_GE(e.size(), 4u);
+  for (std::size_t k = 0; k < 4; ++k)
+    EXPECT_EQ(e[k], "households.csv:" + std::to_string(k + 2) +
+                        ":1: error: household_id \"1.10105E+17\" is a number a spreadsheet "
+                        "turned into exponent form and lost digits; keep the column as text "
+                        "(Format Cells → Text before pasting, or import the column as text)");
+  for (const std::string& m : e) EXPECT_EQ(m.find("duplicate"), std::string::npos) << m;
+}
+
+TEST(ValidateRegistry, VerificationPhonesAndSpreadsheetDamageInMemory) {
+  Registry reg = tiny_registry();
+  Households& h = reg.households;
+  h.income[0] = std::nan("");  // verified: an error
+  h.income[1] = h.income_system[1] = std::nan("");
+  h.verified[1] = 0;  // unverified: fine
+  h.fault_prior[1] = 2;
+  h.phone[0] = "1.37027E+10";
+  h.phone[1] = "0871-6543210";
+  h.id_number[1] = "53012319800101123972";
+  Diagnostics diag;
+  EXPECT_FALSE(validate_registry(&reg, &diag));
+  EXPECT_EQ(errors(diag),
+            (std::vector<std::string>{
+                "households.csv: error: household \"H1\": phone \"1.37027E+10\" is a number a "
+                "spreadsheet turned into exponent form and lost digits; keep the column as text "
+                "(Format Cells → Text before pasting, or import the column as text)",
+                "households.csv: error: household \"H1\": income is empty; it must be a number "
+                ">= 0 (only an unverified household, verified = 0, may leave it empty)",
+                "households.csv: error: household \"H2\": fault_prior must be a number in [0,1], "
+                "got \"2\""}));
+}
+
+TEST(WarnScheduleGaps, StaffAndGroupContactsAreWarnedAboutNotRequired) {
+  Registry reg = tiny_registry();
+  Diagnostics diag;
+  warn_schedule_gaps(reg, &diag);
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{
+                "staff.csv: warning: the registry has no staff.csv; schedule needs the guides "
+                "and interpreters (give them in staff.csv, or with schedule --staff FILE)",
+                "groups.csv: warning: the registry has no groups; the schedule cannot name the "
+                "party member who notifies each group's households (contact_name and "
+                "contact_phone in groups.csv)"}));
+  EXPECT_FALSE(diag.has_errors());
+}
+
+TEST_F(RegistryFiles, GroupsWithoutAContactAreOneWarningAtTheFirst) {
+  edit("groups.csv", "G2,V2,二组,李四,13800000002", "G2,V2,二组,李四,");
+  Registry reg;
+  Diagnostics diag;
+  ASSERT_TRUE(load(&reg, &diag));
+  warn_schedule_gaps(reg, &diag);
+  EXPECT_EQ(messages(diag),
+            (std::vector<std::string>{"groups.csv:3: warning: 1 of 2 groups have no contact_name "
+                                      "or contact_phone, the first \"G2\"; the schedule cannot "
+                                      "say whom to call to notify their households"}));
+  Registry complete;
+  Diagnostics none;
+  dropped_.clear();
+  files_.clear();
+  SetUp();
+  ASSERT_TRUE(load(&complete, &none));
+  warn_schedule_gaps(complete, &none);
+  EXPECT_TRUE(none.items().empty());
 }
 
 }  // namespace
