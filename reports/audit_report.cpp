@@ -261,17 +261,12 @@ int age_band(int age) {
   return 3;
 }
 
-Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
-                                const SelfCheckResult& result, const ReportContext& ctx,
-                                std::size_t page_rows) {
-  const Lang lang = ctx.lang;
-  const Households& h = reg.households;
-  Report rep;
-  rep.lang = std::string(lang_code(lang));
-  rep.title = tr(lang, "audit.title");
-  rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
+namespace {
 
-  // Summary: verdict of the county's own rates, households with findings.
+// The self-check's summary: the verdict of the county's own rates, the households with
+// findings, the findings by kind and the rates.
+Section selfcheck_summary(const EvaluationConfig& config, const SelfCheckResult& result,
+                          Lang lang) {
   Section summary;
   summary.heading = tr(lang, "audit.summary");
   Figures figs = verdict_figures(result.county.verdict, result.county.rates, lang);
@@ -293,9 +288,65 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
          f < kRuleFindingCount ? Tone::kBad : Tone::kWarning});
   summary.blocks.push_back(Chart{by_finding});
   summary.blocks.push_back(rates_table(result.county.rates, config.standards, lang, "audit.rates"));
-  rep.sections.push_back(summary);
+  return summary;
+}
 
-  // 六个清: the registered households and their members.
+// Per township: registered households by status, persons and the self-check's findings;
+// and by township and main cause.
+void township_tables(const Registry& reg, const SelfCheckResult& result, Lang lang,
+                     Section* profile) {
+  const Households& h = reg.households;
+  Table towns;
+  towns.title = tr(lang, "audit.by_township");
+  towns.sheet = tr(lang, "audit.by_township");
+  towns.columns = {{tr(lang, "col.township")}};
+  for (Status s : {Status::kPoor, Status::kPlannedExit, Status::kExited, Status::kNonRegistered})
+    towns.columns.push_back({status_name(lang, s), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.registered_persons"), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.flagged"), ColumnKind::kInteger});
+  std::vector<std::array<int64_t, kStatusCount + 1>> per(reg.townships.size());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int v = h.village[i];
+    if (v < 0 || reg.villages[v].township < 0) continue;
+    auto& p = per[reg.villages[v].township];
+    ++p[static_cast<int>(h.status[i])];
+    if (is_registered(h.status[i])) p[kStatusCount] += h.size[i];
+  }
+  std::vector<int> flagged(reg.townships.size(), 0);
+  for (const UnitSummary& u : result.townships)
+    if (u.unit >= 0 && u.unit < static_cast<int>(flagged.size())) flagged[u.unit] = u.flagged;
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
+    for (int k = 0; k <= kStatusCount; ++k) row.push_back(Cell(per[t][k]));
+    row.push_back(flagged[t]);
+    towns.rows.push_back(row);
+  }
+  profile->blocks.push_back(towns);
+  // Registered households by township and main cause: wide, so in the workbook only.
+  Table cross;
+  cross.title = tr(lang, "audit.by_township_cause");
+  cross.sheet = tr(lang, "audit.by_township_cause");
+  cross.in_html = false;
+  cross.columns = {{tr(lang, "col.township")}};
+  for (int c = 0; c < kCauseCount; ++c)
+    cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
+  std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int v = h.village[i];
+    if (!is_registered(h.status[i]) || v < 0 || reg.villages[v].township < 0) continue;
+    ++by_cause[reg.villages[v].township][static_cast<int>(h.cause[i])];
+  }
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
+    for (int c = 0; c < kCauseCount; ++c) row.push_back(Cell(by_cause[t][c]));
+    cross.rows.push_back(row);
+  }
+  profile->blocks.push_back(cross);
+}
+
+// 六个清: the registered households and their members.
+Section county_profile(const Registry& reg, const SelfCheckResult& result, Lang lang) {
+  const Households& h = reg.households;
   Section profile;
   profile.heading = tr(lang, "audit.profile");
   profile.blocks.push_back(Paragraph{tr(lang, "audit.profile_text")});
@@ -332,56 +383,14 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
   } else {
     profile.blocks.push_back(Paragraph{tr(lang, "audit.members_missing")});
   }
-  // Per township: registered households by status, persons, and the self-check's findings.
-  Table towns;
-  towns.title = tr(lang, "audit.by_township");
-  towns.sheet = tr(lang, "audit.by_township");
-  towns.columns = {{tr(lang, "col.township")}};
-  for (Status s : {Status::kPoor, Status::kPlannedExit, Status::kExited, Status::kNonRegistered})
-    towns.columns.push_back({status_name(lang, s), ColumnKind::kInteger});
-  towns.columns.push_back({tr(lang, "audit.registered_persons"), ColumnKind::kInteger});
-  towns.columns.push_back({tr(lang, "audit.flagged"), ColumnKind::kInteger});
-  std::vector<std::array<int64_t, kStatusCount + 1>> per(reg.townships.size());
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const int v = h.village[i];
-    if (v < 0 || reg.villages[v].township < 0) continue;
-    auto& p = per[reg.villages[v].township];
-    ++p[static_cast<int>(h.status[i])];
-    if (is_registered(h.status[i])) p[kStatusCount] += h.size[i];
-  }
-  std::vector<int> flagged(reg.townships.size(), 0);
-  for (const UnitSummary& u : result.townships)
-    if (u.unit >= 0 && u.unit < static_cast<int>(flagged.size())) flagged[u.unit] = u.flagged;
-  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
-    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
-    for (int k = 0; k <= kStatusCount; ++k) row.push_back(Cell(per[t][k]));
-    row.push_back(flagged[t]);
-    towns.rows.push_back(row);
-  }
-  profile.blocks.push_back(towns);
-  // Registered households by township and main cause: wide, so in the workbook only.
-  Table cross;
-  cross.title = tr(lang, "audit.by_township_cause");
-  cross.sheet = tr(lang, "audit.by_township_cause");
-  cross.in_html = false;
-  cross.columns = {{tr(lang, "col.township")}};
-  for (int c = 0; c < kCauseCount; ++c)
-    cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
-  std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const int v = h.village[i];
-    if (!is_registered(h.status[i]) || v < 0 || reg.villages[v].township < 0) continue;
-    ++by_cause[reg.villages[v].township][static_cast<int>(h.cause[i])];
-  }
-  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
-    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
-    for (int c = 0; c < kCauseCount; ++c) row.push_back(Cell(by_cause[t][c]));
-    cross.rows.push_back(row);
-  }
-  profile.blocks.push_back(cross);
-  rep.sections.push_back(profile);
+  township_tables(reg, result, lang, &profile);
+  return profile;
+}
 
-  // To-do list by village, worst first (the self-check's order).
+// The to-do list by village, worst first (the self-check's order), and the households
+// with findings.
+Section todo_section(const Registry& reg, const SelfCheckResult& result, Lang lang,
+                     std::size_t page_rows) {
   Section todo;
   todo.heading = tr(lang, "audit.todo");
   todo.blocks.push_back(Paragraph{tr(lang, "audit.todo_text")});
@@ -424,7 +433,23 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
   todo.blocks.push_back(page);
   todo.blocks.push_back(sheet);
   todo.blocks.push_back(findings_table(reg, result.findings, lang, page_rows));
-  rep.sections.push_back(todo);
+  return todo;
+}
+
+}  // namespace
+
+Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
+                                const SelfCheckResult& result, const ReportContext& ctx,
+                                std::size_t page_rows) {
+  const Lang lang = ctx.lang;
+  const Households& h = reg.households;
+  Report rep;
+  rep.lang = std::string(lang_code(lang));
+  rep.title = tr(lang, "audit.title");
+  rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
+  rep.sections.push_back(selfcheck_summary(config, result, lang));
+  rep.sections.push_back(county_profile(reg, result, lang));
+  rep.sections.push_back(todo_section(reg, result, lang, page_rows));
   rep.colophon = base_colophon(ctx);
   return rep;
 }
