@@ -68,4 +68,16 @@ void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw&
   out->verdict = apply_criteria(out->rates, config.standards);
 }
 
+std::vector<HouseholdFinding> draw_findings(const Households& h, const StandardsConfig& s,
+                                            const AuditResult& result) {
+  std::vector<HouseholdFinding> out;
+  for (const HouseholdAudit& a : result.households)
+    for (int f = 0; f < kRuleFindingCount; ++f)
+      if (a.has(static_cast<Finding>(f)))
+        out.push_back(
+            {a.household, finding_detail(h, static_cast<std::size_t>(a.household),
+                                         static_cast<Finding>(f), s, a.assessed_income, true)});
+  return out;
+}
+
 }  // namespace kaoping

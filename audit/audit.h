@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/findings.h"
 #include "audit/rates.h"
 #include "audit/rules.h"
 #include "audit/standards.h"
@@ -64,5 +65,12 @@ std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& 
 /// uniform of Stream::kFault is below its fault prior (SPEC §3).
 void audit_draw(const Registry& reg, const EvaluationConfig& config, const Draw& draw,
                 uint64_t seed, uint64_t replicate, AuditResult* out);
+
+/// The findings of an audited draw with what each rests on: for every surveyed household
+/// in visit order, its rule findings in finding order, judged at the assessed income.
+/// Kept out of audit_draw, which the Monte Carlo check and the benchmarks call for rates
+/// alone.
+std::vector<HouseholdFinding> draw_findings(const Households& h, const StandardsConfig& s,
+                                            const AuditResult& result);
 
 }  // namespace kaoping

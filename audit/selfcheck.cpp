@@ -1,51 +1,10 @@
 #include "audit/selfcheck.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
-
-#include "util/text.h"
+#include <string>
 
 namespace kaoping {
 namespace {
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += "; ";
-    out += p;
-  }
-  return out;
-}
-
-/// What keeps household i from 两不愁三保障, one phrase per unmet guarantee.
-std::vector<std::string> guarantee_gaps(const Households& h, std::size_t i) {
-  std::vector<std::string> gaps;
-  if (!h.food_secure[i]) gaps.push_back("food insecure");
-  if (!h.clothing_secure[i]) gaps.push_back("clothing insecure");
-  if (!h.water_safe[i]) gaps.push_back("water unsafe");
-  if ((h.housing[i] == Housing::kC || h.housing[i] == Housing::kD) && !h.relocated[i])
-    gaps.push_back("housing " + std::string(to_string(h.housing[i])));
-  if (h.dropouts[i] > 0) gaps.push_back("dropouts " + std::to_string(h.dropouts[i]));
-  if (h.uninsured[i] > 0) gaps.push_back("uninsured " + std::to_string(h.uninsured[i]));
-  return gaps;
-}
-
-/// An income for a reader: yuan with two decimals, unless rounding would make the
-/// comparison it illustrates look false (3334.996 shown as "3335.00 < line 3335").
-std::string yuan(double income, double bound, bool below) {
-  if (std::floor(income) == income) return format_double(income);
-  char text[64];
-  std::snprintf(text, sizeof text, "%.2f", income);
-  const double shown = std::strtod(text, nullptr);
-  const bool faithful = below ? shown < bound : shown >= bound;
-  return faithful ? std::string(text) : format_double(income);
-}
-
-std::string below_line(const char* word, double income, double line) {
-  return std::string(word) + " " + yuan(income, line, true) + " < line " + format_double(line);
-}
 
 /// Order of the to-do list: worst first.
 bool worse(const UnitSummary& a, const UnitSummary& b, const std::string& id_a,
@@ -59,62 +18,6 @@ bool worse(const UnitSummary& a, const UnitSummary& b, const std::string& id_a,
 }
 
 }  // namespace
-
-std::string finding_detail(const Households& h, std::size_t i, Finding f, const StandardsConfig& s,
-                           double income, bool assessed) {
-  const double line = s.line();
-  const char* word = assessed ? "assessed income" : "income";
-  std::vector<std::string> parts;
-  switch (f) {
-    case Finding::kWrongExit:
-    case Finding::kPlannedExitShortfall: {
-      if (!(income >= line)) parts.push_back(below_line(word, income, line));
-      for (std::string& g : guarantee_gaps(h, i)) parts.push_back(std::move(g));
-      break;
-    }
-    case Finding::kOmission: {
-      if (income < line) parts.push_back(below_line(word, income, line));
-      if (s.identification == Identification::kIncomeOrGuarantees)
-        for (std::string& g : guarantee_gaps(h, i)) parts.push_back(std::move(g));
-      break;
-    }
-    case Finding::kMisInclusion: {
-      if (h.excluded[i] != 0)
-        parts.push_back("excluded " + flags_to_string(h.excluded[i], exclusion_names()));
-      const double rich = s.mis_inclusion_income_multiple * line;
-      if (income >= rich)
-        parts.push_back(std::string(word) + " " + yuan(income, rich, false) +
-                        " >= " + format_double(s.mis_inclusion_income_multiple) + " × line " +
-                        format_double(line));
-      break;
-    }
-    case Finding::kInconsistency: {
-      if (!h.archive_consistent[i]) parts.push_back("archive disagrees with the system");
-      if (std::abs(h.income_system[i] - h.income[i]) > s.income_tolerance * h.income[i])
-        parts.push_back("system income " + format_double(h.income_system[i]) + " vs field " +
-                        format_double(h.income[i]));
-      if (h.members_mismatch[i]) parts.push_back("members.csv disagrees");
-      break;
-    }
-    case Finding::kFewMeasures: {
-      const int n = popcount16(h.measures[i]);
-      parts.push_back(std::to_string(n) + (n == 1 ? " measure" : " measures") + ", fewer than 4");
-      break;
-    }
-    case Finding::kMeasureMismatch: {
-      const std::string measures = flags_to_string(h.measures[i], measure_names());
-      parts.push_back("cause " + std::string(to_string(h.cause[i])) + "; measures " +
-                      (measures.empty() ? std::string("none") : measures));
-      break;
-    }
-    case Finding::kMissingCards: {
-      const uint32_t missing = kAllCards & ~static_cast<uint32_t>(h.cards[i]);
-      parts.push_back("missing " + flags_to_string(missing, card_names()));
-      break;
-    }
-  }
-  return join(parts);
-}
 
 void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckResult* out) {
   *out = SelfCheckResult{};
@@ -156,8 +59,8 @@ void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckRe
     if (t >= 0) by_township[t].push_back(a);
     for (int f = 0; f < kFindingCount; ++f) {
       if (!a.has(static_cast<Finding>(f))) continue;
-      out->findings.push_back({static_cast<int>(i), static_cast<Finding>(f),
-                               finding_detail(h, i, static_cast<Finding>(f), s, h.income[i])});
+      out->findings.push_back(
+          {static_cast<int>(i), finding_detail(h, i, static_cast<Finding>(f), s, h.income[i])});
     }
   }
   out->county.rates = compute_rates(h, s, judged);

@@ -1,5 +1,6 @@
 #include "reports/audit_outputs.h"
 
+#include "reports/audit_report.h"
 #include "util/csv.h"
 #include "util/text.h"
 
@@ -46,21 +47,22 @@ void unit_cells(const UnitSummary& u, std::vector<std::string>* row) {
   row->push_back(failed);
 }
 
+// findings.csv (SPEC §4): one row per finding; the detail is its English line.
+std::string findings_csv(const Registry& reg, const std::vector<HouseholdFinding>& found) {
+  const Households& h = reg.households;
+  CsvWriter findings({"household_id", "village_id", "finding", "detail"});
+  for (const HouseholdFinding& f : found)
+    findings.row({h.id[f.household], h.village_id[f.household],
+                  std::string(to_string(f.detail.finding)),
+                  finding_detail_text(Lang::kEn, f.detail)});
+  return findings.str();
+}
+
 }  // namespace
 
 std::string sample_findings_csv(const Registry& reg, const StandardsConfig& s,
                                 const AuditResult& result) {
-  const Households& h = reg.households;
-  CsvWriter findings({"household_id", "village_id", "finding", "detail"});
-  for (const HouseholdAudit& a : result.households) {
-    for (int f = 0; f < kRuleFindingCount; ++f) {
-      if (!a.has(static_cast<Finding>(f))) continue;
-      const std::size_t i = static_cast<std::size_t>(a.household);
-      findings.row({h.id[i], h.village_id[i], std::string(to_string(static_cast<Finding>(f))),
-                    finding_detail(h, i, static_cast<Finding>(f), s, a.assessed_income, true)});
-    }
-  }
-  return findings.str();
+  return findings_csv(reg, draw_findings(reg.households, s, result));
 }
 
 int sample_finding_count(const AuditResult& result) {
@@ -71,12 +73,7 @@ int sample_finding_count(const AuditResult& result) {
 }
 
 std::string selfcheck_findings_csv(const Registry& reg, const SelfCheckResult& result) {
-  const Households& h = reg.households;
-  CsvWriter findings({"household_id", "village_id", "finding", "detail"});
-  for (const SelfCheckFinding& f : result.findings)
-    findings.row({h.id[f.household], h.village_id[f.household], std::string(to_string(f.finding)),
-                  f.detail});
-  return findings.str();
+  return findings_csv(reg, result.findings);
 }
 
 std::string rates_csv(const Rates& r, const StandardsConfig& s) {

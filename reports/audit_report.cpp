@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
-#include <regex>
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -128,7 +131,7 @@ Figures verdict_figures(const Verdict& v, const Rates& r, Lang lang) {
   return f;
 }
 
-Table findings_table(const Registry& reg, const std::vector<SelfCheckFinding>& findings, Lang lang,
+Table findings_table(const Registry& reg, const std::vector<HouseholdFinding>& findings, Lang lang,
                      std::size_t page_rows) {
   const Households& h = reg.households;
   Table t;
@@ -138,95 +141,113 @@ Table findings_table(const Registry& reg, const std::vector<SelfCheckFinding>& f
                {tr(lang, "col.status")},       {tr(lang, "col.head_name")},
                {tr(lang, "col.id_number")},    {tr(lang, "col.findings")},
                {tr(lang, "col.detail")}};
-  for (const SelfCheckFinding& f : findings) {
+  for (const HouseholdFinding& f : findings) {
     const int i = f.household;
     const int v = h.village[i];
     t.rows.push_back(
         {h.id[i], v >= 0 ? unit_name(reg.villages[v].name, h.village_id[i]) : h.village_id[i],
          status_name(lang, h.status[i]), h.head_name[i], mask_id_number(h.id_number[i]),
-         finding_name(lang, f.finding), localize_detail(lang, f.detail)});
+         finding_name(lang, f.detail.finding), finding_detail_text(lang, f.detail)});
   }
   t.html_rows = page_rows;
   t.html_cut_note = cut_note(lang, std::min(page_rows, t.rows.size()), t.rows.size());
   return t;
 }
 
-// Codes of registry lists (SPEC §1) in Chinese, for details.
-std::string zh_codes(const std::string& list, const std::map<std::string, std::string>& names) {
+// An income for a reader: yuan with two decimals, unless rounding would make the
+// comparison it illustrates look false (3334.996 shown as "3335.00 < line 3335"); then the
+// shortest exact form.
+std::string yuan(double income, double bound, bool below) {
+  if (std::floor(income) == income) return format_double(income);
+  char text[64];
+  std::snprintf(text, sizeof text, "%.2f", income);
+  const double shown = std::strtod(text, nullptr);
+  const bool faithful = below ? shown < bound : shown >= bound;
+  return faithful ? std::string(text) : format_double(income);
+}
+
+// The set bits of `bits` by their names in `lang` (keys prefix + the registry's spelling).
+std::string code_list(Lang lang, uint32_t bits, const std::vector<std::string_view>& names,
+                      std::string_view prefix) {
   std::string out;
-  std::size_t pos = 0;
-  while (pos <= list.size()) {
-    std::size_t end = list.find(';', pos);
-    if (end == std::string::npos) end = list.size();
-    const std::string code = list.substr(pos, end - pos);
-    auto it = names.find(code);
-    if (!out.empty()) out += "、";
-    out += it == names.end() ? code : it->second;
-    pos = end + 1;
+  for (std::size_t b = 0; b < names.size(); ++b) {
+    if (!(bits & (1u << b))) continue;
+    if (!out.empty()) out += tr(lang, "audit.detail.code_sep");
+    out += tr(lang, std::string(prefix) + std::string(names[b]));
   }
   return out;
 }
 
+// The phrases of the guarantees a household misses, in the order of 两不愁三保障.
+void gap_phrases(Lang lang, const GuaranteeGaps& g, std::vector<std::string>* parts) {
+  if (g.food_insecure) parts->push_back(tr(lang, "audit.detail.food_insecure"));
+  if (g.clothing_insecure) parts->push_back(tr(lang, "audit.detail.clothing_insecure"));
+  if (g.water_unsafe) parts->push_back(tr(lang, "audit.detail.water_unsafe"));
+  if (g.housing_unsafe)
+    parts->push_back(trf(lang, "audit.detail.housing_unsafe", to_string(g.housing)));
+  if (g.dropouts > 0) parts->push_back(trf(lang, "audit.detail.dropouts", g.dropouts));
+  if (g.uninsured > 0) parts->push_back(trf(lang, "audit.detail.uninsured", g.uninsured));
+}
+
+// The phrases of one finding, in the order findings.csv has always given them.
+std::vector<std::string> detail_phrases(Lang lang, const FindingDetail& d) {
+  std::vector<std::string> parts;
+  switch (d.finding) {
+    case Finding::kWrongExit:
+    case Finding::kPlannedExitShortfall:
+    case Finding::kOmission:
+      if (d.below_line)
+        parts.push_back(trf(
+            lang, d.assessed ? "audit.detail.assessed_income_below" : "audit.detail.income_below",
+            yuan(d.income, d.line, true), format_double(d.line)));
+      gap_phrases(lang, d.gaps, &parts);
+      break;
+    case Finding::kMisInclusion:
+      if (d.excluded != 0)
+        parts.push_back(
+            trf(lang, "audit.detail.excluded",
+                code_list(lang, d.excluded, exclusion_names(), "audit.detail.exclusion.")));
+      if (d.above_multiple)
+        parts.push_back(
+            trf(lang, d.assessed ? "audit.detail.assessed_income_rich" : "audit.detail.income_rich",
+                yuan(d.income, d.multiple * d.line, false), format_double(d.multiple),
+                format_double(d.line)));
+      break;
+    case Finding::kInconsistency:
+      if (d.archive_disagrees) parts.push_back(tr(lang, "audit.detail.archive_disagrees"));
+      if (d.income_disagrees)
+        parts.push_back(trf(lang, "audit.detail.system_income", format_double(d.income_system),
+                            format_double(d.income_field)));
+      if (d.members_disagree) parts.push_back(tr(lang, "audit.detail.members_disagree"));
+      break;
+    case Finding::kFewMeasures:
+      parts.push_back(
+          trf(lang,
+              d.measure_count == 1 ? "audit.detail.few_measures_one" : "audit.detail.few_measures",
+              d.measure_count));
+      break;
+    case Finding::kMeasureMismatch: {
+      const std::string measures =
+          code_list(lang, d.measures, measure_names(), "audit.detail.measure.");
+      parts.push_back(trf(lang, "audit.detail.measure_mismatch", to_string(d.cause),
+                          cause_name(lang, d.cause),
+                          measures.empty() ? tr(lang, "audit.detail.no_measures") : measures));
+      break;
+    }
+    case Finding::kMissingCards:
+      parts.push_back(trf(lang, "audit.detail.missing_cards",
+                          code_list(lang, d.missing_cards, card_names(), "audit.detail.card.")));
+      break;
+  }
+  return parts;
+}
+
 }  // namespace
 
-std::string localize_detail(Lang lang, const std::string& detail) {
-  if (lang == Lang::kEn) return detail;
-  static const std::map<std::string, std::string> kExclusion = {
-      {"official", "公职人员"},        {"cadre", "村干部"},     {"car", "有车辆或大型机械"},
-      {"town_house", "城镇有房产"},    {"company", "开办企业"}, {"large_farm", "种养大户"},
-      {"split_household", "拆户分户"}, {"absentee", "空挂户"},  {"other", "其他"}};
-  static const std::map<std::string, std::string> kMeasure = {
-      {"industry", "产业"},   {"employment", "就业"}, {"training", "培训"},
-      {"education", "教育"},  {"health", "健康"},     {"housing", "住房"},
-      {"relocation", "搬迁"}, {"finance", "金融"},    {"social_security", "社保兜底"},
-      {"water", "饮水"},      {"other", "其他"},      {"none", "无"}};
-  static const std::map<std::string, std::string> kCard = {
-      {"help_card", "明白卡"}, {"contact_card", "联系卡"}, {"record_book", "脱贫记录卡"}};
-  // One phrase at a time; "cause X; measures a;b" is one phrase that contains "; ".
-  static const std::regex kMismatch(R"(^cause (\w*); measures ([\w;]+)$)");
-  std::smatch m;
-  if (std::regex_match(detail, m, kMismatch)) {
-    const std::optional<Cause> cause = parse_cause(m[1].str());
-    return "致贫原因" + (cause ? cause_name(Lang::kZh, *cause) : m[1].str()) + "；措施：" +
-           zh_codes(m[2].str(), kMeasure);
-  }
-  static const std::vector<PhraseRule> kRules = [] {
-    std::vector<PhraseRule> r;
-    r.push_back(
-        {std::regex(R"(^assessed income (\S+) < line (\S+)$)"), "评估收入 $1 低于标准线 $2"});
-    r.push_back({std::regex(R"(^income (\S+) < line (\S+)$)"), "收入 $1 低于标准线 $2"});
-    r.push_back({std::regex(R"(^assessed income (\S+) >= (\S+) × line (\S+)$)"),
-                 "评估收入 $1 达到标准线 $3 的 $2 倍"});
-    r.push_back(
-        {std::regex(R"(^income (\S+) >= (\S+) × line (\S+)$)"), "收入 $1 达到标准线 $3 的 $2 倍"});
-    r.push_back({std::regex(R"(^food insecure$)"), "吃不愁未达标"});
-    r.push_back({std::regex(R"(^clothing insecure$)"), "穿不愁未达标"});
-    r.push_back({std::regex(R"(^water unsafe$)"), "饮水不安全"});
-    r.push_back({std::regex(R"(^housing ([A-D])$)"), "住房$1级（危房）"});
-    r.push_back({std::regex(R"(^dropouts (\d+)$)"), "义务教育阶段辍学 $1 人"});
-    r.push_back({std::regex(R"(^uninsured (\d+)$)"), "未参加基本医保 $1 人"});
-    r.push_back({std::regex(R"(^archive disagrees with the system$)"), "纸质档案与系统不一致"});
-    r.push_back(
-        {std::regex(R"(^system income (\S+) vs field (\S+)$)"), "系统收入 $1，核实收入 $2"});
-    r.push_back({std::regex(R"(^members\.csv disagrees$)"), "家庭成员信息与户表不一致"});
-    r.push_back({std::regex(R"(^(\d+) measures?, fewer than 4$)"), "帮扶措施 $1 项，少于4项"});
-    return r;
-  }();
+std::string finding_detail_text(Lang lang, const FindingDetail& detail) {
   std::string out;
-  std::size_t pos = 0;
-  while (pos <= detail.size()) {
-    std::size_t end = detail.find("; ", pos);
-    if (end == std::string::npos) end = detail.size();
-    std::string phrase = detail.substr(pos, end - pos);
-    pos = end + 2;
-    if (phrase.rfind("excluded ", 0) == 0) {
-      phrase = "不符合识别条件：" + zh_codes(phrase.substr(9), kExclusion);
-    } else if (phrase.rfind("missing ", 0) == 0) {
-      phrase = "缺" + zh_codes(phrase.substr(8), kCard);
-    } else {
-      phrase = apply_phrase_rules(kRules, phrase);
-    }
-    if (!out.empty()) out += "；";
+  for (const std::string& phrase : detail_phrases(lang, detail)) {
+    if (!out.empty()) out += tr(lang, "audit.detail.sep");
     out += phrase;
   }
   return out;
@@ -240,17 +261,12 @@ int age_band(int age) {
   return 3;
 }
 
-Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
-                                const SelfCheckResult& result, const ReportContext& ctx,
-                                std::size_t page_rows) {
-  const Lang lang = ctx.lang;
-  const Households& h = reg.households;
-  Report rep;
-  rep.lang = std::string(lang_code(lang));
-  rep.title = tr(lang, "audit.title");
-  rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
+namespace {
 
-  // Summary: verdict of the county's own rates, households with findings.
+// The self-check's summary: the verdict of the county's own rates, the households with
+// findings, the findings by kind and the rates.
+Section selfcheck_summary(const EvaluationConfig& config, const SelfCheckResult& result,
+                          Lang lang) {
   Section summary;
   summary.heading = tr(lang, "audit.summary");
   Figures figs = verdict_figures(result.county.verdict, result.county.rates, lang);
@@ -272,9 +288,65 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
          f < kRuleFindingCount ? Tone::kBad : Tone::kWarning});
   summary.blocks.push_back(Chart{by_finding});
   summary.blocks.push_back(rates_table(result.county.rates, config.standards, lang, "audit.rates"));
-  rep.sections.push_back(summary);
+  return summary;
+}
 
-  // 六个清: the registered households and their members.
+// Per township: registered households by status, persons and the self-check's findings;
+// and by township and main cause.
+void township_tables(const Registry& reg, const SelfCheckResult& result, Lang lang,
+                     Section* profile) {
+  const Households& h = reg.households;
+  Table towns;
+  towns.title = tr(lang, "audit.by_township");
+  towns.sheet = tr(lang, "audit.by_township");
+  towns.columns = {{tr(lang, "col.township")}};
+  for (Status s : {Status::kPoor, Status::kPlannedExit, Status::kExited, Status::kNonRegistered})
+    towns.columns.push_back({status_name(lang, s), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.registered_persons"), ColumnKind::kInteger});
+  towns.columns.push_back({tr(lang, "audit.flagged"), ColumnKind::kInteger});
+  std::vector<std::array<int64_t, kStatusCount + 1>> per(reg.townships.size());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int v = h.village[i];
+    if (v < 0 || reg.villages[v].township < 0) continue;
+    auto& p = per[reg.villages[v].township];
+    ++p[static_cast<int>(h.status[i])];
+    if (is_registered(h.status[i])) p[kStatusCount] += h.size[i];
+  }
+  std::vector<int> flagged(reg.townships.size(), 0);
+  for (const UnitSummary& u : result.townships)
+    if (u.unit >= 0 && u.unit < static_cast<int>(flagged.size())) flagged[u.unit] = u.flagged;
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
+    for (int k = 0; k <= kStatusCount; ++k) row.push_back(Cell(per[t][k]));
+    row.push_back(flagged[t]);
+    towns.rows.push_back(row);
+  }
+  profile->blocks.push_back(towns);
+  // Registered households by township and main cause: wide, so in the workbook only.
+  Table cross;
+  cross.title = tr(lang, "audit.by_township_cause");
+  cross.sheet = tr(lang, "audit.by_township_cause");
+  cross.in_html = false;
+  cross.columns = {{tr(lang, "col.township")}};
+  for (int c = 0; c < kCauseCount; ++c)
+    cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
+  std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
+  for (std::size_t i = 0; i < h.count(); ++i) {
+    const int v = h.village[i];
+    if (!is_registered(h.status[i]) || v < 0 || reg.villages[v].township < 0) continue;
+    ++by_cause[reg.villages[v].township][static_cast<int>(h.cause[i])];
+  }
+  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
+    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
+    for (int c = 0; c < kCauseCount; ++c) row.push_back(Cell(by_cause[t][c]));
+    cross.rows.push_back(row);
+  }
+  profile->blocks.push_back(cross);
+}
+
+// 六个清: the registered households and their members.
+Section county_profile(const Registry& reg, const SelfCheckResult& result, Lang lang) {
+  const Households& h = reg.households;
   Section profile;
   profile.heading = tr(lang, "audit.profile");
   profile.blocks.push_back(Paragraph{tr(lang, "audit.profile_text")});
@@ -311,56 +383,14 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
   } else {
     profile.blocks.push_back(Paragraph{tr(lang, "audit.members_missing")});
   }
-  // Per township: registered households by status, persons, and the self-check's findings.
-  Table towns;
-  towns.title = tr(lang, "audit.by_township");
-  towns.sheet = tr(lang, "audit.by_township");
-  towns.columns = {{tr(lang, "col.township")}};
-  for (Status s : {Status::kPoor, Status::kPlannedExit, Status::kExited, Status::kNonRegistered})
-    towns.columns.push_back({status_name(lang, s), ColumnKind::kInteger});
-  towns.columns.push_back({tr(lang, "audit.registered_persons"), ColumnKind::kInteger});
-  towns.columns.push_back({tr(lang, "audit.flagged"), ColumnKind::kInteger});
-  std::vector<std::array<int64_t, kStatusCount + 1>> per(reg.townships.size());
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const int v = h.village[i];
-    if (v < 0 || reg.villages[v].township < 0) continue;
-    auto& p = per[reg.villages[v].township];
-    ++p[static_cast<int>(h.status[i])];
-    if (is_registered(h.status[i])) p[kStatusCount] += h.size[i];
-  }
-  std::vector<int> flagged(reg.townships.size(), 0);
-  for (const UnitSummary& u : result.townships)
-    if (u.unit >= 0 && u.unit < static_cast<int>(flagged.size())) flagged[u.unit] = u.flagged;
-  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
-    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
-    for (int k = 0; k <= kStatusCount; ++k) row.push_back(Cell(per[t][k]));
-    row.push_back(flagged[t]);
-    towns.rows.push_back(row);
-  }
-  profile.blocks.push_back(towns);
-  // Registered households by township and main cause: wide, so in the workbook only.
-  Table cross;
-  cross.title = tr(lang, "audit.by_township_cause");
-  cross.sheet = tr(lang, "audit.by_township_cause");
-  cross.in_html = false;
-  cross.columns = {{tr(lang, "col.township")}};
-  for (int c = 0; c < kCauseCount; ++c)
-    cross.columns.push_back({cause_name(lang, static_cast<Cause>(c)), ColumnKind::kInteger});
-  std::vector<std::array<int64_t, kCauseCount>> by_cause(reg.townships.size());
-  for (std::size_t i = 0; i < h.count(); ++i) {
-    const int v = h.village[i];
-    if (!is_registered(h.status[i]) || v < 0 || reg.villages[v].township < 0) continue;
-    ++by_cause[reg.villages[v].township][static_cast<int>(h.cause[i])];
-  }
-  for (std::size_t t = 0; t < reg.townships.size(); ++t) {
-    std::vector<Cell> row = {unit_name(reg.townships[t].name, reg.townships[t].id)};
-    for (int c = 0; c < kCauseCount; ++c) row.push_back(Cell(by_cause[t][c]));
-    cross.rows.push_back(row);
-  }
-  profile.blocks.push_back(cross);
-  rep.sections.push_back(profile);
+  township_tables(reg, result, lang, &profile);
+  return profile;
+}
 
-  // To-do list by village, worst first (the self-check's order).
+// The to-do list by village, worst first (the self-check's order), and the households
+// with findings.
+Section todo_section(const Registry& reg, const SelfCheckResult& result, Lang lang,
+                     std::size_t page_rows) {
   Section todo;
   todo.heading = tr(lang, "audit.todo");
   todo.blocks.push_back(Paragraph{tr(lang, "audit.todo_text")});
@@ -403,7 +433,23 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
   todo.blocks.push_back(page);
   todo.blocks.push_back(sheet);
   todo.blocks.push_back(findings_table(reg, result.findings, lang, page_rows));
-  rep.sections.push_back(todo);
+  return todo;
+}
+
+}  // namespace
+
+Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& config,
+                                const SelfCheckResult& result, const ReportContext& ctx,
+                                std::size_t page_rows) {
+  const Lang lang = ctx.lang;
+  const Households& h = reg.households;
+  Report rep;
+  rep.lang = std::string(lang_code(lang));
+  rep.title = tr(lang, "audit.title");
+  rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
+  rep.sections.push_back(selfcheck_summary(config, result, lang));
+  rep.sections.push_back(county_profile(reg, result, lang));
+  rep.sections.push_back(todo_section(reg, result, lang, page_rows));
   rep.colophon = base_colophon(ctx);
   return rep;
 }
@@ -436,13 +482,8 @@ Report compose_audit_report(const Registry& reg, const EvaluationConfig& config,
 
   Section found;
   found.heading = tr(lang, "audit.findings_table");
-  std::vector<SelfCheckFinding> findings;
-  for (const HouseholdAudit& a : result.households)
-    for (int f = 0; f < kFindingCount; ++f)
-      if (a.has(static_cast<Finding>(f)))
-        findings.push_back({a.household, static_cast<Finding>(f),
-                            finding_detail(reg.households, a.household, static_cast<Finding>(f),
-                                           config.standards, a.assessed_income, true)});
+  const std::vector<HouseholdFinding> findings =
+      draw_findings(reg.households, config.standards, result);
   if (findings.empty()) found.blocks.push_back(Paragraph{tr(lang, "audit.no_findings")});
   found.blocks.push_back(findings_table(reg, findings, lang, 50));
   rep.sections.push_back(found);

@@ -4,11 +4,15 @@
 // households with findings; for `--sample` the verdict on the draw, its rates and findings.
 #pragma once
 
+#include <string>
+
 #include "audit/audit.h"
+#include "audit/findings.h"
 #include "audit/selfcheck.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
+#include "reports/i18n.h"
 #include "sampler/draw.h"
 
 namespace kaoping {
@@ -18,10 +22,11 @@ inline constexpr int kAgeBandCount = 4;
 /// Band of an age in years (>= 0); -1 when unknown (age < 0).
 int age_band(int age);
 
-/// A finding's detail (finding_detail of audit/selfcheck.h, English phrases such as
-/// "income 3100 < line 3335; housing C") in the report's language: Chinese phrases and names
-/// for zh, unchanged for en. Phrases it does not know are kept as they are.
-std::string localize_detail(Lang lang, const std::string& detail);
+/// What a finding rests on, in one line of `lang` made from its figures and codes: its
+/// phrases joined by "; " (en) or "；" (zh), e.g. "income 3100 < line 3335; housing C" and
+/// "收入 3100 低于标准线 3335；住房C级（危房）". The English line is findings.csv's `detail`
+/// (SPEC §4), word for word as the office's scripts read it; "" when nothing is shown.
+std::string finding_detail_text(Lang lang, const FindingDetail& detail);
 
 /// The `audit --all` report. The page lists the first `page_rows` villages of the to-do
 /// list and households with findings; the workbook has them all.

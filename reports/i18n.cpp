@@ -507,6 +507,59 @@ constexpr Entry kTable[] = {
     {"audit.missing", "缺额户数", "households short"},
     {"audit.no_findings", "样本中没有发现问题。", "No finding in the sample."},
     {"audit.members_missing", "无成员数据（members.csv）", "no member data (members.csv)"},
+    // Audit: the detail of each finding (audit/findings.h FindingDetail; the English text is
+    // findings.csv's `detail`, SPEC §4, and must not change). Arguments by position, so that
+    // each language takes the ones it needs. In English the codes of exclusions, measures and
+    // cards are the registry's own spellings, as households.csv writes them.
+    {"audit.detail.sep", "；", "; "},
+    {"audit.detail.code_sep", "、", ";"},
+    {"audit.detail.income_below", "收入 {0} 低于标准线 {1}", "income {0} < line {1}"},
+    {"audit.detail.assessed_income_below", "评估收入 {0} 低于标准线 {1}",
+     "assessed income {0} < line {1}"},
+    {"audit.detail.income_rich", "收入 {0} 达到标准线 {2} 的 {1} 倍",
+     "income {0} >= {1} × line {2}"},
+    {"audit.detail.assessed_income_rich", "评估收入 {0} 达到标准线 {2} 的 {1} 倍",
+     "assessed income {0} >= {1} × line {2}"},
+    {"audit.detail.food_insecure", "吃不愁未达标", "food insecure"},
+    {"audit.detail.clothing_insecure", "穿不愁未达标", "clothing insecure"},
+    {"audit.detail.water_unsafe", "饮水不安全", "water unsafe"},
+    {"audit.detail.housing_unsafe", "住房{0}级（危房）", "housing {0}"},
+    {"audit.detail.dropouts", "义务教育阶段辍学 {0} 人", "dropouts {0}"},
+    {"audit.detail.uninsured", "未参加基本医保 {0} 人", "uninsured {0}"},
+    {"audit.detail.excluded", "不符合识别条件：{0}", "excluded {0}"},
+    {"audit.detail.archive_disagrees", "纸质档案与系统不一致", "archive disagrees with the system"},
+    {"audit.detail.system_income", "系统收入 {0}，核实收入 {1}", "system income {0} vs field {1}"},
+    {"audit.detail.members_disagree", "家庭成员信息与户表不一致", "members.csv disagrees"},
+    {"audit.detail.few_measures", "帮扶措施 {0} 项，少于4项", "{0} measures, fewer than 4"},
+    {"audit.detail.few_measures_one", "帮扶措施 {0} 项，少于4项", "{0} measure, fewer than 4"},
+    // {0} the cause's code, {1} its name, {2} the measures.
+    {"audit.detail.measure_mismatch", "致贫原因{1}；措施：{2}", "cause {0}; measures {2}"},
+    {"audit.detail.no_measures", "无", "none"},
+    {"audit.detail.missing_cards", "缺{0}", "missing {0}"},
+    {"audit.detail.exclusion.official", "公职人员", "official"},
+    {"audit.detail.exclusion.cadre", "村干部", "cadre"},
+    {"audit.detail.exclusion.car", "有车辆或大型机械", "car"},
+    {"audit.detail.exclusion.town_house", "城镇有房产", "town_house"},
+    {"audit.detail.exclusion.company", "开办企业", "company"},
+    {"audit.detail.exclusion.large_farm", "种养大户", "large_farm"},
+    {"audit.detail.exclusion.split_household", "拆户分户", "split_household"},
+    {"audit.detail.exclusion.absentee", "空挂户", "absentee"},
+    {"audit.detail.exclusion.other", "其他", "other"},
+    {"audit.detail.measure.industry", "产业", "industry"},
+    {"audit.detail.measure.employment", "就业", "employment"},
+    {"audit.detail.measure.training", "培训", "training"},
+    {"audit.detail.measure.education", "教育", "education"},
+    {"audit.detail.measure.health", "健康", "health"},
+    {"audit.detail.measure.housing", "住房", "housing"},
+    {"audit.detail.measure.relocation", "搬迁", "relocation"},
+    {"audit.detail.measure.finance", "金融", "finance"},
+    {"audit.detail.measure.social_security", "社保兜底", "social_security"},
+    {"audit.detail.measure.water", "饮水", "water"},
+    {"audit.detail.measure.other", "其他", "other"},
+    {"audit.detail.card.help_card", "明白卡", "help_card"},
+    {"audit.detail.card.contact_card", "联系卡", "contact_card"},
+    {"audit.detail.card.record_book", "脱贫记录卡", "record_book"},
+    // End of the finding details.
     // Schedule report.
     {"sched.title", "迎检入户日程", "Visit schedule"},
     {"sched.subtitle", "{} 至 {}，{} 个评估组，{} 次入户", "{} to {}, {} teams, {} visits"},
@@ -729,13 +782,6 @@ std::string format_number(double v, int decimals) {
   // "-0" would read oddly; a value that rounds to zero is shown unsigned.
   if (v < 0 && out.find_first_not_of("0.,") != std::string::npos) out = "-" + out;
   return out;
-}
-
-std::string apply_phrase_rules(const std::vector<PhraseRule>& rules, const std::string& phrase) {
-  for (const PhraseRule& rule : rules)
-    if (std::regex_match(phrase, rule.pattern))
-      return std::regex_replace(phrase, rule.pattern, rule.replacement);
-  return phrase;
 }
 
 }  // namespace kaoping

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,15 +25,6 @@ std::string_view lang_code(Lang lang);
 
 /// The text for `key` in `lang`; "[[key]]" when the key is unknown.
 std::string tr(Lang lang, std::string_view key);
-
-/// One translation of an engine phrase: a whole-phrase pattern and its replacement ($1...).
-struct PhraseRule {
-  std::regex pattern;
-  std::string replacement;
-};
-/// The phrase rewritten by the first rule whose pattern matches it whole; unchanged when
-/// none does.
-std::string apply_phrase_rules(const std::vector<PhraseRule>& rules, const std::string& phrase);
 
 /// tr() of a key whose text is a fmt format string, formatted with `args`.
 template <typename... Args>

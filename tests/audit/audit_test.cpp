@@ -247,6 +247,42 @@ TEST_F(AuditTest, DrawWithoutNoiseJudgesRecordedIncome) {
   ASSERT_EQ(r.verdict.failed.size(), 3u);
 }
 
+TEST_F(AuditTest, DrawFindingsFollowTheVisitAtTheAssessedIncome) {
+  // Exited households just above the line, judged with the evaluator's error: some fall
+  // below it. Every rule bit of every surveyed household gives one finding, in visit
+  // order, with the income the evaluator assessed.
+  for (int k = 0; k < 40; ++k) add(Status::kExited, 1, 3400);
+  const int rich = add(Status::kPoor, 1, 9000);
+  index();
+  reg_.households.excluded[rich] = kExCar;
+  config_.evaluator.income_noise = 0.1;
+  config_.evaluator.presence = 1;
+  AuditResult r;
+  audit_draw(reg_, config_, draw_all(), 5, 0, &r);
+  const std::vector<HouseholdFinding> found = draw_findings(reg_.households, config_.standards, r);
+  std::size_t next = 0;
+  int wrong_exits = 0;
+  for (const HouseholdAudit& a : r.households) {
+    for (int f = 0; f < kFindingCount; ++f) {
+      if (!a.has(static_cast<Finding>(f))) continue;
+      ASSERT_LT(next, found.size());
+      const HouseholdFinding& x = found[next++];
+      EXPECT_EQ(x.household, a.household);
+      EXPECT_EQ(x.detail, finding_detail(reg_.households, a.household, static_cast<Finding>(f),
+                                         config_.standards, a.assessed_income, true));
+      EXPECT_TRUE(x.detail.assessed);
+      EXPECT_EQ(x.detail.income, a.assessed_income);
+      wrong_exits += x.detail.finding == Finding::kWrongExit;
+    }
+  }
+  EXPECT_EQ(next, found.size());
+  EXPECT_GT(wrong_exits, 0);
+  EXPECT_LT(wrong_exits, 40);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.back().household, rich);
+  EXPECT_EQ(found.back().detail.excluded, kExCar);
+}
+
 TEST_F(AuditTest, AbsentHouseholdsCountInNoRate) {
   const int gone = add(Status::kExited, 5, 1000);
   const int home = add(Status::kExited, 1);

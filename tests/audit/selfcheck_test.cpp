@@ -64,8 +64,8 @@ class SelfCheckTest : public ::testing::Test {
   }
   std::set<std::pair<std::string, std::string>> found(const SelfCheckResult& r) {
     std::set<std::pair<std::string, std::string>> out;
-    for (const SelfCheckFinding& f : r.findings)
-      out.emplace(reg_.households.id[f.household], std::string(to_string(f.finding)));
+    for (const HouseholdFinding& f : r.findings)
+      out.emplace(reg_.households.id[f.household], std::string(to_string(f.detail.finding)));
     return out;
   }
   Registry reg_;
@@ -130,20 +130,67 @@ TEST_F(SelfCheckTest, FindsExactlyTheHouseholdsBreakingEachRule) {
                                    {"FM1", "few_measures"},
                                    {"MM1", "measure_mismatch"},
                                    {"MC1", "missing_cards"}}));
-  std::map<std::string, std::string> detail;
-  for (const SelfCheckFinding& f : r.findings) detail[h.id[f.household]] = f.detail;
-  EXPECT_EQ(detail["WE1"], "income 3100 < line 3335");
-  EXPECT_EQ(detail["WE2"], "housing C; dropouts 1");
-  EXPECT_EQ(detail["OM1"], "income 2000 < line 3335");
-  EXPECT_EQ(detail["OM3"], "uninsured 2");
-  EXPECT_EQ(detail["MI1"], "excluded official;car");
-  EXPECT_EQ(detail["MI2"], "income 7000 >= 2 × line 3335");
-  EXPECT_EQ(detail["PE1"], "income 3334 < line 3335");
-  EXPECT_EQ(detail["IN1"], "system income 3999 vs field 5000");
-  EXPECT_EQ(detail["IN2"], "archive disagrees with the system");
-  EXPECT_EQ(detail["FM1"], "3 measures, fewer than 4");
-  EXPECT_EQ(detail["MM1"], "cause illness; measures industry;training;finance;water");
-  EXPECT_EQ(detail["MC1"], "missing help_card;record_book");
+  // What each finding rests on, whole: a figure too many or too few fails. The words made
+  // of them are tested in tests/reports/audit_report_test.cpp.
+  std::map<std::string, FindingDetail> detail;
+  for (const HouseholdFinding& f : r.findings) detail[h.id[f.household]] = f.detail;
+  using F = Finding;
+  // income 3100 < line 3335
+  EXPECT_EQ(
+      detail["WE1"],
+      (FindingDetail{.finding = F::kWrongExit, .income = 3100, .line = 3335, .below_line = true}));
+  // housing C; dropouts 1
+  EXPECT_EQ(
+      detail["WE2"],
+      (FindingDetail{.finding = F::kWrongExit,
+                     .income = 5000,
+                     .line = 3335,
+                     .gaps = {.housing_unsafe = true, .housing = Housing::kC, .dropouts = 1}}));
+  // income 2000 < line 3335
+  EXPECT_EQ(
+      detail["OM1"],
+      (FindingDetail{.finding = F::kOmission, .income = 2000, .line = 3335, .below_line = true}));
+  // uninsured 2
+  EXPECT_EQ(detail["OM3"],
+            (FindingDetail{
+                .finding = F::kOmission, .income = 5000, .line = 3335, .gaps = {.uninsured = 2}}));
+  // excluded official;car
+  EXPECT_EQ(detail["MI1"], (FindingDetail{.finding = F::kMisInclusion,
+                                          .income = 5000,
+                                          .line = 3335,
+                                          .multiple = 2,
+                                          .excluded = kExCar | kExOfficial}));
+  // income 7000 >= 2 × line 3335
+  EXPECT_EQ(detail["MI2"], (FindingDetail{.finding = F::kMisInclusion,
+                                          .income = 7000,
+                                          .line = 3335,
+                                          .multiple = 2,
+                                          .above_multiple = true}));
+  // income 3334 < line 3335
+  EXPECT_EQ(
+      detail["PE1"],
+      (FindingDetail{
+          .finding = F::kPlannedExitShortfall, .income = 3334, .line = 3335, .below_line = true}));
+  // system income 3999 vs field 5000
+  EXPECT_EQ(detail["IN1"], (FindingDetail{.finding = F::kInconsistency,
+                                          .income_disagrees = true,
+                                          .income_system = 3999,
+                                          .income_field = 5000}));
+  // archive disagrees with the system
+  EXPECT_EQ(detail["IN2"], (FindingDetail{.finding = F::kInconsistency,
+                                          .archive_disagrees = true,
+                                          .income_system = 5000,
+                                          .income_field = 5000}));
+  // 3 measures, fewer than 4
+  EXPECT_EQ(detail["FM1"], (FindingDetail{.finding = F::kFewMeasures, .measure_count = 3}));
+  // cause illness; measures industry;training;finance;water
+  EXPECT_EQ(detail["MM1"],
+            (FindingDetail{.finding = F::kMeasureMismatch,
+                           .cause = Cause::kIllness,
+                           .measures = kMsIndustry | kMsTraining | kMsFinance | kMsWater}));
+  // missing help_card;record_book
+  EXPECT_EQ(detail["MC1"], (FindingDetail{.finding = F::kMissingCards,
+                                          .missing_cards = kCardHelp | kCardRecordBook}));
 
   // Counts by unit; the worst village first (V3: MI1, MI2, OM3 break rules, MC1 readiness).
   EXPECT_EQ(r.county.flagged, 12);

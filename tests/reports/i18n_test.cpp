@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "reports/svg.h"
 
@@ -69,6 +72,21 @@ TEST(I18n, EveryEnumHasANameInBothLanguages) {
       EXPECT_EQ(housing_name(lang, static_cast<Housing>(h)).find("[["), std::string::npos);
     for (int t = 0; t < kTierCount; ++t)
       EXPECT_EQ(tier_name(lang, static_cast<Tier>(t)).find("[["), std::string::npos);
+  }
+}
+
+TEST(I18n, DetailCodesAreTheRegistrySpellingsInEnglish) {
+  // findings.csv's detail names exclusions, measures and cards as households.csv does.
+  const std::pair<const char*, const std::vector<std::string_view>*> lists[] = {
+      {"audit.detail.exclusion.", &exclusion_names()},
+      {"audit.detail.measure.", &measure_names()},
+      {"audit.detail.card.", &card_names()}};
+  for (const auto& [prefix, names] : lists) {
+    for (std::string_view name : *names) {
+      const std::string key = prefix + std::string(name);
+      EXPECT_EQ(i18n_text(key, Lang::kEn), name) << key;
+      EXPECT_EQ(tr(Lang::kZh, key).find("[["), std::string::npos) << key;
+    }
   }
 }
 
