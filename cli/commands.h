@@ -35,5 +35,6 @@ std::unique_ptr<Command> make_sample();
 std::unique_ptr<Command> make_audit();
 std::unique_ptr<Command> make_simulate();
 std::unique_ptr<Command> make_schedule();
+std::unique_ptr<Command> make_import();
 
 }  // namespace kaoping::cli

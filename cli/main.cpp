@@ -19,6 +19,7 @@ const CommandRow kCommands[] = {
     {"audit", kNeedsRegistry, make_audit},
     {"simulate", kNeedsRegistry | kNeedsDesign, make_simulate},
     {"schedule", kNeedsRegistry | kNeedsStaff, make_schedule},
+    {"import", kNeedsConfig, make_import},
 };
 
 /// Help is English until the help texts of every option are in the i18n table too.

@@ -401,12 +401,13 @@ class Checker {
 
   void run(const Node& root, Config* config) {
     if (!map(root, "the configuration")) return;
-    keys(root, "", {"design", "standards", "evaluator", "simulation", "schedule"});
+    keys(root, "", {"design", "standards", "evaluator", "simulation", "schedule", "import"});
     if (const Node* n = section(root, "design")) design(*n, &config->design);
     if (const Node* n = section(root, "standards")) standards(*n, &config->standards);
     if (const Node* n = section(root, "evaluator")) evaluator(*n, &config->evaluator);
     if (const Node* n = section(root, "simulation")) simulation(*n, &config->simulation);
     if (const Node* n = section(root, "schedule")) schedule(*n, &config->schedule);
+    if (const Node* n = section(root, "import")) import(*n, &config->import);
   }
 
  private:
@@ -791,6 +792,16 @@ class Checker {
     whole_at(s, p, "guides_per_village", 1, &sc->guides_per_village);
   }
 
+  void import(const Node& s, ImportConfig* ic) {
+    keys(s, "import", {"registered_verified"});
+    if (const Node* n = s.find("registered_verified")) {
+      if (n->kind == Node::Kind::kScalar && (n->text == "true" || n->text == "false"))
+        ic->registered_verified = n->text == "true";
+      else
+        wrong(*n, "import.registered_verified", "true or false");
+    }
+  }
+
   Problems* problems_;
 };
 
@@ -874,6 +885,9 @@ std::string resolved_yaml(const Config& c) {
   e << YAML::Key << "start" << YAML::Value << s.start.str();
   e << YAML::Key << "enumerators_per_team" << YAML::Value << s.enumerators_per_team;
   e << YAML::Key << "guides_per_village" << YAML::Value << s.guides_per_village;
+  e << YAML::EndMap;
+  e << YAML::Key << "import" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "registered_verified" << YAML::Value << c.import.registered_verified;
   e << YAML::EndMap << YAML::EndMap;
   return std::string(e.c_str()) + "\n";
 }
@@ -980,6 +994,7 @@ bool load_config(const std::string& user_file, const std::vector<std::string>& o
   config.evaluator.locs = locs.section("evaluator");
   config.simulation.locs = locs.section("simulation");
   config.schedule.locs = locs.section("schedule");
+  config.import.locs = locs.section("import");
   *out = std::move(config);
   return true;
 }

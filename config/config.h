@@ -7,6 +7,7 @@
 
 #include "simulate/simulation_config.h"
 #include "audit/standards.h"
+#include "import/import_config.h"
 #include "sampler/design_config.h"
 #include "schedule/schedule_config.h"
 #include "util/diagnostics.h"
@@ -18,6 +19,7 @@ namespace kaoping {
 struct Config : EvaluationConfig {
   SimulationConfig simulation;
   ScheduleConfig schedule;
+  ImportConfig import;
   /// The resolved configuration as YAML text (for manifest.json and reports).
   std::string resolved_yaml;
 };

@@ -152,6 +152,8 @@ std::size_t Households::add_default() {
   language.emplace_back("zh");
   presence.push_back(nan);
   satisfaction.push_back(nan);
+  verified.push_back(1);
+  fault_prior.push_back(nan);
   members_mismatch.push_back(0);
   line.push_back(0);
   return id.size() - 1;
@@ -187,6 +189,8 @@ void Households::reserve(std::size_t n) {
   language.reserve(n);
   presence.reserve(n);
   satisfaction.reserve(n);
+  verified.reserve(n);
+  fault_prior.reserve(n);
   members_mismatch.reserve(n);
   line.reserve(n);
 }

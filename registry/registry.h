@@ -170,6 +170,11 @@ struct Households {
   std::vector<std::string> language;  ///< "zh" by default
   std::vector<double> presence;       ///< NaN = config default
   std::vector<double> satisfaction;   ///< NaN = config default
+  /// 1 when the county's own field verification covered the household this year (SPEC §1).
+  std::vector<uint8_t> verified;
+  /// For an unverified household, the probability in [0,1] that the evaluators find it at
+  /// fault; NaN = config default (evaluator.unverified_fault of its status).
+  std::vector<double> fault_prior;
   /// Set by validation when members.csv disagrees with this household (三统一).
   std::vector<uint8_t> members_mismatch;
   std::vector<int32_t> line;  ///< line in households.csv (0 when built in memory)

@@ -185,6 +185,17 @@ constexpr Entry kTable[] = {
      "gaps.csv and schedule.ics into --out. Without --registry the embedded default county and "
      "its own roster are used; --staff may then be left out, and so may it when the registry "
      "directory has a staff.csv."},
+    {"cmd.import.summary", "把扶贫开发信息系统的导出表、花名册和核实表转成登记数据",
+     "turn the national system's exports, rosters and verification sheets into a registry"},
+    {"cmd.import.help",
+     "把全国扶贫开发信息系统导出的工作簿（.xlsx、.xls 或 CSV，每人一行）、村花名册、入户核实表、"
+     "行政村条件表和领走人员/翻译名单转成第1节的登记数据目录，并写出 import.json（每个输入的 "
+     "SHA-256、表头所在行、各列的对应字段、按状态的户数、未核实户数和全部警告）。有任何错误时不写出任何文件。",
+     "turn the national poverty information system's workbooks (.xlsx, .xls or CSV, one row "
+     "per person), the village rosters, the verification sheets, the villages sheet and the "
+     "staff list into a registry directory of SPEC §1, with import.json (each input's SHA-256, "
+     "the header row found, which column became which field, counts by status, unverified "
+     "households, every warning). Nothing is written when there is any error."},
     // Terminal summaries and messages of the commands.
     {"term.county_default", "内置默认县", "default county"},
     {"term.sim_header", "考评模拟: {}, {} 次重复, 种子 {}, {} 个线程",
@@ -266,6 +277,12 @@ constexpr Entry kTable[] = {
     {"term.validate_staff", "工作人员：向导 {} 人，翻译 {} 人",
      "staff: {} guides, {} interpreters"},
     {"term.validate_ok", "校验通过：0 个错误，{} 个警告", "valid: 0 errors, {} warnings"},
+    {"term.import_wrote",
+     "已写入 {}：{} 户 {} 人（未脱贫 {}，预脱贫 {}，已脱贫 {}，非建档立卡 {}），未核实 {} 户，"
+     "花名册中已在导出数据里的 {} 户未重复添加；导入说明见 import.json",
+     "wrote {0}: {1} households, {2} persons (poor {3}, planned_exit {4}, exited {5}, "
+     "non_registered {6}), {7} unverified, {8} roster households already in the export not "
+     "added twice; import.json says how"},
     {"term.generate_wrote",
      "已写入 {}（{} 个文件）：{} 户 {} 人，建档立卡贫困户 {} 户 {} 人，贫困发生率 {:.2f}%",
      "wrote {1} files to {0}: {2} households, {3} persons, {4} registered poor households ({5} "

@@ -21,6 +21,11 @@ std::string freq(int64_t part, int64_t whole) {
                    : std::string("0");
 }
 
+/// An end of a unit's interval of pass probability when sampled; empty when never sampled.
+std::string interval_end(const UnitRisk& u, int end) {
+  return u.sampled > 0 ? format_double(u.pass_ci95[end]) : std::string();
+}
+
 }  // namespace
 
 std::string simulation_summary_json(const SimulationResult& r, const Registry& reg) {
@@ -37,10 +42,12 @@ std::string simulation_summary_json(const SimulationResult& r, const Registry& r
     x["direction"] = c.criterion.below ? "below" : "above";
     x["threshold"] = c.criterion.threshold;
     x["mean"] = c.mean;
+    x["mean_se"] = c.mean_se;
     x["p05"] = c.p05;
     x["p50"] = c.p50;
     x["p95"] = c.p95;
     x["fail_probability"] = c.fail_probability;
+    x["fail_ci95"] = {c.fail_ci95[0], c.fail_ci95[1]};
     criteria[std::string(to_string(c.criterion.rate))] = std::move(x);
   }
   j["criteria"] = std::move(criteria);
@@ -76,13 +83,14 @@ std::string risk_townships_csv(const SimulationResult& r, const Registry& reg,
     const int v = reg.households.village[i];
     if (v >= 0 && reg.villages[v].township >= 0) ++households[reg.villages[v].township];
   }
-  CsvWriter w({"township_id", "name", "inclusion_freq", "pass_prob_if_sampled", "sampled_runs",
-               "design_pi", "households"});
+  CsvWriter w({"township_id", "name", "inclusion_freq", "pass_prob_if_sampled",
+               "pass_prob_ci95_low", "pass_prob_ci95_high", "sampled_runs", "design_pi",
+               "households"});
   for (std::size_t t = 0; t < reg.townships.size(); ++t) {
     const UnitRisk& u = r.townships[t];
     w.row({reg.townships[t].id, reg.townships[t].name, freq(u.sampled, r.runs),
-           share(u.sampled_pass, u.sampled), std::to_string(u.sampled),
-           format_double(t < township_pi.size() ? township_pi[t] : 0.0),
+           share(u.sampled_pass, u.sampled), interval_end(u, 0), interval_end(u, 1),
+           std::to_string(u.sampled), format_double(t < township_pi.size() ? township_pi[t] : 0.0),
            std::to_string(households[t])});
   }
   return w.str();
@@ -91,12 +99,14 @@ std::string risk_townships_csv(const SimulationResult& r, const Registry& reg,
 std::string risk_villages_csv(const SimulationResult& r, const Registry& reg,
                               const std::vector<Tier>& village_tier) {
   CsvWriter w({"village_id", "township_id", "name", "tier", "inclusion_freq",
-               "pass_prob_if_sampled", "sampled_runs"});
+               "pass_prob_if_sampled", "pass_prob_ci95_low", "pass_prob_ci95_high",
+               "sampled_runs"});
   for (std::size_t v = 0; v < reg.villages.size(); ++v) {
     const UnitRisk& u = r.villages[v];
     w.row({reg.villages[v].id, reg.villages[v].township_id, reg.villages[v].name,
            v < village_tier.size() ? std::string(to_string(village_tier[v])) : std::string(),
-           freq(u.sampled, r.runs), share(u.sampled_pass, u.sampled), std::to_string(u.sampled)});
+           freq(u.sampled, r.runs), share(u.sampled_pass, u.sampled), interval_end(u, 0),
+           interval_end(u, 1), std::to_string(u.sampled)});
   }
   return w.str();
 }

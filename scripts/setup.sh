@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(g++ cmake make pkg-config libboost-dev libeigen3-dev libyaml-cpp-dev libfmt-dev
           nlohmann-json3-dev libcli11-dev libssl-dev libxlsxwriter-dev libgtest-dev libgmock-dev
-          libbenchmark-dev)
+          libbenchmark-dev libzip-dev libexpat1-dev libfreexl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -106,14 +106,22 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   light_.clear();
   light_.reserve(h.count());
   regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
-  none_cut_.clear();
+  heavy_index_.clear();
+  heavy_index_.reserve(h.count());
   heavy_hot_.clear();
   heavy_packed_.clear();
   packed_ = true;
+  std::size_t largest = 0;
   for (std::size_t v = 0; v < reg.villages.size(); ++v) {
-    for (int c = 0; c < kCategoryCount; ++c) init_pool(in, v, c);
+    for (int c = 0; c < kCategoryCount; ++c) {
+      init_pool(in, v, c);
+      largest = std::max(largest, design.pools[v][c].size());
+    }
     init_village_tables(in, v);
   }
+  none_rare_.resize(largest + 1);
+  for (std::size_t n = 0; n <= largest; ++n)
+    none_rare_[n] = std::exp(static_cast<double>(n) * std::log1p(-kRareProbability));
   return true;
 }
 
@@ -216,12 +224,10 @@ ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i) con
     e.approval_cut = std::numeric_limits<uint64_t>::max();
   }
   x.status = flags;
-  // Light: no certain finding, a weight that fits a byte, and income findings of
-  // probability at most kLightBound (see run_replicate).
-  const long double q = (static_cast<long double>(x.below ? x.below_cut : 0) +
-                         (x.rich ? 0x1.0p64L - static_cast<long double>(x.rich_cut) : 0.0L)) *
-                        0x1.0p-64L;
-  e.light = x.always == 0 && x.weight <= 0xFF && q <= kLightBound;
+  // Light: no certain finding, a weight that fits a byte, and income findings only in the
+  // rare region of the income uniform (see run_replicate).
+  e.light = x.always == 0 && x.weight <= 0xFF && (!x.below || x.below_cut <= kRareLow) &&
+            (!x.rich || x.rich_cut >= kRareHigh);
   return e;
 }
 
@@ -233,10 +239,8 @@ void ReplicateModel::init_pool(const Inputs& in, std::size_t v, int c) {
   std::vector<Candidate> pool;
   pool.reserve(members.size());
   for (int i : members) pool.push_back(candidate(in, i));
-  LightRegion& region = regions_[v * kCategoryCount + c];
-  region.heavy_base = static_cast<uint32_t>(heavy_hot_.size());
-  choose_light_kind(&pool, &region);
-  place_pool(pool, &region);
+  choose_light_kind(&pool, &regions_[v * kCategoryCount + c]);
+  place_pool(pool);
 }
 
 void ReplicateModel::choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const {
@@ -258,26 +262,20 @@ void ReplicateModel::choose_light_kind(std::vector<Candidate>* pool, LightRegion
   for (Candidate& e : *pool) e.light = e.light && kind_of(e) == kind;
 }
 
-void ReplicateModel::place_pool(const std::vector<Candidate>& pool, LightRegion* region) {
-  // Heavy households first, then the light ones: the order within a pool does not
-  // matter (every stage draws uniformly within it).
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const Candidate& e : pool) {
-      if (e.light != (pass == 1)) continue;
-      if (e.light) {
-        if (e.x.below) region->low = std::max(region->low, e.x.below_cut);
-        if (e.x.rich) region->high = std::max(region->high, 0 - e.x.rich_cut);
-      } else {
-        ++region->heavy;
-        heavy_hot_.push_back(e.x);
-        packed_ = packed_ && e.x.weight <= 0xFF;
-        heavy_packed_.push_back(packed(e.x));
-      }
-      light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
-      hot_.push_back(e.x);
-      order_.push_back(e.i);
-      if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
+void ReplicateModel::place_pool(const std::vector<Candidate>& pool) {
+  // In pool order (registry order within the village and category): a household's slot,
+  // and so every draw keyed by it, never depends on its own record or anyone else's.
+  for (const Candidate& e : pool) {
+    heavy_index_.push_back(e.light ? 0 : static_cast<uint32_t>(heavy_hot_.size()));
+    if (!e.light) {
+      heavy_hot_.push_back(e.x);
+      packed_ = packed_ && e.x.weight <= 0xFF;
+      heavy_packed_.push_back(packed(e.x));
     }
+    light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
+    hot_.push_back(e.x);
+    order_.push_back(e.i);
+    if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
   }
 }
 
@@ -305,23 +303,6 @@ void ReplicateModel::init_village_tables(const Inputs& in, std::size_t v) {
   for (int c = 0; c < kCategoryCount; ++c)
     if (vil.absent_table[c] != kNoTable && vil.take[c] < vil.count[c])
       vil.take_cut[c] = absent_cut_[vil.absent_table[c] + vil.count[c] - vil.take[c]];
-  // P(none of m light households in the region) = (1 − b)^m, for every m a decided
-  // segment of the pool can survey.
-  for (int c = 0; c < kCategoryCount; ++c) {
-    LightRegion& region = regions_[v * kCategoryCount + c];
-    if (region.low == 0 && region.high == 0) continue;
-    const long double b =
-        (static_cast<long double>(region.low) + static_cast<long double>(region.high)) * 0x1.0p-64L;
-    region.b = static_cast<double>(b);
-    region.none_table = static_cast<uint32_t>(none_cut_.size());
-    const uint32_t m_max = std::min(vil.count[c], vil.take[c] + vil.fill);
-    for (uint32_t m = 0; m <= m_max; ++m) {
-      const long double none = std::exp(static_cast<long double>(m) * std::log1p(-b));
-      const long double scaled = std::ldexp(none, 64);
-      none_cut_.push_back(scaled >= 0x1.0p64L ? std::numeric_limits<uint64_t>::max()
-                                              : static_cast<uint64_t>(scaled));
-    }
-  }
 }
 
 uint8_t ReplicateModel::findings_for(int household, uint64_t x) const {

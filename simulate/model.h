@@ -27,13 +27,16 @@ struct ReplicateOutcome {
 };
 
 /// The per-replicate model: everything that does not change between replicates,
-/// precomputed once (household records in pool order, income thresholds as 64-bit integer
-/// cut points of one uniform, presence cut points, approval groups, village stages), and
-/// the replicate itself. Thread-safe for concurrent run_replicate calls with separate
-/// scratch.
+/// precomputed once (household records in pool order — a village's households category by
+/// category, in registry order, so a household's slot never depends on any record —, income
+/// thresholds as 64-bit integer cut points of one uniform, presence cut points, approval groups,
+/// village stages), and the replicate itself. Thread-safe for concurrent run_replicate calls with
+/// separate scratch.
 class ReplicateModel {
  public:
-  /// One village category of a replicate: its pool, how many to survey, the walk so far.
+  /// One village category of a replicate: its pool, how many to survey, the walk so far, and
+  /// its own random stream (SPEC §3: a village's household draws depend on the seed, the
+  /// replicate, the village and the category only).
   struct Segment {
     uint32_t start = 0, n = 0, k = 0;
     uint32_t chosen = 0;   ///< index into Scratch::chosen of its first k positions
@@ -41,12 +44,20 @@ class ReplicateModel {
     uint32_t walked = 0;   ///< steps of the walk taken
     bool whole = false;    ///< the whole category is visited (no index draws)
     bool decided = false;  ///< presence already settled: the k drawn are all at home
-    /// Decided segments only: of the k drawn, `heavy` are at the front of Scratch::chosen
-    /// (from `chosen`) and k − heavy light ones in Scratch::light (from `light`).
+    /// Decided segments only: of the k drawn, `heavy` are in Scratch::chosen (from
+    /// `chosen`) and k − heavy light ones in Scratch::light (from `light`).
     uint32_t heavy = 0;
     uint32_t light = 0;
     uint32_t pool = 0;          ///< village · kCategoryCount + category
     uint32_t light_weight = 0;  ///< sum of the weights of the light ones
+    /// The slots of the pool whose income uniform falls in the rare region (Scratch::rare
+    /// from `rare`): drawn for the whole pool first, whoever is surveyed.
+    uint32_t rare = 0, n_rare = 0;
+    uint64_t key = 0;  ///< of the segment's keyed draws (income, presence, approval)
+    /// The segment's sequential stream: the rare slots, the absent count, the selection and
+    /// the walk, then the approvals, in that order.
+    SplitMix rng;
+    int32_t group_count[16] = {};  ///< surveyed households per approval group
   };
 
   /// Per-thread working memory.
@@ -62,7 +73,7 @@ class ReplicateModel {
     /// Floyd's sampling: tags[t] == tag when position t of the current pool is taken (one
     /// tag per segment, so nothing needs clearing but once every 65535 segments).
     std::vector<uint16_t> tags;
-    std::vector<uint32_t> rare;  ///< light households of a segment with a possible finding
+    std::vector<uint32_t> rare;  ///< rare slots of every segment (Segment::rare)
     uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
     /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
@@ -112,20 +123,13 @@ class ReplicateModel {
     uint8_t below = 0;   ///< findings that fire when assessed below the line
     uint8_t rich = 0;    ///< findings that fire when assessed rich
   };
-  /// A pool's light households (see init): their income findings can only happen when the
-  /// income draw X falls in the rare region [0, low) ∪ [2^64 − high, 2^64), of probability
-  /// b = (low + high)/2^64, the same for every light household of the pool.
+  /// The light households of a pool (see init) share one status and one approval group, so a
+  /// segment adds their weights and count once; their income findings can only happen when
+  /// their income uniform X falls in the rare region (kRareLow, kRareHigh), of probability
+  /// 2^-12 for every household of the county.
   struct LightRegion {
-    uint64_t low = 0;
-    uint64_t high = 0;
-    double b = 0;
-    /// Offset into none_cut_ of ⌊(1 − b)^m·2^64⌋ for m = 0, 1, ...: X below it means none of
-    /// m light households is in the region; kNoTable when b = 0.
-    uint32_t none_table = kNoTable;
-    uint32_t heavy = 0;       ///< heavy households at the front of the pool
-    uint32_t heavy_base = 0;  ///< index in heavy_hot_ of the pool's first heavy household
-    uint8_t status = 0;       ///< status of every light household of the pool
-    uint8_t group = 0;        ///< approval group of every light household of the pool
+    uint8_t status = 0;  ///< status of every light household of the pool
+    uint8_t group = 0;   ///< approval group of every light household of the pool
   };
   struct Village {
     uint32_t start[kCategoryCount] = {0, 0, 0};  ///< first position of each pool
@@ -158,22 +162,22 @@ class ReplicateModel {
     uint8_t group = 0;
     uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
   };
-  std::vector<Heavy> heavy_packed_;  ///< the heavy households, as heavy_hot_
+  std::vector<Heavy> heavy_packed_;  ///< the heavy households, as heavy_hot_ (same index)
   /// A heavy household's record as the packed loop reads it.
   static Heavy packed(const Hot& x);
   bool packed_ = false;  ///< every heavy weight fits a byte: the packed loop is exact
-  /// The records of the heavy households only, pool by pool: a tenth of hot_ on the default
-  /// county, so the random reads of a replicate stay in fewer cache lines and pages.
+  /// The records of the heavy households only, in position order: a tenth of hot_ on the
+  /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
-  std::vector<uint8_t> light_;        ///< per position: weight of a light household, or 0
-  std::vector<LightRegion> regions_;  ///< per pool (village · kCategoryCount + category)
-  std::vector<uint64_t> none_cut_;
-  bool any_fixed_ = false;             ///< some household is put right (the what-if sums are kept)
-  std::vector<uint8_t> present_sure_;  ///< per position: presence 1 (no draw)
-  std::vector<uint8_t> approval_group_;  ///< per position
-  std::vector<uint64_t> approval_cut_;   ///< per position, when not grouped
-  std::vector<double> group_p_;          ///< approval probability of each group
-  std::map<double, int> group_of_;       ///< approval probability → group
+  std::vector<uint8_t> light_;         ///< per position: weight of a light household, or 0 (heavy)
+  std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
+  std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
+  /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.
+  std::vector<double> none_rare_;
+  bool any_fixed_ = false;              ///< some household is put right (the what-if sums are kept)
+  std::vector<uint64_t> approval_cut_;  ///< per position, when not grouped
+  std::vector<double> group_p_;         ///< approval probability of each group
+  std::map<double, int> group_of_;      ///< approval probability → group
   /// Approval of a group of m surveyed households for m up to this: table inversion
   /// (approval_rows_); above it a Boost.Random binomial draw.
   static constexpr uint32_t kApprovalTableMax = 512;
@@ -204,7 +208,7 @@ class ReplicateModel {
   Candidate candidate(const Inputs& in, int i) const;
   void init_pool(const Inputs& in, std::size_t v, int c);
   void choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const;
-  void place_pool(const std::vector<Candidate>& pool, LightRegion* region);
+  void place_pool(const std::vector<Candidate>& pool);
   void init_village_tables(const Inputs& in, std::size_t v);
 };
 

@@ -16,14 +16,17 @@ inline constexpr uint8_t kPresentSure = 0x04;
 inline constexpr uint8_t kFixed = 0x08;
 inline constexpr int kGroupShift = 4;
 inline constexpr int kInconsistencyBit = static_cast<int>(Finding::kInconsistency);
-/// A household whose income findings have at most this probability (and no certain one) is
-/// light: in a decided segment it draws no income uniform of its own (run_replicate).
-inline constexpr long double kLightBound = 0x1.0p-12L;
 /// Packed sums of the heavy loop: lanes of 12 bits, flushed every kPackedRun households
 /// (15 · 255 < 2^12 for the weights, 15 < 2^4 for the household counts).
 inline constexpr int kLaneBits = 12;
 inline constexpr uint32_t kPackedRun = 15;
 inline constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
+
+/// The rare region of the income uniform X: [0, kRareLow) ∪ [kRareHigh, 2^64), probability
+/// 2^-12. A household whose income findings all lie in it is light.
+inline constexpr uint64_t kRareLow = uint64_t{1} << 51;
+inline constexpr uint64_t kRareHigh = 0 - (uint64_t{1} << 51);
+inline constexpr double kRareProbability = 0x1.0p-12;
 
 /// Per-replicate sums of the surveyed households.
 struct ReplicateTally {
@@ -31,7 +34,6 @@ struct ReplicateTally {
   int32_t households[kStatusCount] = {0, 0, 0, 0};
   int64_t num[kRuleFindingCount] = {0, 0, 0, 0, 0};
   int64_t num_fixed[kRuleFindingCount] = {0, 0, 0, 0, 0};  ///< part of num from fixed ones
-  int32_t group_count[kMaxApprovalGroups] = {};
   int32_t approvals = 0;
 };
 

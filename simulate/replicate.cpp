@@ -30,22 +30,22 @@ struct SampleCounts {
 
 /// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n positions
 /// [start, start + n), two index draws per generator output (its 32-bit halves). tags[t] == tag
-/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (below
-/// heavy_end) go to heavy_out; light ones to light_out when kList (both are written and one count
+/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (light
+/// weight 0) go to heavy_out; light ones to light_out when kList (both are written and one count
 /// advances: no branch to mispredict); the weights of the light ones are summed. A function
 /// of its own so that its few variables and the generator state stay in registers.
 template <bool kList>
-[[gnu::noinline]] SampleCounts sample_segment(Rng& rng_ref, uint32_t n, uint32_t k, uint32_t start,
-                                              uint32_t heavy_end, uint16_t* tags, uint16_t tag,
+[[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
+                                              uint32_t start, uint16_t* tags, uint16_t tag,
                                               const uint8_t* light_weight, uint32_t* heavy_out,
                                               uint32_t* light_out) {
-  Rng rng = rng_ref;
+  SplitMix rng = rng_ref;
   uint32_t nh = 0, nl = 0, weights = 0;
   auto take = [&](uint32_t t, uint32_t j) {
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
     const uint32_t pos = start + t;
-    const bool is_heavy = pos < heavy_end;
+    const bool is_heavy = light_weight[pos] == 0;
     heavy_out[nh] = pos;
     nh += is_heavy;
     if constexpr (kList) {
@@ -72,29 +72,45 @@ RateSums sums_of(const ReplicateTally& t, const int64_t* num, int32_t approvals)
   return s;
 }
 
+/// The income uniform X of a pool slot: uniform on [0, 2^64), built from a keyed draw h so
+/// that whether X is in the rare region is the slot's rare flag (drawn for the whole pool
+/// first): X uniform on the rare region when rare, on the rest otherwise.
+inline uint64_t income_uniform(uint64_t h, bool rare) {
+  if (rare) {
+    const uint64_t y = h >> 12;  // uniform on [0, 2^52): the region's two halves
+    return y < kRareLow ? y : y - kRareLow + kRareHigh;
+  }
+  constexpr uint64_t kRest = kRareHigh - kRareLow;
+  return kRareLow + static_cast<uint64_t>((static_cast<unsigned __int128>(h) * kRest) >> 64);
+}
+
+// Keys of a segment's keyed draw families (XORed into the segment key).
+constexpr uint64_t kIncomeKey = 0x5851f42d4c957f2dULL;
+constexpr uint64_t kPresenceKey = 0x14057b7ef767814fULL;
+constexpr uint64_t kApprovalKey = 0xda942042e4dd58b5ULL;
+// Units under a replicate key.
+constexpr uint64_t kTownshipUnit = 0;
+constexpr uint64_t kVillageUnit = 1;         // + township · kTierCount + tier
+constexpr uint64_t kSegmentUnit = 1u << 20;  // + village · kCategoryCount + category
+constexpr uint64_t kFillUnit = 1u << 28;     // + village
+
 }  // namespace
 
-/// One replicate in progress: the streams, the thread's buffers, the tallies. Each step of
-/// the replicate is a small inline function over this state, in the order run_replicate calls
-/// them: the townships, each village's segments (drawn, and when they can be, settled right
-/// away), the visits of the other segments (step 4 with absence and replacement), the
-/// approvals and the verdict.
+/// One replicate in progress: the thread's buffers, the tallies, the replicate key. Each
+/// step is a small inline function over this state, in the order run_replicate calls them:
+/// the townships, each village's segments (drawn, and when they can be, settled right away),
+/// the visits of the other segments (step 4 with absence and replacement), the verdict.
+/// Every draw of a village's households comes from its segment's own stream and keyed
+/// draws (SPEC §3), so the answer is the same whatever is asked of the run.
 struct ReplicateModel::Replicate {
-  using Segment = ReplicateModel::Segment;
-
   Replicate(const ReplicateModel& m, uint64_t seed, uint64_t r, Scratch* scratch)
       : model(m),
         s(scratch),
-        seed(seed),
-        r(r),
-        township_rng(seed, r, Stream::kTownships),
-        village_rng(seed, r, Stream::kVillages),
-        households(seed, r, Stream::kHouseholds),
-        presence(seed, r, Stream::kPresence),
-        income(seed, r, Stream::kIncome),
+        key(stream_key(seed, r)),
         hot(m.hot_.data()),
         heavy_hot(m.heavy_hot_.data()),
         light(m.light_.data()),
+        heavy_index(m.heavy_index_.data()),
         counters(scratch->counters),
         perm(scratch->perm.data()),
         swaps(scratch->swaps.data()),
@@ -112,18 +128,18 @@ struct ReplicateModel::Replicate {
 
   const ReplicateModel& model;
   Scratch* s;
-  const uint64_t seed, r;
-  Rng township_rng, village_rng, households, presence, income;
+  const uint64_t key;  ///< of the replicate (stream_key)
   const Hot* hot;
   const Hot* heavy_hot;
   const uint8_t* light;
+  const uint32_t* heavy_index;
   uint32_t* counters;
   uint32_t* perm;
   uint32_t* swaps;
   uint32_t* chosen_list;
   uint32_t* surveyed;
   uint32_t* light_list;
-  uint32_t n_chosen = 0, n_swaps = 0, n_light = 0;
+  uint32_t n_chosen = 0, n_swaps = 0, n_light = 0, n_rare = 0;
   uint32_t n_surveyed = 0;  ///< households surveyed
   uint32_t n_listed = 0;    ///< ... of them in s->surveyed (all of them when keep_list)
   /// Two tallies, alternated between consecutive households of a sample, so that their sums
@@ -141,17 +157,30 @@ struct ReplicateModel::Replicate {
   /// Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
   /// after the certainty units), so simulate draws townships exactly as `sample` does.
   void draw_townships() {
-    s->townships = model.pps_
-                       ? select_townships_pps(*model.design_, model.n_townships_, township_rng)
-                       : select_townships_srs(model.eligible_, model.n_townships_, township_rng);
+    Rng rng = Rng::keyed(unit_key(key, kTownshipUnit));
+    s->townships = model.pps_ ? select_townships_pps(*model.design_, model.n_townships_, rng)
+                              : select_townships_srs(model.eligible_, model.n_townships_, rng);
   }
 
   /// One Fisher–Yates step of a segment's walk: the position it reaches.
-  uint32_t step(const Segment& g, uint32_t j) {
-    const uint32_t to =
-        g.start + static_cast<uint32_t>(walk_step(perm + g.start, j, g.n, households));
+  uint32_t step(Segment& g, uint32_t j) {
+    const uint32_t to = g.start + static_cast<uint32_t>(walk_step(perm + g.start, j, g.n, g.rng));
     swaps[g.swaps + j] = to;
     return perm[g.start + j];
+  }
+
+  /// Whether slot `pos` of segment g is one of its rare slots (almost always none).
+  bool is_rare(const Segment& g, uint32_t pos) const {
+    const uint32_t* rare = s->rare.data() + g.rare;
+    for (uint32_t i = 0; i < g.n_rare; ++i)
+      if (rare[i] == pos) return true;
+    return false;
+  }
+
+  /// The income uniform of the household at `pos`.
+  uint64_t income_of(const Segment& g, uint32_t pos) const {
+    const uint64_t h = keyed_draw(g.key ^ kIncomeKey, pos - g.start);
+    return income_uniform(h, g.n_rare != 0 && is_rare(g, pos));
   }
 
   /// Adds a household's findings to the numerators; 1 when one of them is a fault.
@@ -170,64 +199,71 @@ struct ReplicateModel::Replicate {
     return (found & criteria_findings) ? 1 : 0;
   }
 
-  /// Visits one household: at home (unless `decided`, one presence draw), its income
+  static uint8_t findings_at(const Hot& x, uint64_t u) {
+    return static_cast<uint8_t>(x.always | (x.below & -static_cast<uint8_t>(u < x.below_cut)) |
+                                (x.rich & -static_cast<uint8_t>(u >= x.rich_cut)));
+  }
+
+  /// Approval of one household drawn on its own (more approval probabilities than groups).
+  void approve_one(const Segment& g, uint32_t pos) {
+    t.approvals +=
+        keyed_draw(g.key ^ kApprovalKey, pos - g.start) < model.approval_cut_[pos] ? 1 : 0;
+  }
+
+  /// Visits one household: at home (unless `decided`, its keyed presence draw), its income
   /// uniform, its findings, its counts. False when it is not at home.
-  bool visit(uint32_t pos, const Hot& x, bool decided, ReplicateTally& tally) {
-    if (!decided && !(x.status & kPresentSure) && presence() >= x.present_cut) return false;
-    uint8_t found = x.always;
-    {
-      // Every surveyed household draws its income uniform, even when its income tests are
-      // certain (cut points 0): whether a draw is needed is a coin toss for the branch
-      // predictor, and a mispredicted branch costs more than the draw (measured: 5.0 µs →
-      // 3.7 µs per replicate on the default county).
-      const uint64_t u = income();
-      found |= static_cast<uint8_t>(x.below & -static_cast<uint8_t>(u < x.below_cut));
-      found |= static_cast<uint8_t>(x.rich & -static_cast<uint8_t>(u >= x.rich_cut));
-    }
+  bool visit(Segment& g, uint32_t pos, const Hot& x, bool decided, ReplicateTally& tally) {
+    if (!decided && !(x.status & kPresentSure) &&
+        keyed_draw(g.key ^ kPresenceKey, pos - g.start) >= x.present_cut)
+      return false;
+    const uint8_t found = findings_at(x, income_of(g, pos));
     const int status = x.status & kStatusMask;
     tally.persons[status] += x.weight;
     tally.households[status] += 1;
-    // Ungrouped approval is drawn later, in survey order, from the satisfaction stream.
-    if (grouped) ++tally.group_count[x.status >> kGroupShift];
+    if (grouped)
+      ++g.group_count[x.status >> kGroupShift];
+    else
+      approve_one(g, pos);
     const uint32_t fault = add_findings(x, found, tally);
-    const uint32_t record = pos | fault << 31;
     if (counters) {
       counters[4 * static_cast<std::size_t>(pos)] += 1;
       counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
     }
-    surveyed[n_listed++] = record;
+    surveyed[n_listed++] = pos | fault << 31;
     ++n_surveyed;
     return true;
   }
 
-  /// The m light households of a decided segment, given that at least one of them drew its
-  /// income in the pool's rare region (probability b each, independently): the indicators
-  /// are drawn one by one conditionally on that (the first of r remaining is in the region
-  /// with probability b / (1 − (1 − b)^r) until one is, then b), and each household in the
-  /// region gets X uniform on the region, which is X conditioned on the region. Runs for a
-  /// small share of segments (about m·b). The households are taken in pool order (the
-  /// indicators are exchangeable), found from the tags of the segment's Floyd draws;
+  /// The rare slots of a pool, each slot independently with probability 2^-12, from the
+  /// segment's stream by geometric gaps (one draw when there is none, the usual case).
+  void draw_rare(Segment* g) {
+    g->rare = n_rare;
+    const auto uniform = [&] {
+      return (static_cast<double>(g->rng() >> 11) + 0.5) * 0x1.0p-53;  // in (0, 1)
+    };
+    double u = uniform();
+    if (u <= model.none_rare_[g->n]) return;
+    const double log_keep = std::log1p(-kRareProbability);
+    for (uint64_t at = 0;; u = uniform()) {
+      at += static_cast<uint64_t>(std::floor(std::log(u) / log_keep));
+      if (at >= g->n) break;
+      s->rare[n_rare++] = g->start + static_cast<uint32_t>(at);
+      ++at;
+    }
+    g->n_rare = n_rare - g->rare;
+  }
+
+  /// The light households of a decided segment that are rare and surveyed: each gets its
+  /// income uniform in the rare region and is judged (its findings, if any, counted).
   /// `listed` (the segment's light list, or null) gets the fault bit of those at fault.
-  void light_findings(const LightRegion& region, uint32_t start, uint32_t n, const uint16_t* tags,
-                      uint16_t tag, uint32_t m, uint32_t* listed) {
-    uint32_t* lights = s->rare.data();
-    uint32_t count = 0;
-    for (uint32_t u = region.heavy; u < n; ++u)
-      if (tags[u] == tag) lights[count++] = start + u;
-    const double log_none = std::log1p(-region.b);
-    bool any = false;
-    for (uint32_t j = 0; j < count; ++j) {
-      const double p =
-          any ? region.b : region.b / -std::expm1(static_cast<double>(count - j) * log_none);
-      if (!(income.uniform() < p)) continue;
-      any = true;
-      const uint64_t y = income.below(region.low + region.high);
-      const uint64_t x = y < region.low ? y : y - region.low + (0 - region.high);
-      const uint32_t pos = lights[j];
+  void light_findings(const Segment& g, const uint16_t* tags, uint16_t tag, uint32_t m,
+                      uint32_t* listed) {
+    const uint32_t* rare = s->rare.data() + g.rare;
+    for (uint32_t i = 0; i < g.n_rare; ++i) {
+      const uint32_t pos = rare[i];
+      if (light[pos] == 0 || tags[pos - g.start] != tag) continue;  // heavy, or not drawn
       const Hot& hx = hot[pos];
-      const uint8_t found =
-          static_cast<uint8_t>((hx.below & -static_cast<uint8_t>(x < hx.below_cut)) |
-                               (hx.rich & -static_cast<uint8_t>(x >= hx.rich_cut)));
+      const uint8_t found = findings_at(hx, income_of(g, pos));
       if (!found) continue;
       const uint32_t fault = add_findings(hx, found, t);
       if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
@@ -238,14 +274,16 @@ struct ReplicateModel::Replicate {
   }
 
   /// The fill of a village: simple random sampling from the pooled remainder of the
-  /// categories; only how many come from each category matters (the households themselves
-  /// are then drawn within the category, which is the same distribution).
-  void draw_fill(const Village& vil, uint32_t k[kCategoryCount]) {
+  /// categories, from the village's own stream; only how many come from each category
+  /// matters (the households themselves are then drawn within the category, which is the
+  /// same distribution).
+  void draw_fill(int v, const Village& vil, uint32_t k[kCategoryCount]) {
+    SplitMix rng(unit_key(key, kFillUnit + static_cast<uint64_t>(v)));
     uint32_t rest[kCategoryCount];
     uint32_t pooled = 0;
     for (int c = 0; c < kCategoryCount; ++c) pooled += rest[c] = vil.count[c] - k[c];
     for (uint32_t f = 0; f < vil.fill && pooled > 0; ++f, --pooled) {
-      uint32_t x = static_cast<uint32_t>(households.below(pooled));
+      uint32_t x = static_cast<uint32_t>(rng.below(pooled));
       int c = 0;
       while (x >= rest[c]) x -= rest[c++];
       ++k[c];
@@ -268,7 +306,7 @@ struct ReplicateModel::Replicate {
     uint32_t absent = g->n - g->k;  // the largest count that still leaves k at home
     const uint64_t cut_k = k_c == vil.take[c] ? vil.take_cut[c] : cut[absent];
     if (cut_k == kSure) return;
-    const uint64_t x = presence();
+    const uint64_t x = g->rng();
     if (x < cut_k) return;
     ++absent;
     while (absent < g->n && !(x < cut[absent] || cut[absent] == kSure)) ++absent;
@@ -278,13 +316,11 @@ struct ReplicateModel::Replicate {
   /// A decided segment's k households: Floyd's algorithm with exactly k index draws
   /// (sample_segment), remembering who is taken in the thread's small tag array (one tag per
   /// segment: nothing to undo, and the array of a pool's size stays in L1). Heavy households
-  /// (at the front of the pool) go to chosen_list, light ones (when listed) to light_list.
-  /// Then one draw says whether any of the m light households has an income finding at all
-  /// (probability 1 − (1 − b)^m, small), settled now while the tags say who was drawn.
-  /// Returns true when the segment was settled outright (no per-household list wanted).
+  /// go to chosen_list, light ones (when listed) to light_list; the rare light ones drawn are
+  /// judged now, while the tags say who was drawn. Returns true when the segment was settled
+  /// outright (no per-household list wanted).
   bool draw_decided(Segment* g) {
     g->decided = true;
-    const LightRegion& region = model.regions_[g->pool];
     const uint32_t n = g->n, start = g->start;
     uint32_t* const heavy_out = chosen_list + n_chosen;
     uint32_t* const light_out = light_list + n_light;
@@ -294,12 +330,10 @@ struct ReplicateModel::Replicate {
     }
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
-    const uint32_t heavy_end = start + region.heavy;
-    const SampleCounts drawn = keep_list
-                                   ? sample_segment<true>(households, n, g->k, start, heavy_end,
-                                                          tags, tag, light, heavy_out, light_out)
-                                   : sample_segment<false>(households, n, g->k, start, heavy_end,
-                                                           tags, tag, light, heavy_out, light_out);
+    const SampleCounts drawn =
+        keep_list
+            ? sample_segment<true>(g->rng, n, g->k, start, tags, tag, light, heavy_out, light_out)
+            : sample_segment<false>(g->rng, n, g->k, start, tags, tag, light, heavy_out, light_out);
     const uint32_t nh = drawn.heavy;
     if (counters)
       for (uint32_t i = 0; i < g->k; ++i)
@@ -311,34 +345,32 @@ struct ReplicateModel::Replicate {
     n_chosen += nh;
     n_light += drawn.light;
     const uint32_t m = g->k - nh;
-    if (m > 0 && region.none_table != kNoTable &&
-        income() >= model.none_cut_[region.none_table + m])
-      light_findings(region, start, n, tags, tag, m, keep_list ? light_out : nullptr);
+    if (m > 0 && g->n_rare > 0) light_findings(*g, tags, tag, m, keep_list ? light_out : nullptr);
     if (!packed || keep_list) return false;
-    settle_packed(*g, region, heavy_out);
+    settle_packed(g, heavy_out);
     return true;
   }
 
   /// No per-household list or counts wanted: a decided segment is settled in the sampling
-  /// loop (packed words for the heavy households, one income draw each; the light ones add
-  /// their weights and count) and needs no second pass.
-  void settle_packed(const Segment& g, const LightRegion& region, const uint32_t* heavy_out) {
+  /// loop (packed words for the heavy households, one keyed income draw each; the light ones
+  /// add their weights and count) and needs no second pass.
+  void settle_packed(Segment* g, const uint32_t* heavy_out) {
     const Heavy* heavy = model.heavy_packed_.data();
-    const uint32_t delta = g.start - region.heavy_base;
-    const uint32_t nh = g.heavy;
+    const uint32_t nh = g->heavy;
     uint32_t i = 0;
     while (i < nh) {
       const uint32_t end = std::min(nh, i + kPackedRun);
       uint64_t num = 0, num_fixed = 0, den = 0;
       for (; i < end; ++i) {
-        const Heavy& x = heavy[heavy_out[i] - delta];
-        const uint64_t u = income();
+        const uint32_t pos = heavy_out[i];
+        const Heavy& x = heavy[heavy_index[pos]];
+        const uint64_t u = income_of(*g, pos);
         const uint64_t add = x.add_always + (x.add_below & -uint64_t{u < x.below_cut}) +
                              (x.add_rich & -uint64_t{u >= x.rich_cut});
         num += add;
         if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
         den += x.den;
-        ++t.group_count[x.group];
+        ++g->group_count[x.group];
       }
       for (int b = 0; b < kRuleFindingCount; ++b) {
         t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
@@ -349,21 +381,24 @@ struct ReplicateModel::Replicate {
         t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
       }
     }
-    add_light(region, g.k - nh, g.light_weight);
+    n_surveyed += nh;
+    add_light(g, g->k - nh, g->light_weight);
+    draw_approvals(g);
   }
 
   /// The light households of a decided segment in the denominators: their weights and count.
-  void add_light(const LightRegion& region, uint32_t m, uint32_t weights) {
+  void add_light(Segment* g, uint32_t m, uint32_t weights) {
+    const LightRegion& region = model.regions_[g->pool];
     t.persons[region.status] += weights;
     t.households[region.status] += static_cast<int32_t>(m);
-    t.group_count[region.group] += static_cast<int32_t>(m);
+    g->group_count[region.group] += static_cast<int32_t>(m);
     n_surveyed += m;
   }
 
   /// The first k steps of a walk: they do not depend on who is at home, so they are all
   /// drawn first and their records prefetched; the memory latency of the random households
   /// overlaps instead of adding up.
-  void draw_walk(const Segment& g) {
+  void draw_walk(Segment& g) {
     for (uint32_t j = 0; j < g.k; ++j) {
       const uint32_t pos = step(g, j);
       chosen_list[n_chosen++] = pos;
@@ -372,16 +407,19 @@ struct ReplicateModel::Replicate {
     }
   }
 
-  /// Stages 2-3 for one township and tier: the village, then for each category the
-  /// households of its sample. A decided segment without per-household counts is settled
-  /// right here; the others are stored for step 4.
-  void draw_village(int township, Tier tier) {
+  /// Stages 2-3 for one township and tier: the village (from the stream of the township and
+  /// tier), then for each category the households of its sample from the segment's own
+  /// stream. A decided segment without per-household counts is settled right here; the
+  /// others are stored for step 4.
+  void draw_village(int township, int tier_index, Tier tier) {
     const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
+    SplitMix village_rng(
+        unit_key(key, kVillageUnit + static_cast<uint64_t>(township) * kTierCount + tier_index));
     const int v = list[village_rng.below(list.size())];
     s->villages.push_back(v);
     const Village& vil = model.villages_[v];
     uint32_t k[kCategoryCount] = {vil.take[0], vil.take[1], vil.take[2]};
-    if (vil.fill) draw_fill(vil, k);
+    if (vil.fill) draw_fill(v, vil, k);
     for (int c = 0; c < kCategoryCount; ++c) {
       if (k[c] == 0 || vil.count[c] == 0) continue;
       Segment g;
@@ -391,15 +429,15 @@ struct ReplicateModel::Replicate {
       g.whole = k[c] >= g.n;
       g.chosen = n_chosen;
       g.pool = static_cast<uint32_t>(v * kCategoryCount + c);
+      g.key = unit_key(key, kSegmentUnit + g.pool);
+      g.rng = SplitMix(g.key);
+      draw_rare(&g);
       if (!g.whole) {
         g.swaps = n_swaps;
         n_swaps += g.n;
         if (vil.absent_table[c] != kNoTable) {
           settle_absence(vil, c, k[c], &g);
-          if (draw_decided(&g)) {
-            n_surveyed += g.heavy;
-            continue;
-          }
+          if (draw_decided(&g)) continue;
         } else {
           draw_walk(g);
         }
@@ -409,51 +447,50 @@ struct ReplicateModel::Replicate {
   }
 
   /// Step 4 for a decided segment: the heavy households from the compact copy of their
-  /// records, then the light ones (no income draw: their findings, if any, were settled for
-  /// the whole segment at once), only their weights and count in the denominators.
+  /// records, then the light ones (no income of their own: the rare ones were judged when
+  /// drawn), only their weights and count in the denominators.
   void visit_decided(Segment& g) {
     const uint32_t* chosen = chosen_list + g.chosen;
-    const LightRegion& region = model.regions_[g.pool];
-    const uint32_t delta = g.start - region.heavy_base;
     uint32_t i = 0;
     for (; i + 1 < g.heavy; i += 2) {
-      visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
-      visit(chosen[i + 1], heavy_hot[chosen[i + 1] - delta], true, t2);
+      visit(g, chosen[i], heavy_hot[heavy_index[chosen[i]]], true, t);
+      visit(g, chosen[i + 1], heavy_hot[heavy_index[chosen[i + 1]]], true, t2);
     }
-    if (i < g.heavy) visit(chosen[i], heavy_hot[chosen[i] - delta], true, t);
+    if (i < g.heavy) visit(g, chosen[i], heavy_hot[heavy_index[chosen[i]]], true, t);
     const uint32_t* lights = light_list + g.light;
     const uint32_t m = g.k - g.heavy;
-    add_light(region, m, g.light_weight);
+    add_light(&g, m, g.light_weight);
     if (keep_list) {
       for (i = 0; i < m; ++i) {
+        const uint32_t pos = lights[i] & ~kFaultBit;
         surveyed[n_listed++] = lights[i];
-        if (counters) counters[4 * static_cast<std::size_t>(lights[i] & ~kFaultBit)] += 1;
+        if (counters) counters[4 * static_cast<std::size_t>(pos)] += 1;
+        if (!grouped) approve_one(g, pos);
       }
     }
     g.walked = 0;  // no swaps to undo
   }
 
   /// Step 4 and the audit: visit each stored segment's sample, replacing absent households
-  /// from the rest of the walk (its reserve list, in order).
+  /// from the rest of the walk (its reserve list, in order), then its approvals.
   void visit_segments() {
     for (Segment& g : s->segments) {
       if (g.whole) {
-        for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(pos, hot[pos], false, t);
-        continue;
-      }
-      if (g.decided) {
+        for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(g, pos, hot[pos], false, t);
+      } else if (g.decided) {
         visit_decided(g);
-        continue;
+      } else {
+        const uint32_t* chosen = chosen_list + g.chosen;
+        uint32_t taken = 0;
+        for (uint32_t i = 0; i < g.k; ++i) taken += visit(g, chosen[i], hot[chosen[i]], false, t);
+        uint32_t j = g.k;
+        for (; taken < g.k && j < g.n; ++j) {
+          const uint32_t pos = step(g, j);
+          taken += visit(g, pos, hot[pos], false, t);
+        }
+        g.walked = j;
       }
-      const uint32_t* chosen = chosen_list + g.chosen;
-      uint32_t taken = 0;
-      for (uint32_t i = 0; i < g.k; ++i) taken += visit(chosen[i], hot[chosen[i]], false, t);
-      uint32_t j = g.k;
-      for (; taken < g.k && j < g.n; ++j) {
-        const uint32_t pos = step(g, j);
-        taken += visit(pos, hot[pos], false, t);
-      }
-      g.walked = j;
+      draw_approvals(&g);
     }
     s->surveyed_count = n_listed;
   }
@@ -469,7 +506,6 @@ struct ReplicateModel::Replicate {
       t.num[f] += t2.num[f];
       t.num_fixed[f] += t2.num_fixed[f];
     }
-    for (int g = 0; g < kMaxApprovalGroups; ++g) t.group_count[g] += t2.group_count[g];
     for (const Segment& g : s->segments) {
       if (g.whole) continue;
       for (uint32_t j = g.walked; j-- > 0;) std::swap(perm[g.start + j], perm[swaps[g.swaps + j]]);
@@ -479,14 +515,14 @@ struct ReplicateModel::Replicate {
   /// Approvals of a group of m: inversion from the table, D = min{d : X < cut[d]} searched
   /// from the median (a couple of comparisons, exact to the 2^-64 of the cut points); above
   /// the table a Boost.Random binomial draw.
-  int32_t group_approvals(std::size_t g, int m, Rng& satisfaction) const {
+  int32_t group_approvals(std::size_t g, int m, SplitMix& rng) const {
     if (m > static_cast<int>(kApprovalTableMax)) {
       boost::random::binomial_distribution<int, double> dist(m, model.group_p_[g]);
-      return dist(satisfaction);
+      return dist(rng);
     }
     const BinomialRow& row = model.approval_rows_[g][m];
     const uint64_t* cut = model.approval_table_.data() + row.offset;
-    const uint64_t x = satisfaction();
+    const uint64_t x = rng();
     uint32_t d = row.median;
     if (x < cut[d]) {
       while (d > 0 && x < cut[d - 1]) --d;
@@ -496,24 +532,18 @@ struct ReplicateModel::Replicate {
     return m - static_cast<int32_t>(d);
   }
 
-  int32_t draw_approvals() const {
-    Rng satisfaction(seed, r, Stream::kSatisfaction);
-    int32_t approvals = 0;
-    if (grouped) {
-      for (std::size_t g = 0; g < model.group_p_.size(); ++g)
-        if (t.group_count[g] > 0) approvals += group_approvals(g, t.group_count[g], satisfaction);
-    } else {
-      for (uint32_t i = 0; i < n_listed; ++i)
-        approvals += satisfaction() < model.approval_cut_[surveyed[i] & ~kFaultBit] ? 1 : 0;
-    }
-    return approvals;
+  /// A segment's approvals, group by group, from the end of its stream.
+  void draw_approvals(Segment* g) {
+    if (!grouped) return;  // drawn household by household at the visits
+    for (std::size_t k = 0; k < model.group_p_.size(); ++k)
+      if (g->group_count[k] > 0) t.approvals += group_approvals(k, g->group_count[k], g->rng);
   }
 
   /// The rates and the verdict, as they are and with the what-if households put right.
-  ReplicateOutcome outcome(int32_t approvals) const {
+  ReplicateOutcome outcome() const {
     ReplicateOutcome out;
     out.surveyed = static_cast<int>(n_surveyed);
-    out.rate = rates_of(sums_of(t, t.num, approvals)).value;
+    out.rate = rates_of(sums_of(t, t.num, t.approvals)).value;
     out.pass = criteria_hold(model.criteria_, out.rate);
     out.pass_fixed = out.pass;
     bool fixed_found = false;
@@ -521,7 +551,7 @@ struct ReplicateModel::Replicate {
     if (fixed_found) {
       int64_t num[kRuleFindingCount];
       for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
-      out.pass_fixed = criteria_hold(model.criteria_, rates_of(sums_of(t, num, approvals)).value);
+      out.pass_fixed = criteria_hold(model.criteria_, rates_of(sums_of(t, num, t.approvals)).value);
     }
     return out;
   }
@@ -534,10 +564,11 @@ struct ReplicateModel::Replicate {
   Replicate rep(*this, seed, r, s);
   rep.draw_townships();
   for (int township : s->townships)
-    for (Tier tier : tiers_) rep.draw_village(township, tier);
+    for (std::size_t k = 0; k < tiers_.size(); ++k)
+      rep.draw_village(township, static_cast<int>(k), tiers_[k]);
   rep.visit_segments();
   rep.finish_walks();
-  return rep.outcome(rep.draw_approvals());
+  return rep.outcome();
 }
 
 }  // namespace kaoping

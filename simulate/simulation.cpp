@@ -54,6 +54,7 @@ class Runner {
     round_.resize(kRoundBlocks);
     total_.fails.assign(n_criteria_, 0);
     total_.rate_sum.assign(n_criteria_, 0.0);
+    total_.rate_sum2.assign(n_criteria_, 0.0);
     round_end_ = std::min<int64_t>(kRoundBlocks, total_blocks_);
   }
 
@@ -113,6 +114,7 @@ class Runner {
     int64_t gained = 0, lost = 0;
     std::vector<int64_t> fails;
     std::vector<double> rate_sum;
+    std::vector<double> rate_sum2;  ///< sums of squares, for the standard error of the mean
   };
   /// Order-free integer counters of one thread.
   struct ThreadCounts {
@@ -144,6 +146,7 @@ class Runner {
     sums = BlockSums{};
     sums.fails.assign(n_criteria_, 0);
     sums.rate_sum.assign(n_criteria_, 0.0);
+    sums.rate_sum2.assign(n_criteria_, 0.0);
     const int64_t first = b * kBlockSize;
     const int64_t last = std::min(options_.runs, first + kBlockSize);
     for (int64_t r = first; r < last; ++r) {
@@ -157,6 +160,7 @@ class Runner {
       for (int k = 0; k < n_criteria_; ++k) {
         const double rate = o.rate[static_cast<int>(criteria_[k].rate)];
         sums.rate_sum[k] += rate;
+        sums.rate_sum2[k] += rate * rate;
         sums.fails[k] += !criteria_[k].holds(rate);
         ++c->histogram[static_cast<std::size_t>(k) * kHistogramBins + histogram_bin(rate)];
       }
@@ -199,6 +203,7 @@ class Runner {
       for (int k = 0; k < n_criteria_; ++k) {
         total_.fails[k] += s.fails[k];
         total_.rate_sum[k] += s.rate_sum[k];
+        total_.rate_sum2[k] += s.rate_sum2[k];
       }
     }
     for (ThreadCounts& c : counts_)
@@ -221,7 +226,14 @@ class Runner {
     cs.criterion = criteria_[k];
     cs.fail_count = total_.fails[k];
     cs.fail_probability = static_cast<double>(total_.fails[k]) / n;
+    cs.fail_ci95 = wilson_interval(total_.fails[k], total_.runs);
     cs.mean = total_.rate_sum[k] / n;
+    // Sample variance from the sums (rates are in [0, 1], so the sums lose nothing that
+    // matters at the precision of a standard error).
+    const double var = total_.runs > 1
+                           ? std::max(0.0, (total_.rate_sum2[k] - n * cs.mean * cs.mean) / (n - 1))
+                           : 0.0;
+    cs.mean_se = std::sqrt(var / n);
     std::vector<uint64_t> hist(kHistogramBins, 0);
     for (const ThreadCounts& c : counts_)
       for (int i = 0; i < kHistogramBins; ++i)
@@ -244,6 +256,9 @@ class Runner {
   }
 
   void fill_units(SimulationResult* res) const {
+    const auto intervals = [](std::vector<UnitRisk>* units) {
+      for (UnitRisk& u : *units) u.pass_ci95 = wilson_interval(u.sampled_pass, u.sampled);
+    };
     res->townships.assign(reg_.townships.size(), {});
     res->villages.assign(reg_.villages.size(), {});
     for (const ThreadCounts& c : counts_) {
@@ -256,6 +271,8 @@ class Runner {
         res->villages[v].sampled_pass += c.village_pass[v];
       }
     }
+    intervals(&res->townships);
+    intervals(&res->villages);
     res->households.assign(reg_.households.count(), {});
     for (std::size_t p = 0; p < n_positions_; ++p)
       res->households[model_.household_of(static_cast<uint32_t>(p))] = household_totals_[p];

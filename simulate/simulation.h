@@ -60,10 +60,12 @@ struct SimulationOptions {
 /// Distribution over replicates of one criterion's rate.
 struct CriterionStats {
   Criterion criterion;
-  int64_t fail_count = 0;            ///< replicates in which the criterion does not hold
-  double fail_probability = 0;       ///< fail_count / runs, in [0, 1]
-  double mean = 0;                   ///< mean rate over replicates, in [0, 1]
-  double p05 = 0, p50 = 0, p95 = 0;  ///< histogram quantiles (lower bin edge), in [0, 1]
+  int64_t fail_count = 0;             ///< replicates in which the criterion does not hold
+  double fail_probability = 0;        ///< fail_count / runs, in [0, 1]
+  std::array<double, 2> fail_ci95{};  ///< Wilson 95% interval of fail_probability
+  double mean = 0;                    ///< mean rate over replicates, in [0, 1]
+  double mean_se = 0;                 ///< standard error of the mean (sample sd / sqrt(runs)), >= 0
+  double p05 = 0, p50 = 0, p95 = 0;   ///< histogram quantiles (lower bin edge), in [0, 1]
   /// Replicates per rate bin (kHistogramBins bins of width 0.0001), for the report charts.
   std::vector<uint64_t> histogram;
 };
@@ -72,6 +74,9 @@ struct CriterionStats {
 struct UnitRisk {
   int64_t sampled = 0;       ///< replicates in which the unit was drawn
   int64_t sampled_pass = 0;  ///< ... and the county passed
+  /// Wilson 95% interval of the pass probability when sampled, sampled_pass / sampled
+  /// ([0, 1] when never sampled).
+  std::array<double, 2> pass_ci95{0.0, 1.0};
 };
 
 /// A household. "Sampled" means surveyed: drawn (in sample or from the reserve) and at home,

@@ -30,11 +30,37 @@ enum class Stream : uint64_t {
   kGenerator = 8,
 };
 
+/// What every generator of kaoping offers on top of its 64-bit outputs (CRTP: Derived
+/// provides operator()).
+template <typename Derived>
+class UniformDraws {
+ public:
+  /// Uniform double in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>(self()() >> 11) * 0x1.0p-53; }
+
+  /// Uniform integer in [0, n) for n >= 1, unbiased (Lemire 2019, multiply and reject).
+  uint64_t below(uint64_t n) {
+    unsigned __int128 m = static_cast<unsigned __int128>(self()()) * n;
+    uint64_t low = static_cast<uint64_t>(m);
+    if (low < n) {
+      const uint64_t threshold = -n % n;
+      while (low < threshold) {
+        m = static_cast<unsigned __int128>(self()()) * n;
+        low = static_cast<uint64_t>(m);
+      }
+    }
+    return static_cast<uint64_t>(m >> 64);
+  }
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+};
+
 /// xoshiro256++ (Blackman & Vigna 2019): 256-bit state, period 2^256-1, a few cycles per
 /// 64-bit output, cheap to seed, so every replicate can have fresh streams. Meets the C++
 /// UniformRandomBitGenerator requirements, so Boost.Random and <random> distributions work
 /// on it.
-class Rng {
+class Rng : public UniformDraws<Rng> {
  public:
   using result_type = uint64_t;
   static constexpr result_type min() { return 0; }
@@ -49,10 +75,19 @@ class Rng {
     for (uint64_t& w : s_) w = k = splitmix64(k);
   }
 
+  /// The stream of a key (stream_key, unit_key): its four state words are splitmix64 of
+  /// key + 1·γ .. key + 4·γ, computed side by side, so a keyed stream costs a few cycles to
+  /// set up and every unit of a replicate can have its own.
+  static Rng keyed(uint64_t key) {
+    Rng r;
+    for (uint64_t i = 0; i < 4; ++i) r.s_[i] = splitmix64(key + i * 0x9e3779b97f4a7c15ULL);
+    return r;
+  }
+
   /// For tests only: the generator with its four state words set directly (not all zero),
   /// so that the known-answer tests can compare it with the reference xoshiro256plusplus.c
-  /// from a published state such as {1, 2, 3, 4}. Every other use takes the stream
-  /// constructor above.
+  /// from a published state such as {1, 2, 3, 4}. Every other use takes a stream: the
+  /// constructor or keyed() above.
   explicit Rng(const std::array<uint64_t, 4>& state) : s_{state[0], state[1], state[2], state[3]} {}
 
   result_type operator()() {
@@ -67,26 +102,49 @@ class Rng {
     return result;
   }
 
-  /// Uniform double in [0, 1) with 53 random bits.
-  double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
-
-  /// Uniform integer in [0, n) for n >= 1, unbiased (Lemire 2019, multiply and reject).
-  uint64_t below(uint64_t n) {
-    unsigned __int128 m = static_cast<unsigned __int128>((*this)()) * n;
-    uint64_t low = static_cast<uint64_t>(m);
-    if (low < n) {
-      const uint64_t threshold = -n % n;
-      while (low < threshold) {
-        m = static_cast<unsigned __int128>((*this)()) * n;
-        low = static_cast<uint64_t>(m);
-      }
-    }
-    return static_cast<uint64_t>(m >> 64);
-  }
-
  private:
+  Rng() = default;
   static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   uint64_t s_[4];
 };
+
+/// SplitMix64 (Steele, Lea & Flood 2014) as a generator: one word of state that advances by
+/// the golden gamma, each output its splitmix64 mix. A stream keyed by a unit (unit_key)
+/// costs nothing to set up, which is why the engine gives every village category of every
+/// replicate its own; it passes BigCrush, and a segment draws a few dozen numbers from it.
+class SplitMix : public UniformDraws<SplitMix> {
+ public:
+  using result_type = uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<uint64_t>::max(); }
+  explicit SplitMix(uint64_t key = 0) : s_(key) {}
+  result_type operator()() {
+    const uint64_t x = s_;
+    s_ += 0x9e3779b97f4a7c15ULL;
+    return splitmix64(x);
+  }
+
+ private:
+  uint64_t s_;
+};
+
+/// The key of replicate `replicate` of a run with `seed`, from which every unit's stream and
+/// draws are derived (pbrt's samples depend on pixel, index and dimension the same way).
+inline uint64_t stream_key(uint64_t seed, uint64_t replicate) {
+  return splitmix64(splitmix64(seed) ^ replicate);
+}
+
+/// The key of one unit (a village and category, a township and tier, ...) under a replicate
+/// key: unrelated keys for nearby units.
+inline uint64_t unit_key(uint64_t key, uint64_t unit) {
+  return splitmix64(key ^ (unit * 0xd1b54a32d192ed03ULL));
+}
+
+/// Draw `index` of a keyed family (the income uniform of the household at a pool slot, say):
+/// a counter-based draw, so it depends on (key, index) only and never on what else was
+/// drawn — the basis of common random numbers for the what-ifs.
+inline uint64_t keyed_draw(uint64_t key, uint64_t index) {
+  return splitmix64(key + index * 0x9e3779b97f4a7c15ULL);
+}
 
 }  // namespace kaoping

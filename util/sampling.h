@@ -24,8 +24,8 @@ inline void floyd_sample(uint32_t n, uint32_t k, Draw&& draw, Take&& take) {
 /// One step of the walk of a Fisher–Yates (Durstenfeld) shuffle over v[0, n): swaps v[i]
 /// with v[j], j uniform in [i, n), and returns j. After steps 0 .. k − 1, v[0, k) is a simple
 /// random sample of v in random order, and the rest of the walk its reserve list.
-template <typename T>
-inline std::size_t walk_step(T* v, std::size_t i, std::size_t n, Rng& rng) {
+template <typename T, typename Gen = Rng>
+inline std::size_t walk_step(T* v, std::size_t i, std::size_t n, Gen& rng) {
   const std::size_t j = i + static_cast<std::size_t>(rng.below(n - i));
   std::swap(v[i], v[j]);
   return j;
@@ -34,7 +34,8 @@ inline std::size_t walk_step(T* v, std::size_t i, std::size_t n, Rng& rng) {
 /// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
 /// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
 /// probability exactly 1/n (a rejection happens with probability below n/2^32).
-inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
+template <typename Gen = Rng>
+inline uint32_t below32(uint32_t x, uint32_t n, Gen& rng) {
   uint64_t m = uint64_t{x} * n;
   uint32_t low = static_cast<uint32_t>(m);
   if (low < n) [[unlikely]] {
@@ -50,8 +51,8 @@ inline uint32_t below32(uint32_t x, uint32_t n, Rng& rng) {
 /// Floyd's algorithm as floyd_sample, with its index draws (all below 2^32) taken two per
 /// generator output from its 32-bit halves, the low half first: half the generator calls,
 /// for the Monte Carlo engine's household stage.
-template <typename Take>
-inline void floyd_sample_halves(uint32_t n, uint32_t k, Rng& rng, Take&& take) {
+template <typename Gen, typename Take>
+inline void floyd_sample_halves(uint32_t n, uint32_t k, Gen& rng, Take&& take) {
   uint32_t j = n - k;
   for (; j + 1 < n; j += 2) {
     const uint64_t bits = rng();

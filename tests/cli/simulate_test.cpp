@@ -66,9 +66,13 @@ TEST_F(SimulateCli, JsonHasExactlyTheSpecKeys) {
   EXPECT_GE(j["pass_ci95"][1].get<double>(), p);
   for (const char* name : {"wrong_exit", "omission", "satisfaction", "mis_inclusion"}) {
     const json& c = j.at("criteria").at(name);
-    for (const char* key :
-         {"direction", "threshold", "mean", "p05", "p50", "p95", "fail_probability"})
+    for (const char* key : {"direction", "threshold", "mean", "mean_se", "p05", "p50", "p95",
+                            "fail_probability", "fail_ci95"})
       EXPECT_TRUE(c.contains(key)) << name << "." << key;
+    EXPECT_GE(c["mean_se"].get<double>(), 0.0);
+    ASSERT_EQ(c["fail_ci95"].size(), 2u);
+    EXPECT_LE(c["fail_ci95"][0].get<double>(), c["fail_probability"].get<double>());
+    EXPECT_GE(c["fail_ci95"][1].get<double>(), c["fail_probability"].get<double>());
     EXPECT_LE(c["p05"].get<double>(), c["p50"].get<double>());
     EXPECT_LE(c["p50"].get<double>(), c["p95"].get<double>());
   }
@@ -91,6 +95,24 @@ TEST_F(SimulateCli, ThreadCountDoesNotChangeTheResult) {
     j->erase("replicates_per_second");
   }
   EXPECT_EQ(ja.dump(), jb.dump());
+}
+
+/// One engine path: what is asked of the run (--out and its risk tables, --json) does not
+/// change the county's figures (SPEC §3).
+TEST_F(SimulateCli, AskingForOutputsDoesNotChangeTheAnswer) {
+  const fs::path out = root_ / "same";
+  const Result a = run("simulate" + reg() + " --runs 9000 --json");
+  const Result b = run("simulate" + reg() + " --runs 9000 --json --out " + out.string());
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  json ja = json::parse(a.out), jb = json::parse(b.out),
+       jc = json::parse(slurp(out / "summary.json"));
+  for (json* j : {&ja, &jb, &jc}) {
+    j->erase("elapsed_seconds");
+    j->erase("replicates_per_second");
+  }
+  EXPECT_EQ(ja.dump(), jb.dump());
+  EXPECT_EQ(ja.dump(), jc.dump());
 }
 
 TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
@@ -130,12 +152,13 @@ TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
   const std::string villages = slurp(out / "risk_villages.csv");
   EXPECT_EQ(count_lines(villages), count_lines(slurp(registry_ / "villages.csv")));
   EXPECT_EQ(villages.substr(0, villages.find('\n')),
-            "village_id,township_id,name,tier,inclusion_freq,pass_prob_if_sampled,sampled_runs");
+            "village_id,township_id,name,tier,inclusion_freq,pass_prob_if_sampled,"
+            "pass_prob_ci95_low,pass_prob_ci95_high,sampled_runs");
   const std::string townships = slurp(out / "risk_townships.csv");
   EXPECT_EQ(count_lines(townships), count_lines(slurp(registry_ / "townships.csv")));
   EXPECT_EQ(townships.substr(0, townships.find('\n')),
-            "township_id,name,inclusion_freq,pass_prob_if_sampled,sampled_runs,design_pi,"
-            "households");
+            "township_id,name,inclusion_freq,pass_prob_if_sampled,pass_prob_ci95_low,"
+            "pass_prob_ci95_high,sampled_runs,design_pi,households");
 
   const json manifest = json::parse(slurp(out / "manifest.json"));
   EXPECT_EQ(manifest.at("command"), "simulate");

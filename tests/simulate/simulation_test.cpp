@@ -668,3 +668,47 @@ TEST(MonteCarlo, RejectsBadOptions) {
 
 }  // namespace
 }  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+/// Every criterion says how sure it is: mean_se is the standard error of the mean rate over
+/// the very replicates of the run (recomputed here replicate by replicate), fail_ci95 the
+/// Wilson interval of its fail count, and each unit carries the interval of its pass
+/// probability when sampled.
+TEST(MonteCarlo, StatisticsCarryTheirUncertainty) {
+  const Registry reg = generate_county(Profile::kSmall, 1);
+  const Config config = default_config();
+  const Design design = design_of(reg, config);
+  const int64_t runs = 20000;
+  const SimulationResult res = simulate(reg, config, runs, 2, {}, 13);
+  ReplicateModel model;
+  std::string err;
+  ASSERT_TRUE(model.init(reg, config, design, {}, &err)) << err;
+  ReplicateModel::Scratch scratch = model.make_scratch();
+  std::vector<double> sum(res.criteria.size(), 0), sum2(res.criteria.size(), 0);
+  for (int64_t r = 0; r < runs; ++r) {
+    const ReplicateOutcome o = model.run_replicate(13, static_cast<uint64_t>(r), &scratch);
+    for (std::size_t k = 0; k < res.criteria.size(); ++k) {
+      const double x = o.rate[static_cast<int>(res.criteria[k].criterion.rate)];
+      sum[k] += x;
+      sum2[k] += x * x;
+    }
+  }
+  for (std::size_t k = 0; k < res.criteria.size(); ++k) {
+    const CriterionStats& c = res.criteria[k];
+    const double mean = sum[k] / runs;
+    const double sd = std::sqrt((sum2[k] - runs * mean * mean) / (runs - 1));
+    EXPECT_NEAR(c.mean, mean, 1e-12);
+    EXPECT_NEAR(c.mean_se, sd / std::sqrt(static_cast<double>(runs)), 1e-9);
+    EXPECT_GT(c.mean_se, 0);
+    EXPECT_EQ(c.fail_ci95, wilson_interval(c.fail_count, runs));
+    EXPECT_LE(c.fail_ci95[0], c.fail_probability);
+    EXPECT_GE(c.fail_ci95[1], c.fail_probability);
+  }
+  for (const UnitRisk& u : res.villages)
+    EXPECT_EQ(u.pass_ci95, wilson_interval(u.sampled_pass, u.sampled));
+}
+
+}  // namespace
+}  // namespace kaoping

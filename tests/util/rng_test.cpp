@@ -74,6 +74,16 @@ TEST(RngTest, SplitMix64MatchesTheReferenceOutputs) {
   EXPECT_EQ(splitmix64(1234567 + 2 * 0x9e3779b97f4a7c15ULL), 9817491932198370423ULL);
 }
 
+TEST(RngTest, SplitMixGeneratorIsTheReferenceSequence) {
+  // SplitMix is splitmix64.c itself: state advanced by the golden gamma, each output mixed.
+  SplitMix from_zero(0);
+  for (uint64_t expected : kSplitMix64FromZero) EXPECT_EQ(from_zero(), expected);
+  SplitMix from_1234567(1234567);
+  EXPECT_EQ(from_1234567(), 6457827717110365317ULL);
+  EXPECT_EQ(from_1234567(), 3203168211198807973ULL);
+  EXPECT_EQ(from_1234567(), 9817491932198370423ULL);
+}
+
 TEST(RngTest, SplitMix64OracleReproducesThePinnedValuesAndAgreesFurther) {
   SplitMix64Reference ref{0};
   for (uint64_t expected : kSplitMix64FromZero) EXPECT_EQ(ref.next(), expected);
@@ -100,6 +110,19 @@ TEST(RngTest, Xoshiro256PlusPlusMatchesTheReferenceOutputs) {
   Rng seeded(std::array<uint64_t, 4>{kSplitMix64FromZero[0], kSplitMix64FromZero[1],
                                      kSplitMix64FromZero[2], kSplitMix64FromZero[3]});
   EXPECT_EQ(seeded(), 0x53175d61490b23dfULL);
+}
+
+TEST(RngTest, KeyedStreamIsXoshiroSeededBySplitMix) {
+  // Rng::keyed(k) takes the four splitmix64.c outputs from state k as its state words, so
+  // keyed(0) starts as the reference's recommended seeding from 0 does.
+  Rng zero = Rng::keyed(0);
+  EXPECT_EQ(zero(), 0x53175d61490b23dfULL);
+  for (uint64_t key : {1ULL, 20170905ULL, ~0ULL}) {
+    SplitMix64Reference seeder{key};
+    Xoshiro256PlusPlusReference ref{{seeder.next(), seeder.next(), seeder.next(), seeder.next()}};
+    Rng rng = Rng::keyed(key);
+    for (int i = 0; i < 100; ++i) ASSERT_EQ(rng(), ref.next()) << "key " << key << ", " << i;
+  }
 }
 
 TEST(RngTest, Xoshiro256PlusPlusOracleReproducesThePinnedValuesAndAgreesFurther) {

@@ -1,0 +1,69 @@
+// `kaoping import --export FILE... [--roster FILE...] [--verification FILE...] [--villages FILE]
+//  [--staff FILE] [--mapping FILE] --out DIR [--force]` (SPEC §6): the work is import/'s; this
+// maps the options and the configuration onto it and prints what it says.
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "import/import.h"
+
+namespace kaoping::cli {
+namespace {
+
+class Import : public Command {
+ public:
+  void add_options(CLI::App& app, CommonOptions* opts) override {
+    app.add_option("--export", in_.exports, "the system's export (FILE, FILE#SHEET or FILE#*)")
+        ->required()
+        ->expected(1, -1);
+    app.add_option("--roster", in_.rosters, "rosters of the other households")->expected(1, -1);
+    app.add_option("--verification", in_.verifications, "verification sheets")->expected(1, -1);
+    app.add_option("--villages", in_.villages, "one row per village");
+    app.add_option("--staff", in_.staff, "guides and interpreters");
+    app.add_option("--mapping", in_.mapping, "YAML: more header names and values");
+    app.add_option("--config", opts->config, "YAML configuration over the built-in default");
+    add_out_dir_option(app, opts, "directory to write the registry into (created if missing)");
+    app.get_option("--out")->required();
+  }
+
+  int run(Session& s) override {
+    std::vector<std::string> inputs = input_paths(in_);
+    inputs.push_back(s.opts.config);
+    std::string err;
+    ImportOptions options;
+    options.assess_year = s.config.standards.assess_year;
+    options.registered_verified = s.config.import.registered_verified;
+    ImportResult r;
+    Diagnostics diag;
+    if (!check_import_dir(s.opts.out, s.opts.force, inputs, &err))
+      return s.error(err), kExitBadInput;
+    const bool ok = import_registry(in_, options, &r, &diag);
+    s.print(diag);
+    if (!ok) {
+      s.note(fmt_errors(diag.error_count()));
+      return kExitBadInput;
+    }
+    if (!write_import(r, s.opts.out, s.opts.force, inputs, &err))
+      return s.error(err), kExitBadInput;
+    if (!s.opts.quiet)
+      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, r.households, r.persons,
+                                r.by_status[0], r.by_status[1], r.by_status[2], r.by_status[3],
+                                r.unverified, r.roster_merged)
+                              .c_str());
+    return kExitOk;
+  }
+
+ private:
+  static std::string fmt_errors(std::size_t n) {
+    return "import: " + std::to_string(n) + (n == 1 ? " error" : " errors") +
+           "; nothing was written";
+  }
+  ImportInputs in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_import() {
+  return std::make_unique<Import>();
+}
+
+}  // namespace kaoping::cli

@@ -1,0 +1,87 @@
+// Writing an import: the registry and import.json appear in the output directory together or
+// not at all — written into a scratch directory inside it, then renamed into place.
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "import/import.h"
+#include "registry/generate.h"
+#include "util/files.h"
+
+namespace kaoping {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every file a registry directory may hold (SPEC §1) and import.json.
+constexpr const char* kRegistryFiles[] = {"townships.csv",  "villages.csv", "groups.csv",
+                                          "households.csv", "members.csv",  "staff.csv",
+                                          "import.json"};
+
+}  // namespace
+
+std::vector<std::string> input_paths(const ImportInputs& in) {
+  std::vector<std::string> paths = {in.mapping};
+  for (const auto* list : {&in.exports, &in.rosters, &in.verifications})
+    for (const std::string& arg : *list) paths.push_back(parse_input_spec(arg).path);
+  for (const std::string& arg : {in.villages, in.staff})
+    if (!arg.empty()) paths.push_back(parse_input_spec(arg).path);
+  return paths;
+}
+
+bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
+                      std::string* err) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return true;
+  if (!fs::is_directory(dir, ec)) {
+    *err = dir + ": --out must be a directory, and this is a file";
+    return false;
+  }
+  if (is_one_of(dir, inputs)) {
+    *err = dir + ": --out is one of the inputs";
+    return false;
+  }
+  if (!force && fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
+    *err = dir + ": --out is not empty; give --force to write the registry into it";
+    return false;
+  }
+  for (const char* name : kRegistryFiles)
+    if (is_one_of((fs::path(dir) / name).string(), inputs)) {
+      *err = (fs::path(dir) / name).string() + " is an input of this import and would be replaced";
+      return false;
+    }
+  return true;
+}
+
+bool write_import(const ImportResult& result, const std::string& dir, bool force,
+                  const std::vector<std::string>& inputs, std::string* err) {
+  if (!check_import_dir(dir, force, inputs, err)) return false;
+  if (!prepare_output_dir(dir, force, inputs, err)) return false;
+  const fs::path scratch = fs::path(dir) / (".kaoping-import-" + std::to_string(::getpid()));
+  std::error_code ec;
+  fs::remove_all(scratch, ec);
+  const auto fail = [&](const std::string& message) {
+    *err = message;
+    fs::remove_all(scratch, ec);
+    return false;
+  };
+  if (!write_registry(result.registry, scratch.string(), err)) return fail(*err);
+  if (!write_file_atomic((scratch / "import.json").string(), result.import_json, err))
+    return fail(*err);
+  // Old registry files this import does not write (a staff.csv of an earlier import) would
+  // be read with the new ones: they go.
+  for (const char* name : kRegistryFiles) {
+    const fs::path target = fs::path(dir) / name;
+    if (!fs::exists(scratch / name, ec) && fs::exists(target, ec)) fs::remove(target, ec);
+  }
+  for (const char* name : kRegistryFiles) {
+    if (!fs::exists(scratch / name, ec)) continue;
+    fs::rename(scratch / name, fs::path(dir) / name, ec);
+    if (ec) return fail((fs::path(dir) / name).string() + ": cannot write: " + ec.message());
+  }
+  fs::remove_all(scratch, ec);
+  return true;
+}
+
+}  // namespace kaoping
