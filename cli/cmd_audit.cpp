@@ -19,30 +19,20 @@ namespace {
 
 class Audit : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions* opts) override {
-    app.add_option("--sample", sample_,
-                   "draw to audit: the CSV of 'kaoping sample' or a list with household_id");
-    app.add_flag("--all", all_, "self-check: every household, recorded income, readiness findings");
-    app.add_option("--seed", seed_,
-                   "seed of the field visit, income error and satisfaction (default: "
-                   "simulation.seed); --sample only");
-    add_out_dir_option(app, opts,
-                       "directory for findings.csv, rates.csv and the summaries (created if "
-                       "missing); without it the summary goes to standard output");
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
+    app.add_option("--sample", sample_, help("sample"));
+    app.add_flag("--all", all_, help("all"));
+    app.add_option("--seed", seed_, help("seed"));
+    add_out_dir_option(app, opts, help);
   }
 
-  int check_usage(const CommonOptions&) override {
-    if (sample_.empty() == !all_) {
-      std::fprintf(stderr, "kaoping audit: error: give exactly one of --sample FILE or --all\n");
-      return kExitUsage;
-    }
-    if (all_ && seed_) {
-      std::fprintf(stderr,
-                   "kaoping audit: error: --seed goes with --sample; the self-check (--all) has "
-                   "no evaluator error to draw\n");
-      return kExitUsage;
-    }
-    return -1;
+  int check_usage(const CommonOptions& opts) override {
+    const char* problem = sample_.empty() == !all_ ? "one_of" : all_ && seed_ ? "seed" : nullptr;
+    if (!problem) return -1;
+    std::fprintf(
+        stderr, "kaoping audit: error: %s\n",
+        tr(opts.lang == "en" ? Lang::kEn : Lang::kZh, std::string("cli.audit.") + problem).c_str());
+    return kExitUsage;
   }
 
   int run(Session& s) override { return all_ ? self_check_all(s) : audit_sample(s); }
@@ -69,18 +59,13 @@ class Audit : public Command {
     for (const DrawRow& r : draw.rows) sampled += r.role == Role::kSample;
     std::fputs(audit_sample_text(s.registry, st, sample_, seed, sampled, result, s.lang()).c_str(),
                stdout);
-    const std::string findings = sample_findings_csv(s.registry, st, result);
     if (s.opts.out.empty()) {
       const int rows = sample_finding_count(result);
       std::printf("%s\n", s.trf("term.audit_findings", rows).c_str());
-      if (rows > 0) std::fputs(findings.c_str(), stdout);
+      if (rows > 0) std::fputs(sample_findings_csv(s.registry, st, result).c_str(), stdout);
       return kExitOk;
     }
-    if (!s.write_files({{"findings.csv", findings},
-                        {"rates.csv", rates_csv(result.rates, st)},
-                        {"households.csv", audit_households_csv(s.registry, draw, result)},
-                        {"shortfalls.csv", shortfalls_csv(s.registry, result)}},
-                       {sample_}))
+    if (!s.write_files(sample_audit_files(s.registry, st, draw, result), {sample_}))
       return kExitBadInput;
     Manifest manifest = s.manifest("audit", {sample_});
     manifest.has_seed = true;
@@ -104,10 +89,7 @@ class Audit : public Command {
     std::vector<double> index;
     Diagnostics tier_diag;
     if (!assign_tiers(s.registry, s.config.design, &tiers, &index, &tier_diag)) tiers.clear();
-    if (!s.write_files({{"findings.csv", selfcheck_findings_csv(s.registry, result)},
-                        {"rates.csv", rates_csv(result.county.rates, s.config.standards)},
-                        {"villages.csv", selfcheck_villages_csv(s.registry, result, tiers)},
-                        {"townships.csv", selfcheck_townships_csv(s.registry, result)}}))
+    if (!s.write_files(selfcheck_files(s.registry, s.config.standards, result, tiers)))
       return kExitBadInput;
     if (!s.write_reports(compose_selfcheck_report(s.registry, s.config, result, s.report_context()),
                          s.manifest("audit")))

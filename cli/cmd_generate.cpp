@@ -12,13 +12,12 @@ namespace {
 
 class Generate : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions* opts) override {
-    add_out_dir_option(app, opts, "directory to write the registry into (created if missing)");
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
+    add_out_dir_option(app, opts, help);
     app.get_option("--out")->required();
-    app.add_option("--profile", profile_,
-                   "default: the county of the speech (367,030 persons); small: for unit tests")
+    app.add_option("--profile", profile_, help("profile"))
         ->check(CLI::IsMember({"default", "small"}));
-    app.add_option("--seed", seed_, "random seed; the same seed always gives the same files");
+    app.add_option("--seed", seed_, help("seed"));
   }
 
   int run(Session& s) override {

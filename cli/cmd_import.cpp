@@ -11,17 +11,15 @@ namespace {
 
 class Import : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions* opts) override {
-    app.add_option("--export", in_.exports, "the system's export (FILE, FILE#SHEET or FILE#*)")
-        ->required()
-        ->expected(1, -1);
-    app.add_option("--roster", in_.rosters, "rosters of the other households")->expected(1, -1);
-    app.add_option("--verification", in_.verifications, "verification sheets")->expected(1, -1);
-    app.add_option("--villages", in_.villages, "one row per village");
-    app.add_option("--staff", in_.staff, "guides and interpreters");
-    app.add_option("--mapping", in_.mapping, "YAML: more header names and values");
-    app.add_option("--config", opts->config, "YAML configuration over the built-in default");
-    add_out_dir_option(app, opts, "directory to write the registry into (created if missing)");
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
+    app.add_option("--export", in_.exports, help("export"))->required()->expected(1, -1);
+    app.add_option("--roster", in_.rosters, help("roster"))->expected(1, -1);
+    app.add_option("--verification", in_.verifications, help("verification"))->expected(1, -1);
+    app.add_option("--villages", in_.villages, help("villages"));
+    app.add_option("--staff", in_.staff, help("staff"));
+    app.add_option("--mapping", in_.mapping, help("mapping"));
+    app.add_option("--config", opts->config, help("config"));
+    add_out_dir_option(app, opts, help);
     app.get_option("--out")->required();
   }
 

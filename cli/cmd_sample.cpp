@@ -1,7 +1,6 @@
 // `kaoping sample [--registry DIR] [--config FILE] [--seed N] [--out FILE]`: one draw of the
 // evaluators' sample (SPEC §3 steps 1–3) as CSV (SPEC §4 columns), to stdout or a file.
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -13,13 +12,12 @@
 namespace kaoping::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 class Sample : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions*) override {
-    app.add_option("--seed", seed_, "random seed (default: simulation.seed of the configuration)");
-    app.add_option("--out", out_, "CSV file to write (default: standard output)");
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
+    app.add_option("--seed", seed_, help("seed"));
+    app.add_option("--out", out_, help("out"));
+    app.add_flag("--force", opts->force, help("force"));
   }
 
   int run(Session& s) override {
@@ -33,7 +31,9 @@ class Sample : public Command {
       std::fwrite(csv.data(), 1, csv.size(), stdout);
       return kExitOk;
     }
-    if (!write(s, csv)) return kExitBadInput;
+    std::string err;
+    if (!write_output_file(out_, csv, s.input_paths(), s.opts.force, &err))
+      return s.error(err), kExitBadInput;
     int sampled = 0, reserve = 0;
     for (const DrawRow& r : draw.rows) (r.role == Role::kSample ? sampled : reserve)++;
     s.note(s.trf("term.sample_wrote", out_, draw.townships.size(), draw.villages.size(), sampled,
@@ -42,25 +42,6 @@ class Sample : public Command {
   }
 
  private:
-  bool write(const Session& s, const std::string& csv) const {
-    if (s.is_input(out_)) {
-      s.error(out_ + ": is an input of this command; choose another --out");
-      return false;
-    }
-    std::error_code ec;
-    const fs::path parent = fs::path(out_).parent_path();
-    if (!parent.empty() && !fs::exists(parent, ec) && !fs::create_directories(parent, ec)) {
-      s.error(parent.string() + ": cannot create directory: " + ec.message());
-      return false;
-    }
-    std::string err;
-    if (!write_file_atomic(out_, csv, &err)) {
-      s.error(err);
-      return false;
-    }
-    return true;
-  }
-
   std::optional<uint64_t> seed_;
   std::string out_;
 };

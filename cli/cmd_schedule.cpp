@@ -25,14 +25,10 @@ constexpr std::size_t kGapsShown = 20;
 
 class Schedule : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions* opts) override {
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
     opts->out = kDefaultOut;
-    app.add_option("--sample", sample_,
-                   "the draw: CSV of 'kaoping sample', or the evaluators' list with at least "
-                   "household_id")
-        ->required();
-    add_out_dir_option(app, opts,
-                       std::string("directory for the five files (default: ") + kDefaultOut + ")");
+    app.add_option("--sample", sample_, help("sample"))->required();
+    add_out_dir_option(app, opts, help);
   }
 
   int run(Session& s) override {

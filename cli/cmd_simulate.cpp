@@ -5,38 +5,28 @@
 #include <optional>
 #include <string>
 
-#include "simulate/simulation.h"
 #include "cli/commands.h"
 #include "reports/privacy.h"
-#include "reports/ranking.h"
 #include "reports/simulate_outputs.h"
 #include "reports/simulate_report.h"
 #include "reports/terminal.h"
 #include "sampler/draw_io.h"
+#include "simulate/priority.h"
+#include "simulate/simulation.h"
 
 namespace kaoping::cli {
 namespace {
 
 class Simulate : public Command {
  public:
-  void add_options(CLI::App& app, CommonOptions* opts) override {
-    app.add_option("--runs", runs_, "replicates (default: simulation.runs)")
-        ->check(whole_at_least(1));
-    app.add_option("--seed", seed_, "random seed (default: simulation.seed)");
-    app.add_option("--threads", threads_,
-                   "worker threads, 0 = all cores (default: simulation.threads)")
-        ->check(whole_at_least(0));
-    add_out_dir_option(app, opts,
-                       "directory for summary.json, risk_*.csv, report.html, report.xlsx, "
-                       "report.txt and manifest.json");
-    app.add_flag("--json", json_, "print only the summary JSON (SPEC §4) on standard output");
-    app.add_option("--fix-top", fix_top_,
-                   "what-if: put right the K households of highest priority and re-run the same "
-                   "replicates")
-        ->check(whole_at_least(1));
-    app.add_option("--fix", fix_file_,
-                   "what-if: put right the households listed in FILE (CSV with household_id, or "
-                   "one id per line)");
+  void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
+    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1));
+    app.add_option("--seed", seed_, help("seed"));
+    app.add_option("--threads", threads_, help("threads"))->check(whole_at_least(0));
+    add_out_dir_option(app, opts, help);
+    app.add_flag("--json", json_, help("json"));
+    app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
+    app.add_option("--fix", fix_file_, help("fix"));
   }
 
   int run(Session& s) override {
@@ -82,25 +72,12 @@ class Simulate : public Command {
 
   /// The rehearsal, with the what-if of --fix and --fix-top on the same replicates.
   bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
-    SimulationOptions so = options(s);
+    const SimulationOptions so = options(s);
     std::string err;
-    const auto fail = [&]() {
-      if (so.progress) std::fprintf(stderr, "\n");
-      s.error(err);
-      return false;
-    };
-    if (fix_top_) {
-      // First the county as it is, to rank the households; then the same replicates again
-      // with the top K put right (common random numbers).
-      SimulationOptions ranking = so;
-      ranking.household_attribution = true;
-      if (!run_simulation(s.registry, s.config, s.design, ranking, result, &err)) return fail();
-      for (int i : top_priority_households(*result, *fix_top_))
-        if (std::find(fixed->begin(), fixed->end(), i) == fixed->end()) fixed->push_back(i);
-    }
-    so.fixed_households = *fixed;
-    if (!run_simulation(s.registry, s.config, s.design, so, result, &err)) return fail();
+    const bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0),
+                                     fixed, result, &err);
     if (so.progress) std::fprintf(stderr, "\n");
+    if (!ok) return s.error(err), false;
     if (fix_top_ && fixed->empty()) s.note(s.tr("term.nothing_to_fix"));
     return true;
   }
@@ -112,15 +89,9 @@ class Simulate : public Command {
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
-    if (!s.write_files(
-            {{"summary.json", summary},
-             {"risk_townships.csv", risk_townships_csv(result, s.registry, s.design.township_pi)},
-             {"risk_villages.csv", risk_villages_csv(result, s.registry, s.design.village_tier)},
-             {"risk_households.csv", risk_households_csv(result, s.registry)},
-             {"report.txt", scrub_personal_data(text)},
-             {"manifest.json", manifest_json(m)}},
-            {fix_file_}))
-      return false;
+    OutputFiles files = simulate_files(result, s.registry, s.design, summary, text);
+    files.push_back({"manifest.json", manifest_json(m)});
+    if (!s.write_files(files, {fix_file_})) return false;
     // report.html and report.xlsx, with the design's OC curves.
     std::vector<OcCurve> curves;
     std::string err;

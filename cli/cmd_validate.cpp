@@ -13,7 +13,7 @@ namespace {
 
 class Validate : public Command {
  public:
-  void add_options(CLI::App&, CommonOptions*) override {}
+  void add_options(CLI::App&, CommonOptions*, const OptionHelp&) override {}
 
   int run(Session& s) override {
     if (!s.opts.quiet)

@@ -15,7 +15,7 @@ class Command {
  public:
   virtual ~Command() = default;
   /// Adds the command's own options, bound to members of the command.
-  virtual void add_options(CLI::App& app, CommonOptions* opts) = 0;
+  virtual void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) = 0;
   /// Checks what the options say together, before anything is loaded: a usage error is
   /// printed and gives kExitUsage; -1 to go on.
   virtual int check_usage(const CommonOptions&) { return -1; }

@@ -1,6 +1,7 @@
 // kaoping: rehearse the provincial third-party evaluation of a county's poverty registry.
 // main only dispatches: the command table says what each command needs, the session loads it
 // once, the command runs.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -22,26 +23,15 @@ const CommandRow kCommands[] = {
     {"import", kNeedsConfig, make_import},
 };
 
-/// Help is English until the help texts of every option are in the i18n table too.
-constexpr Lang kHelpLang = Lang::kEn;
-
-std::string text(const CommandRow& c, const char* which) {
-  return tr(kHelpLang, std::string("cmd.") + c.name + "." + which);
+std::string text(const CommandRow& c, const char* which, Lang lang) {
+  return tr(lang, std::string("cmd.") + c.name + "." + which);
 }
 
-void print_usage(FILE* out) {
-  std::fprintf(out,
-               "kaoping %s — rehearse the third-party evaluation (第三方评估) of a county's "
-               "poverty registry\n\n"
-               "usage: kaoping COMMAND [options]\n\ncommands:\n",
-               KAOPING_VERSION);
+void print_usage(FILE* out, Lang lang) {
+  std::fputs(trf(lang, "cli.usage", KAOPING_VERSION).c_str(), out);
   for (const CommandRow& c : kCommands)
-    std::fprintf(out, "  %-10s %s\n", c.name, text(c, "summary").c_str());
-  std::fprintf(out,
-               "\ncommon options: --registry DIR, --config FILE, --set KEY=VALUE, --lang zh|en,\n"
-               "  --quiet, --help, --version. Without --registry the embedded default county\n"
-               "  is used. Run 'kaoping COMMAND --help' for a command's options.\n"
-               "exit codes: 0 done, 1 bad input or impossible plan, 2 usage error\n");
+    std::fprintf(out, "  %-10s %s\n", c.name, text(c, "summary", lang).c_str());
+  std::fputs(tr(lang, "cli.usage_end").c_str(), out);
 }
 
 /// Parses a command's arguments with CLI11 (argv[0] is the command name). --help and
@@ -57,11 +47,12 @@ int parse(CLI::App& app, int argc, char** argv) {
 
 int run(const CommandRow& row, int argc, char** argv, const std::vector<std::string>& full_argv) {
   std::unique_ptr<Command> command = row.make();
-  CLI::App app(text(row, "help"), std::string("kaoping ") + row.name);
+  const OptionHelp help(help_language(argc, argv), row.name);
+  CLI::App app(text(row, "help", help.lang()), std::string("kaoping ") + row.name);
   Session session;
   session.opts.argv = full_argv;
-  add_common_options(app, &session.opts, row.needs);
-  command->add_options(app, &session.opts);
+  add_common_options(app, &session.opts, row.needs, help);
+  command->add_options(app, &session.opts, help);
   if (const int parsed = parse(app, argc, argv); parsed >= 0) return parsed;
   if (const int usage = command->check_usage(session.opts); usage >= 0) return usage;
   if (!session.load(row.needs)) return kExitBadInput;
@@ -74,13 +65,22 @@ int run(const CommandRow& row, int argc, char** argv, const std::vector<std::str
 int main(int argc, char** argv) {
   using namespace kaoping::cli;
   std::vector<std::string> full_argv(argv, argv + argc);
-  if (argc < 2) {
-    print_usage(stderr);
+  const kaoping::Lang lang = help_language(argc, argv);
+  // `kaoping --lang en COMMAND ...`: a leading --lang goes to the command, after its name.
+  std::vector<char*> args(argv, argv + argc);
+  std::size_t lead = 1;
+  while (lead < args.size() && std::string_view(args[lead]).rfind("--lang", 0) == 0)
+    lead += std::string_view(args[lead]) == "--lang" ? 2 : 1;
+  lead = std::min(lead, args.size());
+  if (lead == args.size()) {
+    print_usage(stderr, lang);
     return kExitUsage;
   }
-  const std::string first = argv[1];
+  std::rotate(args.begin() + 1, args.begin() + static_cast<std::ptrdiff_t>(lead),
+              args.begin() + static_cast<std::ptrdiff_t>(lead) + 1);
+  const std::string first = args[1];
   if (first == "--help" || first == "-h" || first == "help") {
-    print_usage(stdout);
+    print_usage(stdout, lang);
     return kExitOk;
   }
   if (first == "--version" || first == "-V") {
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string_view> names;
   for (const CommandRow& c : kCommands) {
-    if (first == c.name) return run(c, argc - 1, argv + 1, full_argv);
+    if (first == c.name) return run(c, argc - 1, args.data() + 1, full_argv);
     names.push_back(c.name);
   }
   const std::string hint = kaoping::did_you_mean(first, names);

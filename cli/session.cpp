@@ -5,35 +5,46 @@
 #include <charconv>
 #include <cstdio>
 
-#include "registry/generate.h"
-#include "registry/load.h"
 #include "util/files.h"
 
 namespace kaoping::cli {
 
-void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs) {
-  if (needs & kNeedsRegistry) {
-    app.add_option("--registry", opts->registry,
-                   "registry directory (default: the embedded default county)");
-    app.add_option("--config", opts->config, "YAML configuration over the built-in default");
-  }
-  app.add_option("--set", opts->sets, "override one configuration key, e.g. design.townships=4")
-      ->take_all()
-      ->allow_extra_args(false);
-  app.add_option("--lang", opts->lang, "language of reports and messages")
-      ->check(CLI::IsMember({"zh", "en"}));
-  app.add_flag("--quiet,-q", opts->quiet, "print only errors");
-  app.set_version_flag("--version", std::string("kaoping ") + KAOPING_VERSION,
-                       "print the version and exit");
-  if (needs & kNeedsStaff)
-    app.add_option("--staff", opts->staff,
-                   "staff roster (staff.csv: guides and interpreters; default: the registry's "
-                   "own staff.csv, or the default county's roster)");
+std::string OptionHelp::operator()(std::string_view option) const {
+  const std::string own = "opt." + command_ + "." + std::string(option);
+  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
 }
 
-void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help) {
-  app.add_option("--out", opts->out, help);
-  app.add_flag("--force", opts->force, "write into --out even when it already holds files");
+Lang help_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
+    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
+  }
+  return Lang::kZh;
+}
+
+void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
+                        const OptionHelp& help) {
+  const Lang lang = help.lang();
+  app.option_defaults()->group(tr(lang, "cli.group.options"));
+  app.set_help_flag("-h,--help", help("help"));
+  for (const char* label : {"usage", "options", "required"})
+    app.get_formatter()->label(tr(Lang::kEn, std::string("cli.label.") + label),
+                               tr(lang, std::string("cli.label.") + label));
+  if (needs & kNeedsRegistry) {
+    app.add_option("--registry", opts->registry, help("registry"));
+    app.add_option("--config", opts->config, help("config"));
+  }
+  app.add_option("--set", opts->sets, help("set"))->take_all()->allow_extra_args(false);
+  app.add_option("--lang", opts->lang, help("lang"))->check(CLI::IsMember({"zh", "en"}));
+  app.add_flag("--quiet,-q", opts->quiet, help("quiet"));
+  app.set_version_flag("--version", std::string("kaoping ") + KAOPING_VERSION, help("version"));
+  if (needs & kNeedsStaff) app.add_option("--staff", opts->staff, help("staff"));
+}
+
+void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help) {
+  app.add_option("--out", opts->out, help("out"));
+  app.add_flag("--force", opts->force, help("force"));
 }
 
 CLI::Validator whole_at_least(long long min) {
@@ -49,41 +60,11 @@ CLI::Validator whole_at_least(long long min) {
 }
 
 bool Session::load(unsigned needs) {
-  if (needs == 0) return true;
   Diagnostics diag;
-  bool ok = load_config(opts.config, opts.sets, &config, &diag);
-  if (needs & kNeedsRegistry) {
-    // A user's registry is checked even when the configuration is bad, so one run reports
-    // the problems of both; the built-in county is only worth building when the run goes on.
-    if (!opts.registry.empty()) {
-      ok = load_registry(opts.registry, &registry, &diag) && ok;
-    } else if (ok) {
-      registry = generate_county(Profile::kDefault, 1);
-      if (needs & kChecksAll) ok = validate_registry(&registry, &diag);
-    }
-  }
-  ok = ok && !diag.has_errors();
-  if (ok && (needs & kNeedsStaff)) {
-    if (!opts.staff.empty()) {
-      ok = load_staff(opts.staff, &registry, &diag);
-    } else if (!registry.has_staff) {
-      print(diag);
-      error(opts.registry + " has no staff.csv: give the roster with --staff FILE");
-      return false;
-    }
-  }
-  if (ok && (needs & kNeedsDesign)) {
-    // The design (eligible townships, tiers, quotas) needs both; its errors say what the
-    // sampler would refuse on the day.
-    if (!(needs & kChecksAll)) {
-      print(diag);
-      load_warnings += diag.warning_count();
-      diag = Diagnostics();
-    }
-    ok = build_design(registry, config.design, &design, &diag) && !diag.has_errors();
-  }
+  const bool ok =
+      load_inputs(needs, {opts.registry, opts.config, opts.sets, opts.staff}, this, &diag);
   print(diag);
-  load_warnings += diag.warning_count();
+  load_warnings = diag.warning_count();
   if (!ok && (needs & kChecksAll) && !opts.quiet)
     std::fprintf(stderr, "kaoping: validate: %zu error%s\n", diag.error_count(),
                  diag.error_count() == 1 ? "" : "s");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "config/inputs.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/i18n.h"
@@ -22,17 +23,6 @@ namespace kaoping::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
-
-/// What a command needs loaded before it runs (ninja's `when`), as bits of its table row.
-enum Needs : unsigned {
-  kNeedsConfig = 1u << 0,    ///< the configuration (--config, --set)
-  kNeedsRegistry = 1u << 1,  ///< the registry (--registry, else the default county); config too
-  kNeedsDesign = 1u << 2,    ///< the sampling design built from both
-  kNeedsStaff = 1u << 3,     ///< the staff roster (--staff, else the registry's own)
-  /// validate: the default county is checked like a registry from disk, every problem of
-  /// config, registry and design is printed together, and the error count after them.
-  kChecksAll = 1u << 4,
-};
 
 /// Options every command takes (SPEC §4 "Common"), and --out/--force where they apply.
 struct CommonOptions {
@@ -47,23 +37,37 @@ struct CommonOptions {
   bool force = false;             ///< --force: write into a non-empty --out DIR
 };
 
-/// Adds the common options to a command: --set, --lang, --quiet, --version, and
-/// --registry/--config when it needs a registry, --staff when it needs a roster.
-void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs);
+/// The help of a command's options in the language of --lang: the i18n text of
+/// "opt.<command>.<option>", else of "opt.<option>" (the common ones); option without dashes.
+class OptionHelp {
+ public:
+  OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
+  std::string operator()(std::string_view option) const;
+  Lang lang() const { return lang_; }
 
-/// Adds --out DIR (with `help`) and --force to a command that writes a directory.
-void add_out_dir_option(CLI::App& app, CommonOptions* opts, const std::string& help);
+ private:
+  Lang lang_;
+  std::string command_;
+};
+
+/// The language of the help: that of --lang among the arguments (Chinese by default).
+Lang help_language(int argc, char** argv);
+
+/// Readies a command's parser: its help flag, labels and option group in the help's
+/// language, then the common options: --set, --lang, --quiet, --version, and
+/// --registry/--config when it needs a registry, --staff when it needs a roster.
+void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, const OptionHelp& help);
+
+/// Adds --out DIR and --force to a command that writes a directory.
+void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
 
 /// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
 CLI::Validator whole_at_least(long long min);
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
-class Session {
+class Session : public RunInputs {
  public:
   CommonOptions opts;
-  Config config;
-  Registry registry;
-  Design design;                  ///< built when the command needs it
   std::size_t load_warnings = 0;  ///< warnings found while loading (validate reports them)
 
   Lang lang() const { return parse_lang(opts.lang); }
@@ -110,9 +114,8 @@ class Session {
   /// Writes report.html, report.xlsx and manifest.json into --out (which exists).
   bool write_reports(const report::Report& report, const Manifest& manifest) const;
 
- private:
   /// The files this run reads: the registry's, --config, --staff and `extra`.
-  std::vector<std::string> input_paths(const std::vector<std::string>& extra) const;
+  std::vector<std::string> input_paths(const std::vector<std::string>& extra = {}) const;
 };
 
 }  // namespace kaoping::cli

@@ -160,4 +160,24 @@ std::string selfcheck_townships_csv(const Registry& reg, const SelfCheckResult& 
   return townships.str();
 }
 
+std::vector<std::pair<std::string, std::string>> sample_audit_files(const Registry& reg,
+                                                                    const StandardsConfig& s,
+                                                                    const Draw& draw,
+                                                                    const AuditResult& result) {
+  return {{"findings.csv", sample_findings_csv(reg, s, result)},
+          {"rates.csv", rates_csv(result.rates, s)},
+          {"households.csv", audit_households_csv(reg, draw, result)},
+          {"shortfalls.csv", shortfalls_csv(reg, result)}};
+}
+
+std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry& reg,
+                                                                 const StandardsConfig& s,
+                                                                 const SelfCheckResult& result,
+                                                                 const std::vector<Tier>& tiers) {
+  return {{"findings.csv", selfcheck_findings_csv(reg, result)},
+          {"rates.csv", rates_csv(result.county.rates, s)},
+          {"villages.csv", selfcheck_villages_csv(reg, result, tiers)},
+          {"townships.csv", selfcheck_townships_csv(reg, result)}};
+}
+
 }  // namespace kaoping

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "audit/audit.h"
 #include "audit/selfcheck.h"
@@ -36,5 +38,19 @@ std::string selfcheck_villages_csv(const Registry& reg, const SelfCheckResult& r
 
 /// townships.csv of the self-check, worst first.
 std::string selfcheck_townships_csv(const Registry& reg, const SelfCheckResult& result);
+
+/// What `audit --sample --out` writes beside the report and the manifest: findings.csv,
+/// rates.csv, households.csv, shortfalls.csv.
+std::vector<std::pair<std::string, std::string>> sample_audit_files(const Registry& reg,
+                                                                    const StandardsConfig& s,
+                                                                    const Draw& draw,
+                                                                    const AuditResult& result);
+
+/// What `audit --all --out` writes beside the report and the manifest: findings.csv,
+/// rates.csv, villages.csv, townships.csv.
+std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry& reg,
+                                                                 const StandardsConfig& s,
+                                                                 const SelfCheckResult& result,
+                                                                 const std::vector<Tier>& tiers);
 
 }  // namespace kaoping

@@ -190,12 +190,103 @@ constexpr Entry kTable[] = {
     {"cmd.import.help",
      "把全国扶贫开发信息系统导出的工作簿（.xlsx、.xls 或 CSV，每人一行）、村花名册、入户核实表、"
      "行政村条件表和领走人员/翻译名单转成第1节的登记数据目录，并写出 import.json（每个输入的 "
-     "SHA-256、表头所在行、各列的对应字段、按状态的户数、未核实户数和全部警告）。有任何错误时不写出任何文件。",
+     "SHA-"
+     "256、表头所在行、各列的对应字段、按状态的户数、未核实户数和全部警告）。有任何错误时不写出任何"
+     "文件。",
      "turn the national poverty information system's workbooks (.xlsx, .xls or CSV, one row "
      "per person), the village rosters, the verification sheets, the villages sheet and the "
      "staff list into a registry directory of SPEC §1, with import.json (each input's SHA-256, "
      "the header row found, which column became which field, counts by status, unverified "
      "households, every warning). Nothing is written when there is any error."},
+    // Help of the commands' options: opt.<option> for the common ones, opt.<command>.<option>.
+    {"opt.help", "显示本帮助并退出", "print this help message and exit"},
+    {"opt.version", "显示版本号并退出", "print the version and exit"},
+    {"opt.registry", "登记数据目录（默认：内置默认县）",
+     "registry directory (default: the embedded default county)"},
+    {"opt.config", "在内置默认配置之上使用的 YAML 配置文件",
+     "YAML configuration over the built-in default"},
+    {"opt.set", "改写一个配置项，例如 design.townships=4",
+     "override one configuration key, e.g. design.townships=4"},
+    {"opt.lang", "报告和提示的语言", "language of reports and messages"},
+    {"opt.quiet", "只显示错误", "print only errors"},
+    {"opt.staff",
+     "工作人员名单（staff.csv：向导和翻译；默认：登记数据目录中的 staff.csv，或默认县的名单）",
+     "staff roster (staff.csv: guides and interpreters; default: the registry's own staff.csv, "
+     "or the default county's roster)"},
+    {"opt.force", "--out 目录中已有文件时也写入",
+     "write into --out even when it already holds files"},
+    {"opt.generate.out", "写入登记数据的目录（不存在则创建）",
+     "directory to write the registry into (created if missing)"},
+    {"opt.generate.profile", "default：讲话中的县（367,030 人）；small：供单元测试用",
+     "default: the county of the speech (367,030 persons); small: for unit tests"},
+    {"opt.generate.seed", "随机种子；同一种子总是生成同样的文件",
+     "random seed; the same seed always gives the same files"},
+    {"opt.sample.seed", "随机种子（默认：配置中的 simulation.seed）",
+     "random seed (default: simulation.seed of the configuration)"},
+    {"opt.sample.out", "写入的 CSV 文件（默认：标准输出）",
+     "CSV file to write (default: standard output)"},
+    {"opt.audit.sample", "要核查的样本：kaoping sample 的 CSV，或含 household_id 的名单",
+     "draw to audit: the CSV of 'kaoping sample' or a list with household_id"},
+    {"opt.audit.all", "全县自查：全部农户、按登记收入、含迎检准备问题",
+     "self-check: every household, recorded income, readiness findings"},
+    {"opt.audit.seed", "入户、收入误差和认可度的随机种子（默认：simulation.seed）；仅用于 --sample",
+     "seed of the field visit, income error and satisfaction (default: simulation.seed); "
+     "--sample only"},
+    {"opt.audit.out",
+     "写入 findings.csv、rates.csv 和汇总表的目录（不存在则创建）；不给时汇总显示在标准输出",
+     "directory for findings.csv, rates.csv and the summaries (created if missing); without it "
+     "the summary goes to standard output"},
+    {"opt.simulate.runs", "模拟次数（默认：simulation.runs）",
+     "replicates (default: simulation.runs)"},
+    {"opt.simulate.seed", "随机种子（默认：simulation.seed）",
+     "random seed (default: simulation.seed)"},
+    {"opt.simulate.threads", "工作线程数，0 = 全部核心（默认：simulation.threads）",
+     "worker threads, 0 = all cores (default: simulation.threads)"},
+    {"opt.simulate.out",
+     "写入 summary.json、risk_*.csv、report.html、report.xlsx、report.txt 和 manifest.json 的目录",
+     "directory for summary.json, risk_*.csv, report.html, report.xlsx, report.txt and "
+     "manifest.json"},
+    {"opt.simulate.json", "只在标准输出显示汇总 JSON",
+     "print only the summary JSON on standard output"},
+    {"opt.simulate.fix-top", "假设整改：把优先度最高的 K 户整改到位，用同一批随机数重新模拟",
+     "what-if: put right the K households of highest priority and re-run the same replicates"},
+    {"opt.simulate.fix",
+     "假设整改：把 FILE 中列出的农户整改到位（含 household_id 的 CSV，或每行一个户编号）",
+     "what-if: put right the households listed in FILE (CSV with household_id, or one id per "
+     "line)"},
+    {"opt.schedule.sample", "样本：kaoping sample 的 CSV，或评估组的名单（至少含 household_id）",
+     "the draw: CSV of 'kaoping sample', or the evaluators' list with at least household_id"},
+    {"opt.schedule.out", "写入日程文件的目录（默认：schedule-out）",
+     "directory for the schedule files (default: schedule-out)"},
+    {"opt.import.export", "系统导出的建档立卡数据（FILE、FILE#工作表 或 FILE#*）",
+     "the system's export (FILE, FILE#SHEET or FILE#*)"},
+    {"opt.import.roster", "其他农户的花名册", "rosters of the other households"},
+    {"opt.import.verification", "入户核实表", "verification sheets"},
+    {"opt.import.villages", "行政村表，每村一行", "one row per village"},
+    {"opt.import.staff", "向导和翻译名单", "guides and interpreters"},
+    {"opt.import.mapping", "YAML：更多表头名称和取值", "YAML: more header names and values"},
+    {"opt.import.out", "写入登记数据的目录（不存在则创建）",
+     "directory to write the registry into (created if missing)"},
+    {"cli.audit.one_of", "--sample FILE 和 --all 只能且必须给一个",
+     "give exactly one of --sample FILE or --all"},
+    {"cli.audit.seed", "--seed 只用于 --sample；全县自查（--all）没有评估误差可抽",
+     "--seed goes with --sample; the self-check (--all) has no evaluator error to draw"},
+    {"cli.usage", "kaoping {} — 第三方评估迎检演练\n\n用法：kaoping 命令 [选项]\n\n命令：\n",
+     "kaoping {} — rehearse the third-party evaluation (第三方评估) of a county's poverty "
+     "registry\n\nusage: kaoping COMMAND [options]\n\ncommands:\n"},
+    {"cli.usage_end",
+     "\n通用选项：--registry DIR、--config FILE、--set KEY=VALUE、--lang zh|en、\n"
+     "  --quiet、--help、--version。不给 --registry 时使用内置默认县。\n"
+     "  用 'kaoping 命令 --help' 查看一个命令的选项。\n"
+     "退出码：0 完成，1 输入有误或计划不可行，2 用法错误\n",
+     "\ncommon options: --registry DIR, --config FILE, --set KEY=VALUE, --lang zh|en,\n"
+     "  --quiet, --help, --version. Without --registry the embedded default county\n"
+     "  is used. Run 'kaoping COMMAND --help' for a command's options.\n"
+     "exit codes: 0 done, 1 bad input or impossible plan, 2 usage error\n"},
+    {"cli.label.usage", "用法", "Usage"},
+    {"cli.label.options", "选项", "OPTIONS"},
+    {"cli.label.required", "必填", "REQUIRED"},
+    {"cli.group.options", "选项", "Options"},
     // Terminal summaries and messages of the commands.
     {"term.county_default", "内置默认县", "default county"},
     {"term.sim_header", "考评模拟: {}, {} 次重复, 种子 {}, {} 个线程",

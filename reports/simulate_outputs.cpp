@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "reports/privacy.h"
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 #include "util/csv.h"
 #include "util/text.h"
 
@@ -129,6 +129,16 @@ std::string risk_households_csv(const SimulationResult& r, const Registry& reg) 
            freq(x.fault_fail, failing), fixed[i] ? "1" : "0"});
   }
   return w.str();
+}
+
+OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
+                           const Design& design, const std::string& summary,
+                           const std::string& text) {
+  return {{"summary.json", summary},
+          {"risk_townships.csv", risk_townships_csv(result, reg, design.township_pi)},
+          {"risk_villages.csv", risk_villages_csv(result, reg, design.village_tier)},
+          {"risk_households.csv", risk_households_csv(result, reg)},
+          {"report.txt", scrub_personal_data(text)}};
 }
 
 }  // namespace kaoping

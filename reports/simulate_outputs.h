@@ -4,10 +4,12 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "simulate/simulation.h"
 #include "registry/registry.h"
+#include "sampler/design.h"
+#include "simulate/simulation.h"
 
 namespace kaoping {
 
@@ -38,5 +40,15 @@ std::string risk_villages_csv(const SimulationResult& result, const Registry& re
 /// priority = share of the failing replicates in which the household was found at fault
 /// (0 when no replicate failed).
 std::string risk_households_csv(const SimulationResult& result, const Registry& reg);
+
+/// Files of an output directory: (name, content).
+using OutputFiles = std::vector<std::pair<std::string, std::string>>;
+
+/// What `simulate --out` writes beside the report and the manifest: summary.json (the given
+/// `summary`), the three risk tables and report.txt (the terminal summary `text`, personal
+/// data scrubbed).
+OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
+                           const Design& design, const std::string& summary,
+                           const std::string& text);
 
 }  // namespace kaoping

@@ -8,7 +8,7 @@
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 
 namespace kaoping {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 #include "util/text.h"
 
 namespace kaoping {

@@ -24,7 +24,7 @@ head -n 3 "$out/selfcheck.txt"
 
 echo
 echo "== kaoping sample, then kaoping schedule   (a rehearsal draw and its field plan)"
-"$kaoping" sample --out "$out/draw.csv"
+"$kaoping" sample --out "$out/draw.csv" --force
 "$kaoping" schedule --sample "$out/draw.csv" --out "$out/schedule" --force
 
 echo

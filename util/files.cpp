@@ -128,4 +128,24 @@ bool write_files_into(const std::string& dir,
   return true;
 }
 
+bool write_output_file(const std::string& path, const std::string& content,
+                       const std::vector<std::string>& inputs, bool force, std::string* err) {
+  namespace fs = std::filesystem;
+  if (is_one_of(path, inputs)) {
+    *err = path + ": is an input of this command; choose another --out";
+    return false;
+  }
+  std::error_code ec;
+  if (!force && fs::exists(path, ec)) {
+    *err = path + ": exists; use --force to replace it";
+    return false;
+  }
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::exists(parent, ec) && !fs::create_directories(parent, ec)) {
+    *err = parent.string() + ": cannot create directory: " + ec.message();
+    return false;
+  }
+  return write_file_atomic(path, content, err);
+}
+
 }  // namespace kaoping

@@ -34,4 +34,9 @@ bool write_files_into(const std::string& dir,
                       const std::vector<std::pair<std::string, std::string>>& files,
                       const std::vector<std::string>& inputs, std::string* err);
 
+/// Writes one output file atomically, creating its directory when missing. A path that is
+/// one of `inputs` is refused, and so is an existing file unless `force`. False and *err.
+bool write_output_file(const std::string& path, const std::string& content,
+                       const std::vector<std::string>& inputs, bool force, std::string* err);
+
 }  // namespace kaoping

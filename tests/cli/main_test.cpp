@@ -19,6 +19,10 @@ TEST_F(MainCli, HelpListsEveryCommand) {
 TEST_F(MainCli, NoCommandIsAUsageError) {
   CliResult r = kaoping("");
   EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("用法：kaoping 命令 [选项]"), std::string::npos)
+      << r.err;  // Chinese by default
+  r = kaoping("--lang en");
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("usage: kaoping COMMAND [options]"), std::string::npos) << r.err;
 }
 
@@ -29,6 +33,21 @@ TEST_F(MainCli, MisspeltCommandGetsASuggestion) {
   r = kaoping("frobnicate");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "kaoping: unknown command 'frobnicate' (see 'kaoping --help')\n");
+}
+
+TEST_F(MainCli, HelpSpeaksTheLanguageOfLang) {
+  CliResult zh = kaoping("simulate --help");
+  EXPECT_EQ(zh.exit_code, 0);
+  EXPECT_NE(zh.out.find("用法: kaoping simulate [选项]"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("--runs INT:INT>=1           模拟次数（默认：simulation.runs）"),
+            std::string::npos)
+      << zh.out;
+  EXPECT_NE(zh.out.find("显示本帮助并退出"), std::string::npos);
+  CliResult en = kaoping("--lang en simulate --help");
+  en = kaoping("simulate --lang en --help");
+  EXPECT_NE(en.out.find("Usage: kaoping simulate [OPTIONS]"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("replicates (default: simulation.runs)"), std::string::npos);
+  EXPECT_EQ(en.out.find("模拟次数"), std::string::npos);
 }
 
 TEST_F(MainCli, EveryCommandHasHelpAndVersion) {

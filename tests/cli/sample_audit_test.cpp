@@ -143,6 +143,20 @@ TEST_F(SampleAuditCli, SampleNeverOverwritesAnInput) {
   EXPECT_EQ(slurp(households), before);
 }
 
+TEST_F(SampleAuditCli, SampleOutRefusesAnExistingFileWithoutForce) {
+  const fs::path draw = *root_ / "refuse" / "d.csv";
+  ASSERT_EQ(kaoping("sample --quiet --registry " + county() + " --out " + draw.string()).exit_code,
+            0);
+  const std::string before = slurp(draw);
+  Outcome r = kaoping("sample --quiet --seed 9 --registry " + county() + " --out " + draw.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kaoping: error: " + draw.string() + ": exists; use --force to replace it\n");
+  EXPECT_EQ(slurp(draw), before);
+  r = kaoping("sample --quiet --seed 9 --force --registry " + county() + " --out " + draw.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(slurp(draw), before);
+}
+
 TEST_F(SampleAuditCli, DesignThatCannotBeDrawnIsAnError) {
   const Outcome r = kaoping("sample --quiet --set design.townships=9 --registry " + county());
   EXPECT_EQ(r.exit_code, 1);
@@ -232,16 +246,19 @@ TEST_F(SampleAuditCli, BadDrawsAreErrorsAndNothingIsWritten) {
 }
 
 TEST_F(SampleAuditCli, UsageErrors) {
-  Outcome r = kaoping("audit --registry " + county());
+  Outcome r = kaoping("audit --lang en --registry " + county());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "kaoping audit: error: give exactly one of --sample FILE or --all\n");
   r = kaoping("audit --all --sample x.csv --registry " + county());
   EXPECT_EQ(r.exit_code, 2);
-  r = kaoping("audit --all --seed 3 --registry " + county());
+  r = kaoping("audit --all --seed 3 --lang en --registry " + county());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "kaoping audit: error: --seed goes with --sample; the self-check (--all) has no "
             "evaluator error to draw\n");
+  // Chinese by default.
+  EXPECT_EQ(kaoping("audit --registry " + county()).err,
+            "kaoping audit: error: --sample FILE 和 --all 只能且必须给一个\n");
   r = kaoping("sample --seed x");
   EXPECT_EQ(r.exit_code, 2);
 }

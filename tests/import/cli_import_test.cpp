@@ -92,9 +92,11 @@ TEST_F(ImportCli, BadInputWritesNothing) {
 
 TEST_F(ImportCli, UsageAndConfiguration) {
   EXPECT_EQ(kaoping("import --out reg").exit_code, 2);
-  const CliRun help = kaoping("--help");
+  const CliRun help = kaoping("--help --lang en");
   EXPECT_NE(help.out.find("  import     turn the national system's exports"), std::string::npos)
       << help.out;
+  EXPECT_NE(kaoping("--help").out.find("  import     把扶贫开发信息系统的导出表"),
+            std::string::npos);
   const CliRun r =
       kaoping("import --export export.xlsx --out reg --set import.registered_verified=maybe");
   EXPECT_EQ(r.exit_code, 1);

@@ -1,4 +1,4 @@
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 #include "reports/simulate_report.h"
 
 #include <gtest/gtest.h>

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -642,7 +643,7 @@ TEST(MonteCarlo, OnlyBadHouseholdsCountFaultsInFailingReplicates) {
   const ExactCounty county = exact_county(bad_exited, bad_poor);
   const SimulationResult res = simulate(county.reg, county.config, 20000, 2);
   // Exactly the nine bad households (6 exited, 3 poor) are found at fault in failing
-  // replicates; reports/ranking.h orders them (tests/reports/ranking_test.cpp).
+  // replicates; simulate/priority.h orders them (tests/reports/ranking_test.cpp).
   int at_fault_in_failures = 0;
   for (const HouseholdRisk& x : res.households) at_fault_in_failures += x.fault_fail > 0;
   EXPECT_EQ(at_fault_in_failures, 9);
@@ -708,6 +709,80 @@ TEST(MonteCarlo, StatisticsCarryTheirUncertainty) {
   }
   for (const UnitRisk& u : res.villages)
     EXPECT_EQ(u.pass_ci95, wilson_interval(u.sampled_pass, u.sampled));
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+/// Who a replicate surveyed in each village, as (household id, at fault) pairs, sorted.
+std::map<int, std::vector<std::pair<std::string, bool>>> surveyed_by_village(
+    const Registry& reg, const ReplicateModel& model, const ReplicateModel::Scratch& s) {
+  std::map<int, std::vector<std::pair<std::string, bool>>> out;
+  for (std::size_t k = 0; k < s.surveyed_count; ++k) {
+    const uint32_t rec = s.surveyed[k];
+    const int i = model.household_of(rec & ~ReplicateModel::kFaultBit);
+    out[reg.households.village[i]].push_back({reg.households.id[i], (rec >> 31) != 0});
+  }
+  for (auto& [v, list] : out) std::sort(list.begin(), list.end());
+  return out;
+}
+
+/// SPEC §3: the same townships and villages drawn, a change to one village's household
+/// records — a record put right, an income that makes a household heavy, a household added —
+/// changes no other village's household draws in that replicate. (Draws used to run through
+/// every village in one stream: 140 of 160 other-village draws changed.)
+TEST(MonteCarlo, AnEditInOneVillageLeavesEveryOtherVillagesDrawsUnchanged) {
+  const Registry before = generate_county(Profile::kSmall, 1);
+  const int edited = 0;  // the first village
+  Registry after = before;
+  Households& h = after.households;
+  int changed = 0;
+  for (std::size_t i = 0; i < h.count() && changed < 6; ++i) {
+    if (h.village[i] != edited) continue;
+    h.income[i] = changed % 2 ? 1000.0 : 3400.0;  // poor-looking, or just above the line
+    h.housing[i] = changed % 3 ? Housing::kB : Housing::kD;
+    ++changed;
+  }
+  const std::size_t added = h.add_default();
+  h.id[added] = "ADDED-1";
+  h.village_id[added] = after.villages[edited].id;
+  h.status[added] = Status::kNonRegistered;
+  h.income[added] = h.income_system[added] = 1000;
+  std::string err;
+  ASSERT_TRUE(after.build_indexes(&err)) << err;
+  const Config config = default_config();
+  const Design design_before = design_of(before, config), design_after = design_of(after, config);
+  ReplicateModel a, b;
+  ASSERT_TRUE(a.init(before, config, design_before, {}, &err)) << err;
+  ASSERT_TRUE(b.init(after, config, design_after, {}, &err)) << err;
+  ReplicateModel::Scratch sa = a.make_scratch(), sb = b.make_scratch();
+  std::vector<uint32_t> ca(4 * a.household_count()), cb(4 * b.household_count());
+  sa.counters = ca.data();  // the complete list of the surveyed, as --out keeps it
+  sb.counters = cb.data();
+  int compared = 0, edited_seen = 0, edited_differs = 0;
+  for (uint64_t r = 0; r < 300; ++r) {
+    a.run_replicate(21, r, &sa);
+    b.run_replicate(21, r, &sb);
+    ASSERT_EQ(sa.townships, sb.townships) << r;
+    ASSERT_EQ(sa.villages, sb.villages) << r;
+    const auto va = surveyed_by_village(before, a, sa), vb = surveyed_by_village(after, b, sb);
+    for (const auto& [v, list] : va) {
+      if (v == edited) {
+        ++edited_seen;
+        edited_differs += vb.count(v) == 0 || vb.at(v) != list;
+        continue;
+      }
+      ASSERT_TRUE(vb.count(v)) << r;
+      EXPECT_EQ(vb.at(v), list) << "replicate " << r << " village " << before.villages[v].id;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 1000);
+  EXPECT_GT(edited_seen, 10);    // the edited village was drawn ...
+  EXPECT_GT(edited_differs, 0);  // ... and its own draws did change
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The one ranking of households by priority, and of units by their risk when sampled.
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "reports/ranking.h"
+#include "simulate/priority.h"
 
 #include <algorithm>
 #include <numeric>
@@ -36,6 +36,20 @@ std::vector<int> units_by_risk(const std::vector<UnitRisk>& units, int k) {
   });
   if (k >= 0 && idx.size() > static_cast<std::size_t>(k)) idx.resize(k);
   return idx;
+}
+
+bool run_with_what_if(const Registry& reg, const EvaluationConfig& config, const Design& design,
+                      SimulationOptions options, int fix_top, std::vector<int>* fixed,
+                      SimulationResult* out, std::string* err) {
+  if (fix_top > 0) {
+    SimulationOptions ranking = options;
+    ranking.household_attribution = true;
+    if (!run_simulation(reg, config, design, ranking, out, err)) return false;
+    for (int i : top_priority_households(*out, fix_top))
+      if (std::find(fixed->begin(), fixed->end(), i) == fixed->end()) fixed->push_back(i);
+  }
+  options.fixed_households = *fixed;
+  return run_simulation(reg, config, design, options, out, err);
 }
 
 }  // namespace kaoping

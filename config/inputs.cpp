@@ -1,0 +1,33 @@
+#include "config/inputs.h"
+
+#include "registry/generate.h"
+#include "registry/load.h"
+
+namespace kaoping {
+
+bool load_inputs(unsigned needs, const InputSources& from, RunInputs* out, Diagnostics* diag) {
+  if (needs == 0) return true;
+  bool ok = load_config(from.config, from.sets, &out->config, diag);
+  if (needs & kNeedsRegistry) {
+    if (!from.registry.empty()) {
+      ok = load_registry(from.registry, &out->registry, diag) && ok;
+    } else if (ok) {  // the built-in county is only worth building when the run goes on
+      out->registry = generate_county(Profile::kDefault, 1);
+      if (needs & kChecksAll) ok = validate_registry(&out->registry, diag);
+    }
+  }
+  ok = ok && !diag->has_errors();
+  if (ok && (needs & kNeedsStaff)) {
+    if (!from.staff.empty()) {
+      ok = load_staff(from.staff, &out->registry, diag);
+    } else if (!out->registry.has_staff) {
+      diag->error({}, from.registry + " has no staff.csv: give the roster with --staff FILE");
+      ok = false;
+    }
+  }
+  if (ok && (needs & kNeedsDesign))
+    ok = build_design(out->registry, out->config.design, &out->design, diag);
+  return ok && !diag->has_errors();
+}
+
+}  // namespace kaoping
