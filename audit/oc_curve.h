@@ -14,14 +14,25 @@
 
 namespace kaoping {
 
+/// Where the person-basis OC curve stops being computed exactly: the exact method keeps the
+/// distribution of the persons of m households for every m = 0..n, (n + 1) + w·n·(n + 1)/2
+/// probabilities for n households whose sizes span w + 1 values (32 MiB at this limit).
+/// Sizes of 1–13 persons (w = 12) stay exact up to about 830 households of a rate's
+/// denominator in a draw; the default design draws 117–135. Above it, Monte Carlo.
+inline constexpr int64_t kOcExactCellLimit = int64_t{1} << 22;
+
 struct OcCurveOptions {
   double rate_min = 0.0;   ///< first true rate, in [0,1]
   double rate_max = 0.04;  ///< last true rate, in [rate_min,1]
   int points = 41;         ///< >= 2, evenly spaced from rate_min to rate_max
-  /// Monte Carlo replicates per point on the person basis (>= 1); the household basis is
-  /// exact and ignores it.
+  /// Monte Carlo replicates per point (>= 1), used only on the person basis when the exact
+  /// computation would exceed `exact_cell_limit`.
   int64_t runs = 20000;
   uint64_t seed = 20170905;
+  /// Person basis: exact while the size distributions hold at most this many probabilities
+  /// (see kOcExactCellLimit), Monte Carlo above. 0 forces the Monte Carlo (tests compare
+  /// the two).
+  int64_t exact_cell_limit = kOcExactCellLimit;
 };
 
 struct OcCurve {
@@ -32,7 +43,11 @@ struct OcCurve {
   /// Mean household size of the county's households in the denominator (persons); 1 on the
   /// household basis.
   double mean_household_size = 1;
-  /// true: exact binomial (household basis); false: seeded Monte Carlo (person basis).
+  /// true: the ratio is persons at fault / persons; false: households (household basis,
+  /// and always for inconsistency and satisfaction).
+  bool person_basis = false;
+  /// true: computed exactly (binomial on the household basis, binomial mixture of
+  /// convolved sizes on the person basis); false: seeded Monte Carlo.
   bool exact = true;
   int64_t runs = 0;                      ///< Monte Carlo replicates per point; 0 when exact
   std::vector<double> true_rate;         ///< x, ascending
@@ -47,11 +62,20 @@ struct OcCurve {
 ///
 /// Household basis (config rate_basis: household, and always for inconsistency and
 /// satisfaction, which are per household): the count is Binomial(n, p) and the pass
-/// probability is summed exactly. Person basis: each household's size is drawn uniformly
-/// from the county's households of the rate's statuses and the ratio is persons at fault /
-/// persons, estimated by a Monte Carlo of `runs` replicates. Replicate r draws from
-/// Rng(seed, r, kHouseholds) and the same draws serve every point (common random numbers),
-/// so the curve is monotone and independent of thread count.
+/// probability is summed exactly.
+///
+/// Person basis: each of the n households has a size drawn uniformly from the county's
+/// households of the rate's statuses (independently of being at fault, so the expected
+/// person rate is p) and the ratio is persons at fault / persons. Computed exactly by
+/// conditioning on K, the number of households at fault: given K = k the persons at fault
+/// and the others are independent sums of k and n − k sizes, whose distributions are the
+/// convolution powers of the size distribution (built one household at a time), so
+/// c_k = P(pass | K = k) is a double sum over them, computed once for all rates, and
+/// P(pass; p) = Σ_k Binomial(n, p)(k) · c_k. The curve is therefore monotone. When that
+/// computation would exceed options.exact_cell_limit, a Monte Carlo of the same model
+/// with `runs` replicates: replicate r draws from Rng(seed, r, kHouseholds) and the same
+/// draws serve every point (common random numbers), so that curve is monotone and
+/// independent of thread count too.
 ///
 /// Returns false with *err when the options are out of range or the county has no
 /// household of the rate's statuses.

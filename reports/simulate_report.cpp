@@ -314,7 +314,7 @@ Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
   c.x_min = curves.front().true_rate.front();
   c.x_max = curves.front().true_rate.back();
   std::set<double> thresholds;
-  std::string method;
+  std::vector<std::pair<std::string, std::string>> methods;  // method, the rates it made
   for (const OcCurve& oc : curves) {
     c.series.push_back(
         {trf(lang, "sim.oc_series", rate_name(lang, oc.criterion.rate), oc.sampled_households),
@@ -322,12 +322,21 @@ Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
     if (thresholds.insert(oc.criterion.threshold).second)
       c.markers.push_back({oc.criterion.threshold,
                            standard_text(lang, oc.criterion.below, oc.criterion.threshold)});
-    const std::string m = oc.exact ? tr(lang, "sim.oc_method_exact")
-                                   : trf(lang, "sim.oc_method_mc", format_number(oc.runs));
-    if (method.find(m) != std::string::npos) continue;
-    if (!method.empty()) method += "; ";
-    method += m;
+    const std::string m = !oc.exact         ? trf(lang, "sim.oc_method_mc", format_number(oc.runs))
+                          : oc.person_basis ? tr(lang, "sim.oc_method_exact_person")
+                                            : tr(lang, "sim.oc_method_exact");
+    auto it = std::find_if(methods.begin(), methods.end(),
+                           [&](const auto& entry) { return entry.first == m; });
+    if (it == methods.end()) it = methods.insert(methods.end(), {m, ""});
+    if (!it->second.empty()) it->second += tr(lang, "term.list_sep");
+    it->second += rate_name(lang, oc.criterion.rate);
   }
+  // One method: said once; several (a large design, Monte Carlo for some rates only): each
+  // with the rates it computed.
+  std::string method = methods.size() == 1 ? methods.front().first : "";
+  for (std::size_t i = 0; methods.size() > 1 && i < methods.size(); ++i)
+    method += (i ? tr(lang, "sim.oc_method_sep") : "") +
+              trf(lang, "sim.oc_method_for", methods[i].second, methods[i].first);
   s.blocks.push_back(Chart{c});
 
   // The page shows every fifth point; the workbook has them all.

@@ -17,14 +17,16 @@
 
 namespace kaoping {
 
-/// Monte Carlo replicates per point of the report's OC curves (person basis): a standard
-/// error of at most 0.005 per point, about 0.1 s per criterion.
+/// Monte Carlo replicates per point of the report's OC curves, used only on the person basis
+/// when a design is too large for the exact computation (kOcExactCellLimit): a standard
+/// error of at most 0.005 per point.
 inline constexpr int64_t kOcCurveRuns = 10000;
 
 /// The OC curves the simulate report shows: one per criterion of standards.criteria with a
 /// "below" threshold (wrong_exit, omission, ...), over true rates from 0 to twice the
-/// largest such threshold (0–4% for the 2% standards), 41 points, `runs` Monte Carlo
-/// replicates per point on the person basis (compute_oc_curve), seeded with `seed`.
+/// largest such threshold (0–4% for the 2% standards), 41 points, computed exactly, or,
+/// beyond kOcExactCellLimit on the person basis, with `runs` Monte Carlo replicates per
+/// point seeded with `seed` (compute_oc_curve).
 bool design_oc_curves(const Registry& reg, const EvaluationConfig& config, uint64_t seed,
                       int64_t runs, std::vector<OcCurve>* out, std::string* err);
 

@@ -4,6 +4,7 @@
 // result never depends on the thread count or the order replicates run in.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 
@@ -83,6 +84,12 @@ class Rng : public UniformDraws<Rng> {
     for (uint64_t i = 0; i < 4; ++i) r.s_[i] = splitmix64(key + i * 0x9e3779b97f4a7c15ULL);
     return r;
   }
+
+  /// For tests only: the generator with its four state words set directly (not all zero),
+  /// so that the known-answer tests can compare it with the reference xoshiro256plusplus.c
+  /// from a published state such as {1, 2, 3, 4}. Every other use takes a stream: the
+  /// constructor or keyed() above.
+  explicit Rng(const std::array<uint64_t, 4>& state) : s_{state[0], state[1], state[2], state[3]} {}
 
   result_type operator()() {
     const uint64_t result = rotl(s_[0] + s_[3], 23) + s_[0];

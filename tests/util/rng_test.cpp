@@ -2,11 +2,152 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <vector>
 
 namespace kaoping {
 namespace {
+
+// Independent oracles: the reference generators as published at prng.di.unimi.it
+// (splitmix64.c by Vigna; xoshiro256plusplus.c by Blackman & Vigna), transcribed with their
+// own state handling rather than through kaoping's functions.
+struct SplitMix64Reference {
+  uint64_t x;  // the state; any value
+  uint64_t next() {
+    uint64_t z = (x += 0x9e3779b97f4a7c15);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+    return z ^ (z >> 31);
+  }
+};
+
+struct Xoshiro256PlusPlusReference {
+  uint64_t s[4];
+  static uint64_t rotl(const uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  uint64_t next() {
+    const uint64_t result = rotl(s[0] + s[3], 23) + s[0];
+    const uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+  }
+};
+
+// splitmix64.c from state 0: its first outputs, as the reference code prints them (the first
+// is the widely quoted 0xe220a8397b1dcdaf). kaoping's splitmix64(x) is the reference's step
+// from state x, so the i-th output is splitmix64(i · golden gamma).
+constexpr uint64_t kSplitMix64FromZero[] = {
+    0xe220a8397b1dcdafULL, 0x6e789e6aa1b965f4ULL, 0x06c45d188009454fULL, 0xf88bb8a8724c81ecULL,
+    0x1b39896a51a8749bULL, 0x53cb9f0c747ea2eaULL, 0x2c829abe1f4532e1ULL, 0xc584133ac916ab3cULL,
+};
+
+// xoshiro256plusplus.c from state {1, 2, 3, 4}: the ten outputs other ports (rand_xoshiro's
+// reference test among them) check against; the first is (5 << 23) + 1 = 41943041.
+constexpr uint64_t kXoshiroFrom1234[] = {
+    41943041ULL,
+    58720359ULL,
+    3588806011781223ULL,
+    3591011842654386ULL,
+    9228616714210784205ULL,
+    9973669472204895162ULL,
+    14011001112246962877ULL,
+    12406186145184390807ULL,
+    15849039046786891736ULL,
+    10450023813501588000ULL,
+};
+
+TEST(RngTest, SplitMix64MatchesTheReferenceOutputs) {
+  uint64_t state = 0;
+  for (uint64_t expected : kSplitMix64FromZero) {
+    EXPECT_EQ(splitmix64(state), expected);
+    state += 0x9e3779b97f4a7c15ULL;
+  }
+  // Seed 1234567: the first outputs of the reference (also Rosetta Code's test vector).
+  EXPECT_EQ(splitmix64(1234567), 6457827717110365317ULL);
+  EXPECT_EQ(splitmix64(1234567 + 0x9e3779b97f4a7c15ULL), 3203168211198807973ULL);
+  EXPECT_EQ(splitmix64(1234567 + 2 * 0x9e3779b97f4a7c15ULL), 9817491932198370423ULL);
+}
+
+TEST(RngTest, SplitMixGeneratorIsTheReferenceSequence) {
+  // SplitMix is splitmix64.c itself: state advanced by the golden gamma, each output mixed.
+  SplitMix from_zero(0);
+  for (uint64_t expected : kSplitMix64FromZero) EXPECT_EQ(from_zero(), expected);
+  SplitMix from_1234567(1234567);
+  EXPECT_EQ(from_1234567(), 6457827717110365317ULL);
+  EXPECT_EQ(from_1234567(), 3203168211198807973ULL);
+  EXPECT_EQ(from_1234567(), 9817491932198370423ULL);
+}
+
+TEST(RngTest, SplitMix64OracleReproducesThePinnedValuesAndAgreesFurther) {
+  SplitMix64Reference ref{0};
+  for (uint64_t expected : kSplitMix64FromZero) EXPECT_EQ(ref.next(), expected);
+  // Beyond the pinned values, against the oracle from scattered states.
+  for (uint64_t seed : {1ULL, 1234567ULL, 20170905ULL, ~0ULL}) {
+    SplitMix64Reference r{seed};
+    uint64_t state = seed;
+    for (int i = 0; i < 1000; ++i) {
+      ASSERT_EQ(splitmix64(state), r.next()) << "seed " << seed << ", output " << i;
+      state += 0x9e3779b97f4a7c15ULL;
+    }
+  }
+}
+
+TEST(RngTest, Xoshiro256PlusPlusMatchesTheReferenceOutputs) {
+  Rng rng(std::array<uint64_t, 4>{1, 2, 3, 4});
+  for (uint64_t expected : kXoshiroFrom1234) EXPECT_EQ(rng(), expected);
+  // The 1000th output from {1, 2, 3, 4}, from the reference code.
+  Rng far(std::array<uint64_t, 4>{1, 2, 3, 4});
+  uint64_t x = 0;
+  for (int i = 0; i < 1000; ++i) x = far();
+  EXPECT_EQ(x, 0x0e82dbfdabb0d354ULL);
+  // Seeded with splitmix64 from 0, as the reference recommends: its first output.
+  Rng seeded(std::array<uint64_t, 4>{kSplitMix64FromZero[0], kSplitMix64FromZero[1],
+                                     kSplitMix64FromZero[2], kSplitMix64FromZero[3]});
+  EXPECT_EQ(seeded(), 0x53175d61490b23dfULL);
+}
+
+TEST(RngTest, KeyedStreamIsXoshiroSeededBySplitMix) {
+  // Rng::keyed(k) takes the four splitmix64.c outputs from state k as its state words, so
+  // keyed(0) starts as the reference's recommended seeding from 0 does.
+  Rng zero = Rng::keyed(0);
+  EXPECT_EQ(zero(), 0x53175d61490b23dfULL);
+  for (uint64_t key : {1ULL, 20170905ULL, ~0ULL}) {
+    SplitMix64Reference seeder{key};
+    Xoshiro256PlusPlusReference ref{{seeder.next(), seeder.next(), seeder.next(), seeder.next()}};
+    Rng rng = Rng::keyed(key);
+    for (int i = 0; i < 100; ++i) ASSERT_EQ(rng(), ref.next()) << "key " << key << ", " << i;
+  }
+}
+
+TEST(RngTest, Xoshiro256PlusPlusOracleReproducesThePinnedValuesAndAgreesFurther) {
+  Xoshiro256PlusPlusReference ref{{1, 2, 3, 4}};
+  for (uint64_t expected : kXoshiroFrom1234) EXPECT_EQ(ref.next(), expected);
+  Xoshiro256PlusPlusReference r{{0x0123456789abcdefULL, 0xfedcba9876543210ULL, 7, ~0ULL}};
+  Rng rng(std::array<uint64_t, 4>{0x0123456789abcdefULL, 0xfedcba9876543210ULL, 7, ~0ULL});
+  for (int i = 0; i < 10000; ++i) ASSERT_EQ(rng(), r.next()) << "output " << i;
+}
+
+TEST(RngTest, UniformAndBelowMapTheRawOutputsAsDocumented) {
+  // uniform(): the top 53 bits of an output times 2^-53; below(n): the high word of
+  // output · n (Lemire), kept unless the low word falls under 2^64 mod n.
+  Rng u(std::array<uint64_t, 4>{1, 2, 3, 4});
+  EXPECT_EQ(u.uniform(), 20480 * 0x1.0p-53);  // 41943041 >> 11 = 20480
+  // None of these ten outputs is rejected for n = 10 (2^64 mod 10 = 6), so below(10) is
+  // floor(output · 10 / 2^64) of each in turn.
+  constexpr uint64_t kBelow10[] = {0, 0, 0, 0, 5, 5, 7, 6, 8, 5};
+  Rng b(std::array<uint64_t, 4>{1, 2, 3, 4});
+  for (std::size_t i = 0; i < std::size(kBelow10); ++i) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(kXoshiroFrom1234[i]) * 10;
+    ASSERT_EQ(static_cast<uint64_t>(m >> 64), kBelow10[i]);  // the table is right
+    EXPECT_EQ(b.below(10), kBelow10[i]) << "draw " << i;
+  }
+}
 
 TEST(RngTest, StreamsAreReproducibleAndDistinct) {
   Rng a(1, 5, Stream::kIncome), b(1, 5, Stream::kIncome);
