@@ -54,6 +54,7 @@ void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckRe
       if (a.findings & ((1u << kRuleFindingCount) - 1)) ++u->rule_flagged;
       for (int f = 0; f < kFindingCount; ++f)
         if (a.has(static_cast<Finding>(f))) ++u->count[f];
+      u->unverified += h.verified[i] == 0;
     }
     if (v >= 0) by_village[v].push_back(a);
     if (t >= 0) by_township[t].push_back(a);
@@ -63,6 +64,12 @@ void self_check(const Registry& reg, const EvaluationConfig& config, SelfCheckRe
           {static_cast<int>(i), finding_detail(h, i, static_cast<Finding>(f), s, h.income[i])});
     }
   }
+  std::vector<std::vector<int>> unverified_by_village(reg.villages.size());
+  for (std::size_t i = 0; i < h.count(); ++i)
+    if (!h.verified[i] && h.village[i] >= 0)
+      unverified_by_village[h.village[i]].push_back(static_cast<int>(i));
+  for (const std::vector<int>& list : unverified_by_village)
+    out->unverified.insert(out->unverified.end(), list.begin(), list.end());
   out->county.rates = compute_rates(h, s, judged);
   out->county.verdict = apply_criteria(out->county.rates, s);
   for (std::size_t v = 0; v < reg.villages.size(); ++v) {

@@ -21,8 +21,9 @@ struct UnitSummary {
   int flagged = 0;       ///< households with at least one finding
   int rule_flagged = 0;  ///< households with at least one rule finding (the first five)
   std::array<int, kFindingCount> count{};  ///< households per finding
-  Rates rates;      ///< SPEC §3 rates over all the unit's households; satisfaction expected
-  Verdict verdict;  ///< standards.criteria applied to those rates
+  int unverified = 0;  ///< households nobody verified (verified = 0): to visit, not to judge
+  Rates rates;         ///< SPEC §3 rates over all the unit's households; satisfaction expected
+  Verdict verdict;     ///< standards.criteria applied to those rates
 };
 
 struct SelfCheckResult {
@@ -34,6 +35,9 @@ struct SelfCheckResult {
   /// finding, then more findings in all, then id (byte order).
   std::vector<UnitSummary> villages;
   std::vector<UnitSummary> townships;
+  /// The unverified households (verified = 0), village by village in registry order: they
+  /// cannot be judged, only visited (SPEC §3), so they are a to-do list of their own.
+  std::vector<int> unverified;
 };
 
 /// Judges every household with its recorded income (Î = income): the five rules of SPEC §3

@@ -89,8 +89,7 @@ class Audit : public Command {
     std::vector<double> index;
     Diagnostics tier_diag;
     if (!assign_tiers(s.registry, s.config.design, &tiers, &index, &tier_diag)) tiers.clear();
-    if (!s.write_files(selfcheck_files(s.registry, s.config.standards, result, tiers)))
-      return kExitBadInput;
+    if (!s.write_files(selfcheck_files(s.registry, s.config, result, tiers))) return kExitBadInput;
     if (!s.write_reports(compose_selfcheck_report(s.registry, s.config, result, s.report_context()),
                          s.manifest("audit")))
       return kExitBadInput;

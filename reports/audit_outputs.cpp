@@ -23,7 +23,7 @@ std::vector<std::string> unit_header(bool village) {
     head = {"village_id", "township_id", "name", "tier"};
   else
     head = {"township_id", "name"};
-  for (const char* c : {"households", "flagged", "rule_flagged"}) head.push_back(c);
+  for (const char* c : {"households", "flagged", "rule_flagged", "unverified"}) head.push_back(c);
   for (int f = 0; f < kFindingCount; ++f) head.emplace_back(to_string(static_cast<Finding>(f)));
   for (int k = 0; k < kRateCount; ++k)
     head.push_back(std::string(to_string(static_cast<Rate>(k))) + "_rate");
@@ -36,6 +36,7 @@ void unit_cells(const UnitSummary& u, std::vector<std::string>* row) {
   row->push_back(std::to_string(u.households));
   row->push_back(std::to_string(u.flagged));
   row->push_back(std::to_string(u.rule_flagged));
+  row->push_back(std::to_string(u.unverified));
   for (int f = 0; f < kFindingCount; ++f) row->push_back(std::to_string(u.count[f]));
   for (int k = 0; k < kRateCount; ++k) row->push_back(format_double(u.rates.value[k]));
   row->push_back(u.verdict.pass ? "1" : "0");
@@ -167,14 +168,29 @@ std::vector<std::pair<std::string, std::string>> sample_audit_files(const Regist
           {"shortfalls.csv", shortfalls_csv(reg, result)}};
 }
 
+std::string unverified_csv(const Registry& reg, const EvaluatorConfig& e,
+                           const SelfCheckResult& result) {
+  const Households& h = reg.households;
+  CsvWriter w(
+      {"household_id", "village_id", "township_id", "group_id", "status", "size", "fault_prior"});
+  for (int i : result.unverified) {
+    const int v = h.village[i];
+    w.row({h.id[i], h.village_id[i], v >= 0 ? reg.villages[v].township_id : std::string(),
+           h.group_id[i], std::string(to_string(h.status[i])), std::to_string(h.size[i]),
+           format_double(fault_prior(h, static_cast<std::size_t>(i), e).p)});
+  }
+  return w.str();
+}
+
 std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry& reg,
-                                                                 const StandardsConfig& s,
+                                                                 const EvaluationConfig& config,
                                                                  const SelfCheckResult& result,
                                                                  const std::vector<Tier>& tiers) {
   return {{"findings.csv", selfcheck_findings_csv(reg, result)},
-          {"rates.csv", rates_csv(result.county.rates, s)},
+          {"rates.csv", rates_csv(result.county.rates, config.standards)},
           {"villages.csv", selfcheck_villages_csv(reg, result, tiers)},
-          {"townships.csv", selfcheck_townships_csv(reg, result)}};
+          {"townships.csv", selfcheck_townships_csv(reg, result)},
+          {"unverified.csv", unverified_csv(reg, config.evaluator, result)}};
 }
 
 }  // namespace kaoping

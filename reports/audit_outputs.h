@@ -46,10 +46,16 @@ std::vector<std::pair<std::string, std::string>> sample_audit_files(const Regist
                                                                     const Draw& draw,
                                                                     const AuditResult& result);
 
+/// unverified.csv of the self-check: the households nobody verified, village by village, with
+/// the probability that the evaluators find each at fault (its fault prior) — a visiting
+/// list.
+std::string unverified_csv(const Registry& reg, const EvaluatorConfig& e,
+                           const SelfCheckResult& result);
+
 /// What `audit --all --out` writes beside the report and the manifest: findings.csv,
-/// rates.csv, villages.csv, townships.csv.
+/// rates.csv, villages.csv, townships.csv, unverified.csv.
 std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry& reg,
-                                                                 const StandardsConfig& s,
+                                                                 const EvaluationConfig& config,
                                                                  const SelfCheckResult& result,
                                                                  const std::vector<Tier>& tiers);
 

@@ -341,6 +341,10 @@ constexpr Entry kTable[] = {
      "self-check of {} households: nothing found"},
     {"term.selfcheck_found", "自查 {} 户：{} 户有问题（其中 {} 户违反评估规则）",
      "self-check of {} households: {} with findings ({} breaking a rule)"},
+    {"term.selfcheck_unverified",
+     "另有 {} 户未经入户核实：无法判断，只能上门核实（用 --out 时逐村列在 unverified.csv 中）",
+     "{} more households nobody verified: they cannot be judged, only visited (listed by "
+     "village in unverified.csv with --out)"},
     {"term.selfcheck_rates", "全县比率（按登记收入；认可度为期望值）：",
      "county rates (recorded income; satisfaction expected):"},
     {"term.selfcheck_villages", "优先整改的村：", "villages to fix first:"},

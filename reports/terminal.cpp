@@ -136,6 +136,8 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
             fmt::format("  {} {}\n", pad_to_width(finding_name(lang, static_cast<Finding>(f)), 34),
                         county.count[f]);
   }
+  if (county.unverified > 0)
+    out += trf(lang, "term.selfcheck_unverified", county.unverified) + "\n";
   out += tr(lang, "term.selfcheck_rates") + "\n";
   out += rates_text(county.rates, county.verdict, s, lang);
   if (county.flagged == 0) return out;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <map>
 #include <set>
 #include <string>
@@ -209,6 +211,27 @@ TEST_F(SelfCheckTest, FindsExactlyTheHouseholdsBreakingEachRule) {
   // 9 clean exited + WE1, WE2, WE3, IN2, MC1 = 14 households of 3 persons.
   EXPECT_DOUBLE_EQ(r.county.rates.value[static_cast<int>(Rate::kWrongExit)], 6.0 / 42);
   EXPECT_FALSE(r.county.verdict.pass);
+}
+
+TEST_F(SelfCheckTest, UnverifiedHouseholdsAreAToDoOfTheirOwn) {
+  clean_county();
+  Households& h = reg_.households;
+  // An unverified household with no income is judged on what its record holds (nothing to
+  // find), but listed to be visited, village by village.
+  for (std::size_t i : {std::size_t{30}, std::size_t{2}, std::size_t{14}}) {
+    h.verified[i] = 0;
+    h.income[i] = std::numeric_limits<double>::quiet_NaN();
+  }
+  const SelfCheckResult r = run();
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(r.county.unverified, 3);
+  EXPECT_EQ(r.unverified, (std::vector<int>{2, 14, 30}));  // V1, V2, V3 in turn
+  int by_village = 0;
+  for (const UnitSummary& u : r.villages) {
+    EXPECT_EQ(u.unverified, 1);
+    by_village += u.unverified;
+  }
+  EXPECT_EQ(by_village, 3);
 }
 
 TEST_F(SelfCheckTest, SatisfactionIsTheExpectedShare) {

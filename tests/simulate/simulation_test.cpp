@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <string>
@@ -30,6 +31,8 @@ struct HouseholdSpec {
   uint16_t excluded = 0;
   double presence = 1;
   double satisfaction = 1;
+  bool verified = true;
+  double fault_prior = std::numeric_limits<double>::quiet_NaN();  ///< NaN: the config's
 };
 
 /// A county built in code.
@@ -61,6 +64,8 @@ class County {
       h.excluded[i] = spec.excluded;
       h.presence[i] = spec.presence;
       h.satisfaction[i] = spec.satisfaction;
+      h.verified[i] = spec.verified ? 1 : 0;
+      h.fault_prior[i] = spec.fault_prior;
       if (spec.status == Status::kExited) h.exit_year[i] = 2016;
     }
     return first;
@@ -783,6 +788,86 @@ TEST(MonteCarlo, AnEditInOneVillageLeavesEveryOtherVillagesDrawsUnchanged) {
   EXPECT_GT(compared, 1000);
   EXPECT_GT(edited_seen, 10);    // the edited village was drawn ...
   EXPECT_GT(edited_differs, 0);  // ... and its own draws did change
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+/// A county whose only risk is its unverified households has a computable pass
+/// probability: three small villages, visited whole and everyone at home, 90 exited
+/// households of one person of which 30 unverified, each found at fault with probability
+/// 0.1 (an unknown income for a third of them: an unknown income decides nothing). The
+/// wrong-exit rate is F/90, F ~ Binomial(30, 0.1), and the county passes below 0.05, i.e.
+/// with F <= 4. With evaluator.unverified_fault at zero (and no fault prior of their own)
+/// it always passes.
+TEST(MonteCarlo, UnverifiedHouseholdsRiskIsExact) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    HouseholdSpec exited{Status::kExited};
+    c.add(vid, exited, 20);
+    HouseholdSpec unverified = exited;
+    unverified.verified = false;
+    unverified.fault_prior = 0.1;
+    c.add(vid, unverified, 7);
+    unverified.income = std::numeric_limits<double>::quiet_NaN();
+    c.add(vid, unverified, 3);
+  }
+  const Registry reg = c.build();
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.standards.criteria = {{Rate::kWrongExit, true, 0.05}};
+  double exact = 0;
+  for (int k = 0; k <= 4; ++k)
+    exact += std::exp(std::lgamma(31.0) - std::lgamma(k + 1.0) - std::lgamma(31.0 - k) +
+                      k * std::log(0.1) + (30 - k) * std::log(0.9));
+  const int64_t runs = 200000;
+  const SimulationResult res = simulate(reg, config, runs, 2, {}, 17);
+  const double se = std::sqrt(exact * (1 - exact) / runs);
+  EXPECT_NEAR(res.pass_probability, exact, 4.5 * se) << exact;
+  EXPECT_NEAR(res.criteria[0].mean, 30 * 0.1 / 90, 4.5 * res.criteria[0].mean_se);
+
+  // The fault prior of the households is their own; at zero, and with the config's at zero,
+  // the county has no risk left.
+  Registry clean = reg;
+  for (std::size_t i = 0; i < clean.households.count(); ++i)
+    clean.households.fault_prior[i] = std::numeric_limits<double>::quiet_NaN();
+  config.evaluator.unverified_fault[static_cast<int>(Status::kExited)] = 0;
+  EXPECT_EQ(simulate(clean, config, 20000, 2, {}, 17).pass_probability, 1.0);
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+/// The default county's unverified households (verified = 0, SPEC §3) raise its risk, and
+/// setting evaluator.unverified_fault to zero gives back exactly the answer without them
+/// (every household consumes the same draws whatever its record).
+TEST(MonteCarlo, ZeroUnverifiedFaultGivesBackTheCountyWithoutThem) {
+  const Registry reg = generate_county(Profile::kDefault, 1);
+  std::size_t unverified = 0;
+  for (uint8_t v : reg.households.verified) unverified += v == 0;
+  EXPECT_GT(unverified, 50000u);
+  Registry all_verified = reg;
+  std::fill(all_verified.households.verified.begin(), all_verified.households.verified.end(), 1);
+  Config config = default_config();
+  const SimulationResult with = simulate(reg, config, 20000, 2, {}, 3);
+  const SimulationResult without = simulate(all_verified, config, 20000, 2, {}, 3);
+  EXPECT_LT(with.pass_probability, without.pass_probability);
+  for (double& p : config.evaluator.unverified_fault) p = 0;
+  const SimulationResult zero = simulate(reg, config, 20000, 2, {}, 3);
+  EXPECT_EQ(zero.pass_probability, without.pass_probability);
+  for (std::size_t k = 0; k < zero.criteria.size(); ++k)
+    EXPECT_EQ(zero.criteria[k].mean, without.criteria[k].mean);
 }
 
 }  // namespace
