@@ -107,6 +107,22 @@ bool assign_tiers(const Registry& reg, const DesignConfig& d, std::vector<Tier>*
     }
     return ok;
   }
+  // The index z-scores every village's indicators: a village without them (an import
+  // without a villages sheet) leaves only the labels to go by.
+  bool complete = true;
+  for (const Village& village : reg.villages) {
+    if (!std::isnan(village.natural) && !std::isnan(village.transport) &&
+        !std::isnan(village.economic))
+      continue;
+    diag->error({"villages.csv", village.line},
+                "village " + village.id +
+                    " has no natural, transport and economic indicators, "
+                    "which design.tier_method: " +
+                    std::string(d.tier_method == TierMethod::kPca ? "pca" : "composite") +
+                    " needs; give them, or a tier for every village with tier_method: label");
+    complete = false;
+  }
+  if (!complete) return false;
   *index = d.tier_method == TierMethod::kPca ? pca_index(reg.villages)
                                              : composite_index(reg.villages, d);
   *tiers = rank_tiers(reg, *index);

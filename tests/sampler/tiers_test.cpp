@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "registry/generate.h"
 #include "sampler/design.h"
 
 namespace kaoping {
@@ -162,6 +163,34 @@ TEST(TiersTest, PcaIsSignedToAgreeWithThePlainSum) {
   ASSERT_TRUE(assign_tiers(reg, d, &tiers, &index, &diag));
   EXPECT_EQ(tiers[5], Tier::kPoor);
   EXPECT_EQ(tiers[0], Tier::kGood);
+}
+
+}  // namespace
+}  // namespace kaoping
+
+namespace kaoping {
+namespace {
+
+/// An imported registry without a villages sheet has no indicators (empty cells, NaN): the
+/// composite index cannot be made, and says so at each village; labels still work.
+TEST(Tiers, VillagesWithoutIndicatorsNeedLabels) {
+  Registry reg = generate_county(Profile::kSmall, 1);
+  for (Village& v : reg.villages) v.natural = v.transport = v.economic = std::nan("");
+  DesignConfig d;
+  std::vector<Tier> tiers;
+  std::vector<double> index;
+  Diagnostics diag;
+  EXPECT_FALSE(assign_tiers(reg, d, &tiers, &index, &diag));
+  ASSERT_EQ(diag.error_count(), reg.villages.size());
+  EXPECT_EQ(diag.items()[0].message,
+            "village " + reg.villages[0].id +
+                " has no natural, transport and economic indicators, which "
+                "design.tier_method: composite needs; give them, or a tier for every village "
+                "with tier_method: label");
+  for (std::size_t v = 0; v < reg.villages.size(); ++v) reg.villages[v].tier = Tier::kGood;
+  d.tier_method = TierMethod::kLabel;
+  Diagnostics ok;
+  EXPECT_TRUE(assign_tiers(reg, d, &tiers, &index, &ok));
 }
 
 }  // namespace
