@@ -199,6 +199,14 @@ class Importer {
   void apply_verification();
   void apply_villages_sheet();
   void build_registry(Registry* reg);
+  // The steps of build_registry, per household.
+  void build_places(Registry* reg);
+  void household_identity(const Draft& d, std::size_t i, bool registered, Households* h);
+  bool household_income(const Draft& d, std::size_t i, bool registered, Households* h);
+  void household_guarantees(const Draft& d, std::size_t i, Households* h);
+  void household_members(const Draft& d, std::size_t i, Registry* reg);
+  void household_readiness(const Draft& d, std::size_t i, Households* h);
+  void household_language(const Draft& d, std::size_t i, Households* h);
   void build_staff(Registry* reg);
   std::string json(const ImportResult& r) const;
 
@@ -864,6 +872,25 @@ uint32_t flags_of(const std::string& list, const std::vector<std::string_view>& 
 }
 
 void Importer::build_registry(Registry* reg) {
+  build_places(reg);
+  Households& h = reg->households;
+  for (const Draft& d : drafts_) {
+    if (d.bad || d.merged_into >= 0 || d.village < 0) continue;
+    const std::size_t i = h.add_default();
+    const bool registered = d.role == SheetRole::kExport;
+    household_identity(d, i, registered, &h);
+    if (!household_income(d, i, registered, &h)) continue;
+    household_guarantees(d, i, &h);
+    household_members(d, i, reg);
+    household_readiness(d, i, &h);
+    household_language(d, i, &h);
+    h.verified[i] = d.in_verification ? 1 : registered && opt_.registered_verified ? 1 : 0;
+  }
+  reg->has_members = !reg->members.empty();
+}
+
+/// The townships, villages (by id) and groups (by id) of the registry.
+void Importer::build_places(Registry* reg) {
   reg->source = "import";
   for (const auto& [id, t] : townships_) reg->townships.push_back({t.id, t.name, t.travel});
   std::vector<std::size_t> order(villages_.size());
@@ -893,196 +920,219 @@ void Importer::build_registry(Registry* reg) {
     out.name = g.name;
     reg->groups.push_back(std::move(out));
   }
+}
 
-  const Date sept1{opt_.assess_year, 9, 1};
-  Households& h = reg->households;
+/// Id, place, head, phone, size, status, exit year, attribute and cause of household i.
+void Importer::household_identity(const Draft& d, std::size_t i, bool registered, Households* hh) {
+  Households& h = *hh;
+  const Person* head = d.head();
+  const auto defaulted = [&](const char* field) { ++defaults_[field]; };
+  h.id[i] = d.id;
+  h.village_id[i] = villages_[static_cast<std::size_t>(d.village)].id;
+  if (d.group >= 0) h.group_id[i] = groups_[static_cast<std::size_t>(d.group)].id;
+  const Val* name = d.get(Field::kName);
+  const Val* idn = d.get(Field::kIdNumber);
+  h.head_name[i] = head ? head->name : name ? name->code : "";
+  h.id_number[i] = head ? head->id : idn ? idn->code : "";
+  if (const Val* phone = d.get(Field::kPhone)) {
+    h.phone[i] = phone->code;
+  } else if (head) {
+    h.phone[i] = head->phone;
+  } else if (const Val* pp = d.get(Field::kPersonPhone)) {
+    h.phone[i] = pp->code;
+  }
+  if (const Val* size = d.get(Field::kSize)) {
+    h.size[i] = std::stoi(size->code);
+  } else {
+    h.size[i] = static_cast<int32_t>(std::max<std::size_t>(d.persons.size(), 1));
+    defaulted("size (from the person rows)");
+  }
+  h.status[i] = registered ? *parse_status(d.get(Field::kStatus)->code) : Status::kNonRegistered;
+  if (h.status[i] == Status::kExited)
+    h.exit_year[i] = static_cast<int16_t>(std::stoi(d.get(Field::kExitYear)->code));
+  if (const Val* a = d.get(Field::kAttribute)) h.attribute[i] = *parse_attribute(a->code);
+  if (const Val* c = d.get(Field::kCause)) h.cause[i] = *parse_cause(c->code);
+}
+
+/// The incomes: the verification's, else the system's (registered); false (an error at the
+/// cell) when a registered household has neither.
+bool Importer::household_income(const Draft& d, std::size_t i, bool registered, Households* hh) {
+  Households& h = *hh;
+  const auto defaulted = [&](const char* field) { ++defaults_[field]; };
+  const std::string key = header_name(d.key_at, Field::kHouseholdId) + " " + d.id;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const Val* system_income = registered ? d.get(Field::kIncomeSystem) : nullptr;
+  h.income_system[i] = system_income ? std::stod(system_income->code) : nan;
+  if (const Val* v = d.verified(Field::kIncome)) {
+    h.income[i] = std::stod(v->code);
+  } else {
+    h.income[i] = h.income_system[i];
+  }
+  if (registered && std::isnan(h.income[i])) {
+    diag_->error(loc(ref_in(d.key_at, Field::kIncomeSystem)),
+                 header_name(d.key_at, Field::kIncomeSystem) + " is empty for " + key +
+                     ", and no verification row gives its 核实人均纯收入");
+    return false;
+  }
+  if (!registered) h.income_system[i] = h.income[i];  // not in the national system
+  if (std::isnan(h.income[i])) defaulted("income (empty: unverified)");
+  return true;
+}
+
+/// 两不愁三保障 fields from the verification, else the export, else the value that raises
+/// no finding (counted in import.json).
+void Importer::household_guarantees(const Draft& d, std::size_t i, Households* hh) {
+  Households& h = *hh;
   const auto defaulted = [&](const char* field) { ++defaults_[field]; };
   const auto yes = [](const Val* v) { return v->code == "1" ? uint8_t{1} : uint8_t{0}; };
-  for (const Draft& d : drafts_) {
-    if (d.bad || d.merged_into >= 0 || d.village < 0) continue;
-    const std::string key = header_name(d.key_at, Field::kHouseholdId) + " " + d.id;
-    const std::size_t i = h.add_default();
-    const Person* head = d.head();
-    h.id[i] = d.id;
-    h.village_id[i] = villages_[static_cast<std::size_t>(d.village)].id;
-    if (d.group >= 0) h.group_id[i] = groups_[static_cast<std::size_t>(d.group)].id;
-    const Val* name = d.get(Field::kName);
-    const Val* idn = d.get(Field::kIdNumber);
-    h.head_name[i] = head ? head->name : name ? name->code : "";
-    h.id_number[i] = head ? head->id : idn ? idn->code : "";
-    if (const Val* phone = d.get(Field::kPhone)) {
-      h.phone[i] = phone->code;
-    } else if (head) {
-      h.phone[i] = head->phone;
-    } else if (const Val* pp = d.get(Field::kPersonPhone)) {
-      h.phone[i] = pp->code;
-    }
-    if (const Val* size = d.get(Field::kSize)) {
-      h.size[i] = std::stoi(size->code);
+  const auto yes_no = [&](Field verified, Field system, const char* name, uint8_t* out) {
+    if (const Val* v = d.verified(verified)) {
+      *out = yes(v);
+    } else if (const Val* s = system == verified ? nullptr : d.get(system)) {
+      *out = yes(s);
     } else {
-      h.size[i] = static_cast<int32_t>(std::max<std::size_t>(d.persons.size(), 1));
-      defaulted("size (from the person rows)");
+      *out = 1;
+      defaulted(name);
     }
-    const bool registered = d.role == SheetRole::kExport;
-    h.status[i] = registered ? *parse_status(d.get(Field::kStatus)->code) : Status::kNonRegistered;
-    if (h.status[i] == Status::kExited)
-      h.exit_year[i] = static_cast<int16_t>(std::stoi(d.get(Field::kExitYear)->code));
-    if (const Val* a = d.get(Field::kAttribute)) h.attribute[i] = *parse_attribute(a->code);
-    if (const Val* c = d.get(Field::kCause)) h.cause[i] = *parse_cause(c->code);
-
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    const Val* system_income = registered ? d.get(Field::kIncomeSystem) : nullptr;
-    h.income_system[i] = system_income ? std::stod(system_income->code) : nan;
-    if (const Val* v = d.verified(Field::kIncome)) {
-      h.income[i] = std::stod(v->code);
-    } else {
-      h.income[i] = h.income_system[i];
-    }
-    if (registered && std::isnan(h.income[i])) {
-      diag_->error(loc(ref_in(d.key_at, Field::kIncomeSystem)),
-                   header_name(d.key_at, Field::kIncomeSystem) + " is empty for " + key +
-                       ", and no verification row gives its 核实人均纯收入");
-      continue;
-    }
-    if (!registered) h.income_system[i] = h.income[i];  // not in the national system
-    if (std::isnan(h.income[i])) defaulted("income (empty: unverified)");
-
-    const auto yes_no = [&](Field verified, Field system, const char* name, uint8_t* out) {
-      if (const Val* v = d.verified(verified)) {
-        *out = yes(v);
-      } else if (const Val* s = system == verified ? nullptr : d.get(system)) {
-        *out = yes(s);
-      } else {
-        *out = 1;
-        defaulted(name);
-      }
-    };
-    yes_no(Field::kFoodSecure, Field::kFoodSecure, "food_secure", &h.food_secure[i]);
-    yes_no(Field::kClothingSecure, Field::kClothingSecure, "clothing_secure",
-           &h.clothing_secure[i]);
-    if (const Val* v = d.verified(Field::kWaterSafe)) {
-      h.water_safe[i] = yes(v);
-    } else if (const Val* s = d.get(Field::kWaterSafe)) {
-      h.water_safe[i] = yes(s);
-    } else {
-      defaulted("water_safe");
-    }
-    if (const Val* v = d.verified(Field::kHousing)) {
-      h.housing[i] = *parse_housing(v->code);
-    } else if (const Val* s = d.get(Field::kDangerousHouse)) {
-      h.housing[i] = s->code == "1" ? Housing::kC : Housing::kB;
-    } else {
-      h.housing[i] = Housing::kB;
-      defaulted("housing");
-    }
-    if (const Val* r = d.get(Field::kRelocated)) {
-      h.relocated[i] = yes(r);
-    } else {
-      defaulted("relocated");
-    }
-
-    // Members: one per person row; dropouts and uninsured counted from them.
-    int dropouts = 0, uninsured = 0;
-    for (const Person& p : d.persons) {
-      Member m;
-      m.household_id = d.id;
-      m.relation = p.relation;
-      m.gender = p.gender;
-      if (m.gender.empty() && (p.id.size() == 18 || p.id.size() == 20 || p.id.size() == 15)) {
-        const char g = p.id[p.id.size() == 15 ? 14 : 16];
-        if (g >= '0' && g <= '9') m.gender = (g - '0') % 2 == 1 ? "男" : "女";
-      }
-      Date birth;
-      if (id_birth_date(p.id, &birth) && age_on(birth, sept1) >= 0) {
-        m.age = age_on(birth, sept1);
-      } else {
-        const Ref at = p.id_at.sheet >= 0 ? p.id_at : p.row;
-        repeated_warning("no_age", loc(at),
-                         (p.id.empty() ? std::string("a member of ") + key + " has no ID number"
-                                       : "the ID number " + masked_id(p.id) + " of a member of " +
-                                             key + " has no birth date") +
-                             ": the person has no age (and is not counted as a dropout)");
-      }
-      if (!p.school.empty()) m.in_school = p.school == "in_school" ? 1 : 0;
-      if (d.school_known)
-        m.dropout =
-            m.age >= 6 && m.age <= 15 && (p.school == "not_in_school" || p.school == "dropout") ? 1
-                                                                                                : 0;
-      m.medical_insured = p.medical;
-      m.pension_insured = p.pension;
-      m.health = p.health;
-      m.labor = p.labor;
-      dropouts += m.dropout == 1;
-      uninsured += m.medical_insured == 0;
-      reg->members.push_back(std::move(m));
-    }
-    if (const Val* v = d.verified(Field::kDropouts)) {
-      h.dropouts[i] = std::stoi(v->code);
-    } else if (d.person_rows && d.school_known) {
-      h.dropouts[i] = dropouts;
-    } else {
-      defaulted("dropouts");
-    }
-    if (const Val* v = d.verified(Field::kUninsured)) {
-      h.uninsured[i] = std::stoi(v->code);
-    } else if (d.person_rows && d.medical_known) {
-      h.uninsured[i] = uninsured;
-    } else {
-      defaulted("uninsured");
-    }
-    if (const Val* v = d.verified(Field::kExcluded))
-      h.excluded[i] = static_cast<uint16_t>(flags_of(v->code, exclusion_names()));
-    if (const Val* v = d.verified(Field::kMeasures))
-      h.measures[i] = static_cast<uint16_t>(flags_of(v->code, measure_names()));
-    uint32_t cards = 0;
-    if (const Val* v = d.verified(Field::kCards)) cards = flags_of(v->code, card_names());
-    const std::pair<Field, Card> card_columns[] = {{Field::kHelpCard, kCardHelp},
-                                                   {Field::kContactCard, kCardContact},
-                                                   {Field::kRecordBook, kCardRecordBook}};
-    for (const auto& [f, bit] : card_columns)
-      if (const Val* v = d.verified(f))
-        cards = v->code == "1" ? cards | bit : cards & ~uint32_t{bit};
-    h.cards[i] = static_cast<uint8_t>(cards);
-    if (const Val* v = d.verified(Field::kArchiveConsistent)) {
-      h.archive_consistent[i] = yes(v);
-    } else {
-      defaulted("archive_consistent");
-    }
-
-    // Language: the head's 民族 when the head does not speak 普通话.
-    std::string ethnicity = head ? head->ethnicity : "";
-    Ref ethnicity_at = head ? head->ethnicity_at : Ref{};
-    int mandarin = head ? head->mandarin : -1;
-    if (!head) {
-      if (const Val* e = d.get(Field::kEthnicity)) ethnicity = e->code, ethnicity_at = e->at;
-      if (const Val* m = d.get(Field::kMandarin)) mandarin = m->code == "1" ? 1 : 0;
-    }
-    if (mandarin == 0 && !ethnicity.empty()) {
-      std::optional<std::string> code;
-      if (auto m = mapping_.values.find(Field::kEthnicity); m != mapping_.values.end())
-        if (auto it = m->second.find(ethnicity); it != m->second.end()) code = it->second;
-      if (!code) code = ethnicity_language(ethnicity);
-      if (!code) {
-        diag_->error(
-            loc(ethnicity_at),
-            header_name(ethnicity_at, Field::kEthnicity) + " " + in_quotes(ethnicity) +
-                " is not one of the 56 民族 (汉族, 彝族, 哈尼族, 傣族, ...), and the head of " +
-                key +
-                " does not speak 普通话, so the household's language is needed; to accept "
-                "it, add it to the --mapping file: values: {ethnicity: {" +
-                ethnicity + ": CODE}} with CODE its language (lowercase letters, e.g. yi)");
-      } else {
-        h.language[i] = *code;
-      }
-    } else if (mandarin == 0) {
-      repeated_warning("no_ethnicity", loc(d.key_at),
-                       "the head of " + key +
-                           " does not speak 普通话 but has no 民族: the language is left as zh");
-    }
-
-    h.verified[i] = d.in_verification ? 1 : registered && opt_.registered_verified ? 1 : 0;
+  };
+  yes_no(Field::kFoodSecure, Field::kFoodSecure, "food_secure", &h.food_secure[i]);
+  yes_no(Field::kClothingSecure, Field::kClothingSecure, "clothing_secure", &h.clothing_secure[i]);
+  if (const Val* v = d.verified(Field::kWaterSafe)) {
+    h.water_safe[i] = yes(v);
+  } else if (const Val* s = d.get(Field::kWaterSafe)) {
+    h.water_safe[i] = yes(s);
+  } else {
+    defaulted("water_safe");
   }
-  reg->has_members = !reg->members.empty();
+  if (const Val* v = d.verified(Field::kHousing)) {
+    h.housing[i] = *parse_housing(v->code);
+  } else if (const Val* s = d.get(Field::kDangerousHouse)) {
+    h.housing[i] = s->code == "1" ? Housing::kC : Housing::kB;
+  } else {
+    h.housing[i] = Housing::kB;
+    defaulted("housing");
+  }
+  if (const Val* r = d.get(Field::kRelocated)) {
+    h.relocated[i] = yes(r);
+  } else {
+    defaulted("relocated");
+  }
+}
+
+/// members.csv from the person rows, and the dropouts and uninsured counted from them.
+void Importer::household_members(const Draft& d, std::size_t i, Registry* reg) {
+  Households& h = reg->households;
+  const Date sept1{opt_.assess_year, 9, 1};
+  const auto defaulted = [&](const char* field) { ++defaults_[field]; };
+  const std::string key = header_name(d.key_at, Field::kHouseholdId) + " " + d.id;
+  // Members: one per person row; dropouts and uninsured counted from them.
+  int dropouts = 0, uninsured = 0;
+  for (const Person& p : d.persons) {
+    Member m;
+    m.household_id = d.id;
+    m.relation = p.relation;
+    m.gender = p.gender;
+    if (m.gender.empty() && (p.id.size() == 18 || p.id.size() == 20 || p.id.size() == 15)) {
+      const char g = p.id[p.id.size() == 15 ? 14 : 16];
+      if (g >= '0' && g <= '9') m.gender = (g - '0') % 2 == 1 ? "男" : "女";
+    }
+    Date birth;
+    if (id_birth_date(p.id, &birth) && age_on(birth, sept1) >= 0) {
+      m.age = age_on(birth, sept1);
+    } else {
+      const Ref at = p.id_at.sheet >= 0 ? p.id_at : p.row;
+      repeated_warning("no_age", loc(at),
+                       (p.id.empty() ? std::string("a member of ") + key + " has no ID number"
+                                     : "the ID number " + masked_id(p.id) + " of a member of " +
+                                           key + " has no birth date") +
+                           ": the person has no age (and is not counted as a dropout)");
+    }
+    if (!p.school.empty()) m.in_school = p.school == "in_school" ? 1 : 0;
+    if (d.school_known)
+      m.dropout =
+          m.age >= 6 && m.age <= 15 && (p.school == "not_in_school" || p.school == "dropout") ? 1
+                                                                                              : 0;
+    m.medical_insured = p.medical;
+    m.pension_insured = p.pension;
+    m.health = p.health;
+    m.labor = p.labor;
+    dropouts += m.dropout == 1;
+    uninsured += m.medical_insured == 0;
+    reg->members.push_back(std::move(m));
+  }
+  if (const Val* v = d.verified(Field::kDropouts)) {
+    h.dropouts[i] = std::stoi(v->code);
+  } else if (d.person_rows && d.school_known) {
+    h.dropouts[i] = dropouts;
+  } else {
+    defaulted("dropouts");
+  }
+  if (const Val* v = d.verified(Field::kUninsured)) {
+    h.uninsured[i] = std::stoi(v->code);
+  } else if (d.person_rows && d.medical_known) {
+    h.uninsured[i] = uninsured;
+  } else {
+    defaulted("uninsured");
+  }
+}
+
+/// Exclusion codes, measures, cards and the archive from the verification sheet.
+void Importer::household_readiness(const Draft& d, std::size_t i, Households* hh) {
+  Households& h = *hh;
+  const auto defaulted = [&](const char* field) { ++defaults_[field]; };
+  const auto yes = [](const Val* v) { return v->code == "1" ? uint8_t{1} : uint8_t{0}; };
+  if (const Val* v = d.verified(Field::kExcluded))
+    h.excluded[i] = static_cast<uint16_t>(flags_of(v->code, exclusion_names()));
+  if (const Val* v = d.verified(Field::kMeasures))
+    h.measures[i] = static_cast<uint16_t>(flags_of(v->code, measure_names()));
+  uint32_t cards = 0;
+  if (const Val* v = d.verified(Field::kCards)) cards = flags_of(v->code, card_names());
+  const std::pair<Field, Card> card_columns[] = {{Field::kHelpCard, kCardHelp},
+                                                 {Field::kContactCard, kCardContact},
+                                                 {Field::kRecordBook, kCardRecordBook}};
+  for (const auto& [f, bit] : card_columns)
+    if (const Val* v = d.verified(f)) cards = v->code == "1" ? cards | bit : cards & ~uint32_t{bit};
+  h.cards[i] = static_cast<uint8_t>(cards);
+  if (const Val* v = d.verified(Field::kArchiveConsistent)) {
+    h.archive_consistent[i] = yes(v);
+  } else {
+    defaulted("archive_consistent");
+  }
+}
+
+/// The language: the head's 民族 when the head does not speak 普通话.
+void Importer::household_language(const Draft& d, std::size_t i, Households* hh) {
+  Households& h = *hh;
+  const Person* head = d.head();
+  const std::string key = header_name(d.key_at, Field::kHouseholdId) + " " + d.id;
+  std::string ethnicity = head ? head->ethnicity : "";
+  Ref ethnicity_at = head ? head->ethnicity_at : Ref{};
+  int mandarin = head ? head->mandarin : -1;
+  if (!head) {
+    if (const Val* e = d.get(Field::kEthnicity)) ethnicity = e->code, ethnicity_at = e->at;
+    if (const Val* m = d.get(Field::kMandarin)) mandarin = m->code == "1" ? 1 : 0;
+  }
+  if (mandarin == 0 && !ethnicity.empty()) {
+    std::optional<std::string> code;
+    if (auto m = mapping_.values.find(Field::kEthnicity); m != mapping_.values.end())
+      if (auto it = m->second.find(ethnicity); it != m->second.end()) code = it->second;
+    if (!code) code = ethnicity_language(ethnicity);
+    if (!code) {
+      diag_->error(
+          loc(ethnicity_at),
+          header_name(ethnicity_at, Field::kEthnicity) + " " + in_quotes(ethnicity) +
+              " is not one of the 56 民族 (汉族, 彝族, 哈尼族, 傣族, ...), and the head of " + key +
+              " does not speak 普通话, so the household's language is needed; to accept "
+              "it, add it to the --mapping file: values: {ethnicity: {" +
+              ethnicity + ": CODE}} with CODE its language (lowercase letters, e.g. yi)");
+    } else {
+      h.language[i] = *code;
+    }
+  } else if (mandarin == 0) {
+    repeated_warning("no_ethnicity", loc(d.key_at),
+                     "the head of " + key +
+                         " does not speak 普通话 but has no 民族: the language is left as zh");
+  }
 }
 
 void Importer::build_staff(Registry* reg) {
