@@ -45,17 +45,22 @@ else
 fi
 w=$(cd "$w" && pwd)
 
-# Seconds and max RSS (MB) of a command, from /usr/bin/time -v; its own output to $w/LOG.
+# Wall seconds, CPU seconds (user + system) and max RSS (MB) of a command, from
+# /usr/bin/time -v; its own output goes to $w/LOG.out. On a shared machine the CPU seconds
+# are the steadier figure.
 timed() {
   local log=$1; shift
   /usr/bin/time -v "$@" >"$w/$log.out" 2>"$w/$log.time" || {
     cat "$w/$log.out" "$w/$log.time" >&2; echo "import_scale.sh: $* failed" >&2; exit 1; }
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
                                           for (i = 1; i <= n; ++i) s = s * 60 + t[i]; sec = s }
+              /User time \(seconds\)/ || /System time \(seconds\)/ { cpu += $2 }
               /Maximum resident set size/ { rss = $2 / 1024 }
-              END { printf "%.2f s %.0f MB\n", sec, rss }' "$w/$log.time"
+              END { printf "%.2f s wall, %.2f s cpu, %.0f MB max RSS\n", sec, cpu, rss }' \
+    "$w/$log.time"
 }
 seconds() { awk '{ print $1 }' <<<"$1"; }
+cpu_seconds() { awk '{ print $4 }' <<<"$1"; }
 
 echo "== the default county's exports"
 rm -rf "$w/exports"
@@ -110,8 +115,10 @@ openpyxl_fig=$(timed openpyxl "$PY" "$w/iterate.py" "${xlsx_in[@]}" roster.xlsx 
 cat "$w/openpyxl.out"
 echo "openpyxl: $openpyxl_fig"
 awk -v a="$(seconds "$import_fig")" -v b="$(seconds "$openpyxl_fig")" \
-  'BEGIN { printf "kaoping import %.2f s (all inputs), openpyxl %.2f s (the .xlsx only): " \
-           "openpyxl takes %.1f times as long\n", a, b, b / a }'
+  -v c="$(cpu_seconds "$import_fig")" -v d="$(cpu_seconds "$openpyxl_fig")" \
+  'BEGIN { printf "kaoping import (all inputs) %.2f s wall, %.2f s cpu; openpyxl (the .xlsx " \
+           "only) %.2f s wall, %.2f s cpu: openpyxl takes %.1f times as long (cpu: %.1f)\n",
+           a, c, b, d, b / a, d / c }'
 
 echo "== the xlsx reader streams: the export alone, one sheet"
 for profile in small default; do

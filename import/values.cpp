@@ -108,7 +108,7 @@ std::vector<std::string> split_list(const std::string& text) {
   std::string s = text;
   for (std::string_view sep : {"；", "、", "，", "／"}) {
     for (std::size_t at = s.find(sep); at != std::string::npos; at = s.find(sep, at))
-      s.replace(at, sep.size(), ";");
+      s.replace(at, sep.size(), 1, ';');
   }
   std::vector<std::string> out;
   std::string item;
