@@ -15,10 +15,10 @@
 //     household, with the county: the mismatches per field (each must be 0), and per field
 //     the households whose county value the files cannot carry (compared with what they
 //     carry instead). Exit 1 when any mismatch.
-#include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
