@@ -11,7 +11,7 @@
 # Environment: BUILD_DIR (default build-bench).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BUILD_DIR=${BUILD_DIR:-build-bench}
+BUILD_DIR=$(realpath -m "${BUILD_DIR:-build-bench}")
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
 
 if [[ ! -x "$BUILD_DIR/cli/kaoping" || ! -x "$BUILD_DIR/bench/make_exports" ]]; then
@@ -19,8 +19,8 @@ if [[ ! -x "$BUILD_DIR/cli/kaoping" || ! -x "$BUILD_DIR/bench/make_exports" ]]; 
     -DKAOPING_BUILD_TESTS=OFF >/dev/null
 fi
 cmake --build "$BUILD_DIR" --target kaoping make_exports -j "$(nproc)" >/dev/null
-K=$PWD/$BUILD_DIR/cli/kaoping
-MAKE=$PWD/$BUILD_DIR/bench/make_exports
+K=$BUILD_DIR/cli/kaoping
+MAKE=$BUILD_DIR/bench/make_exports
 
 # LibreOffice for the .xls files, python3-openpyxl for the comparison.
 if ! command -v soffice >/dev/null; then
