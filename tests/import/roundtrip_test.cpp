@@ -94,7 +94,9 @@ TEST_F(RoundTrip, SmallCountyComesBackAsItWas) {
     EXPECT_EQ(b.cause[j], is_registered(h.status[i]) ? h.cause[i] : Cause::kNone);
     EXPECT_EQ(b.attribute[j], is_registered(h.status[i]) ? h.attribute[i] : Attribute::kNone);
     EXPECT_EQ(b.income[j], h.income[i]);
-    if (is_registered(h.status[i])) EXPECT_EQ(b.income_system[j], h.income_system[i]);
+    if (is_registered(h.status[i])) {
+      EXPECT_EQ(b.income_system[j], h.income_system[i]);
+    }
     EXPECT_EQ(b.food_secure[j], h.food_secure[i]);
     EXPECT_EQ(b.clothing_secure[j], h.clothing_secure[i]);
     EXPECT_EQ(b.water_safe[j], h.water_safe[i]);
@@ -108,7 +110,9 @@ TEST_F(RoundTrip, SmallCountyComesBackAsItWas) {
     EXPECT_EQ(b.archive_consistent[j], h.archive_consistent[i]);
     EXPECT_EQ(b.language[j], h.language[i]);
     EXPECT_EQ(b.head_name[j], h.head_name[i]);
-    if (!files.head_id[i].empty()) EXPECT_EQ(b.id_number[j], files.head_id[i]);
+    if (!files.head_id[i].empty()) {
+      EXPECT_EQ(b.id_number[j], files.head_id[i]);
+    }
     EXPECT_EQ(result.registry.households.verified[j], h.verified[i]);
   }
   EXPECT_EQ(back.townships.size(), county.townships.size());
