@@ -21,6 +21,7 @@ const CommandRow kCommands[] = {
     {"simulate", kNeedsRegistry | kNeedsDesign, make_simulate},
     {"schedule", kNeedsRegistry | kNeedsStaff, make_schedule},
     {"import", kNeedsConfig, make_import},
+    {"batch", kNeedsConfig, make_batch},
 };
 
 std::string text(const CommandRow& c, const char* which, Lang lang) {
