@@ -21,7 +21,7 @@ constexpr Entry kTable[] = {
     {"rate.planned_exit_shortfall", "预脱贫不达标率", "planned-exit shortfall rate"},
     {"rate.inconsistency", "三统一不一致率", "inconsistency rate (三统一)"},
     {"rate.satisfaction", "群众认可度", "satisfaction"},
-    {"rate.poverty_incidence", "综合贫困发生率", "poverty incidence (综合贫困发生率)"},
+    {"rate.poverty_incidence", "综合贫困发生率", "poverty incidence"},
     {"dir.below", "低于", "below"},
     {"dir.above", "高于", "above"},
     // Findings (SPEC §4).
