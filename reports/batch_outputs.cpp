@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "reports/batch_report.h"
 #include "util/csv.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -129,6 +131,24 @@ std::string batch_summary_text(const BatchResult& result, Lang lang) {
        "\n";
   if (result.not_loaded > 0) s += trf(lang, "term.batch_failed_load", result.not_loaded) + "\n";
   return s;
+}
+
+bool write_batch_outputs(const BatchResult& result, const std::string& json, Manifest m,
+                         const ReportContext& ctx, const std::string& dir, std::string* err) {
+  m.registry.clear();
+  for (const BatchCounty& c : result.counties) {
+    m.registry += (m.registry.empty() ? "" : ";") + c.registry;
+    m.inputs.insert(m.inputs.end(), c.inputs.begin(), c.inputs.end());
+  }
+  m.has_seed = true;
+  m.seed = result.seed;
+  m.runs = result.runs;
+  m.threads = result.threads;
+  std::vector<std::string> inputs;
+  for (const InputFile& f : m.inputs) inputs.push_back(f.path);
+  return write_files_into(dir, {{"counties.csv", counties_csv(result)}, {"batch.json", json}},
+                          inputs, err) &&
+         write_report_set(compose_batch_report(result, ctx), manifest_json(m), dir, err);
 }
 
 }  // namespace kaoping

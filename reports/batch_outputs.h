@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "reports/common_report.h"
 #include "reports/i18n.h"
+#include "reports/manifest.h"
 #include "simulate/batch.h"
 
 namespace kaoping {
@@ -29,5 +31,12 @@ std::string batch_summary_text(const BatchResult& result, Lang lang);
 /// Counties in the order of the report and the terminal: the simulated ones by pass
 /// probability, lowest first (ties in the order given), then those that did not load.
 std::vector<std::size_t> counties_by_risk(const BatchResult& result);
+
+/// Writes counties.csv, batch.json (`json`), report.html, report.xlsx and manifest.json into
+/// `dir` (which exists): `manifest` (the run's, from the CLI) gets every county's registry
+/// and input files, the seed, runs and threads. No file replaces an input. False and *err on
+/// failure.
+bool write_batch_outputs(const BatchResult& result, const std::string& json, Manifest manifest,
+                         const ReportContext& ctx, const std::string& dir, std::string* err);
 
 }  // namespace kaoping

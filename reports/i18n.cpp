@@ -419,6 +419,7 @@ constexpr Entry kTable[] = {
     // Batch (terminal and report).
     {"term.batch_head", "{} 个县，每县 {} 次模拟，随机种子 {}（通过概率由低到高）：",
      "{} counties, {} replicates each, seed {} (lowest pass probability first):"},
+    {"term.batch_progress", "第 {}/{} 个县已完成：{}", "batch {}/{} done: {}"},
     {"term.batch_not_loaded", "未能读入（见 counties.csv 的 error 列或上面的错误）",
      "not loaded (see the error column of counties.csv or the errors above)"},
     {"term.batch_expected",
@@ -866,6 +867,20 @@ std::string format_number(double v, int decimals) {
   // "-0" would read oddly; a value that rounds to zero is shown unsigned.
   if (v < 0 && out.find_first_not_of("0.,") != std::string::npos) out = "-" + out;
   return out;
+}
+
+std::string OptionHelp::operator()(std::string_view option) const {
+  const std::string own = "opt." + command_ + "." + std::string(option);
+  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
+}
+
+Lang help_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
+    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
+  }
+  return Lang::kZh;
 }
 
 }  // namespace kaoping

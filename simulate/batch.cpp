@@ -51,6 +51,16 @@ void run_county(const EvaluationConfig& config, const SimulationOptions& options
 
 }  // namespace
 
+SimulationOptions simulation_options(const SimulationConfig& c, std::optional<int64_t> runs,
+                                     std::optional<uint64_t> seed) {
+  SimulationOptions so;
+  so.runs = runs.value_or(c.runs);
+  so.seed = seed.value_or(c.seed);
+  so.threads = c.threads;
+  so.target_halfwidth = c.target_halfwidth;
+  return so;
+}
+
 std::string county_name(const std::string& registry_dir) {
   std::filesystem::path p(registry_dir);
   if (!p.has_filename()) p = p.parent_path();  // "c1/" names c1
@@ -85,14 +95,13 @@ BatchExpectation expected_failures(const std::vector<BatchCounty>& counties) {
 
 void run_batch(const std::vector<std::string>& registries, const EvaluationConfig& config,
                const SimulationOptions& options, BatchResult* out,
-               const std::function<void(std::size_t, std::size_t)>& on_county) {
+               const std::function<void(const BatchCounty&, std::size_t, std::size_t)>& on_county) {
   *out = BatchResult{};
   out->seed = options.seed;
   out->runs = options.runs;
   SimulationOptions so = options;
   so.household_attribution = false;  // no figure of a batch needs the household counts
   for (std::size_t i = 0; i < registries.size(); ++i) {
-    if (on_county) on_county(i, registries.size());
     BatchCounty c;
     c.registry = registries[i];
     c.county = county_name(registries[i]);
@@ -103,6 +112,7 @@ void run_batch(const std::vector<std::string>& registries, const EvaluationConfi
     } else {
       ++out->not_loaded;
     }
+    if (on_county) on_county(c, i, registries.size());
     out->counties.push_back(std::move(c));
   }
   out->expectation = expected_failures(out->counties);

@@ -6,12 +6,14 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "audit/standards.h"
 #include "registry/registry.h"
 #include "simulate/simulation.h"
+#include "simulate/simulation_config.h"
 
 namespace kaoping {
 
@@ -61,6 +63,11 @@ struct BatchResult {
   double elapsed_seconds = 0;  ///< the replicate loops of all counties
 };
 
+/// The options `simulate` runs with: simulation: of the configuration, with --runs and
+/// --seed when given (threads and target_halfwidth from the configuration).
+SimulationOptions simulation_options(const SimulationConfig& c, std::optional<int64_t> runs,
+                                     std::optional<uint64_t> seed);
+
 /// The folder's name of a registry path ("data/c1/" → "c1").
 std::string county_name(const std::string& registry_dir);
 
@@ -70,9 +77,11 @@ BatchExpectation expected_failures(const std::vector<BatchCounty>& counties);
 /// Rehearses every registry of `registries` with `config` and `options` (as `simulate`:
 /// options.seed for every county), one county at a time, each with every thread. A county
 /// that does not load, or whose design cannot be drawn, gets its errors and empty figures;
-/// the others still run. `on_county(i, n)` is called before county i (may be empty).
-void run_batch(const std::vector<std::string>& registries, const EvaluationConfig& config,
-               const SimulationOptions& options, BatchResult* out,
-               const std::function<void(std::size_t, std::size_t)>& on_county = {});
+/// the others still run. `on_county(county, i, n)` is called after county i of n is done
+/// (may be empty).
+void run_batch(
+    const std::vector<std::string>& registries, const EvaluationConfig& config,
+    const SimulationOptions& options, BatchResult* out,
+    const std::function<void(const BatchCounty&, std::size_t, std::size_t)>& on_county = {});
 
 }  // namespace kaoping
