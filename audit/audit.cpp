@@ -21,7 +21,7 @@ Rates compute_rates(const Households& h, const StandardsConfig& s,
     const std::size_t i = static_cast<std::size_t>(a.household);
     sums.add(h.status[i], persons ? static_cast<double>(h.size[i]) : 1.0, a.findings, a.approval);
   }
-  return rates_of(sums);
+  return rates_of(sums, county_totals(h, s.rate_basis));
 }
 
 std::vector<double> presence_vector(const Households& h, const EvaluatorConfig& e) {

@@ -30,6 +30,8 @@ int households_per_village(Rate r, const DesignConfig& d, double planned_exit_sh
       return poor + exited;
     case Rate::kSatisfaction:
       return std::max(d.households_per_village, poor + exited + non_registered);
+    case Rate::kPovertyIncidence:  // not one sample ratio: compute_oc_curve refuses it
+      return 0;
   }
   return 0;
 }
@@ -182,6 +184,12 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
     *err = "OC curve: need points >= 2, 0 <= rate_min <= rate_max <= 1 and runs >= 1";
     return false;
   }
+  if (criterion.rate == Rate::kPovertyIncidence) {
+    *err =
+        "OC curve: poverty_incidence is the county's remaining poor plus three sample rates, "
+        "not one sample ratio";
+    return false;
+  }
   const Households& h = reg.households;
   std::vector<int32_t> sizes;
   int64_t poor_total = 0, planned_exit_total = 0;
@@ -199,7 +207,7 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
       poor_total + planned_exit_total > 0
           ? static_cast<double>(planned_exit_total) / (poor_total + planned_exit_total)
           : 0.0;
-  const int villages = config.design.townships * static_cast<int>(config.design.tiers.size());
+  const int villages = config.design.villages_drawn();
   const int n = villages * households_per_village(criterion.rate, config.design, planned_share);
 
   OcCurve curve;

@@ -37,7 +37,8 @@ struct OcCurveOptions {
 
 struct OcCurve {
   Criterion criterion;
-  /// Households in the rate's denominator in one draw: villages drawn (townships × tiers)
+  /// Households in the rate's denominator in one draw: villages drawn (townships × the
+  /// villages of every tier)
   /// × the households of the rate's categories per village.
   int sampled_households = 0;
   /// Mean household size of the county's households in the denominator (persons); 1 on the
@@ -77,8 +78,9 @@ struct OcCurve {
 /// draws serve every point (common random numbers), so that curve is monotone and
 /// independent of thread count too.
 ///
-/// Returns false with *err when the options are out of range or the county has no
-/// household of the rate's statuses.
+/// Returns false with *err when the options are out of range, the county has no
+/// household of the rate's statuses, or the criterion is poverty_incidence (a linear
+/// combination of three rates plus the county's remaining poor: no single-rate curve).
 bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
                       const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
                       std::string* err);

@@ -2,6 +2,14 @@
 
 namespace kaoping {
 
+CountyTotals county_totals(const Households& h, RateBasis basis) {
+  CountyTotals c;
+  for (std::size_t i = 0; i < h.count(); ++i)
+    c.weight[static_cast<int>(h.status[i])] +=
+        basis == RateBasis::kPerson ? static_cast<double>(h.size[i]) : 1.0;
+  return c;
+}
+
 Verdict apply_criteria(const Rates& rates, const StandardsConfig& s) {
   Verdict v;
   for (const Criterion& c : s.criteria) {
@@ -27,6 +35,7 @@ bool in_denominator(const Households& h, std::size_t i, Rate rate) {
     case Rate::kInconsistency:
       return is_registered(st);
     case Rate::kSatisfaction:
+    case Rate::kPovertyIncidence:  // its sample rates' denominators, applied to the county
       return true;
   }
   return false;

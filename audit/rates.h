@@ -33,6 +33,15 @@ struct RateSums {
   }
 };
 
+/// Persons of each status in the whole registry (households on the household basis): what
+/// poverty_incidence applies the sample's rates to (SPEC §3).
+struct CountyTotals {
+  std::array<double, kStatusCount> weight{};  ///< index = Status
+};
+
+/// The county's totals of `h` on `basis`.
+CountyTotals county_totals(const Households& h, RateBasis basis);
+
 /// Rates of SPEC §3 with their parts. An empty denominator gives rate 0.
 struct Rates {
   std::array<double, kRateCount> value{};        ///< in [0, 1]
@@ -43,8 +52,11 @@ struct Rates {
 /// The numerators and denominators of every rate: wrong_exit over exited, omission over
 /// non_registered, mis_inclusion over poor + planned_exit, planned_exit_shortfall over
 /// planned_exit, inconsistency over registered households, satisfaction approvals over all
-/// surveyed households. Inline: the engine calls it once per replicate.
-inline Rates rates_of(const RateSums& s) {
+/// surveyed households; poverty_incidence (综合贫困发生率) = (P_poor + r_shortfall · P_planned
+/// + r_omission · P_nonreg + r_wrong_exit · P_exited) / P_all with P the county's totals and
+/// r the rates just computed (0 for an empty county). Inline: the engine calls it once per
+/// replicate.
+inline Rates rates_of(const RateSums& s, const CountyTotals& county) {
   constexpr int P = static_cast<int>(Status::kPoor), Q = static_cast<int>(Status::kPlannedExit),
                 E = static_cast<int>(Status::kExited), N = static_cast<int>(Status::kNonRegistered);
   Rates r;
@@ -63,6 +75,12 @@ inline Rates rates_of(const RateSums& s) {
       s.households[P] + s.households[Q] + s.households[E]);
   set(Rate::kSatisfaction, s.approvals,
       s.households[P] + s.households[Q] + s.households[E] + s.households[N]);
+  const auto& c = county.weight;
+  const auto value = [&](Rate rate) { return r.value[static_cast<int>(rate)]; };
+  set(Rate::kPovertyIncidence,
+      c[P] + value(Rate::kPlannedExitShortfall) * c[Q] + value(Rate::kOmission) * c[N] +
+          value(Rate::kWrongExit) * c[E],
+      c[P] + c[Q] + c[E] + c[N]);
   return r;
 }
 

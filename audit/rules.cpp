@@ -31,6 +31,13 @@ std::string_view to_string(Finding f) {
   return kNames[static_cast<int>(f)];
 }
 
+bool moves_rate(Finding f, Rate rate) {
+  if (rate == Rate::kPovertyIncidence)
+    return f == Finding::kWrongExit || f == Finding::kOmission ||
+           f == Finding::kPlannedExitShortfall;
+  return static_cast<int>(f) < kRuleFindingCount && rate_of(f) == rate;
+}
+
 Rate rate_of(Finding f) {
   switch (f) {
     case Finding::kWrongExit:

@@ -28,6 +28,10 @@ std::string_view to_string(Finding f);
 /// The rate a rule finding feeds (kWrongExit → Rate::kWrongExit, ...).
 Rate rate_of(Finding f);
 
+/// Whether finding f moves `rate`: its own rate, and for poverty_incidence the findings
+/// of the rates it applies to the county (wrong_exit, omission, planned_exit_shortfall).
+bool moves_rate(Finding f, Rate rate);
+
 /// 两不愁三保障: food, clothing and safe water; housing A/B or relocated; no dropouts;
 /// every member insured.
 bool guarantees_met(const Households& h, std::size_t i);

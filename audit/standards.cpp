@@ -6,8 +6,8 @@ namespace kaoping {
 
 namespace {
 constexpr std::array<std::string_view, kRateCount> kRateNames = {
-    "wrong_exit",    "omission",    "mis_inclusion", "planned_exit_shortfall",
-    "inconsistency", "satisfaction"};
+    "wrong_exit",    "omission",     "mis_inclusion",    "planned_exit_shortfall",
+    "inconsistency", "satisfaction", "poverty_incidence"};
 }  // namespace
 
 std::string_view to_string(Rate r) {

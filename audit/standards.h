@@ -24,9 +24,12 @@ enum class Rate : uint8_t {
   kMisInclusion,
   kPlannedExitShortfall,
   kInconsistency,
-  kSatisfaction
+  kSatisfaction,
+  /// 综合贫困发生率 of the county exit assessment: the sample's rates applied to the county's
+  /// totals (SPEC §3, rates_of in audit/rates.h).
+  kPovertyIncidence
 };
-inline constexpr int kRateCount = 6;
+inline constexpr int kRateCount = 7;
 std::string_view to_string(Rate r);
 std::optional<Rate> parse_rate(std::string_view s);
 

@@ -36,5 +36,6 @@ std::unique_ptr<Command> make_audit();
 std::unique_ptr<Command> make_simulate();
 std::unique_ptr<Command> make_schedule();
 std::unique_ptr<Command> make_import();
+std::unique_ptr<Command> make_batch();
 
 }  // namespace kaoping::cli

@@ -9,20 +9,6 @@
 
 namespace kaoping::cli {
 
-std::string OptionHelp::operator()(std::string_view option) const {
-  const std::string own = "opt." + command_ + "." + std::string(option);
-  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
-}
-
-Lang help_language(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
-    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
-  }
-  return Lang::kZh;
-}
-
 void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
                         const OptionHelp& help) {
   const Lang lang = help.lang();

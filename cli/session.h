@@ -37,22 +37,6 @@ struct CommonOptions {
   bool force = false;             ///< --force: write into a non-empty --out DIR
 };
 
-/// The help of a command's options in the language of --lang: the i18n text of
-/// "opt.<command>.<option>", else of "opt.<option>" (the common ones); option without dashes.
-class OptionHelp {
- public:
-  OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
-  std::string operator()(std::string_view option) const;
-  Lang lang() const { return lang_; }
-
- private:
-  Lang lang_;
-  std::string command_;
-};
-
-/// The language of the help: that of --lang among the arguments (Chinese by default).
-Lang help_language(int argc, char** argv);
-
 /// Readies a command's parser: its help flag, labels and option group in the help's
 /// language, then the common options: --set, --lang, --quiet, --version, and
 /// --registry/--config when it needs a registry, --staff when it needs a roster.

@@ -565,7 +565,7 @@ class Checker {
     const std::string p = "design";
     keys(s, p,
          {"townships", "township_selection", "tiers", "tier_method", "tier_weights",
-          "households_per_village", "household_quota"});
+          "households_per_village", "household_quota", "villages_per_tier"});
     whole_at(s, p, "townships", 1, &d->townships);
     choice_at(s, p, "township_selection", {"srs", "pps"}, &d->township_selection);
     if (const Node* n = s.find("tiers")) {
@@ -605,6 +605,12 @@ class Checker {
       keys(*q, qp, {"poor", "exited", "non_registered"});
       for (int c = 0; c < kCategoryCount; ++c)
         whole_at(*q, qp, std::string(to_string(static_cast<Category>(c))), 0, &d->quota[c]);
+    }
+    if (const Node* q = section(s, "villages_per_tier", p)) {
+      const std::string qp = "design.villages_per_tier";
+      keys(*q, qp, {"good", "medium", "poor"});
+      for (int t = 0; t < kTierCount; ++t)
+        whole_at(*q, qp, std::string(to_string(static_cast<Tier>(t))), 1, &d->villages_per_tier[t]);
     }
   }
 
@@ -836,6 +842,11 @@ std::string resolved_yaml(const Config& c) {
   for (int i = 0; i < kCategoryCount; ++i)
     e << YAML::Key << std::string(to_string(static_cast<Category>(i))) << YAML::Value
       << c.design.quota[i];
+  e << YAML::EndMap;
+  e << YAML::Key << "villages_per_tier" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  for (int i = 0; i < kTierCount; ++i)
+    e << YAML::Key << std::string(to_string(static_cast<Tier>(i))) << YAML::Value
+      << c.design.villages_per_tier[i];
   e << YAML::EndMap << YAML::EndMap;
 
   e << YAML::Key << "standards" << YAML::Value << YAML::BeginMap;

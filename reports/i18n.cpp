@@ -21,6 +21,7 @@ constexpr Entry kTable[] = {
     {"rate.planned_exit_shortfall", "预脱贫不达标率", "planned-exit shortfall rate"},
     {"rate.inconsistency", "三统一不一致率", "inconsistency rate (三统一)"},
     {"rate.satisfaction", "群众认可度", "satisfaction"},
+    {"rate.poverty_incidence", "综合贫困发生率", "poverty incidence"},
     {"dir.below", "低于", "below"},
     {"dir.above", "高于", "above"},
     // Findings (SPEC §4).
@@ -138,6 +139,11 @@ constexpr Entry kTable[] = {
     {"col.cause", "主要致贫原因", "main cause"},
     {"col.attribute", "贫困户属性", "attribute"},
     {"col.item", "项目", "item"},
+    {"col.rank", "排名", "rank"},
+    {"col.county", "县", "county"},
+    {"col.registry", "登记数据目录", "registry folder"},
+    {"col.error", "错误", "error"},
+    {"col.riskiest_township", "风险最高的乡镇", "riskiest township"},
     // Sheet names of report.xlsx (at most 31 characters).
     {"sheet.criteria", "指标", "Criteria"},
     {"sheet.townships", "乡镇", "Townships"},
@@ -145,6 +151,8 @@ constexpr Entry kTable[] = {
     {"sheet.households", "优先整改的农户", "Households to fix"},
     {"sheet.rates", "比率", "Rates"},
     {"sheet.findings", "问题", "Findings"},
+    {"sheet.counties", "各县", "Counties"},
+    {"sheet.not_loaded", "未能读入的县", "Not loaded"},
     // The commands (kaoping --help and each command's --help).
     {"cmd.generate.summary", "生成模拟县的登记数据（默认或小型）",
      "write a synthetic county registry (default or small profile)"},
@@ -187,6 +195,17 @@ constexpr Entry kTable[] = {
      "directory has a staff.csv."},
     {"cmd.import.summary", "把扶贫开发信息系统的导出表、花名册和核实表转成登记数据",
      "turn the national system's exports, rosters and verification sheets into a registry"},
+    {"cmd.batch.summary", "多县模拟：每个县的通过概率和预计不通过的县数",
+     "rehearse many counties: each one's pass probability, the expected number failing"},
+    {"cmd.batch.help",
+     "用同一配置模拟多个县（一个地区或一个省的登记数据目录）：每个县与单独运行 simulate 的结果"
+     "完全相同（同一随机种子），写出 counties.csv、预计不通过的县数及其区间、报告和 "
+     "manifest.json。读不进的县单列其错误，其他县照常模拟，退出码为 1。",
+     "rehearse many counties (a prefecture's or a province's registry folders) with one "
+     "configuration: each county exactly as 'simulate' alone (same seed); writes counties.csv, "
+     "the expected number of counties failing with its interval, a report and manifest.json. "
+     "A county that does not load is listed with its error while the others run; the exit "
+     "code is then 1."},
     {"cmd.import.help",
      "把全国扶贫开发信息系统导出的工作簿（.xlsx、.xls 或 CSV，每人一行）、村花名册、入户核实表、"
      "行政村条件表和领走人员/翻译名单转成第1节的登记数据目录，并写出 import.json（每个输入的 "
@@ -247,6 +266,17 @@ constexpr Entry kTable[] = {
      "directory for summary.json, risk_*.csv, report.html, report.xlsx, report.txt and "
      "manifest.json"},
     {"opt.simulate.json", "只在标准输出显示汇总 JSON",
+     "print only the summary JSON on standard output"},
+    {"opt.batch.registries", "各县的登记数据目录（一个或多个）",
+     "the counties' registry directories (one or more)"},
+    {"opt.batch.runs", "每县模拟次数（默认：simulation.runs）",
+     "replicates per county (default: simulation.runs)"},
+    {"opt.batch.seed", "随机种子，各县相同（默认：simulation.seed）",
+     "random seed, the same for every county (default: simulation.seed)"},
+    {"opt.batch.out",
+     "写入 counties.csv、batch.json、report.html、report.xlsx 和 manifest.json 的目录",
+     "directory for counties.csv, batch.json, report.html, report.xlsx and manifest.json"},
+    {"opt.batch.json", "只在标准输出显示汇总 JSON",
      "print only the summary JSON on standard output"},
     {"opt.simulate.fix-top", "假设整改：把优先度最高的 K 户整改到位，用同一批随机数重新模拟",
      "what-if: put right the K households of highest priority and re-run the same replicates"},
@@ -386,6 +416,50 @@ constexpr Entry kTable[] = {
     {"term.schedule_wrote", "已写入 {}/：{} 次入户，{} 个村，{} 至 {}",
      "wrote {}/: {} visits in {} villages, {} to {}"},
     // Simulate report.
+    // Batch (terminal and report).
+    {"term.batch_head", "{} 个县，每县 {} 次模拟，随机种子 {}（通过概率由低到高）：",
+     "{} counties, {} replicates each, seed {} (lowest pass probability first):"},
+    {"term.batch_progress", "第 {}/{} 个县已完成：{}", "batch {}/{} done: {}"},
+    {"term.batch_not_loaded", "未能读入（见 counties.csv 的 error 列或上面的错误）",
+     "not loaded (see the error column of counties.csv or the errors above)"},
+    {"term.batch_expected",
+     "预计不通过的县：{}（共 {} 个县；95% 区间 {} 至 {} 个，蒙特卡洛标准误 {}）",
+     "expected number of counties failing: {} (of {}; 95% interval {} to {}, Monte Carlo "
+     "standard error {})"},
+    {"term.batch_failed_load", "{} 个县未能读入，退出码为 1",
+     "{} counties did not load: exit code 1"},
+    {"batch.title", "多县评估模拟报告", "Rehearsal of many counties"},
+    {"batch.subtitle", "{} 个县，每县 {} 次蒙特卡洛模拟，随机种子 {}",
+     "{} counties, {} Monte Carlo replicates each, seed {}"},
+    {"batch.expected", "预计有几个县不通过", "How many counties are expected to fail"},
+    {"batch.expected_failures", "预计不通过的县数", "Expected number failing"},
+    {"batch.failures_ci", "95% 区间 {} 至 {} 个县", "95% interval {} to {} counties"},
+    {"batch.counties_simulated", "已模拟的县", "Counties simulated"},
+    {"batch.not_loaded_note", "另有 {} 个县未能读入", "{} more did not load"},
+    {"batch.method",
+     "预计数是各县不通过概率之和。各县由不同的评估组独立抽样和入户，所以实际不通过的县数是"
+     "各县独立的伯努利变量之和，方差为 Σp(1−p)；各县的概率又是蒙特卡洛估计，其误差使预计数的"
+     "标准误为 {}（预计数本身的 95% 区间 {} 至 {}）。上面的区间把两者相加（标准差 {}），按正态"
+     "近似取 ±1.96 倍。每个县的模拟与单独运行 simulate 完全相同（{} 次，随机种子 {}）。",
+     "The expected number is the sum of the counties' fail probabilities. Each county is drawn "
+     "and visited by its own team, so the number that will fail is a sum of independent "
+     "Bernoulli variables, of variance Σp(1−p); each probability is itself a Monte Carlo "
+     "estimate, whose error gives the expected number a standard error of {} (the expected "
+     "number itself lies in {} to {}, 95%). The interval above adds both (standard deviation "
+     "{}) and takes ±1.96 of it, a normal approximation. Each county is simulated exactly as "
+     "simulate alone would simulate it ({} replicates, seed {})."},
+    {"batch.ranking", "各县排名", "The counties ranked"},
+    {"batch.ranking_text",
+     "通过概率最低的县排在最前；“最可能不达标的指标”是该县不达标概率最高的指标，"
+     "“风险最高的乡镇”是被抽中时通过概率最低的乡镇。",
+     "Lowest pass probability first; the criterion is the county's most likely to fail, the "
+     "township the one with the lowest pass probability when it is drawn."},
+    {"batch.chart", "各县的通过概率（95% 区间）", "Pass probability by county (95% interval)"},
+    {"batch.table", "各县的通过概率", "Pass probability by county"},
+    {"batch.not_loaded", "未能读入的县", "Counties that did not load"},
+    {"batch.not_loaded_text", "这些县的数据有错误，没有模拟，也不计入预计数；改正后重新运行。",
+     "These registries have errors: they were not simulated and are not in the expected "
+     "number. Correct them and run again."},
     {"sim.title", "第三方评估模拟报告", "Third-party evaluation rehearsal"},
     {"sim.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}", "{} Monte Carlo replicates, seed {}"},
     {"sim.verdict", "结论", "Verdict"},
@@ -793,6 +867,20 @@ std::string format_number(double v, int decimals) {
   // "-0" would read oddly; a value that rounds to zero is shown unsigned.
   if (v < 0 && out.find_first_not_of("0.,") != std::string::npos) out = "-" + out;
   return out;
+}
+
+std::string OptionHelp::operator()(std::string_view option) const {
+  const std::string own = "opt." + command_ + "." + std::string(option);
+  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
+}
+
+Lang help_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
+    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
+  }
+  return Lang::kZh;
 }
 
 }  // namespace kaoping

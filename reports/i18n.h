@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "audit/rules.h"
@@ -52,5 +53,23 @@ std::string tier_name(Lang lang, Tier t);
 std::string format_percent(double p, int decimals = 1);
 /// A number with `decimals` decimals and thousands separators ("40,410", "3,335.5").
 std::string format_number(double v, int decimals = 0);
+
+// The help of the command line (cli/ builds its parsers with them).
+
+/// The help of a command's options in the language of --lang: the i18n text of
+/// "opt.<command>.<option>", else of "opt.<option>" (the common ones); option without dashes.
+class OptionHelp {
+ public:
+  OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
+  std::string operator()(std::string_view option) const;
+  Lang lang() const { return lang_; }
+
+ private:
+  Lang lang_;
+  std::string command_;
+};
+
+/// The language of the help: that of --lang among the arguments (Chinese by default).
+Lang help_language(int argc, char** argv);
 
 }  // namespace kaoping

@@ -369,14 +369,15 @@ bool design_oc_curves(const Registry& reg, const EvaluationConfig& config, uint6
   out->clear();
   double max_threshold = 0;
   for (const Criterion& c : config.standards.criteria)
-    if (c.below) max_threshold = std::max(max_threshold, c.threshold);
+    if (c.below && c.rate != Rate::kPovertyIncidence)
+      max_threshold = std::max(max_threshold, c.threshold);
   if (max_threshold <= 0) return true;
   OcCurveOptions options;
   options.rate_max = std::min(1.0, 2 * max_threshold);
   options.runs = runs;
   options.seed = seed;
   for (const Criterion& c : config.standards.criteria) {
-    if (!c.below) continue;
+    if (!c.below || c.rate == Rate::kPovertyIncidence) continue;  // no single-rate curve
     OcCurve curve;
     if (!compute_oc_curve(reg, config, c, options, &curve, err)) return false;
     out->push_back(std::move(curve));

@@ -101,7 +101,9 @@ bool build_design(const Registry& reg, const DesignConfig& dc, Design* out, Diag
   for (std::size_t t = 0; t < n_townships; ++t) {
     bool every_tier = true;
     for (Tier tier : dc.tiers)
-      if (out->tier_villages[t][static_cast<int>(tier)].empty()) every_tier = false;
+      if (static_cast<int>(out->tier_villages[t][static_cast<int>(tier)].size()) <
+          dc.villages_of(tier))
+        every_tier = false;
     if (every_tier) out->eligible_townships.push_back(static_cast<int>(t));
   }
 
@@ -123,10 +125,13 @@ bool build_design(const Registry& reg, const DesignConfig& dc, Design* out, Diag
     return false;
   }
   if (n > n_eligible) {
-    diag->error(
-        dc.locs.at("design.townships"),
-        "design.townships is " + std::to_string(n) + " but only " + std::to_string(n_eligible) +
-            (n_eligible == 1 ? " township has" : " townships have") + " a village in every tier");
+    diag->error(dc.locs.at("design.townships"),
+                "design.townships is " + std::to_string(n) + " but only " +
+                    std::to_string(n_eligible) +
+                    (n_eligible == 1 ? " township has" : " townships have") +
+                    (dc.villages_drawn() == n * static_cast<int>(dc.tiers.size())
+                         ? " a village in every tier"
+                         : " design.villages_per_tier villages in every tier"));
     return false;
   }
 

@@ -13,9 +13,10 @@
 namespace kaoping {
 
 struct Design {
-  std::vector<Tier> village_tier;       ///< per village: label or computed tier
-  std::vector<double> village_index;    ///< per village: composite/PCA index (NaN for label)
-  std::vector<int> eligible_townships;  ///< townships with a village in every design tier
+  std::vector<Tier> village_tier;     ///< per village: label or computed tier
+  std::vector<double> village_index;  ///< per village: composite/PCA index (NaN for label)
+  /// Townships with design.villages_per_tier villages (or more) in every design tier.
+  std::vector<int> eligible_townships;
   /// Per township: first-order inclusion probability of the township stage (0 if not
   /// eligible). srs: n/N; pps: 1 for certainty units, n'·size/total' for the others.
   std::vector<double> township_pi;

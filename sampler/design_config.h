@@ -22,6 +22,17 @@ struct DesignConfig {
   int households_per_village = 43;  ///< minimum per village, >= 1
   /// Quota per Category (poor includes planned_exit), index = Category; each >= 0.
   int quota[kCategoryCount] = {15, 13, 15};
+  /// Villages drawn per tier and township, index = Tier, each >= 1 (SPEC §2): equal
+  /// probability without replacement; a township with fewer of a design tier is not eligible.
+  int villages_per_tier[kTierCount] = {1, 1, 1};
+  /// Villages of one tier drawn in each township.
+  int villages_of(Tier t) const { return villages_per_tier[static_cast<int>(t)]; }
+  /// Villages drawn in all: townships × the villages of every design tier.
+  int villages_drawn() const {
+    int per_township = 0;
+    for (Tier t : tiers) per_township += villages_of(t);
+    return townships * per_township;
+  }
   /// Where each value was written ("design.townships" -> my.yaml:4:3), for the semantic
   /// errors of the modules that use it.
   KeyLocations locs;

@@ -35,4 +35,10 @@ HouseholdStage household_stage(const int count[3], const int quota[3], int per_v
   return st;
 }
 
+double village_stage_pi(int k, int n_tier) {
+  if (n_tier <= 0) return 0.0;
+  if (k >= n_tier) return 1.0;
+  return static_cast<double>(std::max(k, 0)) / static_cast<double>(n_tier);
+}
+
 }  // namespace kaoping

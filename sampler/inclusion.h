@@ -33,4 +33,9 @@ struct HouseholdStage {
 /// from the remainder, which holds every household the category stage left).
 HouseholdStage household_stage(const int count[3], const int quota[3], int per_village);
 
+/// π(village | township) of the village stage (SPEC §3): k villages of a tier of n_tier drawn
+/// with equal probability without replacement, k / n_tier (1 when k >= n_tier; 0 for an
+/// empty tier).
+double village_stage_pi(int k, int n_tier);
+
 }  // namespace kaoping

@@ -40,6 +40,12 @@ std::vector<int> select_townships_srs(const std::vector<int>& eligible, int n, R
   return out;
 }
 
+std::vector<int> select_villages(const std::vector<int>& tier, int k, Rng& rng) {
+  // One village: one index draw, as the design of one village per tier has always drawn.
+  if (k == 1) return {tier[rng.below(tier.size())]};
+  return select_townships_srs(tier, k, rng);  // Floyd's algorithm, ascending
+}
+
 std::vector<int> select_townships_pps(const Design& design, int n, Rng& rng) {
   std::vector<int> out;
   std::vector<int> rest;
@@ -155,10 +161,13 @@ void draw_sample(const Registry& reg, const DesignConfig& dc, const Design& desi
   for (int t : out->townships) {
     for (Tier tier : dc.tiers) {
       const std::vector<int>& candidates = design.tier_villages[t][static_cast<int>(tier)];
-      const int v = candidates[village_rng.below(candidates.size())];
-      out->villages.push_back(v);
-      const double pi_village = design.township_pi[t] / static_cast<double>(candidates.size());
-      sample_village(reg, dc, design, v, t, tier, pi_village, household_rng, out);
+      const int k = dc.villages_of(tier);
+      const double pi_village =
+          design.township_pi[t] * village_stage_pi(k, static_cast<int>(candidates.size()));
+      for (int v : select_villages(candidates, k, village_rng)) {
+        out->villages.push_back(v);
+        sample_village(reg, dc, design, v, t, tier, pi_village, household_rng, out);
+      }
     }
   }
 }

@@ -18,6 +18,11 @@ namespace kaoping {
 /// algorithm), ascending. Draws from `rng` only.
 std::vector<int> select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng);
 
+/// Stage 2: k villages of one tier of a township with equal probability without replacement
+/// (design.villages_per_tier), in the order drawn: one index draw for k = 1, Floyd's
+/// algorithm (ascending) otherwise. k <= tier.size() (the township is eligible).
+std::vector<int> select_villages(const std::vector<int>& tier, int k, Rng& rng);
+
 /// Stage 1, pps: the certainty units of `design` plus the rest drawn by systematic PPS on a
 /// randomly ordered list (Madow's method after a random permutation), in integer arithmetic
 /// so that π = n'·size/total' holds exactly. Ascending township indices.

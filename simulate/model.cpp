@@ -69,10 +69,11 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
                           const std::vector<int>& fixed, std::string* err) {
   const Households& h = reg.households;
   criteria_ = config.standards.criteria;
+  county_ = county_totals(h, config.standards.rate_basis);
   criteria_findings_ = 0;
   for (const Criterion& c : criteria_)
     for (int f = 0; f < kRuleFindingCount; ++f)
-      if (rate_of(static_cast<Finding>(f)) == c.rate) criteria_findings_ |= 1u << f;
+      if (moves_rate(static_cast<Finding>(f), c.rate)) criteria_findings_ |= 1u << f;
   if (!init_township_stage(config, design, err)) return false;
   init_approval(h, config.evaluator);
 
@@ -126,6 +127,7 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
 bool ReplicateModel::init_township_stage(const EvaluationConfig& config, const Design& design,
                                          std::string* err) {
   tiers_ = config.design.tiers;
+  for (int t = 0; t < kTierCount; ++t) villages_per_tier_[t] = config.design.villages_per_tier[t];
   tier_villages_ = design.tier_villages;
   n_townships_ = config.design.townships;
   eligible_ = design.eligible_townships;

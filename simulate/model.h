@@ -73,7 +73,8 @@ class ReplicateModel {
     /// Floyd's sampling: tags[t] == tag when position t of the current pool is taken (one
     /// tag per segment, so nothing needs clearing but once every 65535 segments).
     std::vector<uint16_t> tags;
-    std::vector<uint32_t> rare;  ///< rare slots of every segment (Segment::rare)
+    std::vector<uint32_t> rare;           ///< rare slots of every segment (Segment::rare)
+    std::vector<uint32_t> village_picks;  ///< tier positions drawn (villages_per_tier > 1)
     uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
     /// surveyed_count entries are valid (the buffers are sized once, never per replicate).
@@ -151,6 +152,7 @@ class ReplicateModel {
 
   std::vector<Criterion> criteria_;
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
+  CountyTotals county_;            ///< what poverty_incidence applies the rates to
   std::vector<Hot> hot_;
   /// A heavy household as the packed loop reads it (40 bytes): its cut points and finding
   /// masks, and what it adds to the denominators (persons per status in four 12-bit lanes,
@@ -202,6 +204,7 @@ class ReplicateModel {
   int n_townships_ = 0;
   std::vector<int> eligible_;
   std::vector<Tier> tiers_;
+  int villages_per_tier_[kTierCount] = {1, 1, 1};  ///< design.villages_per_tier
   std::vector<std::array<std::vector<int>, kTierCount>> tier_villages_;
 
   struct Replicate;  ///< one replicate in progress (replicate.cpp)

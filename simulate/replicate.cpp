@@ -421,7 +421,7 @@ struct ReplicateModel::Replicate {
     }
   }
 
-  /// Stages 2-3 for one township and tier: the village (from the stream of the township and
+  /// Stages 2-3 for one township and tier: the village(s) (from the stream of the township and
   /// tier), then for each category the households of its sample from the segment's own
   /// stream. A decided segment without per-household counts is settled right here; the
   /// others are stored for step 4.
@@ -429,7 +429,22 @@ struct ReplicateModel::Replicate {
     const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
     SplitMix village_rng(
         unit_key(key, kVillageUnit + static_cast<uint64_t>(township) * kTierCount + tier_index));
-    const int v = list[village_rng.below(list.size())];
+    const uint32_t want = static_cast<uint32_t>(model.villages_per_tier_[static_cast<int>(tier)]);
+    if (want == 1) return survey_village(list[village_rng.below(list.size())]);
+    // design.villages_per_tier: Floyd's sample of `want` of the tier (eligibility: enough).
+    std::vector<uint32_t>& picks = s->village_picks;
+    picks.clear();
+    const uint32_t n = static_cast<uint32_t>(list.size());
+    floyd_sample(
+        n, want, [&](uint32_t m) { return static_cast<uint32_t>(village_rng.below(m)); },
+        [&](uint32_t t, uint32_t j) {
+          picks.push_back(std::find(picks.begin(), picks.end(), t) == picks.end() ? t : j);
+        });
+    for (uint32_t i : picks) survey_village(list[i]);
+  }
+
+  /// Stage 3 for one drawn village: for each category the households of its sample.
+  void survey_village(int v) {
     s->villages.push_back(v);
     const Village& vil = model.villages_[v];
     uint32_t k[kCategoryCount] = {vil.take[0], vil.take[1], vil.take[2]};
@@ -557,7 +572,7 @@ struct ReplicateModel::Replicate {
   ReplicateOutcome outcome() const {
     ReplicateOutcome out;
     out.surveyed = static_cast<int>(n_surveyed);
-    out.rate = rates_of(sums_of(t, t.num, t.approvals)).value;
+    out.rate = rates_of(sums_of(t, t.num, t.approvals), model.county_).value;
     out.pass = criteria_hold(model.criteria_, out.rate);
     out.pass_fixed = out.pass;
     bool fixed_found = false;
@@ -565,7 +580,8 @@ struct ReplicateModel::Replicate {
     if (fixed_found) {
       int64_t num[kRuleFindingCount];
       for (int f = 0; f < kRuleFindingCount; ++f) num[f] = t.num[f] - t.num_fixed[f];
-      out.pass_fixed = criteria_hold(model.criteria_, rates_of(sums_of(t, num, t.approvals)).value);
+      out.pass_fixed = criteria_hold(model.criteria_,
+                                     rates_of(sums_of(t, num, t.approvals), model.county_).value);
     }
     return out;
   }

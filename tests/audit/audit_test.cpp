@@ -195,6 +195,36 @@ TEST_F(AuditTest, EmptyDenominatorGivesZero) {
   EXPECT_EQ(v.failed[0].rate, Rate::kSatisfaction);
 }
 
+TEST(PovertyIncidence, AppliesTheSampleRatesToTheCountyTotals) {
+  // Sample: 2 of 10 exited persons wrong exits, 1 of 20 non-registered persons omitted, 3 of
+  // 6 planned_exit persons short. County: 100 poor, 50 planned_exit, 400 exited, 1450
+  // non-registered persons.
+  RateSums s;
+  s.add(Status::kExited, 2, 1u << static_cast<int>(Finding::kWrongExit), 1);
+  s.add(Status::kExited, 8, 0, 1);
+  s.add(Status::kNonRegistered, 1, 1u << static_cast<int>(Finding::kOmission), 1);
+  s.add(Status::kNonRegistered, 19, 0, 1);
+  s.add(Status::kPlannedExit, 3, 1u << static_cast<int>(Finding::kPlannedExitShortfall), 1);
+  s.add(Status::kPlannedExit, 3, 0, 1);
+  CountyTotals c;
+  c.weight = {100, 50, 400, 1450};
+  const Rates r = rates_of(s, c);
+  const int k = static_cast<int>(Rate::kPovertyIncidence);
+  const double expected = (100 + 0.5 * 50 + 0.05 * 1450 + 0.2 * 400) / 2000;
+  EXPECT_DOUBLE_EQ(r.value[k], expected);
+  EXPECT_DOUBLE_EQ(r.denominator[k], 2000);
+  EXPECT_EQ(to_string(Rate::kPovertyIncidence), "poverty_incidence");
+  EXPECT_EQ(parse_rate("poverty_incidence"), Rate::kPovertyIncidence);
+  // The findings that move it, and only those.
+  EXPECT_TRUE(moves_rate(Finding::kWrongExit, Rate::kPovertyIncidence));
+  EXPECT_TRUE(moves_rate(Finding::kOmission, Rate::kPovertyIncidence));
+  EXPECT_TRUE(moves_rate(Finding::kPlannedExitShortfall, Rate::kPovertyIncidence));
+  EXPECT_FALSE(moves_rate(Finding::kMisInclusion, Rate::kPovertyIncidence));
+  EXPECT_FALSE(moves_rate(Finding::kInconsistency, Rate::kPovertyIncidence));
+  // An empty county gives 0.
+  EXPECT_EQ(rates_of(s, CountyTotals{}).value[k], 0.0);
+}
+
 TEST_F(AuditTest, ThresholdIsStrict) {
   // 1 wrong-exit person of 50: exactly 0.02, which is not below 0.02.
   std::vector<HouseholdAudit> all;

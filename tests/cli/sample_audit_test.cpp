@@ -191,8 +191,9 @@ TEST_F(SampleAuditCli, AuditOfASample) {
   EXPECT_EQ(findings[0],
             (std::vector<std::string>{"household_id", "village_id", "finding", "detail"}));
   const auto rates = rows_of(slurp(out / "rates.csv"));
-  ASSERT_EQ(rates.size(), 7u);
+  ASSERT_EQ(rates.size(), 8u);  // the header and the seven rates of SPEC §3
   EXPECT_EQ(rates[1][0], "wrong_exit");
+  EXPECT_EQ(rates[7][0], "poverty_incidence");
   EXPECT_EQ(rates[1][5], "below");
   // Every surveyed household's findings in households.csv match findings.csv.
   const auto households = rows_of(slurp(out / "households.csv"));

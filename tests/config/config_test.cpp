@@ -196,6 +196,27 @@ TEST_F(ConfigTest, DeepMergeKeepsSiblings) {
   EXPECT_EQ(c.standards.criteria.size(), 4u);  // criteria not mentioned: default kept
 }
 
+TEST_F(ConfigTest, VillagesPerTierAndPovertyIncidence) {
+  const Config c = load(
+      "design:\n"
+      "  villages_per_tier: {good: 2, poor: 3}\n"
+      "standards:\n"
+      "  criteria: {poverty_incidence: {below: 0.03}}\n");
+  EXPECT_EQ(c.design.villages_of(Tier::kGood), 2);
+  EXPECT_EQ(c.design.villages_of(Tier::kMedium), 1);  // untouched sibling
+  EXPECT_EQ(c.design.villages_of(Tier::kPoor), 3);
+  EXPECT_EQ(c.design.villages_drawn(), 3 * 6);
+  ASSERT_EQ(c.standards.criteria.size(), 1u);
+  EXPECT_EQ(c.standards.criteria[0].rate, Rate::kPovertyIncidence);
+  EXPECT_NE(c.resolved_yaml.find("villages_per_tier: {good: 2, medium: 1, poor: 3}"),
+            std::string::npos)
+      << c.resolved_yaml;
+  EXPECT_EQ(errors("design:\n  villages_per_tier: {good: 0}\n"),
+            Strings{"my.yaml:2:29: error: design.villages_per_tier.good must be a whole number "
+                    ">= 1, got \"0\""});
+  EXPECT_EQ(errors("design:\n  villages_per_tier: {gold: 2}\n").size(), 1u);
+}
+
 TEST_F(ConfigTest, ListsReplace) {
   const Config c = load("design:\n  tiers: [poor]\n");
   EXPECT_EQ(c.design.tiers, (std::vector<Tier>{Tier::kPoor}));

@@ -495,5 +495,73 @@ TEST(VisitFieldTest, PresenceFrequencyMatchesProbability) {
   EXPECT_NEAR(surveyed / double(n), 0.8, tolerance(0.8, n));
 }
 
+/// Three townships of 4 good, 3 medium and 2 poor labelled villages and a fourth with one
+/// good village only, 20 households of each category per village.
+Registry several_per_tier_county() {
+  County c;
+  for (int t = 1; t <= 4; ++t) {
+    const std::string tid = "T" + std::to_string(t);
+    c.township(tid);
+    const int per_tier[3] = {t == 4 ? 1 : 4, 3, 2};
+    const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+    for (int k = 0; k < 3; ++k) {
+      for (int j = 0; j < per_tier[k]; ++j) {
+        const std::string vid = tid + "V" + std::to_string(k) + std::to_string(j);
+        c.village(vid, tid, 0, tiers[k]);
+        c.households(vid, Status::kPoor, 20);
+        c.households(vid, Status::kExited, 20);
+        c.households(vid, Status::kNonRegistered, 20);
+      }
+    }
+  }
+  return c.build();
+}
+
+TEST(DesignTest, VillagesPerTierGiveExactInclusionProbabilities) {
+  EXPECT_DOUBLE_EQ(village_stage_pi(2, 4), 0.5);
+  EXPECT_DOUBLE_EQ(village_stage_pi(1, 3), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(village_stage_pi(2, 2), 1.0);
+  EXPECT_DOUBLE_EQ(village_stage_pi(1, 0), 0.0);
+  const Registry reg = several_per_tier_county();
+  Config cfg = label_config();
+  cfg.design.townships = 2;
+  cfg.design.villages_per_tier[static_cast<int>(Tier::kGood)] = 2;
+  cfg.design.villages_per_tier[static_cast<int>(Tier::kPoor)] = 2;
+  Design d;
+  Diagnostics diag;
+  ASSERT_TRUE(build_design(reg, cfg.design, &d, &diag));
+  // T4 has one good village, fewer than villages_per_tier.good: not eligible.
+  EXPECT_EQ(d.eligible_townships, (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(cfg.design.villages_drawn(), 10);
+  // Closed form: π = π(township) · k/n_tier · π(household | village); here 2/3 · k/n_tier
+  // · q_c/N_c (43 = 15 + 13 + 15: no fill).
+  const double q_over_n[3] = {15.0 / 20, 13.0 / 20, 15.0 / 20};
+  const double village_pi[3] = {2.0 / 4, 1.0 / 3, 2.0 / 2};
+  const int runs = 20000;
+  std::map<int, int> village_draws;
+  Draw draw;
+  for (int r = 0; r < runs; ++r) {
+    draw_sample(reg, cfg.design, d, 11, r, &draw);
+    ASSERT_EQ(draw.villages.size(), 10u);
+    ASSERT_EQ(std::set<int>(draw.villages.begin(), draw.villages.end()).size(), 10u);
+    for (int v : draw.villages) ++village_draws[v];
+    if (r > 10) continue;
+    for (const DrawRow& row : draw.rows) {
+      const double expected = 2.0 / 3 * village_pi[static_cast<int>(row.tier)] *
+                              q_over_n[static_cast<int>(row.category)];
+      EXPECT_DOUBLE_EQ(row.inclusion_prob, expected);
+    }
+  }
+  // And the draws have those probabilities: each village within 5 standard errors.
+  for (int t = 0; t < 3; ++t)
+    for (Tier tier : cfg.design.tiers)
+      for (int v : d.tier_villages[t][static_cast<int>(tier)]) {
+        const double p = 2.0 / 3 * village_pi[static_cast<int>(tier)];
+        EXPECT_NEAR(static_cast<double>(village_draws[v]) / runs, p, tolerance(p, runs)) << v;
+      }
+  cfg.design.villages_per_tier[static_cast<int>(Tier::kMedium)] = 4;  // no township has 4
+  EXPECT_FALSE(build_design(reg, cfg.design, &d, &diag));
+}
+
 }  // namespace
 }  // namespace kaoping

@@ -15,6 +15,7 @@
 #include "audit/audit.h"
 #include "config/config.h"
 #include "registry/generate.h"
+#include "sampler/inclusion.h"
 #include "sampler/sampler.h"
 #include "simulate/model.h"
 
@@ -316,8 +317,8 @@ TEST(MonteCarlo, EarlyStopIsDeterministicAndAtARoundBoundary) {
 }
 
 /// Townships and tier villages are drawn with the design's inclusion probabilities.
-void check_inclusion(const Config& config, int64_t runs) {
-  const Registry reg = generate_county(Profile::kSmall, 2);
+void check_inclusion(const Config& config, int64_t runs,
+                     const Registry& reg = generate_county(Profile::kSmall, 2)) {
   const Design design = design_of(reg, config);
   const SimulationResult res = simulate(reg, config, runs, 2);
   const double n = static_cast<double>(runs);
@@ -328,7 +329,8 @@ void check_inclusion(const Config& config, int64_t runs) {
     for (Tier tier : config.design.tiers) {
       const auto& list = design.tier_villages[t][static_cast<int>(tier)];
       for (int v : list) {
-        const double pv = pi / static_cast<double>(list.size());
+        const double pv =
+            pi * village_stage_pi(config.design.villages_of(tier), static_cast<int>(list.size()));
         const double fv = res.villages[v].sampled / n;
         EXPECT_NEAR(fv, pv, 5 * std::sqrt(pv * (1 - pv) / n) + 1e-12) << "village " << v;
       }
@@ -340,6 +342,24 @@ TEST(MonteCarlo, SrsInclusionFrequenciesMatchTheory) {
   Config config = default_config();
   config.design.townships = 2;
   check_inclusion(config, 40000);
+}
+
+TEST(MonteCarlo, VillagesPerTierInclusionFrequenciesMatchTheory) {
+  // π(village) = π(township) · k/n_tier (SPEC §3), on the default county, whose townships
+  // have several villages of each tier.
+  Config config = default_config();
+  config.design.villages_per_tier[static_cast<int>(Tier::kGood)] = 2;
+  config.design.villages_per_tier[static_cast<int>(Tier::kPoor)] = 3;
+  const Registry reg = generate_county(Profile::kDefault, 1);
+  const Design design = design_of(reg, config);
+  ASSERT_GE(design.eligible_townships.size(), 3u);
+  bool partial = false;  // some tier of an eligible township has more villages than drawn
+  for (int t : design.eligible_townships)
+    for (Tier tier : config.design.tiers)
+      partial |= static_cast<int>(design.tier_villages[t][static_cast<int>(tier)].size()) >
+                 config.design.villages_of(tier);
+  ASSERT_TRUE(partial);
+  check_inclusion(config, 40000, reg);
 }
 
 TEST(MonteCarlo, PpsInclusionFrequenciesMatchTheory) {
