@@ -1,5 +1,6 @@
 // `kaoping simulate [--registry DIR] [--config FILE] [--runs N] [--seed N] [--threads N]
-// [--out DIR] [--json] [--fix-top K] [--fix FILE]`: the Monte Carlo rehearsal (SPEC §4).
+// [--out DIR] [--json] [--townships ID,... | --villages ID,... | --sample FILE] [--fix-top K]
+// [--fix FILE] [--sensitivity]`: the Monte Carlo rehearsal (SPEC §4).
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -11,7 +12,9 @@
 #include "reports/simulate_report.h"
 #include "reports/terminal.h"
 #include "sampler/draw_io.h"
+#include "simulate/condition.h"
 #include "simulate/priority.h"
+#include "simulate/sensitivity.h"
 #include "simulate/simulation.h"
 
 namespace kaoping::cli {
@@ -27,6 +30,12 @@ class Simulate : public Command {
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
+    CLI::Option* t = app.add_option("--townships", townships_, help("townships"));
+    CLI::Option* v = app.add_option("--villages", villages_, help("villages"));
+    CLI::Option* l = app.add_option("--sample", sample_, help("sample"));
+    t->excludes(v)->excludes(l);
+    v->excludes(l);
+    app.add_flag("--sensitivity", sensitivity_, help("sensitivity"));
   }
 
   int run(Session& s) override {
@@ -37,6 +46,7 @@ class Simulate : public Command {
       s.print(diag);
       if (!ok) return kExitBadInput;
     }
+    if (const int code = read_condition(s); code != kExitOk) return code;
     if (!s.open_out_dir()) return kExitBadInput;
     SimulationResult result;
     if (!simulate(s, &fixed, &result)) return kExitBadInput;
@@ -70,12 +80,34 @@ class Simulate : public Command {
     return so;
   }
 
-  /// The rehearsal, with the what-if of --fix and --fix-top on the same replicates.
-  bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
-    const SimulationOptions so = options(s);
+  /// --townships, --villages or --sample into condition_; the exit code of a problem.
+  int read_condition(const Session& s) {
+    Diagnostics diag;
     std::string err;
-    const bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0),
-                                     fixed, result, &err);
+    const ConditionError e = condition_from_options(
+        townships_ ? &*townships_ : nullptr, villages_ ? &*villages_ : nullptr,
+        sample_ ? &*sample_ : nullptr, s.registry, s.config.design, s.design, &condition_, &diag,
+        &err);
+    s.print(diag);
+    if (!err.empty()) s.error(err);
+    return e == ConditionError::kNone    ? kExitOk
+           : e == ConditionError::kUsage ? kExitUsage
+                                         : kExitBadInput;
+  }
+
+  /// The rehearsal, with the what-if of --fix and --fix-top on the same replicates and the
+  /// sensitivity runs.
+  bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
+    SimulationOptions so = options(s);
+    so.condition = condition_;
+    std::string err;
+    bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0), fixed,
+                               result, &err);
+    if (ok && sensitivity_) {
+      so.runs = result->runs;  // the same replicates, early stop or not
+      ok = run_sensitivity(s.registry, s.config, s.design, s.config.sensitivity, so,
+                           &result->sensitivity, &err);
+    }
     if (so.progress) std::fprintf(stderr, "\n");
     if (!ok) return s.error(err), false;
     if (fix_top_ && fixed->empty()) s.note(s.tr("term.nothing_to_fix"));
@@ -84,14 +116,14 @@ class Simulate : public Command {
 
   bool write_outputs(const Session& s, const SimulationResult& result, const std::string& summary,
                      const std::string& text) const {
-    Manifest m = s.manifest("simulate", {fix_file_});
+    Manifest m = s.manifest("simulate", {fix_file_, sample_.value_or("")});
     m.has_seed = true;
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
     OutputFiles files = simulate_files(result, s.registry, s.design, summary, text);
     files.push_back({"manifest.json", manifest_json(m)});
-    if (!s.write_files(files, {fix_file_})) return false;
+    if (!s.write_files(files, {fix_file_, sample_.value_or("")})) return false;
     // report.html and report.xlsx, with the design's OC curves.
     std::vector<OcCurve> curves;
     std::string err;
@@ -111,6 +143,9 @@ class Simulate : public Command {
   bool json_ = false;
   std::optional<int> fix_top_;
   std::string fix_file_;
+  std::optional<std::string> townships_, villages_, sample_;
+  bool sensitivity_ = false;
+  Condition condition_;
 };
 
 }  // namespace
