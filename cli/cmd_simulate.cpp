@@ -84,10 +84,10 @@ class Simulate : public Command {
   int read_condition(const Session& s) {
     Diagnostics diag;
     std::string err;
-    const ConditionError e = condition_from_options(
-        townships_ ? &*townships_ : nullptr, villages_ ? &*villages_ : nullptr,
-        sample_ ? &*sample_ : nullptr, s.registry, s.config.design, s.design, &condition_, &diag,
-        &err);
+    const ConditionError e =
+        condition_from_options(townships_ ? &*townships_ : nullptr,
+                               villages_ ? &*villages_ : nullptr, sample_ ? &*sample_ : nullptr,
+                               s.registry, s.config.design, s.design, &condition_, &diag, &err);
     s.print(diag);
     if (!err.empty()) s.error(err);
     return e == ConditionError::kNone    ? kExitOk

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 #include <map>
 #include <tuple>
@@ -34,18 +35,27 @@ std::string_view trim(std::string_view s) {
 template <typename Unit>
 std::string unknown(const std::string& option, const std::string& what, const std::string& id,
                     const std::vector<Unit>& units) {
-  std::vector<std::string_view> names;
-  names.reserve(units.size());
-  for (const Unit& u : units) names.push_back(u.id);
+  // did_you_mean compares in lower case: the ids are lowered for it and named as written.
+  std::vector<std::string> lowered;
+  lowered.reserve(units.size());
+  for (const Unit& u : units) {
+    lowered.push_back(u.id);
+    for (char& ch : lowered.back())
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  const std::vector<std::string_view> names(lowered.begin(), lowered.end());
   std::string message = option + ": no " + what + " \"" + id + "\" in the registry";
   const std::string hint = did_you_mean(id, names);
-  if (!hint.empty()) message += cat({"; did you mean \"", hint, "\"?"});
+  if (!hint.empty()) {
+    const auto at = std::find(lowered.begin(), lowered.end(), hint) - lowered.begin();
+    message += cat({"; did you mean \"", units[at].id, "\"?"});
+  }
   return message;
 }
 
 bool is_eligible(const Design& design, int township) {
-  return std::find(design.eligible_townships.begin(), design.eligible_townships.end(),
-                   township) != design.eligible_townships.end();
+  return std::find(design.eligible_townships.begin(), design.eligible_townships.end(), township) !=
+         design.eligible_townships.end();
 }
 
 /// "T01, T02 and T03" style list of ids.
@@ -70,9 +80,8 @@ bool parse_id_list(std::string_view text, std::vector<std::string>* ids, std::st
   std::size_t from = 0;
   for (;;) {
     const std::size_t comma = text.find(',', from);
-    const std::string_view item =
-        trim(text.substr(from, comma == std::string_view::npos ? std::string_view::npos
-                                                               : comma - from));
+    const std::string_view item = trim(
+        text.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from));
     if (item.empty()) {
       *err = cat({"an empty id in the list \"", text, "\""});
       return false;
@@ -154,8 +163,8 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
     slot = v;
   }
   if (static_cast<int>(c.townships.size()) != config.townships) {
-    *err = option + ": the villages are in " + std::to_string(c.townships.size()) +
-           " townships (" + id_list(c.townships, reg.townships) + ") but the design draws " +
+    *err = option + ": the villages are in " + std::to_string(c.townships.size()) + " townships (" +
+           id_list(c.townships, reg.townships) + ") but the design draws " +
            std::to_string(config.townships) + " (design.townships)";
     return false;
   }
@@ -266,9 +275,8 @@ bool ReplicateModel::apply_condition(const Condition& condition, std::string* er
   std::map<std::pair<int, int>, std::size_t> segment;  // (village, category) → listed_
   for (const DrawRow& row : condition.rows) {
     const int c = static_cast<int>(row.category);
-    const int64_t pos = row.household < static_cast<int>(of_household.size())
-                            ? of_household[row.household]
-                            : -1;
+    const int64_t pos =
+        row.household < static_cast<int>(of_household.size()) ? of_household[row.household] : -1;
     const Village& vil = villages_[row.village];
     if (pos < 0 || pos < vil.start[c] || pos >= vil.start[c] + vil.count[c]) {
       *err = condition.file + ": a listed household is in no pool of the design";

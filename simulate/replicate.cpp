@@ -433,11 +433,11 @@ struct ReplicateModel::Replicate {
     const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
     SplitMix village_rng(
         unit_key(key, kVillageUnit + static_cast<uint64_t>(township) * kTierCount + tier_index));
-    const int given = model.given_village_.empty()
-                          ? -1
-                          : model.given_village_[static_cast<std::size_t>(township) *
-                                                     model.tiers_.size() +
-                                                 static_cast<std::size_t>(tier_index)];
+    const int given =
+        model.given_village_.empty()
+            ? -1
+            : model.given_village_[static_cast<std::size_t>(township) * model.tiers_.size() +
+                                   static_cast<std::size_t>(tier_index)];
     const int v = given >= 0 ? given : list[village_rng.below(list.size())];
     s->villages.push_back(v);
     const Village& vil = model.villages_[v];

@@ -48,10 +48,9 @@ bool run_sensitivity(const Registry& reg, const EvaluationConfig& config, const 
     }
     entries.push_back(std::move(e));
   }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const SensitivityEntry& a, const SensitivityEntry& b) {
-                     return a.swing() > b.swing();
-                   });
+  std::stable_sort(
+      entries.begin(), entries.end(),
+      [](const SensitivityEntry& a, const SensitivityEntry& b) { return a.swing() > b.swing(); });
   *out = std::move(entries);
   return true;
 }

@@ -110,11 +110,13 @@ struct WhatIf {
 /// One assumption of `simulate --sensitivity` at the low and the high end of its range, on
 /// the same replicates (common random numbers).
 struct SensitivityEntry {
-  std::string key;          ///< evaluator.income_noise | presence | satisfaction | unverified_fault
+  std::string key;  ///< evaluator.income_noise | presence | satisfaction | unverified_fault
   double low = 0, high = 0;  ///< the values (satisfaction: shifts; unverified_fault: factors)
-  double pass_low = 0, pass_high = 0;  ///< pass probability at low and at high
+  double pass_low = 0, pass_high = 0;                       ///< pass probability at low and at high
   std::array<double, 2> pass_low_ci95{}, pass_high_ci95{};  ///< Wilson 95%
-  double swing() const { return pass_high > pass_low ? pass_high - pass_low : pass_low - pass_high; }
+  double swing() const {
+    return pass_high > pass_low ? pass_high - pass_low : pass_low - pass_high;
+  }
 };
 
 struct SimulationResult {
