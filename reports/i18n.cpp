@@ -413,6 +413,25 @@ constexpr Entry kTable[] = {
     // Simulate report.
     {"sim.title", "第三方评估模拟报告", "Third-party evaluation rehearsal"},
     {"sim.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}", "{} Monte Carlo replicates, seed {}"},
+    {"sim.title_given", "第三方评估模拟报告（已知评估组公布的抽样）",
+     "Third-party evaluation rehearsal, given what the evaluators announced"},
+    {"sim.sensitivity", "假设的敏感性", "Sensitivity to the assumptions"},
+    {"sim.sensitivity_text",
+     "通过概率为 {:.2f}，在合理假设范围内介于 {:.2f} 与 {:.2f} 之间。每项假设（配置中的 "
+     "sensitivity:）分别取其范围的两端，其余不变，用同一批 {} 次模拟（同一随机种子）重新计算。",
+     "The pass probability is {:.2f}, between {:.2f} and {:.2f} over the plausible assumptions: "
+     "each assumption (sensitivity: in the config) is set to either end of its range, the others "
+     "kept, on the same {} replicates (same seed)."},
+    {"sim.sensitivity_chart", "各项假设取范围两端时的通过概率",
+     "Pass probability at the two ends of each assumption's range"},
+    {"sim.sensitivity_table", "敏感性分析", "Sensitivity"},
+    {"sheet.sensitivity", "敏感性", "Sensitivity"},
+    {"col.assumption", "假设", "assumption"},
+    {"col.key", "配置项", "key"},
+    {"col.low", "低端", "low"},
+    {"col.high", "高端", "high"},
+    {"col.pass_low", "低端通过概率", "pass probability at low"},
+    {"col.pass_high", "高端通过概率", "pass probability at high"},
     {"sim.verdict", "结论", "Verdict"},
     {"sim.pass_probability", "通过概率", "Pass probability"},
     {"sim.ci", "95% 置信区间 {} – {}（Wilson）", "95% interval {} – {} (Wilson)"},

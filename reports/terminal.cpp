@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "simulate/priority.h"
+#include "simulate/sensitivity.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -88,12 +90,8 @@ std::string given_text(const Condition& c, const Registry& reg, Lang lang) {
 
 std::string sensitivity_sentence(const SimulationResult& r, Lang lang) {
   if (r.sensitivity.empty()) return "";
-  double lo = r.pass_probability, hi = r.pass_probability;
-  for (const SensitivityEntry& e : r.sensitivity) {
-    lo = std::min({lo, e.pass_low, e.pass_high});
-    hi = std::max({hi, e.pass_low, e.pass_high});
-  }
-  return trf(lang, "term.sensitivity", r.pass_probability, lo, hi);
+  const std::array<double, 2> range = sensitivity_range(r);
+  return trf(lang, "term.sensitivity", r.pass_probability, range[0], range[1]);
 }
 
 std::string simulate_summary_text(const SimulationResult& r, const Registry& reg,
@@ -116,7 +114,8 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
          "\n";
   }
   if (!r.sensitivity.empty()) {
-    s += "\n" + sensitivity_sentence(r, lang) + "\n";
+    s += '\n';
+    s += sensitivity_sentence(r, lang) + "\n";
     for (const SensitivityEntry& e : r.sensitivity)
       s += trf(lang, "term.sensitivity_row", pad_to_width(assumption_name(lang, e.key), 24),
                format_double(e.low), format_double(e.high), e.pass_low, e.pass_high) +

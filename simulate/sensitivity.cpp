@@ -55,4 +55,13 @@ bool run_sensitivity(const Registry& reg, const EvaluationConfig& config, const 
   return true;
 }
 
+std::array<double, 2> sensitivity_range(const SimulationResult& r) {
+  std::array<double, 2> range{r.pass_probability, r.pass_probability};
+  for (const SensitivityEntry& e : r.sensitivity) {
+    range[0] = std::min({range[0], e.pass_low, e.pass_high});
+    range[1] = std::max({range[1], e.pass_low, e.pass_high});
+  }
+  return range;
+}
+
 }  // namespace kaoping
