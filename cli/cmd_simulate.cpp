@@ -1,6 +1,4 @@
-// `kaoping simulate [--registry DIR] [--config FILE] [--runs N] [--seed N] [--threads N]
-// [--out DIR] [--json] [--townships ID,... | --villages ID,... | --sample FILE] [--fix-top K]
-// [--fix FILE] [--sensitivity]`: the Monte Carlo rehearsal (SPEC §4).
+// `kaoping simulate`: the Monte Carlo rehearsal (SPEC §4), its options as --help lists them.
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -30,11 +28,9 @@ class Simulate : public Command {
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
-    CLI::Option* t = app.add_option("--townships", townships_, help("townships"));
     CLI::Option* v = app.add_option("--villages", villages_, help("villages"));
-    CLI::Option* l = app.add_option("--sample", sample_, help("sample"));
-    t->excludes(v)->excludes(l);
-    v->excludes(l);
+    CLI::Option* l = app.add_option("--sample", sample_, help("sample"))->excludes(v);
+    app.add_option("--townships", townships_, help("townships"))->excludes(v)->excludes(l);
     app.add_flag("--sensitivity", sensitivity_, help("sensitivity"));
   }
 
@@ -83,31 +79,21 @@ class Simulate : public Command {
   /// --townships, --villages or --sample into condition_; the exit code of a problem.
   int read_condition(const Session& s) {
     Diagnostics diag;
-    std::string err;
-    const ConditionError e =
-        condition_from_options(townships_ ? &*townships_ : nullptr,
-                               villages_ ? &*villages_ : nullptr, sample_ ? &*sample_ : nullptr,
-                               s.registry, s.config.design, s.design, &condition_, &diag, &err);
+    const ConditionError e = condition_from_options(townships_, villages_, sample_, s.registry,
+                                                    s.config.design, s.design, &condition_, &diag);
     s.print(diag);
-    if (!err.empty()) s.error(err);
-    return e == ConditionError::kNone    ? kExitOk
-           : e == ConditionError::kUsage ? kExitUsage
-                                         : kExitBadInput;
+    return static_cast<int>(e);  // kExitOk, kExitBadInput or kExitUsage
   }
 
-  /// The rehearsal, with the what-if of --fix and --fix-top on the same replicates and the
-  /// sensitivity runs.
+  /// The rehearsal, with the what-if of --fix and --fix-top and the sensitivity runs.
   bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
     SimulationOptions so = options(s);
     so.condition = condition_;
     std::string err;
     bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0), fixed,
                                result, &err);
-    if (ok && sensitivity_) {
-      so.runs = result->runs;  // the same replicates, early stop or not
-      ok = run_sensitivity(s.registry, s.config, s.design, s.config.sensitivity, so,
-                           &result->sensitivity, &err);
-    }
+    if (ok && sensitivity_)
+      ok = add_sensitivity(s.registry, s.config, s.design, s.config.sensitivity, so, result, &err);
     if (so.progress) std::fprintf(stderr, "\n");
     if (!ok) return s.error(err), false;
     if (fix_top_ && fixed->empty()) s.note(s.tr("term.nothing_to_fix"));

@@ -33,7 +33,7 @@ std::string_view trim(std::string_view s) {
 
 /// "unknown township "T9"" with a did-you-mean among the registry's ids of that kind.
 template <typename Unit>
-std::string unknown(const std::string& option, const std::string& what, const std::string& id,
+std::string unknown(const std::string& what, const std::string& id,
                     const std::vector<Unit>& units) {
   // did_you_mean compares in lower case: the ids are lowered for it and named as written.
   std::vector<std::string> lowered;
@@ -44,7 +44,7 @@ std::string unknown(const std::string& option, const std::string& what, const st
       ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
   const std::vector<std::string_view> names(lowered.begin(), lowered.end());
-  std::string message = option + ": no " + what + " \"" + id + "\" in the registry";
+  std::string message = "no " + what + " \"" + id + "\" in the registry";
   const std::string hint = did_you_mean(id, names);
   if (!hint.empty()) {
     const auto at = std::find(lowered.begin(), lowered.end(), hint) - lowered.begin();
@@ -99,24 +99,23 @@ bool parse_id_list(std::string_view text, std::vector<std::string>* ids, std::st
 
 bool township_condition(const Registry& reg, const DesignConfig& config, const Design& design,
                         const std::vector<std::string>& ids, Condition* out, std::string* err) {
-  const std::string option = "--townships";
   Condition c;
   c.kind = ConditionKind::kTownships;
   for (const std::string& id : ids) {
     const auto it = reg.township_index.find(id);
     if (it == reg.township_index.end()) {
-      *err = unknown(option, "township", id, reg.townships);
+      *err = unknown("township", id, reg.townships);
       return false;
     }
     if (!is_eligible(design, it->second)) {
-      *err = option + ": township \"" + id +
+      *err = std::string("township \"") + id +
              "\" cannot be drawn: it lacks a village of some tier of design.tiers";
       return false;
     }
     c.townships.push_back(it->second);
   }
   if (static_cast<int>(c.townships.size()) != config.townships) {
-    *err = option + ": the design draws " + std::to_string(config.townships) +
+    *err = std::string("the design draws ") + std::to_string(config.townships) +
            " townships (design.townships), got " + std::to_string(c.townships.size());
     return false;
   }
@@ -126,7 +125,6 @@ bool township_condition(const Registry& reg, const DesignConfig& config, const D
 
 bool village_condition(const Registry& reg, const DesignConfig& config, const Design& design,
                        const std::vector<std::string>& ids, Condition* out, std::string* err) {
-  const std::string option = "--villages";
   Condition c;
   c.kind = ConditionKind::kVillages;
   const std::size_t n_tiers = config.tiers.size();
@@ -135,7 +133,7 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
   for (const std::string& id : ids) {
     const auto it = reg.village_index.find(id);
     if (it == reg.village_index.end()) {
-      *err = unknown(option, "village", id, reg.villages);
+      *err = unknown("village", id, reg.villages);
       return false;
     }
     const int v = it->second;
@@ -143,7 +141,7 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
     const Tier tier = design.village_tier[v];
     const auto k = std::find(config.tiers.begin(), config.tiers.end(), tier);
     if (k == config.tiers.end()) {
-      *err = option + ": village \"" + id + "\" is of tier " + std::string(to_string(tier)) +
+      *err = std::string("village \"") + id + "\" is of tier " + std::string(to_string(tier)) +
              ", which design.tiers does not draw";
       return false;
     }
@@ -155,7 +153,7 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
     }
     int& slot = by_township[pos - c.townships.begin()][k - config.tiers.begin()];
     if (slot >= 0) {
-      *err = option + ": villages \"" + reg.villages[slot].id + "\" and \"" + id +
+      *err = std::string("villages \"") + reg.villages[slot].id + "\" and \"" + id +
              "\" are both of tier " + std::string(to_string(tier)) + " in township \"" +
              reg.townships[t].id + "\"; the design draws one village per tier per township";
       return false;
@@ -163,21 +161,21 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
     slot = v;
   }
   if (static_cast<int>(c.townships.size()) != config.townships) {
-    *err = option + ": the villages are in " + std::to_string(c.townships.size()) + " townships (" +
-           id_list(c.townships, reg.townships) + ") but the design draws " +
+    *err = std::string("the villages are in ") + std::to_string(c.townships.size()) +
+           " townships (" + id_list(c.townships, reg.townships) + ") but the design draws " +
            std::to_string(config.townships) + " (design.townships)";
     return false;
   }
   for (std::size_t i = 0; i < c.townships.size(); ++i) {
     const int t = c.townships[i];
     if (!is_eligible(design, t)) {
-      *err = option + ": township \"" + reg.townships[t].id +
+      *err = std::string("township \"") + reg.townships[t].id +
              "\" cannot be drawn: it lacks a village of some tier of design.tiers";
       return false;
     }
     for (std::size_t k = 0; k < n_tiers; ++k) {
       if (by_township[i][k] < 0) {
-        *err = option + ": no village of tier " + std::string(to_string(config.tiers[k])) +
+        *err = std::string("no village of tier ") + std::string(to_string(config.tiers[k])) +
                " is given in township \"" + reg.townships[t].id +
                "\"; the design draws one of each tier of design.tiers";
         return false;
@@ -223,24 +221,28 @@ bool sample_condition(const std::string& path, const Registry& reg, const Design
   return true;
 }
 
-ConditionError condition_from_options(const std::string* townships, const std::string* villages,
-                                      const std::string* sample, const Registry& reg,
+ConditionError condition_from_options(const std::optional<std::string>& townships,
+                                      const std::optional<std::string>& villages,
+                                      const std::optional<std::string>& sample, const Registry& reg,
                                       const DesignConfig& config, const Design& design,
-                                      Condition* out, Diagnostics* diag, std::string* err) {
+                                      Condition* out, Diagnostics* diag) {
   *out = Condition{};
-  if (sample != nullptr)
+  if (sample)
     return sample_condition(*sample, reg, design, out, diag) ? ConditionError::kNone
                                                              : ConditionError::kInput;
-  if (townships == nullptr && villages == nullptr) return ConditionError::kNone;
-  const std::string option = townships != nullptr ? "--townships" : "--villages";
+  if (!townships && !villages) return ConditionError::kNone;
+  const FileLoc option(townships ? "--townships" : "--villages");
   std::vector<std::string> ids;
-  if (!parse_id_list(townships != nullptr ? *townships : *villages, &ids, err)) {
-    *err = option + ": " + *err;
+  std::string err;
+  if (!parse_id_list(townships ? *townships : *villages, &ids, &err)) {
+    diag->error(option, err);
     return ConditionError::kUsage;
   }
-  const bool ok = townships != nullptr ? township_condition(reg, config, design, ids, out, err)
-                                       : village_condition(reg, config, design, ids, out, err);
-  return ok ? ConditionError::kNone : ConditionError::kInput;
+  if (townships ? township_condition(reg, config, design, ids, out, &err)
+                : village_condition(reg, config, design, ids, out, &err))
+    return ConditionError::kNone;
+  diag->error(option, err);
+  return ConditionError::kInput;
 }
 
 bool ReplicateModel::apply_condition(const Condition& condition, std::string* err) {

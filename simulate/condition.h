@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +45,7 @@ struct Condition {
 bool parse_id_list(std::string_view text, std::vector<std::string>* ids, std::string* err);
 
 /// The announced townships: as many as design.townships, each known and eligible (a
-/// village in every tier). False and *err (naming the option, with a did-you-mean for an
-/// unknown id) otherwise.
+/// village in every tier). False and *err (with a did-you-mean for an unknown id) otherwise.
 bool township_condition(const Registry& reg, const DesignConfig& config, const Design& design,
                         const std::vector<std::string>& ids, Condition* out, std::string* err);
 
@@ -61,19 +61,21 @@ bool village_condition(const Registry& reg, const DesignConfig& config, const De
 bool sample_condition(const std::string& path, const Registry& reg, const Design& design,
                       Condition* out, Diagnostics* diag);
 
-/// What is wrong with the condition options of a command line.
+/// What is wrong with the condition options of a command line; the values are the exit
+/// codes of SPEC §4.
 enum class ConditionError : uint8_t {
-  kNone,
-  kUsage,  ///< a malformed list (exit 2)
-  kInput,  ///< a set the design could not have drawn, an unknown id, a bad list file (exit 1)
+  kNone = 0,
+  kInput = 1,  ///< a set the design could not have drawn, an unknown id, a bad list file
+  kUsage = 2,  ///< a malformed list
 };
 
-/// The condition of a command line's --townships, --villages or --sample (null = not
-/// given; at most one is given). A malformed list is a usage error in *err; an impossible
-/// set is a bad-input error in *err; the list file's errors go to *diag.
-ConditionError condition_from_options(const std::string* townships, const std::string* villages,
-                                      const std::string* sample, const Registry& reg,
+/// The condition of a command line's --townships, --villages or --sample (at most one is
+/// given). Every problem goes to *diag: a list's at "--townships: error: ..." (or
+/// "--villages"), a list file's at file:line:column.
+ConditionError condition_from_options(const std::optional<std::string>& townships,
+                                      const std::optional<std::string>& villages,
+                                      const std::optional<std::string>& sample, const Registry& reg,
                                       const DesignConfig& config, const Design& design,
-                                      Condition* out, Diagnostics* diag, std::string* err);
+                                      Condition* out, Diagnostics* diag);
 
 }  // namespace kaoping

@@ -21,9 +21,11 @@ EvaluatorConfig with_assumption(const EvaluatorConfig& ev, const std::string& ke
   return e;
 }
 
-bool run_sensitivity(const Registry& reg, const EvaluationConfig& config, const Design& design,
+bool add_sensitivity(const Registry& reg, const EvaluationConfig& config, const Design& design,
                      const SensitivityConfig& ranges, SimulationOptions options,
-                     std::vector<SensitivityEntry>* out, std::string* err) {
+                     SimulationResult* result, std::string* err) {
+  options.runs = result->runs;  // the same replicates, early stop or not
+  options.target_halfwidth = 0;
   options.fixed_households.clear();
   options.household_attribution = false;
   const std::array<std::pair<const char*, std::array<double, 2>>, 4> assumptions{{
@@ -51,7 +53,7 @@ bool run_sensitivity(const Registry& reg, const EvaluationConfig& config, const 
   std::stable_sort(
       entries.begin(), entries.end(),
       [](const SensitivityEntry& a, const SensitivityEntry& b) { return a.swing() > b.swing(); });
-  *out = std::move(entries);
+  result->sensitivity = std::move(entries);
   return true;
 }
 

@@ -22,13 +22,14 @@ namespace kaoping {
 /// status multiplied by `value`, kept <= 1).
 EvaluatorConfig with_assumption(const EvaluatorConfig& ev, const std::string& key, double value);
 
-/// Runs the eight sensitivity replicates sets (four assumptions × low, high) with
-/// `options` (its condition included; no what-if, no per-household counts) and returns the
-/// four entries, largest swing first (ties in the order above). False and *err as
+/// Runs the eight sensitivity replicate sets (four assumptions × low, high) with `options`
+/// (its condition included; no what-if, no per-household counts, no early stop) and
+/// result->runs replicates (those of the run itself), and puts the four entries into
+/// result->sensitivity, largest swing first (ties in the order above). False and *err as
 /// run_simulation.
-bool run_sensitivity(const Registry& reg, const EvaluationConfig& config, const Design& design,
+bool add_sensitivity(const Registry& reg, const EvaluationConfig& config, const Design& design,
                      const SensitivityConfig& ranges, SimulationOptions options,
-                     std::vector<SensitivityEntry>* out, std::string* err);
+                     SimulationResult* result, std::string* err);
 
 /// The lowest and the highest pass probability over the run itself and every entry of
 /// r.sensitivity ("0.64, between 0.52 and 0.71 over the plausible assumptions").

@@ -334,8 +334,9 @@ TEST(Sensitivity, AnEndAtTheConfiguredValueEqualsThePlainRunExactly) {
   SimulationResult plain;
   std::string err;
   ASSERT_TRUE(run_simulation(reg, config, design, opts, &plain, &err)) << err;
-  std::vector<SensitivityEntry> entries;
-  ASSERT_TRUE(run_sensitivity(reg, config, design, ranges, opts, &entries, &err)) << err;
+  SimulationResult with = plain;
+  ASSERT_TRUE(add_sensitivity(reg, config, design, ranges, opts, &with, &err)) << err;
+  const std::vector<SensitivityEntry>& entries = with.sensitivity;
   ASSERT_EQ(entries.size(), 4u);
   for (const SensitivityEntry& e : entries) {
     EXPECT_EQ(e.pass_low, plain.pass_probability) << e.key;  // common random numbers
