@@ -1,5 +1,4 @@
-// `kaoping simulate [--registry DIR] [--config FILE] [--runs N] [--seed N] [--threads N]
-// [--out DIR] [--json] [--fix-top K] [--fix FILE]`: the Monte Carlo rehearsal (SPEC §4).
+// `kaoping simulate`: the Monte Carlo rehearsal (SPEC §4), its options as --help lists them.
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -11,7 +10,9 @@
 #include "reports/simulate_report.h"
 #include "reports/terminal.h"
 #include "sampler/draw_io.h"
+#include "simulate/condition.h"
 #include "simulate/priority.h"
+#include "simulate/sensitivity.h"
 #include "simulate/simulation.h"
 
 namespace kaoping::cli {
@@ -27,6 +28,10 @@ class Simulate : public Command {
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
+    CLI::Option* v = app.add_option("--villages", villages_, help("villages"));
+    CLI::Option* l = app.add_option("--sample", sample_, help("sample"))->excludes(v);
+    app.add_option("--townships", townships_, help("townships"))->excludes(v)->excludes(l);
+    app.add_flag("--sensitivity", sensitivity_, help("sensitivity"));
   }
 
   int run(Session& s) override {
@@ -37,6 +42,7 @@ class Simulate : public Command {
       s.print(diag);
       if (!ok) return kExitBadInput;
     }
+    if (const int code = read_condition(s); code != kExitOk) return code;
     if (!s.open_out_dir()) return kExitBadInput;
     SimulationResult result;
     if (!simulate(s, &fixed, &result)) return kExitBadInput;
@@ -70,12 +76,24 @@ class Simulate : public Command {
     return so;
   }
 
-  /// The rehearsal, with the what-if of --fix and --fix-top on the same replicates.
+  /// --townships, --villages or --sample into condition_; the exit code of a problem.
+  int read_condition(const Session& s) {
+    Diagnostics diag;
+    const ConditionError e = condition_from_options(townships_, villages_, sample_, s.registry,
+                                                    s.config.design, s.design, &condition_, &diag);
+    s.print(diag);
+    return static_cast<int>(e);  // kExitOk, kExitBadInput or kExitUsage
+  }
+
+  /// The rehearsal, with the what-if of --fix and --fix-top and the sensitivity runs.
   bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
-    const SimulationOptions so = options(s);
+    SimulationOptions so = options(s);
+    so.condition = condition_;
     std::string err;
-    const bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0),
-                                     fixed, result, &err);
+    bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0), fixed,
+                               result, &err);
+    if (ok && sensitivity_)
+      ok = add_sensitivity(s.registry, s.config, s.design, s.config.sensitivity, so, result, &err);
     if (so.progress) std::fprintf(stderr, "\n");
     if (!ok) return s.error(err), false;
     if (fix_top_ && fixed->empty()) s.note(s.tr("term.nothing_to_fix"));
@@ -84,14 +102,14 @@ class Simulate : public Command {
 
   bool write_outputs(const Session& s, const SimulationResult& result, const std::string& summary,
                      const std::string& text) const {
-    Manifest m = s.manifest("simulate", {fix_file_});
+    Manifest m = s.manifest("simulate", {fix_file_, sample_.value_or("")});
     m.has_seed = true;
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
     OutputFiles files = simulate_files(result, s.registry, s.design, summary, text);
     files.push_back({"manifest.json", manifest_json(m)});
-    if (!s.write_files(files, {fix_file_})) return false;
+    if (!s.write_files(files, {fix_file_, sample_.value_or("")})) return false;
     // report.html and report.xlsx, with the design's OC curves.
     std::vector<OcCurve> curves;
     std::string err;
@@ -111,6 +129,9 @@ class Simulate : public Command {
   bool json_ = false;
   std::optional<int> fix_top_;
   std::string fix_file_;
+  std::optional<std::string> townships_, villages_, sample_;
+  bool sensitivity_ = false;
+  Condition condition_;
 };
 
 }  // namespace

@@ -401,13 +401,15 @@ class Checker {
 
   void run(const Node& root, Config* config) {
     if (!map(root, "the configuration")) return;
-    keys(root, "", {"design", "standards", "evaluator", "simulation", "schedule", "import"});
+    keys(root, "",
+         {"design", "standards", "evaluator", "simulation", "schedule", "import", "sensitivity"});
     if (const Node* n = section(root, "design")) design(*n, &config->design);
     if (const Node* n = section(root, "standards")) standards(*n, &config->standards);
     if (const Node* n = section(root, "evaluator")) evaluator(*n, &config->evaluator);
     if (const Node* n = section(root, "simulation")) simulation(*n, &config->simulation);
     if (const Node* n = section(root, "schedule")) schedule(*n, &config->schedule);
     if (const Node* n = section(root, "import")) import(*n, &config->import);
+    if (const Node* n = section(root, "sensitivity")) sensitivity(*n, &config->sensitivity);
   }
 
  private:
@@ -741,6 +743,33 @@ class Checker {
     number_at(s, p, "target_halfwidth", kNonNegative, &sim->target_halfwidth);
   }
 
+  /// A [low, high] pair of numbers in `range`, low <= high.
+  void range_at(const Node& parent, const std::string& path, const std::string& key,
+                const Range& range, std::array<double, 2>* out) {
+    const Node* n = parent.find(key);
+    const std::string kp = join(path, key);
+    if (n == nullptr || pair(*n, kp, "numbers") == nullptr) return;
+    double lo = 0, hi = 0;
+    const bool lo_ok = number(n->children[0], "the low end of " + kp, range, &lo);
+    const bool hi_ok = number(n->children[1], "the high end of " + kp, range, &hi);
+    if (!lo_ok || !hi_ok) return;
+    if (hi < lo) {
+      error(n->loc, fmt::format("{} is [low, high], got a low end {} above the high end {}", kp,
+                                format_double(lo), format_double(hi)));
+      return;
+    }
+    *out = {lo, hi};
+  }
+
+  void sensitivity(const Node& s, SensitivityConfig* se) {
+    const std::string p = "sensitivity";
+    keys(s, p, {"income_noise", "presence", "satisfaction_shift", "unverified_fault_factor"});
+    range_at(s, p, "income_noise", kNonNegative, &se->income_noise);
+    range_at(s, p, "presence", kClosedUnit, &se->presence);
+    range_at(s, p, "satisfaction_shift", Range{-1, 1, false, false}, &se->satisfaction_shift);
+    range_at(s, p, "unverified_fault_factor", kNonNegative, &se->unverified_fault_factor);
+  }
+
   void schedule(const Node& s, ScheduleConfig* sc) {
     const std::string p = "schedule";
     keys(s, p,
@@ -890,6 +919,16 @@ std::string resolved_yaml(const Config& c) {
   e << YAML::Key << "target_halfwidth" << YAML::Value << num(c.simulation.target_halfwidth);
   e << YAML::EndMap;
 
+  e << YAML::Key << "sensitivity" << YAML::Value << YAML::BeginMap;
+  for (const auto& [key, range] :
+       {std::pair{"income_noise", c.sensitivity.income_noise},
+        std::pair{"presence", c.sensitivity.presence},
+        std::pair{"satisfaction_shift", c.sensitivity.satisfaction_shift},
+        std::pair{"unverified_fault_factor", c.sensitivity.unverified_fault_factor}})
+    e << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq << num(range[0])
+      << num(range[1]) << YAML::EndSeq;
+  e << YAML::EndMap;
+
   const ScheduleConfig& s = c.schedule;
   e << YAML::Key << "schedule" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "window" << YAML::Value << YAML::Flow << YAML::BeginSeq << s.window_start.str()
@@ -1013,6 +1052,7 @@ bool load_config(const std::string& user_file, const std::vector<std::string>& o
   config.simulation.locs = locs.section("simulation");
   config.schedule.locs = locs.section("schedule");
   config.import.locs = locs.section("import");
+  config.sensitivity.locs = locs.section("sensitivity");
   *out = std::move(config);
   return true;
 }

@@ -20,6 +20,7 @@ struct Config : EvaluationConfig {
   SimulationConfig simulation;
   ScheduleConfig schedule;
   ImportConfig import;
+  SensitivityConfig sensitivity;  ///< ranges of simulate --sensitivity
   /// The resolved configuration as YAML text (for manifest.json and reports).
   std::string resolved_yaml;
 };

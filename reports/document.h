@@ -96,6 +96,9 @@ struct BarChart {
   bool probability = true;                                      ///< axis 0–100%
   double reference = std::numeric_limits<double>::quiet_NaN();  ///< vertical line; NaN: none
   std::string reference_label;
+  /// A tornado chart: each bar spans [low, high] (e.g. the pass probability at the two ends
+  /// of an assumption's range) about `reference`, on an axis zoomed to the bars.
+  bool tornado = false;
 };
 
 /// Line chart, e.g. the OC curve: several series over a common x axis.

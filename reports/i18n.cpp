@@ -284,6 +284,18 @@ constexpr Entry kTable[] = {
      "假设整改：把 FILE 中列出的农户整改到位（含 household_id 的 CSV，或每行一个户编号）",
      "what-if: put right the households listed in FILE (CSV with household_id, or one id per "
      "line)"},
+    {"opt.simulate.townships", "条件: 评估组已公布的抽中乡镇（逗号分隔，个数为 design.townships）",
+     "condition: the announced townships (comma-separated, design.townships of them)"},
+    {"opt.simulate.villages", "条件: 评估组已公布的抽中行政村（每个抽中乡镇每档一个，逗号分隔）",
+     "condition: the announced villages (one per tier in each township, comma-separated)"},
+    {"opt.simulate.sample",
+     "条件: 评估组的入户名单（kaoping sample 的 CSV，或含 household_id 的名单；备选行用于替补）",
+     "condition: the evaluators' list (a sample CSV, or a list with household_id; its reserve "
+     "rows replace the absent)"},
+    {"opt.simulate.sensitivity",
+     "敏感性分析：各项假设取合理范围（sensitivity: 配置）的两端，用同一批随机数重新模拟",
+     "sensitivity: re-run the same replicates with each assumption at both ends of its range "
+     "(sensitivity: in the config)"},
     {"opt.schedule.sample", "样本：kaoping sample 的 CSV，或评估组的名单（至少含 household_id）",
      "the draw: CSV of 'kaoping sample', or the evaluators' list with at least household_id"},
     {"opt.schedule.out", "写入日程文件的目录（默认：schedule-out）",
@@ -321,6 +333,19 @@ constexpr Entry kTable[] = {
     {"term.county_default", "内置默认县", "default county"},
     {"term.sim_header", "考评模拟: {}, {} 次重复, 种子 {}, {} 个线程",
      "kaoping simulate: {}, {} replicates, seed {}, {} threads"},
+    {"term.given_townships", "条件: 评估组已公布抽中乡镇 {}", "given: the announced townships {}"},
+    {"term.given_villages", "条件: 评估组已公布抽中行政村 {}", "given: the announced villages {}"},
+    {"term.given_sample", "条件: 评估组名单 {} ({} 户样本, {} 户备选)",
+     "given: the evaluators' list {} ({} households, {} reserve)"},
+    {"term.sensitivity", "敏感性: 通过概率 {:.2f}，在合理假设范围内介于 {:.2f} 与 {:.2f} 之间",
+     "sensitivity: {:.2f}, between {:.2f} and {:.2f} over the plausible assumptions"},
+    {"term.sensitivity_row", "  {} {} – {}: 通过概率 {:.4f} – {:.4f}",
+     "  {} {} – {}: pass probability {:.4f} – {:.4f}"},
+    {"assumption.evaluator.income_noise", "收入核算误差 (σ)", "income error (sigma)"},
+    {"assumption.evaluator.presence", "在家率", "presence"},
+    {"assumption.evaluator.satisfaction", "认可度 (整体平移)", "satisfaction (shift)"},
+    {"assumption.evaluator.unverified_fault", "未核实户问题概率 (倍数)",
+     "unverified fault (factor)"},
     {"term.sim_stopped", "已达到目标精度，提前停止；计划重复次数 {}",
      "stopped early at the target half-width; replicates asked {}"},
     {"term.sim_pass", "通过概率: {:.4f}  (95% 区间: {:.4f} – {:.4f})",
@@ -462,6 +487,25 @@ constexpr Entry kTable[] = {
      "number. Correct them and run again."},
     {"sim.title", "第三方评估模拟报告", "Third-party evaluation rehearsal"},
     {"sim.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}", "{} Monte Carlo replicates, seed {}"},
+    {"sim.title_given", "第三方评估模拟报告（已知评估组公布的抽样）",
+     "Third-party evaluation rehearsal, given what the evaluators announced"},
+    {"sim.sensitivity", "假设的敏感性", "Sensitivity to the assumptions"},
+    {"sim.sensitivity_text",
+     "通过概率为 {:.2f}，在合理假设范围内介于 {:.2f} 与 {:.2f} 之间。每项假设（配置中的 "
+     "sensitivity:）分别取其范围的两端，其余不变，用同一批 {} 次模拟（同一随机种子）重新计算。",
+     "The pass probability is {:.2f}, between {:.2f} and {:.2f} over the plausible assumptions: "
+     "each assumption (sensitivity: in the config) is set to either end of its range, the others "
+     "kept, on the same {} replicates (same seed)."},
+    {"sim.sensitivity_chart", "各项假设取范围两端时的通过概率",
+     "Pass probability at the two ends of each assumption's range"},
+    {"sim.sensitivity_table", "敏感性分析", "Sensitivity"},
+    {"sheet.sensitivity", "敏感性", "Sensitivity"},
+    {"col.assumption", "假设", "assumption"},
+    {"col.key", "配置项", "key"},
+    {"col.low", "低端", "low"},
+    {"col.high", "高端", "high"},
+    {"col.pass_low", "低端通过概率", "pass probability at low"},
+    {"col.pass_high", "高端通过概率", "pass probability at high"},
     {"sim.verdict", "结论", "Verdict"},
     {"sim.pass_probability", "通过概率", "Pass probability"},
     {"sim.ci", "95% 置信区间 {} – {}（Wilson）", "95% interval {} – {} (Wilson)"},
@@ -846,6 +890,10 @@ std::string housing_name(Lang lang, Housing h) {
 }
 std::string tier_name(Lang lang, Tier t) {
   return lookup(lang, "tier." + std::string(to_string(t)));
+}
+
+std::string assumption_name(Lang lang, std::string_view key) {
+  return lookup(lang, "assumption." + std::string(key));
 }
 
 std::string format_percent(double p, int decimals) {

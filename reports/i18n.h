@@ -47,6 +47,8 @@ std::string attribute_name(Lang lang, Attribute a);  ///< kNone → "not recorde
 std::string cause_name(Lang lang, Cause c);          ///< kNone → "not recorded"
 std::string housing_name(Lang lang, Housing h);
 std::string tier_name(Lang lang, Tier t);
+/// Name of an assumption of simulate --sensitivity by its key ("evaluator.presence" → 在家率).
+std::string assumption_name(Lang lang, std::string_view key);
 
 /// A proportion in [0,1] as a percentage with `decimals` decimals: 0.6231 → "62.3%".
 /// NaN → "–".

@@ -73,6 +73,33 @@ std::string simulation_summary_json(const SimulationResult& r, const Registry& r
     x["lost"] = w.lost;
     j["what_if"] = std::move(x);
   }
+  const Condition& c = r.condition;
+  if (c.kind == ConditionKind::kTownships) {
+    Json ids = Json::array();
+    for (int t : c.townships) ids.push_back(reg.townships[t].id);
+    j["given"] = {{"townships", std::move(ids)}};
+  } else if (c.kind == ConditionKind::kVillages) {
+    Json ids = Json::array();
+    for (int v : c.villages) ids.push_back(reg.villages[v].id);
+    j["given"] = {{"villages", std::move(ids)}};
+  } else if (c.kind == ConditionKind::kSample) {
+    j["given"] = {{"sample", {{"file", c.file}, {"sha256", c.sha256}}}};
+  }
+  if (!r.sensitivity.empty()) {
+    Json list = Json::array();
+    for (const SensitivityEntry& e : r.sensitivity) {
+      Json x;
+      x["key"] = e.key;
+      x["low"] = e.low;
+      x["high"] = e.high;
+      x["pass_low"] = e.pass_low;
+      x["pass_high"] = e.pass_high;
+      x["pass_low_ci95"] = {e.pass_low_ci95[0], e.pass_low_ci95[1]};
+      x["pass_high_ci95"] = {e.pass_high_ci95[0], e.pass_high_ci95[1]};
+      list.push_back(std::move(x));
+    }
+    j["sensitivity"] = std::move(list);
+  }
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

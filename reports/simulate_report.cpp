@@ -8,7 +8,10 @@
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
+#include "reports/terminal.h"
 #include "simulate/priority.h"
+#include "simulate/sensitivity.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {
@@ -303,6 +306,49 @@ Section what_if_section(const SimulationResult& r, Lang lang) {
   return s;
 }
 
+/// simulate --sensitivity: the sentence, the tornado chart and the table of the entries.
+Section sensitivity_section(const SimulationResult& r, Lang lang) {
+  Section s;
+  s.heading = tr(lang, "sim.sensitivity");
+  const std::array<double, 2> range = sensitivity_range(r);
+  s.blocks.push_back(Paragraph{trf(lang, "sim.sensitivity_text", r.pass_probability, range[0],
+                                   range[1], format_number(static_cast<double>(r.runs)))});
+  BarChart c;
+  c.title = tr(lang, "sim.sensitivity_chart");
+  c.x_label = tr(lang, "col.pass_probability");
+  c.tornado = true;
+  c.reference = r.pass_probability;
+  c.reference_label = tr(lang, "sim.overall_line");
+  Table t;
+  t.title = tr(lang, "sim.sensitivity_table");
+  t.sheet = tr(lang, "sheet.sensitivity");
+  t.columns = {{tr(lang, "col.assumption")},
+               {tr(lang, "col.key")},
+               {tr(lang, "col.low"), ColumnKind::kDecimal},
+               {tr(lang, "col.high"), ColumnKind::kDecimal},
+               {tr(lang, "col.pass_low"), ColumnKind::kProbability, 1},
+               {tr(lang, "col.pass_high"), ColumnKind::kProbability, 1}};
+  for (const SensitivityEntry& e : r.sensitivity) {
+    const std::string name = assumption_name(lang, e.key);
+    c.bars.push_back({fmt::format("{} {}–{}", name, format_double(e.low), format_double(e.high)),
+                      e.pass_high, e.pass_low, e.pass_high, Tone::kNeutral});
+    t.rows.push_back({name, e.key, e.low, e.high, e.pass_low, e.pass_high});
+  }
+  s.blocks.push_back(Chart{c});
+  s.blocks.push_back(t);
+  return s;
+}
+
+/// Under a condition every title of the figures that depend on it says so.
+void mark_given(const std::string& given, Report* rep) {
+  const std::string suffix = " (" + given + ")";
+  for (Section& s : rep->sections)
+    for (Block& b : s.blocks) {
+      if (auto* t = std::get_if<Table>(&b)) t->title += suffix;
+      if (auto* c = std::get_if<Chart>(&b)) std::visit([&](auto& x) { x.title += suffix; }, *c);
+    }
+}
+
 Section oc_section(const std::vector<OcCurve>& curves, Lang lang) {
   Section s;
   s.heading = tr(lang, "sim.oc");
@@ -406,6 +452,13 @@ Report compose_simulate_report(const Registry& reg, const EvaluationConfig& conf
     s.heading = tr(lang, "sim.whatif");
     s.blocks.push_back(Paragraph{tr(lang, "sim.whatif_hint")});
     rep.sections.push_back(s);
+  }
+  if (!result.sensitivity.empty()) rep.sections.push_back(sensitivity_section(result, lang));
+  if (result.condition.active()) {
+    const std::string given = given_text(result.condition, reg, lang);
+    mark_given(given, &rep);
+    rep.title = tr(lang, "sim.title_given");
+    rep.sections.front().blocks.insert(rep.sections.front().blocks.begin(), Paragraph{given});
   }
   if (!oc_curves.empty()) rep.sections.push_back(oc_section(oc_curves, lang));
   rep.colophon = base_colophon(ctx);

@@ -194,10 +194,22 @@ std::string svg_bar_chart(const BarChart& c) {
     for (const auto& b : c.bars) x_hi = std::max({x_hi, b.value, std::isnan(b.high) ? 0 : b.high});
     if (x_hi <= 0) x_hi = 1;
   }
-  const std::vector<double> ticks = nice_ticks(0, x_hi, 5);
+  double x_lo = 0;
+  if (c.tornado) {  // zoomed to the bars and the reference
+    x_lo = std::isnan(c.reference) ? 1 : c.reference;
+    x_hi = std::isnan(c.reference) ? 0 : c.reference;
+    for (const auto& b : c.bars) x_lo = std::min({x_lo, b.low, b.high});
+    for (const auto& b : c.bars) x_hi = std::max({x_hi, b.low, b.high});
+    const double pad = std::max(0.01, (x_hi - x_lo) * 0.1);
+    x_lo = std::max(0.0, x_lo - pad), x_hi = std::min(1.0, x_hi + pad);
+  }
+  const std::vector<double> ticks = nice_ticks(x_lo, x_hi, 5);
   x_hi = std::max(x_hi, ticks.back());
+  x_lo = std::min(x_lo, ticks.front());
   const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : x_hi;
-  auto X = [&](double v) { return kLeft + std::clamp(v / x_hi, 0.0, 1.0) * plot_w; };
+  auto X = [&](double v) {
+    return kLeft + std::clamp((v - x_lo) / (x_hi - x_lo), 0.0, 1.0) * plot_w;
+  };
   const double bottom = kTop + kRow * c.bars.size();
 
   std::string s = open_svg(kWidth, height, c.title);
@@ -209,6 +221,15 @@ std::string svg_bar_chart(const BarChart& c) {
     const auto& b = c.bars[i];
     const double y = kTop + kRow * i;
     s += text(kLeft - 8, y + kRow * 0.68, b.label, "end", "bar-label");
+    if (c.tornado) {
+      const double a = X(std::min(b.low, b.high)), e = X(std::max(b.low, b.high));
+      s += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" class=\"hbar\"/>", num(a),
+          num(y + 4), num(std::max(1.0, e - a)), num(kRow - 8), tone_fill(b.tone));
+      s += text(e + 5, y + kRow * 0.68, fmt::format("{:.1f}% – {:.1f}%", b.low * 100, b.high * 100),
+                "start", "value");
+      continue;
+    }
     s += fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
         "class=\"hbar\"/>",

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "simulate/priority.h"
+#include "simulate/sensitivity.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -58,7 +60,39 @@ void risk_lines(const SimulationResult& r, const Registry& reg,
   }
 }
 
+std::string id_list(const std::vector<std::string>& ids, Lang lang) {
+  std::string s;
+  for (const std::string& id : ids) s += (s.empty() ? "" : tr(lang, "term.list_sep")) + id;
+  return s;
+}
+
 }  // namespace
+
+std::string given_text(const Condition& c, const Registry& reg, Lang lang) {
+  std::vector<std::string> ids;
+  switch (c.kind) {
+    case ConditionKind::kNone:
+      return "";
+    case ConditionKind::kTownships:
+      for (int t : c.townships) ids.push_back(reg.townships[t].id);
+      return trf(lang, "term.given_townships", id_list(ids, lang));
+    case ConditionKind::kVillages:
+      for (int v : c.villages) ids.push_back(reg.villages[v].id);
+      return trf(lang, "term.given_villages", id_list(ids, lang));
+    case ConditionKind::kSample: {
+      std::size_t sampled = 0;
+      for (const DrawRow& row : c.rows) sampled += row.role == Role::kSample;
+      return trf(lang, "term.given_sample", c.file, sampled, c.rows.size() - sampled);
+    }
+  }
+  return "";
+}
+
+std::string sensitivity_sentence(const SimulationResult& r, Lang lang) {
+  if (r.sensitivity.empty()) return "";
+  const std::array<double, 2> range = sensitivity_range(r);
+  return trf(lang, "term.sensitivity", r.pass_probability, range[0], range[1]);
+}
 
 std::string simulate_summary_text(const SimulationResult& r, const Registry& reg,
                                   const std::vector<Tier>& village_tier, Lang lang) {
@@ -67,6 +101,7 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
       reg.source == "default county" ? tr(lang, "term.county_default") : reg.source;
   s += trf(lang, "term.sim_header", source, r.runs, r.seed, r.threads) + "\n";
   if (r.stopped_early) s += trf(lang, "term.sim_stopped", r.runs_requested) + "\n";
+  if (r.condition.active()) s += given_text(r.condition, reg, lang) + "\n";
   s += trf(lang, "term.sim_pass", r.pass_probability, r.pass_ci95[0], r.pass_ci95[1]) + "\n\n";
   criteria_table(r, lang, &s);
   risk_lines(r, reg, village_tier, lang, &s);
@@ -77,6 +112,14 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
     s += trf(lang, "term.whatif_fixed", w.pass_probability, w.pass_ci95[0], w.pass_ci95[1]) + "\n";
     s += trf(lang, "term.whatif_diff", w.difference, w.difference_ci95[0], w.difference_ci95[1]) +
          "\n";
+  }
+  if (!r.sensitivity.empty()) {
+    s += '\n';
+    s += sensitivity_sentence(r, lang) + "\n";
+    for (const SensitivityEntry& e : r.sensitivity)
+      s += trf(lang, "term.sensitivity_row", pad_to_width(assumption_name(lang, e.key), 24),
+               format_double(e.low), format_double(e.high), e.pass_low, e.pass_high) +
+           "\n";
   }
   s += "\n" + trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second) + "\n";
   return s;

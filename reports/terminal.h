@@ -16,6 +16,15 @@
 
 namespace kaoping {
 
+/// What a conditional run was given (SPEC §4), one line: the announced townships, villages
+/// or the evaluators' list; "" when no condition.
+std::string given_text(const Condition& c, const Registry& reg, Lang lang);
+
+/// The sensitivity sentence: "0.64, between 0.52 and 0.71 over the plausible assumptions"
+/// (the lowest and highest pass probability of the entries and the run itself); "" when
+/// there are no entries.
+std::string sensitivity_sentence(const SimulationResult& r, Lang lang);
+
 /// The rehearsal's summary: pass probability, each criterion, where the risk sits, the
 /// households to fix first, the what-if and the speed. `source` names the registry.
 std::string simulate_summary_text(const SimulationResult& r, const Registry& reg,

@@ -14,6 +14,7 @@
 #include "audit/standards.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
+#include "simulate/condition.h"
 #include "util/rng.h"
 
 namespace kaoping {
@@ -44,6 +45,8 @@ class ReplicateModel {
     uint32_t walked = 0;   ///< steps of the walk taken
     bool whole = false;    ///< the whole category is visited (no index draws)
     bool decided = false;  ///< presence already settled: the k drawn are all at home
+    bool listed = false;   ///< a household list is given: its k listed, then its reserve
+    uint32_t list = 0;     ///< listed segments: index into ReplicateModel::listed_
     /// Decided segments only: of the k drawn, `heavy` are in Scratch::chosen (from
     /// `chosen`) and k − heavy light ones in Scratch::light (from `light`).
     uint32_t heavy = 0;
@@ -94,6 +97,10 @@ class ReplicateModel {
   bool init(const Registry& reg, const EvaluationConfig& config, const Design& design,
             const std::vector<int>& fixed, std::string* err);
   Scratch make_scratch() const;
+  /// Puts the model under a condition (SPEC §4): every replicate takes the given townships,
+  /// villages or household list (call after init). False and *err when a listed household
+  /// is in no pool of the design.
+  bool apply_condition(const Condition& condition, std::string* err);
 
   /// Runs replicate r of `seed`. On return scratch->surveyed lists the surveyed households
   /// (positions; see household_of; complete only as Scratch::surveyed says) and
@@ -206,6 +213,19 @@ class ReplicateModel {
   std::vector<Tier> tiers_;
   int villages_per_tier_[kTierCount] = {1, 1, 1};  ///< design.villages_per_tier
   std::vector<std::array<std::vector<int>, kTierCount>> tier_villages_;
+  // A condition (apply_condition): the given townships (empty = drawn), the given village
+  // per township · tiers_.size() + tier (-1 = drawn; empty = none given), the given list.
+  std::vector<int> given_townships_;
+  std::vector<int> given_village_;
+  /// One village category of a given list: positions of its sample, then of its reserve in
+  /// order.
+  struct Listed {
+    uint32_t village = 0, category = 0;
+    std::vector<uint32_t> sample, reserve;
+  };
+  std::vector<Listed> listed_;
+  bool given_list_ = false;
+  std::vector<int> list_townships_, list_villages_;
 
   struct Replicate;  ///< one replicate in progress (replicate.cpp)
   struct Inputs;     ///< what init reads (model.cpp)

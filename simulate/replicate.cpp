@@ -158,6 +158,10 @@ struct ReplicateModel::Replicate {
   /// Stage 1 is the sampler's own (Floyd's algorithm, or systematic PPS on a random order
   /// after the certainty units), so simulate draws townships exactly as `sample` does.
   void draw_townships() {
+    if (!model.given_townships_.empty()) {  // announced (SPEC §4, conditions)
+      s->townships = model.given_townships_;
+      return;
+    }
     Rng rng = Rng::keyed(unit_key(key, kTownshipUnit));
     s->townships = model.pps_ ? select_townships_pps(*model.design_, model.n_townships_, rng)
                               : select_townships_srs(model.eligible_, model.n_townships_, rng);
@@ -429,6 +433,12 @@ struct ReplicateModel::Replicate {
     const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
     SplitMix village_rng(
         unit_key(key, kVillageUnit + static_cast<uint64_t>(township) * kTierCount + tier_index));
+    const int given =
+        model.given_village_.empty()
+            ? -1
+            : model.given_village_[static_cast<std::size_t>(township) * model.tiers_.size() +
+                                   static_cast<std::size_t>(tier_index)];
+    if (given >= 0) return survey_village(given);
     const uint32_t want = static_cast<uint32_t>(model.villages_per_tier_[static_cast<int>(tier)]);
     if (want == 1) return survey_village(list[village_rng.below(list.size())]);
     // design.villages_per_tier: Floyd's sample of `want` of the tier (eligibility: enough).
@@ -475,6 +485,38 @@ struct ReplicateModel::Replicate {
     }
   }
 
+  /// A given household list (SPEC §4, conditions): one segment per village category of the
+  /// list, on the streams and keyed draws of the unconditional run, visited in step 4.
+  void draw_listed() {
+    s->townships = model.list_townships_;
+    s->villages = model.list_villages_;
+    for (std::size_t i = 0; i < model.listed_.size(); ++i) {
+      const Listed& l = model.listed_[i];
+      const Village& vil = model.villages_[l.village];
+      Segment g;
+      g.start = vil.start[l.category];
+      g.n = vil.count[l.category];
+      g.k = static_cast<uint32_t>(l.sample.size());
+      g.listed = true;
+      g.list = static_cast<uint32_t>(i);
+      g.pool = l.village * kCategoryCount + l.category;
+      g.key = unit_key(key, kSegmentUnit + g.pool);
+      g.rng = SplitMix(g.key);
+      draw_rare(&g);
+      s->segments.push_back(g);
+    }
+  }
+
+  /// Step 4 for a listed segment: its households, then the absent replaced from its reserve
+  /// in order (none when the list has no reserve rows).
+  void visit_listed(Segment& g) {
+    const Listed& l = model.listed_[g.list];
+    uint32_t taken = 0;
+    for (uint32_t pos : l.sample) taken += visit(g, pos, hot[pos], false, t);
+    for (std::size_t j = 0; taken < g.k && j < l.reserve.size(); ++j)
+      taken += visit(g, l.reserve[j], hot[l.reserve[j]], false, t);
+  }
+
   /// Step 4 for a decided segment: the heavy households from the compact copy of their
   /// records, then the light ones (no income of their own: the rare ones were judged when
   /// drawn), only their weights and count in the denominators.
@@ -504,7 +546,9 @@ struct ReplicateModel::Replicate {
   /// from the rest of the walk (its reserve list, in order), then its approvals.
   void visit_segments() {
     for (Segment& g : s->segments) {
-      if (g.whole) {
+      if (g.listed) {
+        visit_listed(g);
+      } else if (g.whole) {
         for (uint32_t pos = g.start; pos < g.start + g.n; ++pos) visit(g, pos, hot[pos], false, t);
       } else if (g.decided) {
         visit_decided(g);
@@ -592,10 +636,14 @@ struct ReplicateModel::Replicate {
 [[gnu::flatten]] ReplicateOutcome ReplicateModel::run_replicate(uint64_t seed, uint64_t r,
                                                                 Scratch* s) const {
   Replicate rep(*this, seed, r, s);
-  rep.draw_townships();
-  for (int township : s->townships)
-    for (std::size_t k = 0; k < tiers_.size(); ++k)
-      rep.draw_village(township, static_cast<int>(k), tiers_[k]);
+  if (given_list_) {
+    rep.draw_listed();
+  } else {
+    rep.draw_townships();
+    for (int township : s->townships)
+      for (std::size_t k = 0; k < tiers_.size(); ++k)
+        rep.draw_village(township, static_cast<int>(k), tiers_[k]);
+  }
   rep.visit_segments();
   rep.finish_walks();
   return rep.outcome();

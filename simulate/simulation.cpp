@@ -331,9 +331,11 @@ bool run_simulation(const Registry& reg, const EvaluationConfig& config, const D
   }
   ReplicateModel model;
   if (!model.init(reg, config, design, options.fixed_households, err)) return false;
+  if (!model.apply_condition(options.condition, err)) return false;
   Runner runner(reg, model, options);
   const double elapsed = runner.run();
   runner.fill(elapsed, out);
+  out->condition = options.condition;
   return true;
 }
 

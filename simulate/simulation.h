@@ -24,6 +24,7 @@
 #include "audit/stats.h"
 #include "registry/registry.h"
 #include "sampler/design.h"
+#include "simulate/condition.h"
 #include "util/rng.h"
 
 namespace kaoping {
@@ -48,6 +49,9 @@ struct SimulationOptions {
   /// What-if: household indices put right (no findings; they still count in the
   /// denominators and still approve or not). Empty = no what-if.
   std::vector<int> fixed_households;
+  /// What the evaluators announced (SPEC §4, conditions); none by default. The result is
+  /// then the county's given it.
+  Condition condition;
   /// Keep the per-household counts (inclusion, pass when sampled, findings, priority) of
   /// SimulationResult::households. They are needed for the risk tables and --fix-top, and
   /// cost about a fifth of the replicate loop; without them households[] is all zeros.
@@ -103,6 +107,18 @@ struct WhatIf {
   std::array<double, 2> difference_ci95{};
 };
 
+/// One assumption of `simulate --sensitivity` at the low and the high end of its range, on
+/// the same replicates (common random numbers).
+struct SensitivityEntry {
+  std::string key;  ///< evaluator.income_noise | presence | satisfaction | unverified_fault
+  double low = 0, high = 0;  ///< the values (satisfaction: shifts; unverified_fault: factors)
+  double pass_low = 0, pass_high = 0;                       ///< pass probability at low and at high
+  std::array<double, 2> pass_low_ci95{}, pass_high_ci95{};  ///< Wilson 95%
+  double swing() const {
+    return pass_high > pass_low ? pass_high - pass_low : pass_low - pass_high;
+  }
+};
+
 struct SimulationResult {
   int64_t runs = 0;  ///< replicates actually run
   int64_t runs_requested = 0;
@@ -121,6 +137,9 @@ struct SimulationResult {
   std::vector<HouseholdRisk> households;  ///< per registry household
   bool has_what_if = false;
   WhatIf what_if;
+  Condition condition;  ///< what the run was given (SimulationOptions::condition)
+  /// simulate --sensitivity: the four assumptions, largest swing first; empty otherwise.
+  std::vector<SensitivityEntry> sensitivity;
 };
 
 /// Runs the simulation. False and *err on a design that cannot be drawn or bad options.
