@@ -181,6 +181,31 @@ TEST(Prioritize, TargetStopsAtTheFirstActionThatReachesIt) {
   EXPECT_EQ(short_of.greedy.reached, -1);
 }
 
+TEST(Prioritize, VerifyingAnUnverifiedHouseholdRemovesItsFaultPrior) {
+  // The small county with one exited household in each of its first villages that nobody
+  // verified and whom the evaluators would find at fault (a wrong exit) nine times in ten.
+  Fixture f;
+  Households& h = f.reg.households;
+  std::vector<char> village_done(f.reg.villages.size(), 0);
+  int unverified = 0;
+  for (std::size_t i = 0; i < h.count() && unverified < 10; ++i) {
+    if (h.status[i] != Status::kExited || village_done[h.village[i]]) continue;
+    village_done[h.village[i]] = 1;
+    h.verified[i] = 0;
+    h.fault_prior[i] = 0.9;
+    ++unverified;
+  }
+  const PrioritizeResult p = f.prioritize(15);
+  int verify = 0;
+  for (const PriorityStep& s : p.greedy.steps) {
+    EXPECT_EQ(s.action, h.verified[s.household] ? ActionKind::kFix : ActionKind::kVerify);
+    verify += s.action == ActionKind::kVerify;
+  }
+  EXPECT_GT(verify, 0);
+  // A verify puts right what the visit finds and removes the fault term: the same as --fix.
+  EXPECT_EQ(p.greedy.after, f.simulate(households_of(p.greedy)).what_if.pass_probability);
+}
+
 TEST(Prioritize, SameAnswerOnOneAndTwoThreads) {
   const PrioritizeResult a = fixture().prioritize(10, 0, 1);
   const PrioritizeResult b = fixture().prioritize(10, 0, 2);
