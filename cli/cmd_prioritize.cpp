@@ -1,20 +1,17 @@
-// `kaoping prioritize [--registry DIR] [--config FILE] [--budget N] [--target P] [--runs N]
-// [--seed N] [--threads N] [--out DIR] [--json]`: what to verify or put right first (SPEC §4).
+// `kaoping prioritize [--budget N] [--target P] [--runs N] [--seed N] [--threads N] [--out DIR]
+// [--json]`: what to verify or put right first (SPEC §4); the work is in simulate/prioritize.h.
 #include <charconv>
 #include <cstdio>
 #include <optional>
-#include <string>
 
 #include "cli/commands.h"
 #include "reports/prioritize_outputs.h"
 #include "reports/prioritize_report.h"
-#include "reports/privacy.h"
-#include "simulate/prioritize.h"
 
 namespace kaoping::cli {
 namespace {
 
-/// A CLI11 check: a probability in (0, 1].
+/// A CLI11 check: a probability in (0, 1] ("--target: must be a probability in (0, 1], ...").
 CLI::Validator probability_above_zero() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
@@ -41,58 +38,35 @@ class Prioritize : public Command {
 
   int run(Session& s) override {
     if (!s.open_out_dir()) return kExitBadInput;
-    PrioritizeResult result;
+    PrioritizeOptions po{{}, budget_, target_.value_or(0.0)};
+    po.simulation.runs = runs_.value_or(s.config.simulation.runs);
+    po.simulation.seed = seed_.value_or(s.config.simulation.seed);
+    po.simulation.threads = threads_.value_or(s.config.simulation.threads);
+    po.simulation.target_halfwidth = s.config.simulation.target_halfwidth;
+    po.simulation.progress = s.progress("prioritize");
+    PrioritizeResult r;
     std::string err;
-    const PrioritizeOptions po = options(s);
-    const bool ok = run_prioritize(s.registry, s.config, s.design, po, &result, &err);
+    const bool ok = run_prioritize(s.registry, s.config, s.design, po, &r, &err);
     if (po.simulation.progress) std::fprintf(stderr, "\n");
     if (!ok) return s.error(err), kExitBadInput;
-
-    const std::string summary = prioritize_json(result, s.registry, s.config);
-    const std::string text = json_ && s.opts.out.empty()
-                                 ? std::string()
-                                 : prioritize_summary_text(result, s.registry, s.lang());
-    if (!s.opts.out.empty() && !write_outputs(s, result, summary, text)) return kExitBadInput;
-    if (json_) {
-      std::fwrite(summary.data(), 1, summary.size(), stdout);
-    } else {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      if (!s.opts.out.empty()) s.note(s.trf("term.wrote", s.opts.out));
+    const std::string summary = prioritize_json(r, s.registry, s.config);
+    const std::string text = prioritize_summary_text(r, s.registry, s.lang());
+    if (!s.opts.out.empty()) {
+      Manifest m = s.manifest("prioritize");
+      m.has_seed = true, m.seed = r.simulation.seed, m.runs = r.simulation.runs;
+      m.threads = r.simulation.threads;
+      if (!s.write_files(prioritize_files(r, s.registry, s.config, summary, text)) ||
+          !s.write_reports(compose_prioritize_report(s.registry, s.config, r, s.report_context()),
+                           m))
+        return kExitBadInput;
     }
+    const std::string& shown = json_ ? summary : text;
+    std::fwrite(shown.data(), 1, shown.size(), stdout);
+    if (!json_ && !s.opts.out.empty()) s.note(s.trf("term.wrote", s.opts.out));
     return kExitOk;
   }
 
  private:
-  /// The rehearsal's options as simulate takes them (conditions included, when given), and
-  /// the plan's.
-  PrioritizeOptions options(const Session& s) const {
-    PrioritizeOptions po;
-    SimulationOptions& so = po.simulation;
-    so.runs = runs_.value_or(s.config.simulation.runs);
-    so.seed = seed_.value_or(s.config.simulation.seed);
-    so.threads = threads_.value_or(s.config.simulation.threads);
-    so.target_halfwidth = s.config.simulation.target_halfwidth;
-    so.progress = s.progress("prioritize");
-    po.budget = budget_;
-    po.target = target_.value_or(0.0);
-    return po;
-  }
-
-  bool write_outputs(const Session& s, const PrioritizeResult& result, const std::string& summary,
-                     const std::string& text) const {
-    Manifest m = s.manifest("prioritize");
-    m.has_seed = true;
-    m.seed = result.simulation.seed;
-    m.runs = result.simulation.runs;
-    m.threads = result.simulation.threads;
-    if (!s.write_files({{"priorities.csv", priorities_csv(result, s.registry, s.config)},
-                        {"summary.json", summary},
-                        {"report.txt", scrub_personal_data(text)}}))
-      return false;
-    return s.write_reports(
-        compose_prioritize_report(s.registry, s.config, result, s.report_context()), m);
-  }
-
   int budget_ = 100;
   std::optional<double> target_;
   std::optional<int64_t> runs_;

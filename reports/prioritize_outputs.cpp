@@ -8,6 +8,7 @@
 #include "audit/findings.h"
 #include "audit/rules.h"
 #include "reports/audit_report.h"
+#include "reports/privacy.h"
 #include "util/csv.h"
 #include "util/text.h"
 
@@ -157,6 +158,16 @@ std::string prioritize_json(const PrioritizeResult& r, const Registry& reg,
   j["plan_seconds"] = r.plan_seconds;
   j["actions_per_second"] = r.actions_per_second;
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::vector<std::pair<std::string, std::string>> prioritize_files(const PrioritizeResult& r,
+                                                                  const Registry& reg,
+                                                                  const EvaluationConfig& config,
+                                                                  const std::string& summary,
+                                                                  const std::string& text) {
+  return {{"priorities.csv", priorities_csv(r, reg, config)},
+          {"summary.json", summary},
+          {"report.txt", scrub_personal_data(text)}};
 }
 
 std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& reg, Lang lang,

@@ -46,6 +46,15 @@ std::string priorities_csv(const PrioritizeResult& r, const Registry& reg,
 std::string prioritize_json(const PrioritizeResult& r, const Registry& reg,
                             const EvaluationConfig& config);
 
+/// What `prioritize --out` writes beside the report and the manifest: priorities.csv,
+/// summary.json (the given --json `summary`) and report.txt (the terminal summary `text`,
+/// personal data scrubbed).
+std::vector<std::pair<std::string, std::string>> prioritize_files(const PrioritizeResult& r,
+                                                                  const Registry& reg,
+                                                                  const EvaluationConfig& config,
+                                                                  const std::string& summary,
+                                                                  const std::string& text);
+
 /// The terminal summary: before and after, the plan kept and why, the target, the first
 /// actions, the recorded data and the speed.
 std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& reg, Lang lang,
