@@ -108,8 +108,10 @@ Section curve_section(const PrioritizeResult& r, Lang lang) {
   c.x_max = static_cast<double>(
       std::max<std::size_t>({std::size_t{1}, r.greedy.steps.size(), r.ranking.steps.size()}));
   c.x_percent = false;
-  c.y_min = std::max(0.0, std::floor(p0 * 10.0) / 10.0);
-  c.y_max = 1;
+  // The axis spans the curves (to the next 5 points), so that small gains show.
+  const double top = std::max(r.greedy.after, r.ranking.after);
+  c.y_min = std::max(0.0, std::floor(p0 * 20.0) / 20.0);
+  c.y_max = std::min(1.0, std::max(c.y_min + 0.05, std::ceil(top * 20.0) / 20.0));
   if (r.target_reached)
     c.markers.push_back({static_cast<double>(r.chosen().reached),
                          trf(lang, "prio.fig.target", format_percent(r.target))});
