@@ -196,10 +196,11 @@ std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& r
   if (!plan.steps.empty()) t += tr(lang, "prio.term.header");
   for (std::size_t k = 0; k < plan.steps.size() && k < shown; ++k) {
     const PriorityStep& s = plan.steps[k];
-    t += fmt::format("  {:>4}  {:<8} {:<22} {:<12} {:>8}  {:>8}\n", k + 1,
-                     tr(lang, std::string("prio.action.") + std::string(to_string(s.action))),
-                     h.id[s.household], h.village_id[s.household],
-                     format_percent(s.pass_probability, 2), "+" + format_percent(s.gain, 2));
+    t +=
+        fmt::format("  {:>4}  {:<8} {:<22} {:<12} {:>8}  {:>8}\n", k + 1,
+                    tr(lang, fmt::format("prio.action.{}", to_string(s.action))), h.id[s.household],
+                    h.village_id[s.household], format_percent(s.pass_probability, 2),
+                    fmt::format("+{}", format_percent(s.gain, 2)));
   }
   if (plan.steps.size() > shown) t += trf(lang, "prio.term.more", plan.steps.size() - shown);
   t += trf(lang, "prio.term.recorded", r.failing_recorded, r.failing, r.stride, r.fault_entries,

@@ -44,7 +44,9 @@ std::pair<std::string, std::string> why_text(const Registry& reg, const Evaluati
     finding += finding_name(lang, fi);
     const std::string d = finding_detail_text(
         lang, finding_detail(h, static_cast<std::size_t>(i), fi, config.standards, h.income[i]));
-    if (!d.empty()) detail += (detail.empty() ? "" : "; ") + d;
+    if (d.empty()) continue;
+    if (!detail.empty()) detail += "; ";
+    detail += d;
   }
   return {finding, detail};
 }
@@ -157,8 +159,8 @@ Section places_section(const PrioritizeResult& r, const Registry& reg,
     const int i = st.household;
     const int v = h.village[i];
     t.rows.push_back({v >= 0 ? reg.villages[v].township_id : std::string(), h.village_id[i], k + 1,
-                      tr(lang, std::string("prio.action.") + std::string(to_string(st.action))),
-                      h.id[i], status_name(lang, h.status[i]), why_text(reg, config, i, lang).first,
+                      tr(lang, fmt::format("prio.action.{}", to_string(st.action))), h.id[i],
+                      status_name(lang, h.status[i]), why_text(reg, config, i, lang).first,
                       st.pass_probability, st.gain});
   }
   if (t.rows.empty())
@@ -194,8 +196,8 @@ void village_sections(const PrioritizeResult& r, const Registry& reg,
       const int i = st.household;
       const auto [finding, detail] = why_text(reg, config, i, lang);
       t.rows.push_back({k + 1, h.id[i], h.head_name[i], h.group_id[i],
-                        tr(lang, std::string("prio.todo.") + std::string(to_string(st.action))),
-                        finding, detail, "☐"});
+                        tr(lang, fmt::format("prio.todo.{}", to_string(st.action))), finding,
+                        detail, "☐"});
     }
     s.blocks.push_back(std::move(t));
     rep->sections.push_back(std::move(s));

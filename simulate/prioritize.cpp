@@ -287,7 +287,8 @@ bool run_prioritize(const Registry& reg, const EvaluationConfig& config, const D
   res.budget = options.budget;
   res.target = options.target;
   SimulationOptions so = options.simulation;
-  res.stride = std::max<int64_t>(1, (so.runs + kMaxRecordedRuns - 1) / kMaxRecordedRuns);
+  const int64_t most = std::max<int64_t>(1, options.max_recorded_runs);
+  res.stride = std::max<int64_t>(1, (so.runs + most - 1) / most);
   std::vector<BlockRecord> blocks(
       static_cast<std::size_t>((so.runs + kBlockSize - 1) / kBlockSize));
   const int64_t stride = res.stride;

@@ -35,6 +35,8 @@ struct PrioritizeOptions {
   SimulationOptions simulation;
   int budget = 100;   ///< most actions, >= 1
   double target = 0;  ///< in (0, 1]: stop once the pass probability reaches it; 0 = none
+  /// Replicates whose failures are all kept; above it every stride-th (>= 1).
+  int64_t max_recorded_runs = kMaxRecordedRuns;
 };
 
 /// What one action does: `fix` puts a household's record right (its rule findings no longer

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -204,6 +205,32 @@ TEST(Prioritize, VerifyingAnUnverifiedHouseholdRemovesItsFaultPrior) {
   EXPECT_GT(verify, 0);
   // A verify puts right what the visit finds and removes the fault term: the same as --fix.
   EXPECT_EQ(p.greedy.after, f.simulate(households_of(p.greedy)).what_if.pass_probability);
+}
+
+TEST(Prioritize, SubsampleOfFailingReplicatesEstimatesTheSameGains) {
+  // Memory bound: with at most 1000 replicates recorded, every third is kept; rank 0 stays
+  // exact and the ranking plan's end agrees with --fix-top on all replicates within 4.5
+  // standard errors of the thinning (the kept flips are Binomial(flips, 1/3), scaled by 3).
+  const Fixture& f = fixture();
+  const int budget = 8;
+  PrioritizeOptions po;
+  po.simulation = f.options();
+  po.budget = budget;
+  po.max_recorded_runs = 1000;
+  PrioritizeResult p;
+  std::string err;
+  ASSERT_TRUE(run_prioritize(f.reg, f.config, f.design, po, &p, &err)) << err;
+  EXPECT_EQ(p.stride, 3);
+  EXPECT_EQ(p.simulation.pass_probability, f.simulate({}).pass_probability);
+  const double third = static_cast<double>(p.failing) / 3.0;
+  EXPECT_NEAR(static_cast<double>(p.failing_recorded), third, 4.5 * std::sqrt(third * 2.0 / 3.0));
+  std::vector<int> fixed;
+  SimulationResult top;
+  ASSERT_TRUE(run_with_what_if(f.reg, f.config, f.design, f.options(), budget, &fixed, &top, &err));
+  EXPECT_EQ(households_of(p.ranking), fixed);
+  const double flips = static_cast<double>(top.what_if.gained);
+  const double se = std::sqrt(flips * 2.0) / static_cast<double>(p.simulation.runs);
+  EXPECT_NEAR(p.ranking.after, top.what_if.pass_probability, 4.5 * se);
 }
 
 TEST(Prioritize, SameAnswerOnOneAndTwoThreads) {
