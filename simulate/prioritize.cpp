@@ -13,6 +13,12 @@ namespace {
 
 constexpr int kInconsistency = static_cast<int>(Finding::kInconsistency);
 
+/// A replicate's rates from its sums, as the engine computes them (audit/rates.h): the one
+/// place prioritize turns sums into rates.
+std::array<double, kRateCount> rates_from(const RateSums& s) {
+  return rates_of(s).value;
+}
+
 /// The failing replicates of one block of the rehearsal, as the observer records them.
 struct BlockRecord {
   int64_t failing = 0;
@@ -122,13 +128,13 @@ class Replay {
     for (int b = 0; b < kRuleFindingCount; ++b)
       if (mask >> b & 1) s->num[b] -= b == kInconsistency ? 1.0 : weight_[h];
   }
-  bool passes(const RateSums& s) const { return criteria_hold(criteria_, rates_of(s).value); }
+  bool passes(const RateSums& s) const { return criteria_hold(criteria_, rates_from(s)); }
   /// The findings a household must have for its removal to make a failing replicate pass:
   /// one of each failing criterion's rate (every criterion on a fault rate is an upper
   /// bound, so removing other findings changes none of them); all bits when satisfaction
   /// fails, which no action changes.
   uint8_t need(const RateSums& s) const {
-    const auto rate = rates_of(s).value;
+    const std::array<double, kRateCount> rate = rates_from(s);
     uint8_t bits = 0;
     for (const Criterion& c : criteria_) {
       if (c.holds(rate[static_cast<int>(c.rate)])) continue;
