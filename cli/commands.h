@@ -34,6 +34,7 @@ std::unique_ptr<Command> make_validate();
 std::unique_ptr<Command> make_sample();
 std::unique_ptr<Command> make_audit();
 std::unique_ptr<Command> make_simulate();
+std::unique_ptr<Command> make_prioritize();
 std::unique_ptr<Command> make_schedule();
 std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_batch();

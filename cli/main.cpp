@@ -19,6 +19,7 @@ const CommandRow kCommands[] = {
     {"sample", kNeedsRegistry | kNeedsDesign, make_sample},
     {"audit", kNeedsRegistry, make_audit},
     {"simulate", kNeedsRegistry | kNeedsDesign, make_simulate},
+    {"prioritize", kNeedsRegistry | kNeedsDesign, make_prioritize},
     {"schedule", kNeedsRegistry | kNeedsStaff, make_schedule},
     {"import", kNeedsConfig, make_import},
     {"batch", kNeedsConfig, make_batch},

@@ -822,7 +822,137 @@ constexpr Entry kTable[] = {
     {"sched.notifications_text",
      "通知由村民小组党员在入户前告知农户在家等候；电话号码只在 notifications.csv 中。",
      "The village-group party member tells each household to wait at home before its visit; "
-     "phone numbers are only in notifications.csv."},
+     "phone numbers are only in notifications.csv."},  // prioritize (SPEC §4): help, terminal
+                                                       // summary, report.
+    {"cmd.prioritize.summary", "整改优先顺序：先核实谁、先整改谁",
+     "priorities: whom to verify and whose record to put right first"},
+    {"cmd.prioritize.help",
+     "在同一批蒙特卡洛模拟上逐步选出最能提高通过概率的行动（整改一户的登记记录，或入户核实一户"
+     "未核实户），每一步之后重新估计通过概率；同时衡量 simulate "
+     "的优先度排序（--fix-top），保留预算内"
+     "通过概率较高的方案。--out 写出 priorities.csv、report.html、report.xlsx 和 manifest.json。",
+     "choose, on the same Monte Carlo replicates, the actions (putting a household's record "
+     "right, or verifying an unverified household) that raise the pass probability most, one "
+     "at a time, re-estimating it after each; also measure simulate's priority ranking "
+     "(--fix-top) and keep the plan with the higher pass probability at the budget. --out "
+     "writes priorities.csv, report.html, report.xlsx and manifest.json."},
+    {"opt.prioritize.budget", "最多几项行动（默认 100）", "most actions (default 100)"},
+    {"opt.prioritize.target", "目标通过概率 P（0 < P <= 1）：达到即停，并说明用了几项行动",
+     "target pass probability P (0 < P <= 1): stop once reached, and say after how many actions"},
+    {"opt.prioritize.runs", "模拟次数（默认：simulation.runs）",
+     "replicates (default: simulation.runs)"},
+    {"opt.prioritize.seed", "随机种子（默认：simulation.seed）",
+     "random seed (default: simulation.seed)"},
+    {"opt.prioritize.threads", "工作线程数，0 = 全部核心（默认：simulation.threads）",
+     "worker threads, 0 = all cores (default: simulation.threads)"},
+    {"opt.prioritize.out",
+     "写入 priorities.csv、summary.json、report.html、report.xlsx 和 manifest.json 的目录",
+     "directory for priorities.csv, summary.json, report.html, report.xlsx and manifest.json"},
+    {"opt.prioritize.json", "只在标准输出显示汇总 JSON",
+     "print only the summary JSON on standard output"},
+    {"prio.action.fix", "整改", "fix"},
+    {"prio.action.verify", "核实", "verify"},
+    {"prio.term.title", "整改优先顺序（{} 次模拟，随机种子 {}）\n",
+     "Priorities ({} replicates, seed {})\n"},
+    {"prio.term.before", "  现状通过概率 {}（95% 区间 {}–{}）\n",
+     "  Pass probability as it is {} (95% interval {}–{})\n"},
+    {"prio.term.after", "  {} 项行动后通过概率 {}（95% 区间 {}–{}）\n",
+     "  After {} actions {} (95% interval {}–{})\n"},
+    {"prio.term.plan_greedy", "  采用逐步选择的方案（{}）；simulate 的优先度排序为 {}（{} 项）\n",
+     "  Plan kept: chosen step by step ({}); simulate's priority ranking gives {} ({} actions)\n"},
+    {"prio.term.plan_ranking", "  采用 simulate 的优先度排序（{}）；逐步选择的方案为 {}（{} 项）\n",
+     "  Plan kept: simulate's priority ranking ({}); the step-by-step plan gives {} ({} "
+     "actions)\n"},
+    {"prio.term.target_reached", "  达到目标 {} 需要 {} 项行动\n",
+     "  Target {} reached after {} actions\n"},
+    {"prio.term.target_short", "  预算 {} 项不足以达到目标 {}\n",
+     "  A budget of {} actions is not enough to reach the target {}\n"},
+    {"prio.term.exhausted",
+     "  其余未通过的模拟中已没有被查出问题的农户可以处理（原因不在登记，例如群众认可度）\n",
+     "  No household is left at fault in the replicates that still fail (their cause is not in "
+     "the registry, e.g. satisfaction)\n"},
+    {"prio.term.header",
+     "  序号  行动     户编号                 行政村          通过概率      增量\n",
+     "  rank  action   household              village        pass prob.      gain\n"},
+    {"prio.term.more", "  ……另有 {} 项，见 priorities.csv（--out）\n",
+     "  ... {} more in priorities.csv (--out)\n"},
+    {"prio.term.recorded",
+     "  记录：未通过的模拟保留 {} 次（共 {} 次，每 {} 次取一次），被查出问题的农户 {} 户次，{} "
+     "MB\n",
+     "  Recorded: {} failing replicates kept of {} (subsample stride {}; 1 = all), {} households "
+     "at "
+     "fault, {} MB\n"},
+    {"prio.term.speed", "  用时：模拟 {} 秒，选择行动 {} 秒（{} 项/秒）\n",
+     "  Time: rehearsal {} s, choosing the actions {} s ({} actions/s)\n"},
+    {"prio.title", "整改优先顺序", "Priorities: what to do first"},
+    {"prio.subtitle", "{} 次蒙特卡洛模拟，随机种子 {}，预算 {} 项行动",
+     "{} Monte Carlo replicates, seed {}, budget of {} actions"},
+    {"prio.summary", "结论", "In short"},
+    {"prio.fig.before", "现状通过概率", "Pass probability as it is"},
+    {"prio.fig.after", "{} 项行动后", "After {} actions"},
+    {"prio.fig.plan", "采用的方案", "Plan kept"},
+    {"prio.fig.plan_other", "{}：{}", "{}: {}"},
+    {"prio.fig.target", "目标 {}", "Target {}"},
+    {"prio.fig.target_reached", "{} 项行动即可达到", "reached after {} actions"},
+    {"prio.fig.target_short", "预算 {} 项不够", "a budget of {} is not enough"},
+    {"prio.plan.greedy", "逐步选择", "step by step"},
+    {"prio.plan.ranking", "优先度排序（--fix-top）", "priority ranking (--fix-top)"},
+    {"prio.method",
+     "在同一批 {} 次模拟（随机种子 {}）上，每一步选出能使最多未通过的模拟转为通过的行动（都不能时，"
+     "选在最多未通过的模拟中被查出问题的农户），再重新估计通过概率；最多 {} 项。整改：使该户的登记"
+     "记录不再违反标准；核实：入户核实一户未核实户，去掉评估组认定其有问题的可能，并改正核实中发现"
+     "的"
+     "问题。每户最多一项行动。同时在同一批模拟上衡量 simulate "
+     "的优先度排序，保留预算内通过概率较高的"
+     "方案。",
+     "On the same {} replicates (seed {}), each step takes the action that turns the most failing "
+     "replicates into passing ones (when none does, the household found at fault in the most "
+     "failing replicates), then the pass probability is estimated again; at most {} actions. "
+     "Fix: the household's record no longer breaks a standard; verify: a visit to an unverified "
+     "household removes the chance that the evaluators find it at fault, and puts right what the "
+     "visit finds. One action per household at most. simulate's priority ranking is measured on "
+     "the same replicates, and the plan with the higher pass probability at the budget is kept."},
+    {"prio.subsample",
+     "为限制内存，只保留了 {} 次未通过的模拟（共 {} 次，等距抽取）；行动的增益按它们估计。",
+     "To bound memory, {} of the {} failing replicates were kept (every n-th); the gains of the "
+     "actions are estimated on them."},
+    {"prio.exhausted",
+     "预算用完之前，其余未通过的模拟中已没有被查出问题的农户：它们未通过的原因不在登记（例如群众认"
+     "可度）。",
+     "Before the budget ran out, no household was left at fault in the replicates that still "
+     "fail: their cause is not in the registry (e.g. satisfaction)."},
+    {"prio.curve", "每多一项行动带来什么", "What each further action buys"},
+    {"prio.curve_chart", "通过概率与行动数", "Pass probability by number of actions"},
+    {"prio.curve_x", "行动数", "actions"},
+    {"prio.curve_y", "通过概率", "pass probability"},
+    {"prio.curve_text",
+     "曲线上每一点是做完这一项及之前各项行动后的通过概率，用的是同一批模拟，所以曲线不会下降。",
+     "Each point is the pass probability after this action and all before it, on the same "
+     "replicates, so the curve never falls."},
+    {"prio.places", "按乡镇和行政村的行动", "Actions by township and village"},
+    {"prio.places_table", "采用方案中的行动", "The actions of the plan kept"},
+    {"prio.sheet.actions", "行动", "actions"},
+    {"prio.none", "没有需要采取的行动。", "No action to take."},
+    {"prio.village", "{}（{}，乡镇 {}）入户清单", "{} ({}, township {}): visiting list"},
+    {"prio.no_village", "未归属行政村的农户", "Households without a village"},
+    {"prio.col.township", "乡镇", "township"},
+    {"prio.col.village", "行政村", "village"},
+    {"prio.col.rank", "序号", "rank"},
+    {"prio.col.action", "行动", "action"},
+    {"prio.col.household", "户编号", "household"},
+    {"prio.col.status", "状态", "status"},
+    {"prio.col.finding", "问题", "finding"},
+    {"prio.col.pass", "行动后通过概率", "pass probability after"},
+    {"prio.col.gain", "增量", "gain"},
+    {"prio.col.head", "户主", "head"},
+    {"prio.col.group", "村民小组", "group"},
+    {"prio.col.detail", "依据", "why"},
+    {"prio.col.done", "已办", "done"},
+    {"prio.todo.fix", "整改登记记录", "put the record right"},
+    {"prio.todo.verify", "入户核实", "visit and verify"},
+    {"prio.unverified", "未核实", "unverified"},
+    {"prio.unverified_detail", "未核实：评估组认定其有问题的可能为 {}",
+     "not verified: the evaluators find it at fault with probability {}"},
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {

@@ -344,6 +344,7 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
   s.tags.assign(largest + 1, 0);
   s.rare.resize(largest + 1);
   s.surveyed.resize(hot_.size());
+  s.found.resize(hot_.size());
   s.segments.reserve(64);
   return s;
 }

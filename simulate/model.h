@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/rates.h"
@@ -90,6 +91,15 @@ class ReplicateModel {
     /// Optional per-position counters {sampled, fault, ...} (4 × uint32 per position) the
     /// replicate increments for every surveyed household; null = none.
     uint32_t* counters = nullptr;
+    /// Set before the first replicate: keep what prioritize needs of each replicate. Then
+    /// `found` (parallel to `surveyed`) holds each listed household's findings (bits
+    /// 1 << Finding, rule and fault-prior findings together; 0 for a light household),
+    /// `light_found` the light households found at fault (position, findings), and `sums`
+    /// the replicate's rate sums as they are.
+    bool record = false;
+    std::vector<uint8_t> found;
+    std::vector<std::pair<uint32_t, uint8_t>> light_found;
+    RateSums sums;
   };
 
   /// Builds the model; `design` must outlive it. `fixed` (household indices) are put right

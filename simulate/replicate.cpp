@@ -120,11 +120,13 @@ struct ReplicateModel::Replicate {
         light_list(scratch->light.data()),
         grouped(m.grouped_approval_),
         criteria_findings(m.criteria_findings_),
-        keep_list(scratch->counters != nullptr || !m.grouped_approval_),
+        found_list(scratch->record ? scratch->found.data() : nullptr),
+        keep_list(scratch->counters != nullptr || !m.grouped_approval_ || scratch->record),
         any_fixed(m.any_fixed_),
         packed(m.packed_) {
     s->villages.clear();
     s->segments.clear();
+    s->light_found.clear();
   }
 
   const ReplicateModel& model;
@@ -149,6 +151,7 @@ struct ReplicateModel::Replicate {
   ReplicateTally t, t2;
   const bool grouped;
   const uint8_t criteria_findings;
+  uint8_t* const found_list;  ///< per listed household, its findings (Scratch::record), or null
   /// The list of surveyed households is needed for the per-household counts and for
   /// approval drawn household by household; otherwise light households only count.
   const bool keep_list;
@@ -243,6 +246,7 @@ struct ReplicateModel::Replicate {
       counters[4 * static_cast<std::size_t>(pos)] += 1;
       counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
     }
+    if (found_list) found_list[n_listed] = found;
     surveyed[n_listed++] = pos | fault << 31;
     ++n_surveyed;
     return true;
@@ -280,6 +284,7 @@ struct ReplicateModel::Replicate {
       const uint8_t found = findings_at(hx, income_of(g, pos));
       if (!found) continue;
       const uint32_t fault = add_findings(hx, found, t);
+      if (found_list) s->light_found.emplace_back(pos, found);
       if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
       if (listed && fault)
         for (uint32_t q = 0; q < m; ++q)
@@ -534,6 +539,7 @@ struct ReplicateModel::Replicate {
     if (keep_list) {
       for (i = 0; i < m; ++i) {
         const uint32_t pos = lights[i] & ~kFaultBit;
+        if (found_list) found_list[n_listed] = 0;  // a rare one found is in light_found
         surveyed[n_listed++] = lights[i];
         if (counters) counters[4 * static_cast<std::size_t>(pos)] += 1;
         if (!grouped) approve_one(g, pos);
@@ -618,6 +624,7 @@ struct ReplicateModel::Replicate {
     out.surveyed = static_cast<int>(n_surveyed);
     out.rate = rates_of(sums_of(t, t.num, t.approvals), model.county_).value;
     out.pass = criteria_hold(model.criteria_, out.rate);
+    if (found_list) s->sums = sums_of(t, t.num, t.approvals);
     out.pass_fixed = out.pass;
     bool fixed_found = false;
     for (int f = 0; f < kRuleFindingCount; ++f) fixed_found |= t.num_fixed[f] != 0;

@@ -64,6 +64,7 @@ class Runner {
     auto worker = [&](int tid) {
       ReplicateModel::Scratch scratch = model_.make_scratch();
       if (options_.household_attribution) scratch.counters = counts_[tid].households.data();
+      scratch.record = options_.record_findings;
       for (;;) {
         for (int64_t b = next_block_.fetch_add(1); b < round_end_; b = next_block_.fetch_add(1))
           run_block(b, &scratch, &counts_[tid]);
@@ -152,6 +153,7 @@ class Runner {
     for (int64_t r = first; r < last; ++r) {
       const ReplicateOutcome o =
           model_.run_replicate(options_.seed, static_cast<uint64_t>(r), scratch);
+      if (options_.observer) options_.observer(r, o.pass, model_, *scratch);
       ++sums.runs;
       sums.passes += o.pass;
       sums.passes_fixed += o.pass_fixed;

@@ -25,6 +25,7 @@
 #include "registry/registry.h"
 #include "sampler/design.h"
 #include "simulate/condition.h"
+#include "simulate/model.h"
 #include "util/rng.h"
 
 namespace kaoping {
@@ -59,6 +60,15 @@ struct SimulationOptions {
   /// Called after each round with (replicates done, replicates asked); from one thread at
   /// a time. May be empty.
   std::function<void(int64_t, int64_t)> progress;
+  /// Called right after each replicate, on the thread that ran it, with the replicate's
+  /// index, its verdict, the model and the thread's scratch (what the replicate left there;
+  /// with record_findings, Scratch::record). Replicates of one block (kBlockSize) run on one
+  /// thread in index order; blocks run concurrently. May be empty. Changes no figure.
+  std::function<void(int64_t, bool, const ReplicateModel&, const ReplicateModel::Scratch&)>
+      observer;
+  /// Sets Scratch::record for the observer (prioritize: each household's findings and the
+  /// replicate's rate sums). Changes no figure.
+  bool record_findings = false;
 };
 
 /// Distribution over replicates of one criterion's rate.
