@@ -93,7 +93,7 @@ class Schedule : public Command {
                 plan_problem_text(Lang::kEn, s.registry, *plan, p));
       return false;
     }
-    add_standby(s.registry, reserve_households(draw), plan);
+    add_standby(s.registry, standby_households(draw), plan);
     return true;
   }
 

@@ -542,8 +542,8 @@ constexpr Entry kTable[] = {
     {"audit.failing_heading", "单独不达标的乡镇和村",
      "Townships and villages that fail on their own"},
     {"audit.failing_sheet", "单独不达标", "failing units"},
-    {"audit.failing_rates", "不达标的指标", "criteria that fail"},
-    {"audit.failed_rate", "{0} {1}（标准{2}）", "{0} {1} (standard: {2})"},
+    {"audit.failing_rates", "不达标的指标（标准见上表）", "criteria that fail (standards above)"},
+    {"audit.failed_rate", "{0} {1}", "{0} {1}"},
     {"audit.failing_text",
      "按各自的全部农户计算，{0} 个乡镇（共 {1} 个）和 {2} 个村（共 {3} 个）单独不达标。评估组抽中"
      "其中一个，就可能因为它而不通过。",

@@ -335,10 +335,17 @@ std::vector<int> sampled_households(const Draw& draw) {
   return out;
 }
 
-std::vector<int> reserve_households(const Draw& draw) {
-  std::vector<int> out;
+std::vector<int> standby_households(const Draw& draw) {
+  std::map<std::pair<int, int>, int> in_sample;  // (village, category) -> sample households
   for (const DrawRow& row : draw.rows)
-    if (row.role == Role::kReserve) out.push_back(row.household);
+    if (row.role == Role::kSample) ++in_sample[{row.village, static_cast<int>(row.category)}];
+  std::vector<int> out;
+  for (const DrawRow& row : draw.rows) {
+    if (row.role != Role::kReserve) continue;
+    const int n = in_sample[{row.village, static_cast<int>(row.category)}];
+    if (row.reserve_rank >= 1 && row.reserve_rank <= (n + kStandbyPer - 1) / kStandbyPer)
+      out.push_back(row.household);
+  }
   return out;
 }
 

@@ -107,8 +107,11 @@ std::string format_clock(int minutes);
 
 /// The households to visit: the sample rows of a draw (reserves are not visited).
 std::vector<int> sampled_households(const Draw& draw);
-/// The reserve rows of a draw, in draw order.
-std::vector<int> reserve_households(const Draw& draw);
+/// Reserves per sample household told to stand by: one for every kStandbyPer households
+/// of a village's category in sample (rounded up), the first of its reserve list.
+inline constexpr int kStandbyPer = 5;
+/// The reserve households to stand by (see kStandbyPer), in draw order.
+std::vector<int> standby_households(const Draw& draw);
 /// Tells each of `reserves` (indices into reg.households) whose village the plan visits to
 /// stand by: Plan::standby, one per household, by its group contact person (else the
 /// village's first guide), the evening before the village's first visit; ordered like the
