@@ -26,13 +26,17 @@ RiskFindings risk_findings(const Households& h, std::size_t i, const EvaluationC
   r.rule_class = classify(h, i, config.standards, config.evaluator.income_noise);
   const RuleClass& c = r.rule_class;
   const double p_rich = 1 - c.p_not_rich;
-  auto listed = [&](double p) { return p >= kListedRuleProbability || (found_at_fault && p > 0); };
   r.rules = c.always;
-  if (listed(c.p_below)) r.rules |= c.below;
-  if (listed(p_rich)) r.rules |= c.rich;
+  if (c.p_below >= kListedRuleProbability) r.rules |= c.below;
+  if (p_rich >= kListedRuleProbability) r.rules |= c.rich;
   const FaultPrior prior = fault_prior(h, i, config.evaluator);
   r.fault_p = prior.p;
   r.unverified = prior.p > 0;
+  // Found at fault with nothing above to explain it: a rare income assessment did it.
+  if (found_at_fault && r.rules == 0 && !r.unverified) {
+    if (c.p_below > 0) r.rules |= c.below;
+    if (p_rich > 0) r.rules |= c.rich;
+  }
   return r;
 }
 

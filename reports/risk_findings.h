@@ -15,7 +15,7 @@ namespace kaoping {
 
 /// A rule that fires only under some income assessments is listed when the evaluators'
 /// income error makes it fire with at least this probability per visit, or when the
-/// rehearsal found the household at fault at least once.
+/// rehearsal found the household at fault and nothing else explains it.
 inline constexpr double kListedRuleProbability = 0.001;
 
 struct RiskFindings {

@@ -345,11 +345,12 @@ Section gaps_section(Lang lang, const Registry& reg, const Plan& plan) {
   Section gaps;
   gaps.heading = tr(lang, "sched.gaps");
   if (plan.gaps.empty()) gaps.blocks.push_back(Paragraph{tr(lang, "sched.no_gaps")});
-  const Table summary = gap_summary_table(lang, reg, plan);
-  if (!summary.rows.empty()) {
-    gaps.blocks.push_back(Paragraph{tr(lang, "sched.gap_summary_text")});
-    gaps.blocks.push_back(summary);
-  }
+  // The workbook always has both gap sheets (empty: nothing is missing); the page only
+  // when there is something to show.
+  Table summary = gap_summary_table(lang, reg, plan);
+  if (!summary.rows.empty()) gaps.blocks.push_back(Paragraph{tr(lang, "sched.gap_summary_text")});
+  summary.in_html = !summary.rows.empty();
+  gaps.blocks.push_back(summary);
   Table g;
   g.title = tr(lang, "sched.gaps_each");
   g.sheet = tr(lang, "sched.gaps");
@@ -369,7 +370,8 @@ Section gaps_section(Lang lang, const Registry& reg, const Plan& plan) {
   }
   g.html_rows = 40;
   g.html_cut_note = cut_note(lang, std::min<std::size_t>(40, g.rows.size()), g.rows.size());
-  if (!g.rows.empty()) gaps.blocks.push_back(g);
+  g.in_html = !g.rows.empty();
+  gaps.blocks.push_back(g);
   return gaps;
 }
 
