@@ -295,6 +295,7 @@ TEST(PlanProblemText, EveryBrokenPlanInBothLanguages) {
       {ProblemKind::kDoubleBooked,
        "staff C is at two visits at once: visit of H101 on 2017-09-05 at 10:00 and visit of "
        "H105 on 2017-09-05 at 10:00"},
+      {ProblemKind::kNoWalk, "PLACEHOLDER_NO_WALK"},
       {ProblemKind::kUnreachable,
        "team 3 cannot reach village V3 by 2017-09-05 09:00 (135 minutes of travel)"},
       {ProblemKind::kUndeclaredGuidesShort,
