@@ -159,11 +159,11 @@ TEST_F(PlanTest, VisitsSkipLunchAndContinueNextDay) {
   times.clear();
   for (const PlannedVisit& v : no_walk.visits)
     times.push_back(v.date.str() + " " + format_clock(v.start));
-  EXPECT_EQ(times, (std::vector<std::string>{
-                       "2017-09-05 10:00", "2017-09-05 10:40", "2017-09-05 11:20",
-                       "2017-09-05 13:30", "2017-09-05 14:10", "2017-09-05 14:50",
-                       "2017-09-05 15:30", "2017-09-05 16:10", "2017-09-05 16:50",
-                       "2017-09-06 08:30"}));
+  EXPECT_EQ(times,
+            (std::vector<std::string>{"2017-09-05 10:00", "2017-09-05 10:40", "2017-09-05 11:20",
+                                      "2017-09-05 13:30", "2017-09-05 14:10", "2017-09-05 14:50",
+                                      "2017-09-05 15:30", "2017-09-05 16:10", "2017-09-05 16:50",
+                                      "2017-09-06 08:30"}));
   config_.walk_minutes = 5;
   // Ordered by group: G1 first.
   EXPECT_EQ(reg_.households.id[plan.visits[0].household], "H101");
