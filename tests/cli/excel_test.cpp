@@ -119,3 +119,21 @@ TEST_F(ExcelCli, FixListSaysWhatIsWrongWithEachHousehold) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ExcelCli, NewKeysAreChecked) {
+  CliResult r = kaoping("validate --lang en --set schedule.walk_minutes=-1");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--set:1:23: error: schedule.walk_minutes must be a whole number >= 0, "
+                       "got \"-1\""),
+            std::string::npos)
+      << r.err;
+  r = kaoping("validate --lang en --set county.name=[a]");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--set:1:13: error: county.name must be a name (text), got a list"),
+            std::string::npos)
+      << r.err;
+}
+
+}  // namespace
