@@ -529,7 +529,7 @@ Report compose_audit_report(const Registry& reg, const EvaluationConfig& config,
   rep.subtitle = trf(lang, "audit.sample_subtitle", result.households.size(), result.field.absent,
                      result.field.short_total);
   Section verdict;
-  verdict.heading = tr(lang, "audit.summary");
+  verdict.heading = tr(lang, "audit.sample_summary");
   Figures figs = verdict_figures(result.verdict, result.rates, lang);
   figs.items[0].label = tr(lang, "audit.sample_verdict");
   verdict.blocks.push_back(figs);

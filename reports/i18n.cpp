@@ -531,6 +531,7 @@ constexpr Entry kTable[] = {
     {"audit.sample_subtitle", "一次抽样，入户核查 {} 户，不在家 {} 户，缺额 {} 户（不是全县自查）",
      "One draw: {} households surveyed, {} not at home, {} short (not the county's self-check)"},
     {"audit.sample_verdict", "这一次抽样", "This one draw"},
+    {"audit.sample_summary", "这一次抽样的结论", "The verdict on this one draw"},
     {"audit.one_draw_text",
      "这是一次抽样的 {} 户的结果：评估组的另一次抽样会抽到别的乡镇、村和农户，结论可能不同。"
      "全县自查见 kaoping audit --all；通过评估的概率见 kaoping simulate。",

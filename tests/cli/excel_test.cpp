@@ -78,6 +78,8 @@ TEST_F(ExcelCli, ReportsNameTheCountyAndTheDate) {
   const std::string one = slurp(dir_ / "d" / "report.html");
   EXPECT_NE(one.find("the default county · made on"), std::string::npos);
   EXPECT_NE(one.find("<h1>Audit of one draw</h1>"), std::string::npos);
+  EXPECT_NE(one.find("<h2>The verdict on this one draw</h2>"), std::string::npos);
+  EXPECT_EQ(one.find("<h2>Summary</h2>"), std::string::npos);  // the self-check's heading
   EXPECT_NE(one.find("This is the result of one draw of 387 households"), std::string::npos);
 }
 
