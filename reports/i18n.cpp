@@ -673,6 +673,7 @@ constexpr Entry kTable[] = {
     {"sched.role.interpreter", "翻译", "interpreter"},
     {"sched.role.team", "评估组", "team"},
     {"sched.team_sheet", "第 {} 组日程", "Team {}: schedule"},
+    {"sched.team_visits_title", "第 {} 组的入户（按时间）", "Team {}, hour by hour"},
     {"sched.team_idle", "本组没有入户安排。", "This team has no visits."},
     {"sched.village_sheet", "{}：入户安排", "{}: visits"},
     {"sched.village_visits_title", "入户农户、时间和陪同人员",

@@ -226,7 +226,7 @@ std::vector<Section> team_sheets(Lang lang, const Registry& reg, const ScheduleC
     s.heading = trf(lang, "sched.team_sheet", team);
     s.page_break = true;
     Table t;
-    t.title = trf(lang, "sched.team_sheet", team);
+    t.title = trf(lang, "sched.team_visits_title", team);
     t.sheet = trf(lang, "sched.team_n", team);
     t.columns = {{tr(lang, "col.date"), ColumnKind::kDate},
                  {tr(lang, "col.start"), ColumnKind::kTime},
