@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "reports/schedule_report.h"
+#include "reports/schedule_sheets.h"
+#include "reports/xlsx.h"
 #include "sampler/draw_io.h"
 #include "schedule/check.h"
 #include "schedule/plan.h"
@@ -18,9 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kDefaultOut = "schedule-out";
-constexpr const char* kOutputs[] = {"schedule.csv", "notifications.csv", "itineraries.csv",
-                                    "gaps.csv",     "schedule.ics",      "report.html",
-                                    "report.xlsx",  "manifest.json"};
+constexpr const char* kOutputs[] = {"schedule.csv", "notifications.csv",  "itineraries.csv",
+                                    "gaps.csv",     "schedule.ics",       "report.html",
+                                    "report.xlsx",  "notifications.xlsx", "manifest.json"};
 constexpr std::size_t kGapsShown = 20;
 
 class Schedule : public Command {
@@ -54,6 +56,11 @@ class Schedule : public Command {
             compose_schedule_report(s.registry, s.config.schedule, plan, s.report_context()),
             s.manifest("schedule", {sample_, s.opts.staff})))
       return kExitBadInput;
+    if (!write_xlsx(compose_notifications_workbook(s.registry, plan, s.report_context()),
+                    (fs::path(s.opts.out) / "notifications.xlsx").string(), &err)) {
+      s.error(err);
+      return kExitBadInput;
+    }
     report_gaps(s, plan);
     s.note(s.trf("term.schedule_wrote", s.opts.out, plan.visits.size(), plan.villages,
                  plan.first_day.str(), plan.last_day.str()));
@@ -86,6 +93,7 @@ class Schedule : public Command {
                 plan_problem_text(Lang::kEn, s.registry, *plan, p));
       return false;
     }
+    add_standby(s.registry, standby_households(draw), plan);
     return true;
   }
 

@@ -107,7 +107,7 @@ class Simulate : public Command {
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
-    OutputFiles files = simulate_files(result, s.registry, s.design, summary, text);
+    OutputFiles files = simulate_files(result, s.registry, s.config, s.design, summary, text);
     files.push_back({"manifest.json", manifest_json(m)});
     if (!s.write_files(files, {fix_file_, sample_.value_or("")})) return false;
     // report.html and report.xlsx, with the design's OC curves.

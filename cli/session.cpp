@@ -4,7 +4,9 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 
+#include "util/date.h"
 #include "util/files.h"
 
 namespace kaoping::cli {
@@ -114,7 +116,14 @@ bool Session::write_files(const std::vector<std::pair<std::string, std::string>>
 }
 
 ReportContext Session::report_context() const {
-  return {lang(), opts.argv, opts.registry, KAOPING_VERSION};
+  std::string county = config.county_name;
+  if (county.empty() && !opts.registry.empty()) {
+    // The folder's own name: "county/", "./county" and "." (inside it) all name it.
+    std::filesystem::path dir = std::filesystem::absolute(opts.registry).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    county = dir.filename().string();
+  }
+  return {lang(), opts.argv, opts.registry, KAOPING_VERSION, county, today_in_china().str()};
 }
 
 Manifest Session::manifest(const std::string& command,

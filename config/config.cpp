@@ -402,7 +402,9 @@ class Checker {
   void run(const Node& root, Config* config) {
     if (!map(root, "the configuration")) return;
     keys(root, "",
-         {"design", "standards", "evaluator", "simulation", "schedule", "import", "sensitivity"});
+         {"county", "design", "standards", "evaluator", "simulation", "schedule", "import",
+          "sensitivity"});
+    if (const Node* n = section(root, "county")) county(*n, &config->county_name);
     if (const Node* n = section(root, "design")) design(*n, &config->design);
     if (const Node* n = section(root, "standards")) standards(*n, &config->standards);
     if (const Node* n = section(root, "evaluator")) evaluator(*n, &config->evaluator);
@@ -774,7 +776,7 @@ class Checker {
     const std::string p = "schedule";
     keys(s, p,
          {"window", "teams", "day", "lunch", "visit_minutes", "start", "enumerators_per_team",
-          "guides_per_village"});
+          "guides_per_village", "walk_minutes"});
     const Node* window = s.find("window");
     bool window_ok = false;
     if (window != nullptr && pair(*window, "schedule.window", "dates") != nullptr) {
@@ -828,6 +830,17 @@ class Checker {
     }
     whole_at(s, p, "enumerators_per_team", 1, &sc->enumerators_per_team);
     whole_at(s, p, "guides_per_village", 1, &sc->guides_per_village);
+    whole_at(s, p, "walk_minutes", 0, &sc->walk_minutes);
+  }
+
+  void county(const Node& s, std::string* name) {
+    keys(s, "county", {"name"});
+    if (const Node* n = s.find("name")) {
+      if (n->kind == Node::Kind::kScalar || n->kind == Node::Kind::kNull)
+        *name = n->text;
+      else
+        wrong(*n, "county.name", "a name (text)");
+    }
   }
 
   void import(const Node& s, ImportConfig* ic) {
@@ -851,6 +864,8 @@ std::string resolved_yaml(const Config& c) {
   auto clock = [](int minutes) { return fmt::format("{:02d}:{:02d}", minutes / 60, minutes % 60); };
   YAML::Emitter e;
   e << YAML::BeginMap;
+  e << YAML::Key << "county" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << c.county_name << YAML::EndMap;
   e << YAML::Key << "design" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "townships" << YAML::Value << c.design.townships;
   e << YAML::Key << "township_selection" << YAML::Value
@@ -942,6 +957,7 @@ std::string resolved_yaml(const Config& c) {
   e << YAML::Key << "start" << YAML::Value << s.start.str();
   e << YAML::Key << "enumerators_per_team" << YAML::Value << s.enumerators_per_team;
   e << YAML::Key << "guides_per_village" << YAML::Value << s.guides_per_village;
+  e << YAML::Key << "walk_minutes" << YAML::Value << s.walk_minutes;
   e << YAML::EndMap;
   e << YAML::Key << "import" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "registered_verified" << YAML::Value << c.import.registered_verified;

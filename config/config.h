@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "simulate/simulation_config.h"
 #include "audit/standards.h"
 #include "import/import_config.h"
 #include "sampler/design_config.h"
 #include "schedule/schedule_config.h"
+#include "simulate/simulation_config.h"
 #include "util/diagnostics.h"
 
 namespace kaoping {
@@ -17,6 +17,8 @@ namespace kaoping {
 /// The whole configuration: the evaluation (design, standards, evaluator) and the run's and
 /// the schedule's settings.
 struct Config : EvaluationConfig {
+  /// county.name: shown on every report; empty: the registry folder's name.
+  std::string county_name;
   SimulationConfig simulation;
   ScheduleConfig schedule;
   ImportConfig import;

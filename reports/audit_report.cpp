@@ -270,6 +270,14 @@ Section selfcheck_summary(const EvaluationConfig& config, const SelfCheckResult&
   Section summary;
   summary.heading = tr(lang, "audit.summary");
   Figures figs = verdict_figures(result.county.verdict, result.county.rates, lang);
+  int towns = 0, villages = 0;
+  for (const UnitSummary& u : result.townships) towns += u.unit >= 0 && !u.verdict.pass;
+  for (const UnitSummary& u : result.villages) villages += u.unit >= 0 && !u.verdict.pass;
+  // A county that passes on its own data with units that do not is not a green light.
+  if (towns + villages > 0) {
+    figs.items[0].note = trf(lang, "audit.units_fail", towns, villages);
+    if (result.county.verdict.pass) figs.items[0].tone = Tone::kWarning;
+  }
   figs.items.push_back(
       {tr(lang, "audit.checked"), format_number(result.county.households), "", Tone::kNeutral});
   figs.items.push_back({tr(lang, "audit.flagged"), format_number(result.county.flagged),
@@ -277,6 +285,7 @@ Section selfcheck_summary(const EvaluationConfig& config, const SelfCheckResult&
                         result.county.rule_flagged > 0 ? Tone::kWarning : Tone::kGood});
   summary.blocks.push_back(figs);
   summary.blocks.push_back(Paragraph{tr(lang, "audit.summary_text")});
+  summary.blocks.push_back(Paragraph{tr(lang, "audit.not_the_evaluation")});
   BarChart by_finding;
   by_finding.title = tr(lang, "audit.findings_chart");
   by_finding.x_label = tr(lang, "col.households");
@@ -286,9 +295,64 @@ Section selfcheck_summary(const EvaluationConfig& config, const SelfCheckResult&
         {finding_name(lang, static_cast<Finding>(f)), static_cast<double>(result.county.count[f]),
          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
          f < kRuleFindingCount ? Tone::kBad : Tone::kWarning});
+  by_finding.legend = {{Tone::kBad, tr(lang, "audit.legend.rules")},
+                       {Tone::kWarning, tr(lang, "audit.legend.readiness")}};
   summary.blocks.push_back(Chart{by_finding});
   summary.blocks.push_back(rates_table(result.county.rates, config.standards, lang, "audit.rates"));
   return summary;
+}
+
+// "错退率 2.4%（低于 2%）、漏评率 ..." for the criteria a unit fails.
+std::string failed_text(const UnitSummary& u, Lang lang) {
+  std::string out;
+  for (const Criterion& c : u.verdict.failed) {
+    if (!out.empty()) out += lang == Lang::kEn ? "; " : "；";
+    out += trf(lang, "audit.failed_rate", rate_name(lang, c.rate),
+               format_percent(u.rates.value[static_cast<int>(c.rate)], 2),
+               standard_text(lang, c.below, c.threshold));
+  }
+  return out;
+}
+
+// The townships and villages that fail on their own, with the rates that fail, and what
+// the self-check cannot say: whether the county passes the evaluators' draw.
+Section failing_units_section(const Registry& reg, const SelfCheckResult& result, Lang lang,
+                              int* towns_failing, int* villages_failing) {
+  Section sec;
+  sec.heading = tr(lang, "audit.failing_heading");
+  Table t;
+  t.title = tr(lang, "audit.failing_heading");
+  t.sheet = tr(lang, "audit.failing_sheet");
+  t.columns = {{tr(lang, "col.unit_kind")},
+               {tr(lang, "col.township")},
+               {tr(lang, "col.village")},
+               {tr(lang, "col.households"), ColumnKind::kInteger},
+               {tr(lang, "audit.failing_rates")}};
+  *towns_failing = *villages_failing = 0;
+  for (const UnitSummary& u : result.townships) {
+    if (u.unit < 0 || u.verdict.pass) continue;
+    ++*towns_failing;
+    const Township& tw = reg.townships[u.unit];
+    t.rows.push_back({tr(lang, "col.township"), unit_name(tw.name, tw.id), "", u.households,
+                      failed_text(u, lang)});
+  }
+  for (const UnitSummary& u : result.villages) {
+    if (u.unit < 0 || u.verdict.pass) continue;
+    ++*villages_failing;
+    const Village& v = reg.villages[u.unit];
+    const std::string town =
+        v.township >= 0 ? unit_name(reg.townships[v.township].name, v.township_id) : v.township_id;
+    t.rows.push_back({tr(lang, "col.village"), town, unit_name(v.name, v.id), u.households,
+                      failed_text(u, lang)});
+  }
+  sec.blocks.push_back(
+      Paragraph{trf(lang, "audit.failing_text", *towns_failing, result.townships.size(),
+                    *villages_failing, result.villages.size())});
+  t.html_rows = 40;
+  t.html_cut_note = cut_note(lang, std::min<std::size_t>(40, t.rows.size()), t.rows.size());
+  if (!t.rows.empty()) sec.blocks.push_back(t);
+  sec.blocks.push_back(Paragraph{tr(lang, "audit.not_the_evaluation")});
+  return sec;
 }
 
 // Per township: registered households by status, persons and the self-check's findings;
@@ -448,9 +512,11 @@ Report compose_selfcheck_report(const Registry& reg, const EvaluationConfig& con
   rep.title = tr(lang, "audit.title");
   rep.subtitle = trf(lang, "audit.subtitle", format_number(static_cast<double>(h.count())));
   rep.sections.push_back(selfcheck_summary(config, result, lang));
+  int towns = 0, villages = 0;
+  rep.sections.push_back(failing_units_section(reg, result, lang, &towns, &villages));
   rep.sections.push_back(county_profile(reg, result, lang));
   rep.sections.push_back(todo_section(reg, result, lang, page_rows));
-  rep.colophon = base_colophon(ctx);
+  stamp_report(ctx, &rep);
   return rep;
 }
 
@@ -463,8 +529,11 @@ Report compose_audit_report(const Registry& reg, const EvaluationConfig& config,
   rep.subtitle = trf(lang, "audit.sample_subtitle", result.households.size(), result.field.absent,
                      result.field.short_total);
   Section verdict;
-  verdict.heading = tr(lang, "audit.summary");
-  verdict.blocks.push_back(verdict_figures(result.verdict, result.rates, lang));
+  verdict.heading = tr(lang, "audit.sample_summary");
+  Figures figs = verdict_figures(result.verdict, result.rates, lang);
+  figs.items[0].label = tr(lang, "audit.sample_verdict");
+  verdict.blocks.push_back(figs);
+  verdict.blocks.push_back(Paragraph{trf(lang, "audit.one_draw_text", result.households.size())});
   verdict.blocks.push_back(rates_table(result.rates, config.standards, lang, "audit.sample_rates"));
   if (!result.field.shortfalls.empty()) {
     Table t;
@@ -488,7 +557,7 @@ Report compose_audit_report(const Registry& reg, const EvaluationConfig& config,
   found.blocks.push_back(findings_table(reg, findings, lang, 50));
   rep.sections.push_back(found);
   (void)draw;
-  rep.colophon = base_colophon(ctx);
+  stamp_report(ctx, &rep);
   return rep;
 }
 

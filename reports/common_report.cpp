@@ -25,6 +25,18 @@ std::vector<std::pair<std::string, std::string>> base_colophon(const ReportConte
   };
 }
 
+std::string county_label(const ReportContext& ctx) {
+  return ctx.county.empty() ? tr(ctx.lang, "common.default_county") : ctx.county;
+}
+
+void stamp_report(const ReportContext& ctx, report::Report* report) {
+  report->stamp = trf(ctx.lang, "common.stamp", county_label(ctx), ctx.date);
+  report->colophon = base_colophon(ctx);
+  report->colophon.insert(report->colophon.begin(),
+                          {{tr(ctx.lang, "colophon.county"), county_label(ctx)},
+                           {tr(ctx.lang, "colophon.date"), ctx.date}});
+}
+
 std::string cut_note(Lang lang, std::size_t shown, std::size_t total) {
   return fmt::format(fmt::runtime(tr(lang, "common.cut")), shown, total);
 }

@@ -15,7 +15,17 @@ struct ReportContext {
   std::vector<std::string> argv;  ///< the whole command line
   std::string registry;           ///< registry directory; "" = the embedded default county
   std::string version;            ///< kaoping version
+  /// The county the report is about: county.name, else the registry folder's name, else
+  /// (embedded default county) "" and the report names the default county.
+  std::string county;
+  std::string date;  ///< the day the report was made, YYYY-MM-DD
 };
+
+/// The county as the report names it: ctx.county, or the default county's name.
+std::string county_label(const ReportContext& ctx);
+
+/// Names the county and the date on `report` (Report::stamp) and sets its colophon.
+void stamp_report(const ReportContext& ctx, report::Report* report);
 
 /// The colophon rows shared by every report: version, command line, registry, privacy note.
 std::vector<std::pair<std::string, std::string>> base_colophon(const ReportContext& ctx);

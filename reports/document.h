@@ -18,7 +18,18 @@ enum class ColumnKind {
   kInteger,      ///< whole number, right-aligned
   kDecimal,      ///< decimal number, right-aligned, up to 2 decimals on screen
   kProbability,  ///< value in [0,1]; shown as a percentage, stored as the decimal
+  /// Text "YYYY-MM-DD", "HH:MM" or "YYYY-MM-DD HH:MM": shown as is, stored in the workbook as
+  /// a real date, time or date-time cell (a text that is not one stays text).
+  kDate,
+  kTime,
+  kDateTime,
 };
+
+/// Kinds whose cells hold text (the others hold numbers).
+inline bool is_text_kind(ColumnKind k) {
+  return k == ColumnKind::kText || k == ColumnKind::kDate || k == ColumnKind::kTime ||
+         k == ColumnKind::kDateTime;
+}
 
 struct Column {
   std::string header;  ///< translated header text
@@ -26,6 +37,9 @@ struct Column {
   /// Decimals shown for kDecimal and kProbability (HTML and Excel display; the stored
   /// value keeps full precision).
   int decimals = 1;
+  /// Phone numbers of a notification list: written as they are (text cells) in the workbook;
+  /// the HTML page scrubs them like any text.
+  bool personal = false;
 };
 
 /// One cell: text for kText columns, a number for the others. An empty cell has empty
@@ -56,6 +70,7 @@ struct Table {
   bool in_html = true;        ///< false: workbook only
   std::size_t html_rows = 0;  ///< > 0: the HTML shows only the first html_rows rows
   std::string html_cut_note;  ///< shown when rows were cut ("... full list in report.xlsx")
+  bool landscape = false;     ///< printed across the page (wide tables)
 };
 
 /// A headline number: "通过概率 62.3%".
@@ -78,6 +93,8 @@ struct Histogram {
   double threshold = std::numeric_limits<double>::quiet_NaN();  ///< NaN: no line
   std::string threshold_label;
   bool pass_below = true;  ///< bins left of the threshold pass (below) or right of it (above)
+  /// Legend of the two colours: the bars that pass and those (and the hatched side) that fail.
+  std::string pass_label, fail_label;
 };
 
 /// Horizontal bars with an optional interval per bar (e.g. pass probability by township with
@@ -99,6 +116,8 @@ struct BarChart {
   /// A tornado chart: each bar spans [low, high] (e.g. the pass probability at the two ends
   /// of an assumption's range) about `reference`, on an axis zoomed to the bars.
   bool tornado = false;
+  /// What each colour means, drawn under the chart (one entry per tone the bars use).
+  std::vector<std::pair<Tone, std::string>> legend;
 };
 
 /// Line chart, e.g. the OC curve: several series over a common x axis.
@@ -133,6 +152,8 @@ using Block = std::variant<Paragraph, Figures, Chart, Table>;
 struct Section {
   std::string heading;
   std::vector<Block> blocks;
+  /// Printed from a new page (a sheet to hand out: one per team, one per village).
+  bool page_break = false;
 };
 
 /// The whole report.
@@ -140,6 +161,9 @@ struct Report {
   std::string lang = "zh";  ///< "zh" or "en" (html lang zh-CN / en)
   std::string title;
   std::string subtitle;
+  /// Which county and when the report was made, already translated ("县：… · 制表日期：…"):
+  /// shown under the title and in the workbook's page headers.
+  std::string stamp;
   std::vector<Section> sections;
   /// Label/value pairs for the colophon: version, seed, runs, registry, command line.
   std::vector<std::pair<std::string, std::string>> colophon;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "reports/i18n.h"
@@ -27,6 +28,11 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Mi
 header { border-bottom: 3px solid #1f4e79; margin-bottom: 6mm; padding-bottom: 3mm; }
 h1 { font-size: 20pt; margin: 0 0 1mm 0; color: #1f4e79; }
 .subtitle { color: #444; margin: 0; }
+.stamp { color: #1f4e79; font-weight: 700; margin: 0 0 1mm 0; }
+section.sheet { break-before: page; page-break-before: always; }
+h2 + p, p:has(+ .table-block), p:has(+ figure) { break-after: avoid; page-break-after: avoid; }
+caption { break-after: avoid; page-break-after: avoid; }
+.table-block.small { break-inside: avoid; page-break-inside: avoid; }
 h2 { font-size: 14pt; color: #1f4e79; border-bottom: 1px solid #9db3c8; margin: 7mm 0 3mm 0;
   break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 3mm 0; }
@@ -74,6 +80,9 @@ footer dd { margin: 0; word-break: break-all; }
 @media print { body { padding: 0; max-width: none; } h2 { margin-top: 5mm; } }
 )CSS";
 
+// Tables of at most this many rows are kept on one page.
+constexpr std::size_t kSmallTableRows = 18;
+
 // Escapes after scrubbing, so a full ID number or phone never reaches the page.
 std::string esc(std::string_view s) {
   return xml_escape(scrub_personal_data(s));
@@ -93,7 +102,7 @@ const char* tone_class(Tone t) {
 }
 
 bool numeric(ColumnKind k) {
-  return k != ColumnKind::kText;
+  return !is_text_kind(k);
 }
 
 std::string chart_title(const Chart& c) {
@@ -102,7 +111,10 @@ std::string chart_title(const Chart& c) {
 
 void render_table(const Table& t, std::string* out) {
   std::string& s = *out;
-  s += "<div class=\"table-block\"><table>";
+  // A small table is never split across pages; a long one repeats its header row.
+  const bool small =
+      std::min(t.rows.size(), t.html_rows > 0 ? t.html_rows : t.rows.size()) <= kSmallTableRows;
+  s += small ? "<div class=\"table-block small\"><table>" : "<div class=\"table-block\"><table>";
   if (!t.title.empty()) s += "<caption>" + esc(t.title) + "</caption>";
   s += "<thead><tr>";
   for (const Column& c : t.columns)
@@ -159,6 +171,9 @@ Chart scrubbed(const Chart& c) {
 std::string format_cell(const Cell& cell, const Column& column) {
   switch (column.kind) {
     case ColumnKind::kText:
+    case ColumnKind::kDate:
+    case ColumnKind::kTime:
+    case ColumnKind::kDateTime:
       return cell.text;
     case ColumnKind::kInteger:
       return std::isnan(cell.number) ? cell.text : format_number(cell.number, 0);
@@ -181,10 +196,12 @@ std::string render_html(const Report& r) {
   s += "</title>\n<style>";
   s += kStyle;
   s += "</style>\n</head>\n<body>\n<header><h1>" + esc(r.title) + "</h1>";
+  if (!r.stamp.empty()) s += "<p class=\"stamp\">" + esc(r.stamp) + "</p>";
   if (!r.subtitle.empty()) s += "<p class=\"subtitle\">" + esc(r.subtitle) + "</p>";
   s += "</header>\n";
   for (const Section& sec : r.sections) {
-    s += "<section>\n<h2>" + esc(sec.heading) + "</h2>\n";
+    s += sec.page_break ? "<section class=\"sheet\">\n<h2>" : "<section>\n<h2>";
+    s += esc(sec.heading) + "</h2>\n";
     for (const Block& block : sec.blocks) {
       if (const auto* p = std::get_if<Paragraph>(&block)) {
         s += "<p>" + esc(p->text) + "</p>\n";

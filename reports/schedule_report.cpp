@@ -6,6 +6,7 @@
 #include <map>
 
 #include "reports/i18n.h"
+#include "reports/schedule_sheets.h"
 #include "schedule/write.h"
 #include "util/csv.h"
 #include "util/files.h"
@@ -147,6 +148,9 @@ std::string plan_problem_text(Lang lang, const Registry& reg, const Plan& plan,
                  p.staff >= 0 ? trf(lang, "sched.problem.staff", staff)
                               : trf(lang, "sched.problem.enumerator", p.enumerator, p.team),
                  visit_text(lang, reg, plan, p.other_visit), where);
+    case ProblemKind::kNoWalk:
+      return trf(lang, key, trf(lang, "sched.problem.enumerator", p.enumerator, p.team),
+                 visit_text(lang, reg, plan, p.other_visit), where, p.count, p.expected);
     case ProblemKind::kUnreachable:
       return trf(lang, key,
                  p.staff >= 0 ? trf(lang, "sched.problem.interpreter", staff)
@@ -233,7 +237,7 @@ std::vector<Cell> team_day_row(Lang lang, const Registry& reg, const ScheduleCon
     std::string text;
     for (const auto& [village, n] : cell) {
       if (!text.empty()) text += lang == Lang::kEn ? ", " : "，";
-      text += trf(lang, "sched.village_visits", village_name(reg, village), n);
+      text += trf(lang, "sched.village_visits", village_label(lang, reg, village), n);
     }
     row.push_back(text.empty() ? "–" : text);
   }
@@ -262,6 +266,7 @@ Section overview_section(Lang lang, const Registry& reg, const ScheduleConfig& c
   per_day.probability = false;
   for (const auto& [date, visits] : by_day)
     per_day.bars.push_back({date.str(), static_cast<double>(visits.size())});
+  per_day.legend = {{Tone::kNeutral, tr(lang, "sched.legend.visits")}};
   if (!per_day.bars.empty()) overview.blocks.push_back(Chart{per_day});
   Table teams;
   teams.title = tr(lang, "sched.team_days");
@@ -279,9 +284,9 @@ Table all_visits_table(Lang lang) {
   all.title = tr(lang, "sched.days_heading");
   all.sheet = tr(lang, "sched.sheet");
   all.in_html = false;
-  all.columns = {{tr(lang, "col.date")},
-                 {tr(lang, "col.start")},
-                 {tr(lang, "col.end")},
+  all.columns = {{tr(lang, "col.date"), ColumnKind::kDate},
+                 {tr(lang, "col.start"), ColumnKind::kTime},
+                 {tr(lang, "col.end"), ColumnKind::kTime},
                  {tr(lang, "col.team"), ColumnKind::kInteger},
                  {tr(lang, "col.enumerator"), ColumnKind::kInteger},
                  {tr(lang, "col.township")},
@@ -318,10 +323,10 @@ Section days_section(Lang lang, const Registry& reg, const Plan& plan, const Vis
                           : fmt::format("{} ({})", interpreter, language_name(lang, language));
       const std::string guide =
           v.guide >= 0 ? staff_name(reg, v.guide) : tr(lang, "sched.no_guide");
-      t.rows.push_back({format_clock(v.start) + "–" + format_clock(v.end),
-                        fmt::format("{}-{}", v.team, v.enumerator), village_name(reg, v.village),
-                        h.head_name[i].empty() ? h.id[i] : h.id[i] + " " + h.head_name[i], guide,
-                        interpreter});
+      t.rows.push_back(
+          {format_clock(v.start) + "–" + format_clock(v.end),
+           fmt::format("{}-{}", v.team, v.enumerator), village_label(lang, reg, v.village),
+           h.head_name[i].empty() ? h.id[i] : h.id[i] + " " + h.head_name[i], guide, interpreter});
       all.rows.push_back({date.str(), format_clock(v.start), format_clock(v.end), v.team,
                           v.enumerator, township_name(reg, v.village), village_name(reg, v.village),
                           h.group[i] >= 0 ? reg.groups[h.group[i]].name : h.group_id[i], h.id[i],
@@ -340,15 +345,24 @@ Section gaps_section(Lang lang, const Registry& reg, const Plan& plan) {
   Section gaps;
   gaps.heading = tr(lang, "sched.gaps");
   if (plan.gaps.empty()) gaps.blocks.push_back(Paragraph{tr(lang, "sched.no_gaps")});
+  // The workbook always has both gap sheets (empty: nothing is missing); the page only
+  // when there is something to show.
+  Table summary = gap_summary_table(lang, reg, plan);
+  if (!summary.rows.empty()) gaps.blocks.push_back(Paragraph{tr(lang, "sched.gap_summary_text")});
+  summary.in_html = !summary.rows.empty();
+  gaps.blocks.push_back(summary);
   Table g;
-  g.title = tr(lang, "sched.gaps");
+  g.title = tr(lang, "sched.gaps_each");
   g.sheet = tr(lang, "sched.gaps");
-  g.columns = {{tr(lang, "col.gap")},          {tr(lang, "col.village")},
-               {tr(lang, "col.household_id")}, {tr(lang, "col.language")},
-               {tr(lang, "col.date")},         {tr(lang, "col.detail")}};
+  g.columns = {{tr(lang, "col.gap")},
+               {tr(lang, "col.village")},
+               {tr(lang, "col.household_id")},
+               {tr(lang, "col.language")},
+               {tr(lang, "col.date"), ColumnKind::kDateTime},
+               {tr(lang, "col.detail")}};
   for (const Gap& gap : plan.gaps) {
     const bool has_visit = gap.visit >= 0 && gap.visit < static_cast<int>(plan.visits.size());
-    g.rows.push_back({gap_kind_name(lang, gap.kind), village_name(reg, gap.village),
+    g.rows.push_back({gap_kind_name(lang, gap.kind), village_label(lang, reg, gap.village),
                       gap.household >= 0 ? reg.households.id[gap.household] : "",
                       gap.language.empty() ? "" : language_name(lang, gap.language),
                       has_visit ? gap.date.str() + " " + format_clock(gap.start) : "",
@@ -356,7 +370,8 @@ Section gaps_section(Lang lang, const Registry& reg, const Plan& plan) {
   }
   g.html_rows = 40;
   g.html_cut_note = cut_note(lang, std::min<std::size_t>(40, g.rows.size()), g.rows.size());
-  if (!g.rows.empty()) gaps.blocks.push_back(g);
+  g.in_html = !g.rows.empty();
+  gaps.blocks.push_back(g);
   return gaps;
 }
 
@@ -375,9 +390,14 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
   for (std::size_t k = 0; k < plan.visits.size(); ++k)
     by_day[plan.visits[k].date].push_back(static_cast<int>(k));
   rep.sections.push_back(overview_section(lang, reg, config, plan, by_day, first, last));
-  rep.sections.push_back(days_section(lang, reg, plan, by_day));
   rep.sections.push_back(gaps_section(lang, reg, plan));
-  rep.colophon = base_colophon(ctx);
+  Section days = days_section(lang, reg, plan, by_day);
+  days.blocks.push_back(notifications_table(lang, reg, plan));
+  days.blocks.push_back(itineraries_table(lang, reg, plan, config));
+  rep.sections.push_back(std::move(days));
+  for (Section& s : team_sheets(lang, reg, config, plan)) rep.sections.push_back(std::move(s));
+  for (Section& s : village_sheets(lang, reg, plan)) rep.sections.push_back(std::move(s));
+  stamp_report(ctx, &rep);
   return rep;
 }
 

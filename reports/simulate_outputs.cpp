@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "reports/privacy.h"
+#include "reports/risk_findings.h"
 #include "simulate/priority.h"
 #include "util/csv.h"
 #include "util/text.h"
@@ -138,7 +139,8 @@ std::string risk_villages_csv(const SimulationResult& r, const Registry& reg,
   return w.str();
 }
 
-std::string risk_households_csv(const SimulationResult& r, const Registry& reg) {
+std::string risk_households_csv(const SimulationResult& r, const Registry& reg,
+                                const EvaluationConfig& config) {
   const Households& h = reg.households;
   const int64_t failing = r.runs - r.passes;
   const std::vector<int> order = households_by_priority(r);
@@ -146,25 +148,30 @@ std::string risk_households_csv(const SimulationResult& r, const Registry& reg) 
   if (r.has_what_if)
     for (int i : r.what_if.fixed) fixed[i] = 1;
   CsvWriter w({"rank", "household_id", "village_id", "status", "head_name", "id_number", "size",
-               "inclusion_freq", "pass_prob_if_sampled", "finding_freq", "priority", "fixed"});
+               "inclusion_freq", "pass_prob_if_sampled", "finding_freq", "priority", "fixed",
+               "finding", "detail", "township_id", "group_id"});
   int rank = 0;
   for (int i : order) {
     const HouseholdRisk& x = r.households[i];
+    const RiskFindings found = risk_findings(h, i, config, x.fault > 0);
+    const int v = h.village[i];
     w.row({std::to_string(++rank), h.id[i], h.village_id[i], std::string(to_string(h.status[i])),
            h.head_name[i], mask_id_number(h.id_number[i]), std::to_string(h.size[i]),
            freq(x.sampled, r.runs), share(x.sampled_pass, x.sampled), freq(x.fault, r.runs),
-           freq(x.fault_fail, failing), fixed[i] ? "1" : "0"});
+           freq(x.fault_fail, failing), fixed[i] ? "1" : "0", risk_finding_codes(found),
+           risk_detail_text(Lang::kEn, h, i, config, found),
+           v >= 0 ? reg.villages[v].township_id : std::string(), h.group_id[i]});
   }
   return w.str();
 }
 
 OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
-                           const Design& design, const std::string& summary,
-                           const std::string& text) {
+                           const EvaluationConfig& config, const Design& design,
+                           const std::string& summary, const std::string& text) {
   return {{"summary.json", summary},
           {"risk_townships.csv", risk_townships_csv(result, reg, design.township_pi)},
           {"risk_villages.csv", risk_villages_csv(result, reg, design.village_tier)},
-          {"risk_households.csv", risk_households_csv(result, reg)},
+          {"risk_households.csv", risk_households_csv(result, reg, config)},
           {"report.txt", scrub_personal_data(text)}};
 }
 

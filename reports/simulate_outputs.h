@@ -38,8 +38,10 @@ std::string risk_villages_csv(const SimulationResult& result, const Registry& re
 /// pass_prob_if_sampled, finding_freq, priority, fixed (1 when put right in the what-if) —
 /// one row per household, highest priority first (then finding_freq, then registry order).
 /// priority = share of the failing replicates in which the household was found at fault
-/// (0 when no replicate failed).
-std::string risk_households_csv(const SimulationResult& result, const Registry& reg);
+/// (0 when no replicate failed); then finding (the rules it can break, ';'-separated, and
+/// `unverified`: reports/risk_findings.h), detail (what they rest on), township_id, group_id.
+std::string risk_households_csv(const SimulationResult& result, const Registry& reg,
+                                const EvaluationConfig& config);
 
 /// Files of an output directory: (name, content).
 using OutputFiles = std::vector<std::pair<std::string, std::string>>;
@@ -48,7 +50,7 @@ using OutputFiles = std::vector<std::pair<std::string, std::string>>;
 /// `summary`), the three risk tables and report.txt (the terminal summary `text`, personal
 /// data scrubbed).
 OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
-                           const Design& design, const std::string& summary,
-                           const std::string& text);
+                           const EvaluationConfig& config, const Design& design,
+                           const std::string& summary, const std::string& text);
 
 }  // namespace kaoping

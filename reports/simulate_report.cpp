@@ -9,6 +9,7 @@
 #include "reports/i18n.h"
 #include "reports/privacy.h"
 #include "reports/terminal.h"
+#include "reports/risk_findings.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "util/text.h"
@@ -33,6 +34,8 @@ Histogram rate_histogram(const CriterionStats& c, int64_t runs, Lang lang) {
   h.pass_below = c.criterion.below;
   h.threshold_label = trf(lang, "sim.threshold_label",
                           standard_text(lang, c.criterion.below, c.criterion.threshold), "");
+  h.pass_label = tr(lang, "sim.legend.runs_pass");
+  h.fail_label = tr(lang, "sim.legend.runs_fail");
   const std::vector<uint64_t>& bins = c.histogram;
   int first = -1, last = -1;
   for (int i = 0; i < static_cast<int>(bins.size()); ++i)
@@ -60,10 +63,30 @@ Histogram rate_histogram(const CriterionStats& c, int64_t runs, Lang lang) {
   // "Below" rates are read from zero; "above" rates (satisfaction) from where they start.
   int lo = c.criterion.below ? 0 : std::min(lower, threshold_bin);
   int hi = std::max(upper + 1, threshold_bin + 1);
+  // The narrowest bars (at most 45) with no empty bar between occupied ones: a rate that
+  // takes only some values (satisfaction: approvals out of those surveyed) would otherwise
+  // draw a comb of empty bars. At least 8 bars are kept when the range allows it.
+  auto interior_gap = [&](int w) {
+    const int start = lo / w * w;
+    int prev = -1;
+    for (int i = first; i <= last; ++i) {
+      if (bins[i] == 0) continue;
+      const int bar = (std::clamp(i, lower, upper) - start) / w;
+      if (prev >= 0 && bar > prev + 1) return true;
+      prev = bar;
+    }
+    return false;
+  };
   int width = 1;
+  bool fits = false;
   for (int w : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
-    width = w;
-    if ((hi - lo) / w <= 45) break;
+    if ((hi - lo) / w > 45) continue;
+    if (!fits) width = w, fits = true;
+    if ((hi - lo) / w < 8) break;
+    if (!interior_gap(w)) {
+      width = w;
+      break;
+    }
   }
   lo = lo / width * width;
   if (c.criterion.below) {
@@ -91,9 +114,24 @@ std::string township_label(const Registry& reg, int t) {
   const Township& x = reg.townships[t];
   return x.name.empty() ? x.id : x.name + " (" + x.id + ")";
 }
+// A village with its township ("乡镇·村 (V0101)"): two villages may share a name.
 std::string village_label(const Registry& reg, int v) {
   const Village& x = reg.villages[v];
-  return x.name.empty() ? x.id : x.name + " (" + x.id + ")";
+  const std::string name = x.name.empty() ? x.id : x.name + " (" + x.id + ")";
+  if (x.township < 0) return name;
+  const Township& t = reg.townships[x.township];
+  return (t.name.empty() ? t.id : t.name) + "·" + name;
+}
+
+// What the three tones of a unit's bar mean (in the order they are drawn).
+std::vector<std::pair<Tone, std::string>> unit_legend(const BarChart& c, Lang lang) {
+  std::vector<std::pair<Tone, std::string>> out;
+  for (const auto& [tone, key] :
+       {std::pair{Tone::kBad, "sim.legend.worse"}, std::pair{Tone::kNeutral, "sim.legend.same"},
+        std::pair{Tone::kGood, "sim.legend.better"}})
+    if (std::any_of(c.bars.begin(), c.bars.end(), [&](const Bar& b) { return b.tone == tone; }))
+      out.push_back({tone, tr(lang, key)});
+  return out;
 }
 
 Section verdict_section(const EvaluationConfig& config, const SimulationResult& r, Lang lang) {
@@ -180,6 +218,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
   for (std::size_t t = 0; t < reg.townships.size(); ++t)
     if (r.townships[t].sampled > 0)
       towns.bars.push_back(bar(township_label(reg, static_cast<int>(t)), r.townships[t]));
+  towns.legend = unit_legend(towns, lang);
   if (!towns.bars.empty()) s.blocks.push_back(Chart{towns});
 
   // Villages, lowest pass probability when sampled first.
@@ -191,6 +230,7 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
   worst.reference_label = tr(lang, "sim.overall_line");
   for (std::size_t k = 0; k < villages.size() && k < 12; ++k)
     worst.bars.push_back(bar(village_label(reg, villages[k]), r.villages[villages[k]]));
+  worst.legend = unit_legend(worst, lang);
   if (!worst.bars.empty()) s.blocks.push_back(Chart{worst});
 
   Table tt;
@@ -243,7 +283,8 @@ Section where_section(const Registry& reg, const Design& design, const Simulatio
   return s;
 }
 
-Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, std::size_t top) {
+Section fix_section(const Registry& reg, const EvaluationConfig& config, const SimulationResult& r,
+                    Lang lang, std::size_t top) {
   Section s;
   s.heading = tr(lang, "sim.fix");
   s.blocks.push_back(Paragraph{tr(lang, "sim.fix_text")});
@@ -254,11 +295,13 @@ Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, s
   t.sheet = tr(lang, "sheet.households");
   t.columns = {{"#", ColumnKind::kInteger},
                {tr(lang, "col.household_id")},
+               {tr(lang, "col.township")},
                {tr(lang, "col.village")},
+               {tr(lang, "col.group")},
                {tr(lang, "col.status")},
                {tr(lang, "col.head_name")},
-               {tr(lang, "col.id_number")},
-               {tr(lang, "col.persons"), ColumnKind::kInteger},
+               {tr(lang, "col.findings")},
+               {tr(lang, "col.detail")},
                {tr(lang, "col.finding_freq"), ColumnKind::kProbability, 1},
                {tr(lang, "col.priority"), ColumnKind::kProbability, 2}};
   int rank = 0;
@@ -266,9 +309,14 @@ Section fix_section(const Registry& reg, const SimulationResult& r, Lang lang, s
     const HouseholdRisk& x = r.households[i];
     if (x.fault == 0) break;  // the rest were never found at fault
     const int v = h.village[i];
-    t.rows.push_back({++rank, h.id[i], v >= 0 ? reg.villages[v].name : h.village_id[i],
-                      status_name(lang, h.status[i]), h.head_name[i],
-                      mask_id_number(h.id_number[i]), h.size[i], share(x.fault, r.runs),
+    const int tw = v >= 0 ? reg.villages[v].township : -1;
+    const int g = h.group[i];
+    const RiskFindings found = risk_findings(h, i, config, true);
+    t.rows.push_back({++rank, h.id[i], tw >= 0 ? reg.townships[tw].name : "",
+                      v >= 0 ? reg.villages[v].name : h.village_id[i],
+                      g >= 0 ? reg.groups[g].name : h.group_id[i], status_name(lang, h.status[i]),
+                      h.head_name[i], risk_finding_names(lang, found),
+                      risk_detail_text(lang, h, i, config, found), share(x.fault, r.runs),
                       failing > 0 ? share(x.fault_fail, failing) : 0.0});
   }
   t.html_rows = top;
@@ -302,6 +350,11 @@ Section what_if_section(const SimulationResult& r, Lang lang) {
              pass_tone(r.pass_probability)},
             {fixed_label, w.pass_probability, w.pass_ci95[0], w.pass_ci95[1],
              pass_tone(w.pass_probability)}};
+  for (const auto& [tone, key] : {std::pair{Tone::kGood, "sim.legend.pass_good"},
+                                  std::pair{Tone::kWarning, "sim.legend.pass_warning"},
+                                  std::pair{Tone::kBad, "sim.legend.pass_bad"}})
+    if (std::any_of(b.bars.begin(), b.bars.end(), [&](const Bar& x) { return x.tone == tone; }))
+      b.legend.push_back({tone, tr(lang, key)});
   s.blocks.push_back(Chart{b});
   return s;
 }
@@ -444,7 +497,7 @@ Report compose_simulate_report(const Registry& reg, const EvaluationConfig& conf
   rep.sections.push_back(verdict_section(config, result, lang));
   rep.sections.push_back(criteria_section(result, lang));
   rep.sections.push_back(where_section(reg, design, result, lang));
-  rep.sections.push_back(fix_section(reg, result, lang, top_households));
+  rep.sections.push_back(fix_section(reg, config, result, lang, top_households));
   if (result.has_what_if) {
     rep.sections.push_back(what_if_section(result, lang));
   } else {
@@ -461,7 +514,7 @@ Report compose_simulate_report(const Registry& reg, const EvaluationConfig& conf
     rep.sections.front().blocks.insert(rep.sections.front().blocks.begin(), Paragraph{given});
   }
   if (!oc_curves.empty()) rep.sections.push_back(oc_section(oc_curves, lang));
-  rep.colophon = base_colophon(ctx);
+  stamp_report(ctx, &rep);
   rep.colophon.push_back({tr(lang, "colophon.seed"), std::to_string(result.seed)});
   rep.colophon.push_back({tr(lang, "colophon.runs"), std::to_string(result.runs)});
   rep.colophon.push_back({tr(lang, "colophon.threads"), std::to_string(result.threads)});

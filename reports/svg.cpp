@@ -119,8 +119,8 @@ std::string percent_tick(double value, double step) {
 }
 
 std::string svg_histogram(const Histogram& c) {
-  constexpr int kWidth = 640, kHeight = 240;
-  constexpr double kLeft = 52, kRight = 16, kTop = 22, kBottom = 42;
+  constexpr int kWidth = 640, kHeight = 258;
+  constexpr double kLeft = 52, kRight = 16, kTop = 40, kBottom = 42;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const std::size_t bins = c.share.size();
   double x_lo = c.start, x_hi = c.start + c.bin_width * bins;
@@ -179,6 +179,17 @@ std::string svg_histogram(const Histogram& c) {
               right_half ? "end" : "start", "threshold-label");
   }
   s += text(kLeft + plot_w / 2, kHeight - 6, c.x_label, "middle", "axis-label");
+  // The legend: every colour of the chart.
+  if (!c.pass_label.empty()) {
+    s += "<rect x=\"" + num(kLeft) + "\" y=\"5\" width=\"12\" height=\"10\" class=\"bar\"/>";
+    s += text(kLeft + 16, 14, c.pass_label, "start", "legend");
+  }
+  if (!c.fail_label.empty()) {
+    const double x = kLeft + plot_w / 2;
+    s += "<rect x=\"" + num(x) + "\" y=\"3\" width=\"22\" height=\"14\" fill=\"url(#hatch)\"/>";
+    s += "<rect x=\"" + num(x + 5) + "\" y=\"5\" width=\"12\" height=\"10\" class=\"bar-fail\"/>";
+    s += text(x + 26, 14, c.fail_label, "start", "legend");
+  }
   s += "</svg>";
   return s;
 }
@@ -187,7 +198,8 @@ std::string svg_bar_chart(const BarChart& c) {
   constexpr int kWidth = 640;
   constexpr double kLeft = 190, kRight = 70, kTop = 26, kRow = 22, kBottom = 38;
   const double plot_w = kWidth - kLeft - kRight;
-  const int height = static_cast<int>(kTop + kRow * c.bars.size() + kBottom);
+  const int legend_h = c.legend.empty() ? 0 : 20;
+  const int height = static_cast<int>(kTop + kRow * c.bars.size() + kBottom) + legend_h;
   double x_hi = 1;
   if (!c.probability) {
     x_hi = 0;
@@ -256,7 +268,14 @@ std::string svg_bar_chart(const BarChart& c) {
     s += line(rx, kTop - 8, rx, bottom, "threshold");
     s += text(rx, kTop - 12, c.reference_label, "middle", "threshold-label");
   }
-  s += text(kLeft + plot_w / 2, height - 6, c.x_label, "middle", "axis-label");
+  s += text(kLeft + plot_w / 2, height - 6 - legend_h, c.x_label, "middle", "axis-label");
+  double lx = 12;
+  for (const auto& [tone, label] : c.legend) {
+    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"10\" fill=\"{}\"/>", num(lx),
+                     height - 16, tone_fill(tone));
+    s += text(lx + 16, height - 7, label, "start", "legend");
+    lx += 28 + 7.5 * static_cast<double>(label.size()) * 0.75;
+  }
   s += "</svg>";
   return s;
 }

@@ -66,18 +66,64 @@ std::string number_format(const Column& c) {
       return "#,##0" + decimals;
     case ColumnKind::kProbability:
       return "0" + decimals + "%";
+    case ColumnKind::kDate:
+      return "yyyy-mm-dd";
+    case ColumnKind::kTime:
+      return "hh:mm";
+    case ColumnKind::kDateTime:
+      return "yyyy-mm-dd hh:mm";
     default:
       return "@";
   }
 }
 
+// "YYYY-MM-DD", "HH:MM" or "YYYY-MM-DD HH:MM" (as `kind` says) as a workbook date-time;
+// false for any other text.
+bool parse_datetime(const std::string& text, ColumnKind kind, lxw_datetime* out) {
+  auto digits = [&](std::size_t at, std::size_t n, int* v) {
+    if (at + n > text.size()) return false;
+    int x = 0;
+    for (std::size_t k = at; k < at + n; ++k) {
+      if (text[k] < '0' || text[k] > '9') return false;
+      x = x * 10 + (text[k] - '0');
+    }
+    *v = x;
+    return true;
+  };
+  *out = {};
+  std::size_t at = 0;
+  if (kind == ColumnKind::kDate || kind == ColumnKind::kDateTime) {
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4, &out->year) ||
+        !digits(5, 2, &out->month) || !digits(8, 2, &out->day) || out->month < 1 ||
+        out->month > 12 || out->day < 1 || out->day > 31)
+      return false;
+    if (kind == ColumnKind::kDate) return text.size() == 10;
+    if (text.size() != 16 || text[10] != ' ') return false;
+    at = 11;
+  }
+  int minute = 0;
+  if (text.size() != at + 5 || text[at + 2] != ':' || !digits(at, 2, &out->hour) ||
+      !digits(at + 3, 2, &minute) || out->hour > 23 || minute > 59)
+    return false;
+  out->min = minute;
+  return true;
+}
+
 // Excel header/footer codes use '&' as an escape; a literal one is written "&&".
-std::string header_text(const std::string& title) {
-  std::string out = "&C";
-  for (char c : title) {
+std::string header_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
     out += c;
     if (c == '&') out += '&';
   }
+  return out;
+}
+
+// The printed page's header: the table's title in the centre, the county and date right.
+std::string page_header(const std::string& title, const std::string& stamp) {
+  std::string out;
+  if (!title.empty()) out += "&C" + header_escape(title);
+  if (!stamp.empty()) out += "&R" + header_escape(stamp);
   return out;
 }
 
@@ -136,6 +182,8 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
   format_set_bottom(header, LXW_BORDER_MEDIUM);
   format_set_text_wrap(header);
   format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format* text_format = workbook_add_format(wb);
+  format_set_num_format(text_format, "@");
   std::map<std::string, lxw_format*> formats;
   auto format_for = [&](const Column& c) {
     const std::string code = number_format(c);
@@ -171,12 +219,17 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
         for (lxw_col_t c = 0; c < cols && c < t->rows[r].size(); ++c) {
           const Cell& cell = t->rows[r][c];
           const Column& col = t->columns[c];
-          if (col.kind != ColumnKind::kText && !std::isnan(cell.number)) {
+          lxw_datetime when;
+          if (!is_text_kind(col.kind) && !std::isnan(cell.number)) {
             worksheet_write_number(ws, row, c, cell.number, format_for(col));
             width[c] = std::max(width[c], 12.0);
+          } else if (col.kind != ColumnKind::kText && parse_datetime(cell.text, col.kind, &when)) {
+            worksheet_write_datetime(ws, row, c, &when, format_for(col));
+            width[c] = std::max(width[c], col.kind == ColumnKind::kDateTime ? 17.0 : 11.0);
           } else if (!cell.text.empty()) {
-            const std::string text = scrub_personal_data(cell.text);
-            worksheet_write_string(ws, row, c, text.c_str(), nullptr);
+            // Ids and phones are text cells (format "@"): Excel never turns them into numbers.
+            const std::string text = col.personal ? cell.text : scrub_personal_data(cell.text);
+            worksheet_write_string(ws, row, c, text.c_str(), text_format);
             width[c] = std::max(width[c], std::min(50.0, display_width(text) + 2));
           }
         }
@@ -186,10 +239,13 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
       if (cols > 0)
         worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t->rows.size()), cols - 1);
       worksheet_set_paper(ws, 9);  // A4
-      if (cols > 6) worksheet_set_landscape(ws);
+      if (cols > 6 || t->landscape) worksheet_set_landscape(ws);
       worksheet_fit_to_pages(ws, 1, 0);
       worksheet_repeat_rows(ws, 0, 0);
-      if (!t->title.empty()) worksheet_set_header(ws, header_text(t->title).c_str());
+      worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.6);
+      const std::string head = page_header(t->title, report.stamp);
+      if (!head.empty()) worksheet_set_header(ws, head.c_str());
+      worksheet_set_footer(ws, "&C&P / &N");
     }
     if (!ok) break;
   }

@@ -31,6 +31,7 @@ constexpr std::string_view kProblemNames[] = {
     "interpreter_village",
     "undeclared_no_interpreter",
     "double_booked",
+    "no_walk",
     "unreachable",
     "undeclared_guides_short",
     "guides_not_spread",
@@ -341,6 +342,19 @@ void check_one_place(Proof* p, std::vector<Busy> list, int staff, int team, int 
     x.staff = staff;
     x.team = team;
     x.enumerator = enumerator;
+  }
+  // An enumerator walks between two households of one village: schedule.walk_minutes.
+  for (std::size_t k = 1; staff < 0 && k < list.size(); ++k) {
+    const Busy &a = list[k - 1], &b = list[k];
+    if (b.day != a.day || b.village != a.village || b.start < a.end ||
+        b.start - a.end >= p->c.walk_minutes)
+      continue;
+    PlanProblem& x = p->add(ProblemKind::kNoWalk, b.visit);
+    x.other_visit = a.visit;
+    x.team = team;
+    x.enumerator = enumerator;
+    x.count = b.start - a.end;
+    x.expected = p->c.walk_minutes;
   }
 }
 

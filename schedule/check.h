@@ -41,6 +41,9 @@ enum class ProblemKind {
   /// visit, other_visit, and staff (a guide or interpreter) or team and enumerator (staff
   /// -1): someone is at two visits at once.
   kDoubleBooked,
+  /// visit, other_visit (the enumerator's visit before), team, enumerator, count (minutes
+  /// between them), expected (schedule.walk_minutes): no time to walk to the next household.
+  kNoWalk,
   /// visit, village, date, clock_from, count (minutes of travel), and staff (a pool
   /// interpreter) or team (staff -1): cannot reach the village in time.
   kUnreachable,
@@ -86,7 +89,8 @@ struct PlanProblem {
 ///   schedule.start to the end of the window, by a team 1..teams and an enumerator
 ///   1..enumerators_per_team;
 /// - nobody in two places at once: an enumerator, a team (one village at a time), a guide
-///   or an interpreter (a guide interpreting the visit they lead counts once);
+///   or an interpreter (a guide interpreting the visit they lead counts once), and an
+///   enumerator has schedule.walk_minutes between two households of one village;
 /// - journeys fit (the travel model of plan.h) for each team and each county-pool
 ///   interpreter;
 /// - each guide is a guide of the visit's village; each interpreter speaks the household's

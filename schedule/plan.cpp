@@ -62,7 +62,8 @@ bool advance(const Registry& reg, const ScheduleConfig& c, const VillageWork& w,
   }
   for (int k = 0; k < w.slots; ++k) {
     if (k > 0) {
-      s = first_slot(c, st->clock);
+      // The enumerators walk to their next households of the village.
+      s = first_slot(c, st->clock + c.walk_minutes);
       if (s < 0) {
         ++st->day;  // the village continues the next day; the team sleeps there
         s = first_slot(c, c.day_start);
@@ -332,6 +333,55 @@ std::vector<int> sampled_households(const Draw& draw) {
   for (const DrawRow& row : draw.rows)
     if (row.role == Role::kSample) out.push_back(row.household);
   return out;
+}
+
+std::vector<int> standby_households(const Draw& draw) {
+  std::map<std::pair<int, int>, int> in_sample;  // (village, category) -> sample households
+  for (const DrawRow& row : draw.rows)
+    if (row.role == Role::kSample) ++in_sample[{row.village, static_cast<int>(row.category)}];
+  std::vector<int> out;
+  for (const DrawRow& row : draw.rows) {
+    if (row.role != Role::kReserve) continue;
+    const int n = in_sample[{row.village, static_cast<int>(row.category)}];
+    if (row.reserve_rank >= 1 && row.reserve_rank <= (n + kStandbyPer - 1) / kStandbyPer)
+      out.push_back(row.household);
+  }
+  return out;
+}
+
+void add_standby(const Registry& reg, const std::vector<int>& reserves, Plan* plan) {
+  std::map<int, int> first_visit;  // village -> its first visit (visits are in time order)
+  for (std::size_t k = 0; k < plan->visits.size(); ++k)
+    first_visit.try_emplace(plan->visits[k].village, static_cast<int>(k));
+  const Roster roster = make_roster(reg.staff);
+  std::vector<Notification> notes;
+  for (int h : reserves) {
+    auto it = first_visit.find(reg.households.village[h]);
+    if (it == first_visit.end()) continue;
+    const PlannedVisit& visit = plan->visits[it->second];
+    Notification note;
+    note.date = Date::from_days(visit.date.days() - 1);
+    note.minutes = kNotifyMinutes;
+    note.visit = it->second;
+    note.household = h;
+    const int grp = reg.households.group[h];
+    const std::span<const int> guides = roster.guides_of(visit.village);
+    if (grp >= 0 && !reg.groups[grp].contact_name.empty()) {
+      note.group = grp;
+      note.contact_name = reg.groups[grp].contact_name;
+      note.contact_phone = reg.groups[grp].contact_phone;
+    } else if (!guides.empty()) {
+      note.staff = guides[0];
+      note.contact_name = reg.staff[guides[0]].name;
+      note.contact_phone = reg.staff[guides[0]].phone;
+    }
+    notes.push_back(std::move(note));
+  }
+  std::stable_sort(notes.begin(), notes.end(), [&](const Notification& a, const Notification& b) {
+    return std::tie(a.visit, reg.households.id[a.household]) <
+           std::tie(b.visit, reg.households.id[b.household]);
+  });
+  plan->standby = std::move(notes);
 }
 
 bool plan_schedule(const Registry& reg, const std::vector<int>& households, const ScheduleConfig& c,

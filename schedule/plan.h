@@ -93,6 +93,10 @@ struct Gap {
 struct Plan {
   std::vector<PlannedVisit> visits;         ///< ordered by date, start, team, enumerator
   std::vector<Notification> notifications;  ///< one per visit, ordered like the visits
+  /// Reserve households told to stand by (add_standby): `visit` is the first visit of their
+  /// village, the notice the evening before it; no visit of their own unless one replaces
+  /// an absent household.
+  std::vector<Notification> standby;
   std::vector<Gap> gaps;
   int villages = 0;  ///< villages visited
   Date first_day, last_day;
@@ -103,6 +107,16 @@ std::string format_clock(int minutes);
 
 /// The households to visit: the sample rows of a draw (reserves are not visited).
 std::vector<int> sampled_households(const Draw& draw);
+/// Reserves per sample household told to stand by: one for every kStandbyPer households
+/// of a village's category in sample (rounded up), the first of its reserve list.
+inline constexpr int kStandbyPer = 5;
+/// The reserve households to stand by (see kStandbyPer), in draw order.
+std::vector<int> standby_households(const Draw& draw);
+/// Tells each of `reserves` (indices into reg.households) whose village the plan visits to
+/// stand by: Plan::standby, one per household, by its group contact person (else the
+/// village's first guide), the evening before the village's first visit; ordered like the
+/// visits they follow, then by household id.
+void add_standby(const Registry& reg, const std::vector<int>& reserves, Plan* plan);
 
 /// Plans the visits of `households` (indices into reg.households, each at most once) with
 /// the roster reg.staff and `config`. Villages go to teams in contiguous runs of the order

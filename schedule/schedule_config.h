@@ -17,6 +17,7 @@ struct ScheduleConfig {
   Date start{2017, 9, 5};                                  ///< the day the evaluators arrive
   int enumerators_per_team = 3;                            ///< >= 1
   int guides_per_village = 3;                              ///< >= 1
+  int walk_minutes = 5;  ///< walk between two households of one village, >= 0
   /// Where each value was written ("design.townships" -> my.yaml:4:3), for the semantic
   /// errors of the modules that use it.
   KeyLocations locs;

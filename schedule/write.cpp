@@ -36,13 +36,6 @@ std::string ics_time(const Date& d, int minutes) {
 }
 
 /// One row of itineraries.csv.
-struct ItineraryRow {
-  std::string staff_id, name, role;
-  int64_t day;
-  int start, end;
-  std::string village_id, household_id, activity;
-};
-
 /// Who an itinerary belongs to.
 struct Traveller {
   std::string id, name, role;
@@ -227,19 +220,23 @@ std::string schedule_csv(const Registry& reg, const Plan& plan) {
 
 std::string notifications_csv(const Registry& reg, const Plan& plan) {
   CsvWriter w({"notify_at", "contact_name", "contact_phone", "household_id", "visit_date",
-               "visit_start", "village_id", "group_id", "head_name", "notifier"});
+               "visit_start", "village_id", "group_id", "head_name", "notifier", "standby"});
   const Households& hh = reg.households;
-  for (const Notification& n : plan.notifications) {
-    const PlannedVisit& v = plan.visits[n.visit];
-    w.row({n.date.str() + " " + format_clock(n.minutes), n.contact_name, n.contact_phone,
-           hh.id[n.household], v.date.str(), format_clock(v.start), hh.village_id[n.household],
-           hh.group_id[n.household], hh.head_name[n.household],
-           n.group >= 0 ? "group" : (n.staff >= 0 ? "guide" : "")});
+  for (const auto* list : {&plan.notifications, &plan.standby}) {
+    const bool standby = list == &plan.standby;
+    for (const Notification& n : *list) {
+      const PlannedVisit& v = plan.visits[n.visit];
+      w.row({n.date.str() + " " + format_clock(n.minutes), n.contact_name, n.contact_phone,
+             hh.id[n.household], v.date.str(), standby ? "" : format_clock(v.start),
+             hh.village_id[n.household], hh.group_id[n.household], hh.head_name[n.household],
+             n.group >= 0 ? "group" : (n.staff >= 0 ? "guide" : ""), standby ? "1" : "0"});
+    }
   }
   return w.str();
 }
 
-std::string itineraries_csv(const Registry& reg, const Plan& plan, const ScheduleConfig& c) {
+std::vector<ItineraryRow> itinerary_rows(const Registry& reg, const Plan& plan,
+                                         const ScheduleConfig& c) {
   std::vector<ItineraryRow> rows = attendance_rows(reg, plan);
   // Journeys of those who move: each team and each county-pool interpreter.
   std::map<int, std::vector<const PlannedVisit*>> by_team;
@@ -260,6 +257,11 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
     return std::tie(a.staff_id, a.day, a.start, a.end) <
            std::tie(b.staff_id, b.day, b.start, b.end);
   });
+  return rows;
+}
+
+std::string itineraries_csv(const Registry& reg, const Plan& plan, const ScheduleConfig& c) {
+  const std::vector<ItineraryRow> rows = itinerary_rows(reg, plan, c);
   CsvWriter w({"staff_id", "name", "role", "date", "start", "end", "village_id", "household_id",
                "activity"});
   for (const ItineraryRow& r : rows)

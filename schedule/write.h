@@ -4,8 +4,10 @@
 // numbers never appear; phones only in notifications.csv.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "registry/registry.h"
 #include "schedule/plan.h"
@@ -19,8 +21,9 @@ namespace kaoping {
 std::string schedule_csv(const Registry& reg, const Plan& plan);
 
 /// One row per visit: notify_at ("YYYY-MM-DD HH:MM"), contact_name, contact_phone,
-/// household_id, visit_date, visit_start, then village_id, group_id, head_name and
-/// notifier (`group` contact or `guide` standing in).
+/// household_id, visit_date, visit_start, then village_id, group_id, head_name,
+/// notifier (`group` contact or `guide` standing in) and standby (1 for a reserve household
+/// told to stand by on its village's first visit day, visit_start empty; 0 otherwise).
 std::string notifications_csv(const Registry& reg, const Plan& plan);
 
 /// Each guide's, interpreter's and team's day: staff_id, name, role
@@ -28,6 +31,17 @@ std::string notifications_csv(const Registry& reg, const Plan& plan);
 /// (lead, interpret, lead+interpret, visits, travel from PLACE). Ordered by staff_id, date,
 /// start. Teams are "team-N"; journeys follow the travel model of plan.h.
 std::string itineraries_csv(const Registry& reg, const Plan& plan, const ScheduleConfig& config);
+
+/// One row of itineraries.csv.
+struct ItineraryRow {
+  std::string staff_id, name, role;
+  int64_t day = 0;  ///< days since 1970-01-01
+  int start = 0, end = 0;
+  std::string village_id, household_id, activity;
+};
+/// The rows of itineraries.csv, in its order.
+std::vector<ItineraryRow> itinerary_rows(const Registry& reg, const Plan& plan,
+                                         const ScheduleConfig& config);
 
 /// An iCalendar file (RFC 5545): one VEVENT per team, village and day, naming the team, the
 /// guides and the interpreters, in local time of Asia/Shanghai (a VTIMEZONE is included),

@@ -35,10 +35,14 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
 bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
               Diagnostics* diag, std::string* raw = nullptr);
 
-/// Builds CSV text with RFC 4180 quoting, LF line ends, no BOM.
+/// The UTF-8 byte order mark that starts every CSV kaoping writes (SPEC §4), so that Excel and
+/// WPS on Chinese Windows open the file as UTF-8.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+/// Builds CSV text: a UTF-8 BOM, then RFC 4180 quoting and LF line ends.
 class CsvWriter {
  public:
-  explicit CsvWriter(const std::vector<std::string>& header) { row(header); }
+  explicit CsvWriter(const std::vector<std::string>& header) : text_(kUtf8Bom) { row(header); }
   CsvWriter& row(const std::vector<std::string>& fields);
   const std::string& str() const { return text_; }
 

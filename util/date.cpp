@@ -67,13 +67,27 @@ bool parse_clock(const std::string& text, int* minutes) {
   return true;
 }
 
-std::string utc_stamp_now() {
+namespace {
+
+std::time_t now_or_source_date() {
   std::time_t t = std::time(nullptr);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;
     const long long v = std::strtoll(epoch, &end, 10);
     if (end != epoch && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
   }
+  return t;
+}
+
+}  // namespace
+
+Date today_in_china() {
+  const int64_t seconds = static_cast<int64_t>(now_or_source_date()) + 8 * 3600;
+  return Date::from_days(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+}
+
+std::string utc_stamp_now() {
+  std::time_t t = now_or_source_date();
   std::tm tm{};
   gmtime_r(&t, &tm);
   char text[32];

@@ -30,4 +30,8 @@ bool parse_clock(const std::string& text, int* minutes);
 /// SOURCE_DATE_EPOCH gives when that is set (reproducible output).
 std::string utc_stamp_now();
 
+/// Today's date in China (UTC+8, the office's calendar), from the same clock as
+/// utc_stamp_now (SOURCE_DATE_EPOCH when set): the date a report was made.
+Date today_in_china();
+
 }  // namespace kaoping

@@ -63,7 +63,7 @@ TEST_F(ScheduleCli, DefaultCountyCompletePlan) {
     EXPECT_FALSE(field(rows[i], 9).empty()) << rows[i];
     EXPECT_EQ(field(rows[i], 15) == "zh", field(rows[i], 10).empty()) << rows[i];
   }
-  EXPECT_EQ(slurp(dir_ / "plan" / "notifications.csv").substr(0, 9), "notify_at");
+  EXPECT_EQ(slurp(dir_ / "plan" / "notifications.csv").substr(0, 12), "\xEF\xBB\xBFnotify_at");
   const std::string ics = slurp(dir_ / "plan" / "schedule.ics");
   EXPECT_EQ(ics.substr(0, 17), "BEGIN:VCALENDAR\r\n");
   // A second run into the same directory needs --force.
@@ -104,7 +104,7 @@ TEST_F(ScheduleCli, RosterTooSmallGivesGaps) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::vector<std::string> gaps = lines_of(slurp(dir_ / "plan" / "gaps.csv"));
   ASSERT_GT(gaps.size(), 1u);
-  EXPECT_EQ(gaps[0], "kind,village_id,household_id,language,date,start,detail");
+  EXPECT_EQ(gaps[0], "\xEF\xBB\xBFkind,village_id,household_id,language,date,start,detail");
   int short_villages = 0, no_guide = 0;
   for (std::size_t i = 1; i < gaps.size(); ++i) {
     short_villages += field(gaps[i], 0) == "guides_short";

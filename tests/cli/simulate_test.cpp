@@ -131,8 +131,9 @@ TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
   const std::string households = slurp(out / "risk_households.csv");
   EXPECT_EQ(count_lines(households), count_lines(slurp(registry_ / "households.csv")));
   EXPECT_EQ(households.substr(0, households.find('\n')),
-            "rank,household_id,village_id,status,head_name,id_number,size,inclusion_freq,"
-            "pass_prob_if_sampled,finding_freq,priority,fixed");
+            "\xEF\xBB\xBFrank,household_id,village_id,status,head_name,id_number,size,"
+            "inclusion_freq,pass_prob_if_sampled,finding_freq,priority,fixed,finding,detail,"
+            "township_id,group_id");
   {
     // No ID number of the registry appears in full.
     kaoping::CsvTable table;
@@ -152,12 +153,12 @@ TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
   const std::string villages = slurp(out / "risk_villages.csv");
   EXPECT_EQ(count_lines(villages), count_lines(slurp(registry_ / "villages.csv")));
   EXPECT_EQ(villages.substr(0, villages.find('\n')),
-            "village_id,township_id,name,tier,inclusion_freq,pass_prob_if_sampled,"
+            "\xEF\xBB\xBFvillage_id,township_id,name,tier,inclusion_freq,pass_prob_if_sampled,"
             "pass_prob_ci95_low,pass_prob_ci95_high,sampled_runs");
   const std::string townships = slurp(out / "risk_townships.csv");
   EXPECT_EQ(count_lines(townships), count_lines(slurp(registry_ / "townships.csv")));
   EXPECT_EQ(townships.substr(0, townships.find('\n')),
-            "township_id,name,inclusion_freq,pass_prob_if_sampled,pass_prob_ci95_low,"
+            "\xEF\xBB\xBFtownship_id,name,inclusion_freq,pass_prob_if_sampled,pass_prob_ci95_low,"
             "pass_prob_ci95_high,sampled_runs,design_pi,households");
 
   const json manifest = json::parse(slurp(out / "manifest.json"));
@@ -196,11 +197,14 @@ TEST_F(SimulateCli, FixTopReportsTheWhatIf) {
   EXPECT_DOUBLE_EQ(w.at("difference").get<double>(),
                    w.at("pass_probability").get<double>() - j.at("pass_probability").get<double>());
   // The fixed households are marked in the risk table.
-  const std::string households = slurp(out / "risk_households.csv");
+  kaoping::CsvTable table;
+  kaoping::Diagnostics diag;
+  ASSERT_TRUE(
+      kaoping::parse_csv(slurp(out / "risk_households.csv"), "risk_households.csv", &table, &diag));
+  const int fixed = table.column("fixed");
+  ASSERT_GE(fixed, 0);
   int marked = 0;
-  std::istringstream in(households);
-  for (std::string line; std::getline(in, line);)
-    marked += line.size() > 2 && line.substr(line.size() - 2) == ",1";
+  for (const auto& row : table.rows) marked += row[fixed] == "1";
   EXPECT_EQ(marked, 5);
 }
 

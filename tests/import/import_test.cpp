@@ -165,6 +165,7 @@ TEST_F(ImportTest, PersonRowsBecomeHouseholdsAndMembers) {
   in_.exports = {"export.xlsx"};
   ASSERT_TRUE(run());
   EXPECT_EQ(written("households.csv"),
+            "\xEF\xBB\xBF"
             "household_id,village_id,group_id,head_name,id_number,phone,size,status,exit_year,"
             "attribute,cause,income,income_system,food_secure,clothing_secure,water_safe,housing,"
             "relocated,dropouts,uninsured,excluded,measures,cards,archive_consistent,language,"
@@ -178,6 +179,7 @@ TEST_F(ImportTest, PersonRowsBecomeHouseholdsAndMembers) {
   // Ages on 1 September 2017; the daughter's gender from her ID; 14 and out of school is a
   // dropout, 15 at school age's end too, a blank 在校生情况 is not stated.
   EXPECT_EQ(written("members.csv"),
+            "\xEF\xBB\xBF"
             "household_id,relation,gender,age,in_school,dropout,medical_insured,pension_insured,"
             "health,labor\n"
             "5325011234567,户主,男,47,0,0,1,,,\n"

@@ -120,11 +120,11 @@ TEST(SelfCheckReport, PageAndWorkbookAreCompleteInBothLanguages) {
     EXPECT_FALSE(contains_full_id_number(html));
     EXPECT_EQ(testing::count(html, "<svg "), 1u);
     if (lang == Lang::kZh) {
-      EXPECT_EQ(
-          xlsx_sheet_names(r),
-          (std::vector<std::string>{"比率", "按户类别", "按主要致贫原因", "按贫困户属性",
-                                    "按住房安全等级", "按劳动能力（人）", "按年龄段（人）",
-                                    "按乡镇", "按乡镇和致贫原因（户）", "按村整改清单", "问题"}));
+      EXPECT_EQ(xlsx_sheet_names(r),
+                (std::vector<std::string>{"比率", "单独不达标", "按户类别", "按主要致贫原因",
+                                          "按贫困户属性", "按住房安全等级", "按劳动能力（人）",
+                                          "按年龄段（人）", "按乡镇", "按乡镇和致贫原因（户）",
+                                          "按村整改清单", "问题"}));
     }
     testing::expect_writes(r, "audit_all", lang);
   }

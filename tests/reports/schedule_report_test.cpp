@@ -266,7 +266,7 @@ TEST(PlanProblemText, EveryBrokenPlanInBothLanguages) {
       {ProblemKind::kFalseNoGuide,
        "visit of H203 on 2017-09-05 at 09:50: a no_guide gap but guide D leads it"},
       {ProblemKind::kFalseNoInterpreter,
-       "visit of H104 on 2017-09-05 at 13:30: a no_interpreter gap but A interprets"},
+       "visit of H104 on 2017-09-05 at 14:15: a no_interpreter gap but A interprets"},
       {ProblemKind::kVisitCount, "household H110 is visited 0 times, not once"},
       {ProblemKind::kNotSampled, "household H110 is visited but not in the sample"},
       {ProblemKind::kWrongVillage,
@@ -286,15 +286,18 @@ TEST(PlanProblemText, EveryBrokenPlanInBothLanguages) {
       {ProblemKind::kNeedlessInterpreter,
        "visit of H101 on 2017-09-05 at 10:00: an interpreter for a zh household"},
       {ProblemKind::kInterpreterLanguage,
-       "visit of H104 on 2017-09-05 at 13:30: interpreter P does not speak yi"},
+       "visit of H104 on 2017-09-05 at 14:15: interpreter P does not speak yi"},
       {ProblemKind::kInterpreterVillage,
-       "visit of H104 on 2017-09-05 at 13:30: interpreter E belongs to another village"},
+       "visit of H104 on 2017-09-05 at 14:15: interpreter E belongs to another village"},
       {ProblemKind::kUndeclaredNoInterpreter,
-       "visit of H104 on 2017-09-05 at 13:30: speaks yi but has no interpreter and no gap says "
+       "visit of H104 on 2017-09-05 at 14:15: speaks yi but has no interpreter and no gap says "
        "so"},
       {ProblemKind::kDoubleBooked,
        "staff C is at two visits at once: visit of H101 on 2017-09-05 at 10:00 and visit of "
        "H105 on 2017-09-05 at 10:00"},
+      {ProblemKind::kNoWalk,
+       "enumerator 1 of team 2 has 0 minutes to walk from the visit of H101 on 2017-09-05 at "
+       "10:00 to the next household (visit of H102 on 2017-09-05 at 10:40), not 5"},
       {ProblemKind::kUnreachable,
        "team 3 cannot reach village V3 by 2017-09-05 09:00 (135 minutes of travel)"},
       {ProblemKind::kUndeclaredGuidesShort,
@@ -407,7 +410,8 @@ TEST(PlanProblemText, EveryKindHasWordsAndUnknownIndicesShowAsQuestionMarks) {
 TEST(GapsCsv, HeaderOnlyWhenNothingIsMissing) {
   Registry reg;
   Plan plan;
-  EXPECT_EQ(gaps_csv(reg, plan), "kind,village_id,household_id,language,date,start,detail\n");
+  EXPECT_EQ(gaps_csv(reg, plan),
+            "\xEF\xBB\xBFkind,village_id,household_id,language,date,start,detail\n");
 }
 
 // gaps.csv carries each gap's English sentence and never an ID number or a phone.
@@ -472,7 +476,7 @@ TEST(ScheduleReport, GapsAreListedInTheReportLanguage) {
   for (const Section& s : r.sections)
     for (const Block& b : s.blocks)
       if (const auto* t = std::get_if<Table>(&b))
-        if (t->title == "人员缺口") gaps = t;
+        if (t->title == "逐户缺口") gaps = t;
   ASSERT_NE(gaps, nullptr);
   EXPECT_EQ(gaps->rows.size(), plan.gaps.size());
   for (const auto& row : gaps->rows) {

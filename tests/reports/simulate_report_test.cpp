@@ -1,4 +1,3 @@
-#include "simulate/priority.h"
 #include "reports/simulate_report.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +15,7 @@
 #include "reports/html.h"
 #include "reports/privacy.h"
 #include "reports/xlsx.h"
+#include "simulate/priority.h"
 #include "write_check.h"
 
 namespace kaoping {
@@ -135,9 +135,15 @@ TEST(SimulateReport, TablesCarryTheEngineFigures) {
     if (t->title == "Households to fix first") households = t;
   ASSERT_NE(households, nullptr);
   ASSERT_FALSE(households->rows.empty());
+  // Columns: #, household, township, village, group, status, head, findings, detail,
+  // finding frequency, priority.
   for (std::size_t i = 1; i < households->rows.size(); ++i)
-    EXPECT_GE(households->rows[i - 1][8].number, households->rows[i][8].number);
-  for (const auto& row : households->rows) EXPECT_FALSE(contains_full_id_number(row[5].text));
+    EXPECT_GE(households->rows[i - 1][10].number, households->rows[i][10].number);
+  for (const auto& row : households->rows) {
+    for (const Cell& c : row) EXPECT_FALSE(contains_full_id_number(c.text));
+    // Every household listed says what is wrong with it.
+    EXPECT_FALSE(row[7].text.empty()) << row[1].text;
+  }
   EXPECT_EQ(households->html_rows, 20u);
 }
 

@@ -58,6 +58,7 @@ TEST(DrawIoTest, RoundTrip) {
   draw.rows = {a, b, c};
   const std::string text = draw_to_csv(reg, draw);
   EXPECT_EQ(text,
+            "\xEF\xBB\xBF"
             "township_id,village_id,tier,household_id,category,role,reserve_rank,inclusion_prob,"
             "weight\n"
             "T1,V1,good,H1,poor,sample,,0.1,10\n"

@@ -218,6 +218,18 @@ inline std::vector<Breakage> breakages() {
            return;
          }
        }},
+      {"H101's enumerator starts the next household the minute H101 ends", K::kNoWalk,
+       [at](Registry* r, Plan* p, std::vector<int>*) {
+         const PlannedVisit a = p->visits[at(*r, *p, "H101")];
+         for (PlannedVisit& w : p->visits) {
+           if (w.team != a.team || w.enumerator != a.enumerator || w.village != a.village ||
+               !(w.date == a.date) || w.start <= a.start)
+             continue;
+           w.end = a.end + (w.end - w.start);
+           w.start = a.end;
+           return;
+         }
+       }},
       {"H301 at 09:00, before the team can be in V3", K::kUnreachable,
        [at](Registry* r, Plan* p, std::vector<int>*) {
          PlannedVisit& v = p->visits[at(*r, *p, "H301")];

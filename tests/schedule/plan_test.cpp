@@ -145,11 +145,26 @@ TEST_F(PlanTest, VisitsSkipLunchAndContinueNextDay) {
   std::vector<std::string> times;
   for (const PlannedVisit& v : plan.visits)
     times.push_back(v.date.str() + " " + format_clock(v.start));
+  // 40 minutes a visit and 5 to walk to the next household, on the five minutes: 10:00,
+  // 10:45, then 11:30 would end 12:10, over lunch, so 13:30.
   const std::vector<std::string> expected = {
-      "2017-09-05 10:00", "2017-09-05 10:40", "2017-09-05 11:20", "2017-09-05 13:30",
-      "2017-09-05 14:10", "2017-09-05 14:50", "2017-09-05 15:30", "2017-09-05 16:10",
-      "2017-09-05 16:50", "2017-09-06 08:30"};
+      "2017-09-05 10:00", "2017-09-05 10:45", "2017-09-05 13:30", "2017-09-05 14:15",
+      "2017-09-05 15:00", "2017-09-05 15:45", "2017-09-05 16:30", "2017-09-05 17:15",
+      "2017-09-06 08:30", "2017-09-06 09:15"};
   EXPECT_EQ(times, expected);
+  // Without the walk the visits follow one another.
+  config_.walk_minutes = 0;
+  Plan no_walk;
+  ASSERT_TRUE(plan_schedule(reg_, of("V1"), config_, &no_walk, &err)) << err;
+  times.clear();
+  for (const PlannedVisit& v : no_walk.visits)
+    times.push_back(v.date.str() + " " + format_clock(v.start));
+  EXPECT_EQ(times,
+            (std::vector<std::string>{"2017-09-05 10:00", "2017-09-05 10:40", "2017-09-05 11:20",
+                                      "2017-09-05 13:30", "2017-09-05 14:10", "2017-09-05 14:50",
+                                      "2017-09-05 15:30", "2017-09-05 16:10", "2017-09-05 16:50",
+                                      "2017-09-06 08:30"}));
+  config_.walk_minutes = 5;
   // Ordered by group: G1 first.
   EXPECT_EQ(reg_.households.id[plan.visits[0].household], "H101");
   EXPECT_EQ(reg_.households.id[plan.visits[9].household], "H110");

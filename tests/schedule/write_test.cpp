@@ -148,6 +148,7 @@ TEST_F(WriteTest, ScheduleAndNotificationRows) {
   std::string header;
   std::getline(in, header);
   EXPECT_EQ(header,
+            "\xEF\xBB\xBF"
             "date,start,end,team,enumerator,township_id,village_id,group_id,household_id,"
             "guide_id,interpreter_id,township_name,village_name,group_name,head_name,language,"
             "guide_name,interpreter_name");
@@ -156,8 +157,9 @@ TEST_F(WriteTest, ScheduleAndNotificationRows) {
   EXPECT_EQ(rows, plan_->visits.size());
   const std::string notes = notifications_csv(*reg_, *plan_);
   EXPECT_EQ(notes.substr(0, notes.find('\n')),
+            "\xEF\xBB\xBF"
             "notify_at,contact_name,contact_phone,household_id,visit_date,visit_start,"
-            "village_id,group_id,head_name,notifier");
+            "village_id,group_id,head_name,notifier,standby");
   // The first visit's household is told at 19:00 the evening before.
   const PlannedVisit& first = plan_->visits.front();
   const std::string expected = Date::from_days(first.date.days() - 1).str() + " 19:00";
@@ -169,7 +171,7 @@ TEST_F(WriteTest, ItinerariesFollowTheVisits) {
   std::istringstream in(csv);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line, "staff_id,name,role,date,start,end,village_id,household_id,activity");
+  EXPECT_EQ(line, "\xEF\xBB\xBFstaff_id,name,role,date,start,end,village_id,household_id,activity");
   int leads = 0, team_days = 0;
   std::set<std::string> first_seen;
   while (std::getline(in, line)) {

@@ -12,7 +12,8 @@ namespace {
 TEST(CsvWriterTest, QuotesOnlyWhenNeeded) {
   CsvWriter w({"id", "name"});
   w.row({"1", "a,b"}).row({"2", "say \"hi\""}).row({"3", "two\nlines"});
-  EXPECT_EQ(w.str(), "id,name\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n");
+  // Every CSV kaoping writes starts with a UTF-8 BOM (SPEC §4).
+  EXPECT_EQ(w.str(), "\xEF\xBB\xBFid,name\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n");
 }
 
 TEST(FormatDoubleTest, RoundTripWithoutExponent) {
