@@ -124,6 +124,8 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   absent_cut_.clear();
   light_.clear();
   light_.reserve(h.count());
+  light_code_.clear();
+  light_code_.reserve(h.count());
   regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
   heavy_index_.clear();
   heavy_index_.reserve(h.count());
@@ -306,6 +308,7 @@ void ReplicateModel::place_pool(const std::vector<Candidate>& pool) {
       heavy_packed_.push_back(packed(e.x));
     }
     light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
+    light_code_.push_back(e.light ? uint64_t{e.x.weight} << 32 : 1);
     hot_.push_back(e.x);
     order_.push_back(e.i);
     if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);

@@ -181,6 +181,7 @@ class ReplicateModel {
   /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
   std::vector<uint8_t> light_;         ///< per position: weight of a light household, or 0 (heavy)
+  std::vector<uint64_t> light_code_;   ///< per position: weight << 32 of a light household, or 1
   std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
   /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.

@@ -30,33 +30,35 @@ struct SampleCounts {
 
 /// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
 /// pool, two index draws per generator output (its 32-bit halves). tags[t] == tag marks slot t
-/// as taken (the caller gives a fresh tag). Heavy slots (light weight 0 in `weight`, the
-/// pool's own) go to heavy_out as slots; light ones to light_out as positions (start + slot)
-/// when kList (both are written and one count advances: no branch to mispredict); the
-/// weights of the light ones are summed. A function of its own so that its few variables and
-/// the generator state stay in registers.
+/// as taken (the caller gives a fresh tag). `code` is the pool's light code of each slot (1 for
+/// a heavy household, its weight << 32 for a light one), so one sum counts the heavy ones (low
+/// word) and adds the light ones' weights (high word). Heavy slots go to heavy_out as slots;
+/// light ones to light_out as positions (start + slot) when kList (both are written and one
+/// count advances: no branch to mispredict). A function of its own so that its few variables
+/// and the generator state stay in registers.
 template <bool kList>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
-                                              uint16_t* tags, uint16_t tag, const uint8_t* weight,
+                                              uint16_t* tags, uint16_t tag, const uint64_t* code,
                                               uint32_t* heavy_out, uint32_t* light_out,
                                               uint32_t start) {
   SplitMix rng = rng_ref;
-  uint32_t nh = 0, nl = 0, weights = 0;
+  uint64_t sum = 0;  // heavy count | light weights << 32
+  uint32_t nl = 0;
   auto take = [&](uint32_t t, uint32_t j) {
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
-    const uint32_t w = weight[t];
-    heavy_out[nh] = t;
-    nh += w == 0;
+    const uint64_t c = code[t];
+    heavy_out[static_cast<uint32_t>(sum)] = t;
     if constexpr (kList) {
       light_out[nl] = start + t;
-      nl += w != 0;
+      nl += static_cast<uint32_t>(~c & 1);
     }
-    weights += w;  // 0 for a heavy household
+    sum += c;
   };
   floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
-  return {nh, kList ? nl : k - nh, weights};
+  const auto nh = static_cast<uint32_t>(sum);
+  return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32)};
 }
 
 /// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
@@ -332,7 +334,7 @@ struct ReplicateModel::Replicate {
     }
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
-    const uint8_t* const weight = light + start;
+    const uint64_t* const weight = model.light_code_.data() + start;
     const SampleCounts drawn = keep_list ? sample_segment<true>(g->rng, n, g->k, tags, tag, weight,
                                                                 heavy_out, light_out, start)
                                          : sample_segment<false>(g->rng, n, g->k, tags, tag, weight,
