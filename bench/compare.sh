@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed of kaoping simulate against the R reference rehearsal (../shared/peers/rehearse.R)
 # on the same county: builds kaoping if needed, generates the default county into a
-# temporary directory, runs both, prints both rates and the ratio.
+# temporary directory, runs both, prints the rates and the ratios: kaoping's plain rehearsal
+# (simulate --json) and its full one (simulate --out DIR: every risk table) against R.
 #   usage: bench/compare.sh [KAOPING_RUNS] [R_RUNS]
 # Environment: BUILD_DIR (default build), THREADS (default: all cores).
 set -euo pipefail
@@ -33,6 +34,8 @@ trap 'rm -rf "$tmp"' EXIT
 # kaoping: the SPEC §4 JSON; R: one JSON line of its own.
 k_json=$("$BUILD_DIR/cli/kaoping" simulate --registry "$tmp/county" --runs "$KAOPING_RUNS" \
   ${THREADS:+--threads "$THREADS"} --json --quiet)
+f_json=$("$BUILD_DIR/cli/kaoping" simulate --registry "$tmp/county" --runs "$KAOPING_RUNS" \
+  ${THREADS:+--threads "$THREADS"} --json --quiet --out "$tmp/out")
 r_json=$(Rscript "$PEER" "$tmp/county" "$R_RUNS" 1)
 
 field() {  # field NAME JSON: a top-level number of a JSON object
@@ -41,17 +44,21 @@ field() {  # field NAME JSON: a top-level number of a JSON object
 k_rate=$(field replicates_per_second "$k_json")
 k_pass=$(field pass_probability "$k_json")
 k_threads=$(field threads "$k_json")
+f_rate=$(field replicates_per_second "$f_json")
 r_rate=$(field replicates_per_second "$r_json")
 r_pass=$(field pass_probability "$r_json")
 r_se=$(field se "$r_json")
-python3 - "$k_rate" "$k_pass" "$k_threads" "$KAOPING_RUNS" "$r_rate" "$r_pass" "$r_se" "$R_RUNS" <<'PY'
+python3 - "$k_rate" "$k_pass" "$k_threads" "$KAOPING_RUNS" "$r_rate" "$r_pass" "$r_se" "$R_RUNS" \
+  "$f_rate" <<'PY'
 import sys
-k_rate, k_pass, k_threads, k_runs, r_rate, r_pass, r_se, r_runs = sys.argv[1:]
-k_rate, r_rate = float(k_rate), float(r_rate)
+k_rate, k_pass, k_threads, k_runs, r_rate, r_pass, r_se, r_runs, f_rate = sys.argv[1:]
+k_rate, r_rate, f_rate = float(k_rate), float(r_rate), float(f_rate)
 print(f"kaoping simulate: {k_rate:14,.0f} replicates/s ({k_runs} runs, {k_threads} threads), "
       f"pass probability {float(k_pass):.4f}")
 print(f"R rehearse.R:     {r_rate:14,.0f} replicates/s ({r_runs} runs, 1 thread), "
       f"pass probability {float(r_pass):.4f} ± {float(r_se):.4f}")
-print(f"ratio: {k_rate / r_rate:,.0f}x")
+print(f"kaoping --out:    {f_rate:14,.0f} replicates/s ({k_runs} runs, {k_threads} threads, "
+      f"every risk table)")
+print(f"ratio: {k_rate / r_rate:,.0f}x plain, {f_rate / r_rate:,.0f}x with --out")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

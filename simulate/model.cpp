@@ -30,17 +30,38 @@ Cut cut_point(double p, uint64_t* cut) {
   return *cut == 0 ? Cut::kNever : Cut::kDraw;
 }
 
+/// The least keyed draw D whose income uniform X reaches c in a slot that is not rare (X is
+/// kRareLow + ⌊D·(kRareHigh − kRareLow)/2^64⌋, non-decreasing in D), so that X < c ⇔ D < it;
+/// false when X < c for every D.
+bool least_draw_reaching(uint64_t c, uint64_t* d) {
+  *d = 0;
+  if (c <= kRareLow) return true;
+  constexpr uint64_t kRest = kRareHigh - kRareLow;
+  const uint64_t y = c - kRareLow;
+  if (y >= kRest) return false;
+  // X >= c ⇔ ⌊D·kRest/2^64⌋ >= y ⇔ D·kRest >= y·2^64 ⇔ D >= ⌈y·2^64/kRest⌉ (< 2^64 as y < kRest).
+  const unsigned __int128 scaled = static_cast<unsigned __int128>(y) << 64;
+  *d = static_cast<uint64_t>((scaled + kRest - 1) / kRest);
+  return true;
+}
+
 }  // namespace
 
 ReplicateModel::Heavy ReplicateModel::packed(const Hot& x) {
   Heavy y;
-  y.below_cut = x.below_cut;
-  y.rich_cut = x.rich_cut;
+  uint8_t always = x.always, below = x.below, rich = x.rich;
+  if (below && !least_draw_reaching(x.below_cut, &y.below_cut)) always |= below, below = 0;
+  if (rich && !least_draw_reaching(x.rich_cut, &y.rich_cut)) rich = 0;  // never rich
+  y.always = always;
+  y.below = below;
+  y.rich = rich;
   y.fault_cut = x.fault_cut;
-  y.always = x.always;
-  y.below = x.below;
-  y.rich = x.rich;
-  y.fault = x.fault;
+  // One draw: the income one when an income finding is still random, else the fault one;
+  // the fault of a household that needs both takes a second draw (fault2).
+  const bool income = below || rich;
+  y.family = income || !x.fault ? kIncomeFamily : kFaultFamily;
+  y.fault = income ? 0 : x.fault;
+  y.fault2 = income ? x.fault : 0;
   y.weight = static_cast<uint8_t>(std::min<uint32_t>(x.weight, 0xFF));
   const int status = x.status & kStatusMask;
   y.den = uint64_t{x.weight} << (kLaneBits * status) | uint64_t{1} << (48 + 4 * status);
@@ -104,6 +125,8 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   absent_cut_.clear();
   light_.clear();
   light_.reserve(h.count());
+  light_code_.clear();
+  light_code_.reserve(h.count());
   regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
   heavy_index_.clear();
   heavy_index_.reserve(h.count());
@@ -287,6 +310,7 @@ void ReplicateModel::place_pool(const std::vector<Candidate>& pool) {
       heavy_packed_.push_back(packed(e.x));
     }
     light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
+    light_code_.push_back(e.light ? uint64_t{e.x.weight} << 32 : 1);
     hot_.push_back(e.x);
     order_.push_back(e.i);
     if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
@@ -343,8 +367,8 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
     for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
   s.tags.assign(largest + 1, 0);
   s.rare.resize(largest + 1);
-  s.surveyed.resize(hot_.size());
-  s.found.resize(hot_.size());
+  s.surveyed.resize(hot_.size() + 1);
+  s.found.resize(hot_.size() + 1);
   s.segments.reserve(64);
   return s;
 }

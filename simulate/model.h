@@ -88,8 +88,10 @@ class ReplicateModel {
     std::size_t surveyed_count = 0;
     std::vector<int> townships;
     std::vector<int> villages;
-    /// Optional per-position counters {sampled, fault, ...} (4 × uint32 per position) the
-    /// replicate increments for every surveyed household; null = none.
+    /// Optional per-position counters (4 × uint32 per position) the replicate increments for
+    /// every surveyed household once its verdict is known: {sampled, fault} when it passes,
+    /// {sampled, fault} at offsets 2 and 3 when it fails; null = none (and the list of the
+    /// surveyed may be incomplete).
     uint32_t* counters = nullptr;
     /// Set before the first replicate: keep what prioritize needs of each replicate. Then
     /// `found` (parallel to `surveyed`) holds each listed household's findings (bits
@@ -171,16 +173,21 @@ class ReplicateModel {
   uint8_t criteria_findings_ = 0;  ///< findings whose rate is a criterion
   CountyTotals county_;            ///< what poverty_incidence applies the rates to
   std::vector<Hot> hot_;
-  /// A heavy household as the packed loop reads it (40 bytes): its cut points and finding
-  /// masks, and what it adds to the denominators (persons per status in four 12-bit lanes,
-  /// households per status in four 4-bit lanes). Its findings, one mask, are added to the
-  /// numerators as kRuleFindingCount lanes of 12 bits in one word (kSpread); the loop
-  /// flushes the words into 64-bit sums every kPackedRun households, before any lane could
-  /// wrap.
+  /// A heavy household as the packed loop reads it (48 bytes), for segments without a rare
+  /// slot: one keyed draw D of the family it needs (its income, or an unverified household's
+  /// fault), with its income cut points moved from X to D (X is a non-decreasing function of
+  /// D there, so X < c ⇔ D < the least D whose X reaches c), so that the loop has no
+  /// mapping and no second draw; `fault2` is the fault of a household that needs both
+  /// draws (its second draw, from the fault family). What it adds to the denominators:
+  /// persons per status in four 12-bit lanes, households per status in four 4-bit lanes.
+  /// Its findings, one mask, are added to the numerators as kRuleFindingCount lanes of 12
+  /// bits in one word (kSpread); the loop flushes the words into 64-bit sums every
+  /// kPackedRun households, before any lane could wrap.
   struct Heavy {
-    uint64_t below_cut = 0, rich_cut = 0, fault_cut = 0;
+    uint64_t family = 0;  ///< kIncomeFamily or kFaultFamily: the key of its draw D
+    uint64_t below_cut = 0, rich_cut = 0, fault_cut = 0;  ///< D < below_cut, D >= rich_cut
     uint64_t den = 0;
-    uint8_t always = 0, below = 0, rich = 0, fault = 0;
+    uint8_t always = 0, below = 0, rich = 0, fault = 0, fault2 = 0;
     uint8_t weight = 1;  ///< fits a byte, or the packed loop is not used
     uint8_t group = 0;
     uint8_t fixed = 0;  ///< 0xFF when put right (its findings also go to the what-if sums)
@@ -193,6 +200,7 @@ class ReplicateModel {
   /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
   std::vector<uint8_t> light_;         ///< per position: weight of a light household, or 0 (heavy)
+  std::vector<uint64_t> light_code_;   ///< per position: weight << 32 of a light household, or 1
   std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
   /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.

@@ -29,6 +29,12 @@ inline constexpr uint64_t kRareLow = uint64_t{1} << 51;
 inline constexpr uint64_t kRareHigh = 0 - (uint64_t{1} << 51);
 inline constexpr double kRareProbability = 0x1.0p-12;
 
+/// The keyed draw families of a segment (XORed into the segment key).
+inline constexpr uint64_t kIncomeFamily = 0x5851f42d4c957f2dULL;
+inline constexpr uint64_t kPresenceFamily = 0x14057b7ef767814fULL;
+inline constexpr uint64_t kApprovalFamily = 0xda942042e4dd58b5ULL;
+inline constexpr uint64_t kFaultFamily = 0x9fb21c651e98df25ULL;
+
 /// kSpread[m]: one in the 12-bit lane of each finding of the mask m (bits 1 << Finding), so a
 /// household's findings add weight · kSpread[m without 三统一] + kSpread[m & 三统一] to
 /// the packed numerators (三统一 counts households whatever the basis).

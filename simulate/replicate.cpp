@@ -28,35 +28,37 @@ struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0;
 };
 
-/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n positions
-/// [start, start + n), two index draws per generator output (its 32-bit halves). tags[t] == tag
-/// marks position start + t as taken (the caller gives a fresh tag). Heavy positions (light
-/// weight 0) go to heavy_out; light ones to light_out when kList (both are written and one count
-/// advances: no branch to mispredict); the weights of the light ones are summed. A function
-/// of its own so that its few variables and the generator state stay in registers.
+/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
+/// pool, two index draws per generator output (its 32-bit halves). tags[t] == tag marks slot t
+/// as taken (the caller gives a fresh tag). `code` is the pool's light code of each slot (1 for
+/// a heavy household, its weight << 32 for a light one), so one sum counts the heavy ones (low
+/// word) and adds the light ones' weights (high word). Heavy slots go to heavy_out as slots;
+/// light ones to light_out as positions (start + slot) when kList (both are written and one
+/// count advances: no branch to mispredict). A function of its own so that its few variables
+/// and the generator state stay in registers.
 template <bool kList>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
-                                              uint32_t start, uint16_t* tags, uint16_t tag,
-                                              const uint8_t* light_weight, uint32_t* heavy_out,
-                                              uint32_t* light_out) {
+                                              uint16_t* tags, uint16_t tag, const uint64_t* code,
+                                              uint32_t* heavy_out, uint32_t* light_out,
+                                              uint32_t start) {
   SplitMix rng = rng_ref;
-  uint32_t nh = 0, nl = 0, weights = 0;
+  uint64_t sum = 0;  // heavy count | light weights << 32
+  uint32_t nl = 0;
   auto take = [&](uint32_t t, uint32_t j) {
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
-    const uint32_t pos = start + t;
-    const bool is_heavy = light_weight[pos] == 0;
-    heavy_out[nh] = pos;
-    nh += is_heavy;
+    const uint64_t c = code[t];
+    heavy_out[static_cast<uint32_t>(sum)] = t;
     if constexpr (kList) {
-      light_out[nl] = pos;
-      nl += !is_heavy;
+      light_out[nl] = start + t;
+      nl += static_cast<uint32_t>(~c & 1);
     }
-    weights += light_weight[pos];  // 0 for a heavy household
+    sum += c;
   };
   floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
-  return {nh, kList ? nl : k - nh, weights};
+  const auto nh = static_cast<uint32_t>(sum);
+  return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32)};
 }
 
 /// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
@@ -84,11 +86,6 @@ inline uint64_t income_uniform(uint64_t h, bool rare) {
   return kRareLow + static_cast<uint64_t>((static_cast<unsigned __int128>(h) * kRest) >> 64);
 }
 
-// Keys of a segment's keyed draw families (XORed into the segment key).
-constexpr uint64_t kIncomeKey = 0x5851f42d4c957f2dULL;
-constexpr uint64_t kPresenceKey = 0x14057b7ef767814fULL;
-constexpr uint64_t kApprovalKey = 0xda942042e4dd58b5ULL;
-constexpr uint64_t kFaultKey = 0x9fb21c651e98df25ULL;
 // Units under a replicate key.
 constexpr uint64_t kTownshipUnit = 0;
 constexpr uint64_t kVillageUnit = 1;         // + township · kTierCount + tier
@@ -187,7 +184,7 @@ struct ReplicateModel::Replicate {
 
   /// The income uniform of the household at `pos`.
   uint64_t income_of(const Segment& g, uint32_t pos) const {
-    const uint64_t h = keyed_draw(g.key ^ kIncomeKey, pos - g.start);
+    const uint64_t h = keyed_draw(g.key ^ kIncomeFamily, pos - g.start);
     return income_uniform(h, g.n_rare != 0 && is_rare(g, pos));
   }
 
@@ -217,20 +214,20 @@ struct ReplicateModel::Replicate {
   uint64_t fault_of(const Segment& g, uint32_t pos) const {
     // Not drawn when no household of the county is unverified (a predicted branch): a fault
     // cut of 0 is never reached by any draw.
-    return model.any_unverified_ ? keyed_draw(g.key ^ kFaultKey, pos - g.start) : ~uint64_t{0};
+    return model.any_unverified_ ? keyed_draw(g.key ^ kFaultFamily, pos - g.start) : ~uint64_t{0};
   }
 
   /// Approval of one household drawn on its own (more approval probabilities than groups).
   void approve_one(const Segment& g, uint32_t pos) {
     t.approvals +=
-        keyed_draw(g.key ^ kApprovalKey, pos - g.start) < model.approval_cut_[pos] ? 1 : 0;
+        keyed_draw(g.key ^ kApprovalFamily, pos - g.start) < model.approval_cut_[pos] ? 1 : 0;
   }
 
   /// Visits one household: at home (unless `decided`, its keyed presence draw), its income
   /// uniform, its findings, its counts. False when it is not at home.
   bool visit(Segment& g, uint32_t pos, const Hot& x, bool decided, ReplicateTally& tally) {
     if (!decided && !(x.status & kPresentSure) &&
-        keyed_draw(g.key ^ kPresenceKey, pos - g.start) >= x.present_cut)
+        keyed_draw(g.key ^ kPresenceFamily, pos - g.start) >= x.present_cut)
       return false;
     const uint8_t found = findings_at(x, income_of(g, pos)) |
                           (x.fault & -static_cast<uint8_t>(fault_of(g, pos) < x.fault_cut));
@@ -242,10 +239,6 @@ struct ReplicateModel::Replicate {
     else
       approve_one(g, pos);
     const uint32_t fault = add_findings(x, found, tally);
-    if (counters) {
-      counters[4 * static_cast<std::size_t>(pos)] += 1;
-      counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
-    }
     if (found_list) found_list[n_listed] = found;
     surveyed[n_listed++] = pos | fault << 31;
     ++n_surveyed;
@@ -285,7 +278,6 @@ struct ReplicateModel::Replicate {
       if (!found) continue;
       const uint32_t fault = add_findings(hx, found, t);
       if (found_list) s->light_found.emplace_back(pos, found);
-      if (counters) counters[4 * static_cast<std::size_t>(pos) + 1] += fault;
       if (listed && fault)
         for (uint32_t q = 0; q < m; ++q)
           if (listed[q] == pos) listed[q] |= kFaultBit;
@@ -335,65 +327,90 @@ struct ReplicateModel::Replicate {
   /// A decided segment's k households: Floyd's algorithm with exactly k index draws
   /// (sample_segment), remembering who is taken in the thread's small tag array (one tag per
   /// segment: nothing to undo, and the array of a pool's size stays in L1). Heavy households
-  /// go to chosen_list, light ones (when listed) to light_list; the rare light ones drawn are
-  /// judged now, while the tags say who was drawn. Returns true when the segment was settled
-  /// outright (no per-household list wanted).
+  /// go to chosen_list; light ones, when listed, straight to the surveyed list when the
+  /// segment is settled here, else to light_list; the rare light ones drawn are judged now,
+  /// while the tags say who was drawn. Returns true when the segment was settled outright
+  /// (grouped approval and the packed sums: the usual case).
   bool draw_decided(Segment* g) {
     g->decided = true;
     const uint32_t n = g->n, start = g->start;
+    // Recording findings (prioritize) takes the visit path, which lists each one's findings.
+    const bool settle = packed && grouped && !found_list;
     uint32_t* const heavy_out = chosen_list + n_chosen;
-    uint32_t* const light_out = light_list + n_light;
+    uint32_t* const light_out = settle ? surveyed + n_listed : light_list + n_light;
     if (++s->tag == 0) {
       std::fill(s->tags.begin(), s->tags.end(), uint16_t{0});
       s->tag = 1;
     }
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
-    const SampleCounts drawn =
-        keep_list
-            ? sample_segment<true>(g->rng, n, g->k, start, tags, tag, light, heavy_out, light_out)
-            : sample_segment<false>(g->rng, n, g->k, start, tags, tag, light, heavy_out, light_out);
+    const uint64_t* const weight = model.light_code_.data() + start;
+    const SampleCounts drawn = keep_list ? sample_segment<true>(g->rng, n, g->k, tags, tag, weight,
+                                                                heavy_out, light_out, start)
+                                         : sample_segment<false>(g->rng, n, g->k, tags, tag, weight,
+                                                                 heavy_out, light_out, start);
     const uint32_t nh = drawn.heavy;
-    if (counters)
-      for (uint32_t i = 0; i < g->k; ++i)
-        __builtin_prefetch(
-            counters + 4 * static_cast<std::size_t>(i < nh ? heavy_out[i] : light_out[i - nh]), 1);
     g->heavy = nh;
     g->light = n_light;
     g->light_weight = drawn.weights;
     n_chosen += nh;
-    n_light += drawn.light;
     const uint32_t m = g->k - nh;
     if (m > 0 && g->n_rare > 0) light_findings(*g, tags, tag, m, keep_list ? light_out : nullptr);
-    if (!packed || keep_list) return false;
-    settle_packed(g, heavy_out);
+    if (!settle) {
+      n_light += drawn.light;
+      for (uint32_t i = 0; i < nh; ++i) heavy_out[i] += start;  // positions, for step 4
+      return false;
+    }
+    if (keep_list) n_listed += drawn.light;
+    if (g->n_rare > 0) {
+      // A rare slot: the heavy households map their income draws as visit() does.
+      for (uint32_t i = 0; i < nh; ++i) {
+        const uint32_t pos = start + heavy_out[i];
+        visit(*g, pos, heavy_hot[heavy_index[pos]], true, i & 1 ? t2 : t);
+      }
+    } else if (keep_list) {
+      settle_packed<true>(g, heavy_out);
+    } else {
+      settle_packed<false>(g, heavy_out);
+    }
+    add_light(g, m, g->light_weight);
+    draw_approvals(g);
     return true;
   }
 
-  /// No per-household list or counts wanted: a decided segment is settled in the sampling
-  /// loop (packed words for the heavy households, one keyed income draw each; the light ones
-  /// add their weights and count) and needs no second pass.
+  /// A decided segment without a rare slot is settled in the sampling loop (packed words for
+  /// the heavy households, one keyed draw each, and the surveyed list when kList; the light
+  /// ones add their weights and count) and needs no second pass.
+  template <bool kList>
   void settle_packed(Segment* g, const uint32_t* heavy_out) {
     const Heavy* heavy = model.heavy_packed_.data();
-    const uint32_t nh = g->heavy;
+    const uint32_t nh = g->heavy, start = g->start;
+    const uint32_t* const index = heavy_index + start;
+    const uint64_t key = g->key;
+    int32_t* const group_count = g->group_count;
+    uint32_t* const listed = surveyed + n_listed;
     uint32_t i = 0;
     while (i < nh) {
       const uint32_t end = std::min(nh, i + kPackedRun);
       uint64_t num = 0, num_fixed = 0, den = 0;
       for (; i < end; ++i) {
-        const uint32_t pos = heavy_out[i];
-        const Heavy& x = heavy[heavy_index[pos]];
-        const uint64_t u = income_of(*g, pos);
-        const uint8_t m = static_cast<uint8_t>(
-            x.always | (x.below & -static_cast<uint8_t>(u < x.below_cut)) |
-            (x.rich & -static_cast<uint8_t>(u >= x.rich_cut)) |
-            (x.fault & -static_cast<uint8_t>(fault_of(*g, pos) < x.fault_cut)));
+        const uint32_t slot = heavy_out[i];
+        const Heavy& x = heavy[index[slot]];
+        const uint64_t d = keyed_draw(key ^ x.family, slot);
+        uint8_t m =
+            static_cast<uint8_t>(x.always | (x.below & -static_cast<uint8_t>(d < x.below_cut)) |
+                                 (x.rich & -static_cast<uint8_t>(d >= x.rich_cut)) |
+                                 (x.fault & -static_cast<uint8_t>(d < x.fault_cut)));
+        if (x.fault2) [[unlikely]]
+          m |= x.fault2 & -static_cast<uint8_t>(keyed_draw(key ^ kFaultFamily, slot) < x.fault_cut);
         const uint64_t add =
             x.weight * kSpread[m & ~kInconsistencyMask] + kSpread[m & kInconsistencyMask];
         num += add;
         if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
         den += x.den;
-        ++g->group_count[x.group];
+        ++group_count[x.group];
+        if constexpr (kList)
+          listed[i] = (start + slot) | uint32_t{(m & criteria_findings) != 0} << 31;
       }
       for (int b = 0; b < kRuleFindingCount; ++b) {
         t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
@@ -405,8 +422,7 @@ struct ReplicateModel::Replicate {
       }
     }
     n_surveyed += nh;
-    add_light(g, g->k - nh, g->light_weight);
-    draw_approvals(g);
+    if constexpr (kList) n_listed += nh;
   }
 
   /// The light households of a decided segment in the denominators: their weights and count.
@@ -541,7 +557,6 @@ struct ReplicateModel::Replicate {
         const uint32_t pos = lights[i] & ~kFaultBit;
         if (found_list) found_list[n_listed] = 0;  // a rare one found is in light_found
         surveyed[n_listed++] = lights[i];
-        if (counters) counters[4 * static_cast<std::size_t>(pos)] += 1;
         if (!grouped) approve_one(g, pos);
       }
     }
@@ -618,6 +633,18 @@ struct ReplicateModel::Replicate {
       if (g->group_count[k] > 0) t.approvals += group_approvals(k, g->group_count[k], g->rng);
   }
 
+  /// The per-household counters of the replicate, from the complete list of the surveyed:
+  /// {sampled, fault} of a passing replicate at 0 and 1, of a failing one at 2 and 3.
+  void count_households(bool pass) const {
+    uint32_t* const base = counters + (pass ? 0 : 2);
+    for (uint32_t i = 0; i < n_listed; ++i) {
+      const uint32_t rec = surveyed[i];
+      uint32_t* x = base + 4 * static_cast<std::size_t>(rec & ~kFaultBit);
+      x[0] += 1;
+      x[1] += rec >> 31;
+    }
+  }
+
   /// The rates and the verdict, as they are and with the what-if households put right.
   ReplicateOutcome outcome() const {
     ReplicateOutcome out;
@@ -653,7 +680,9 @@ struct ReplicateModel::Replicate {
   }
   rep.visit_segments();
   rep.finish_walks();
-  return rep.outcome();
+  const ReplicateOutcome out = rep.outcome();
+  if (s->counters) rep.count_households(out.pass);
+  return out;
 }
 
 }  // namespace kaoping

@@ -119,8 +119,8 @@ class Runner {
   };
   /// Order-free integer counters of one thread.
   struct ThreadCounts {
-    /// Per position, 4 counters: sampled, fault, sampled_fail, fault_fail (32-bit, flushed
-    /// into 64-bit totals long before they could wrap).
+    /// Per position, 4 counters: sampled and fault in passing replicates, sampled and fault
+    /// in failing ones (32-bit, flushed into 64-bit totals long before they could wrap).
     std::vector<uint32_t> households;
     std::vector<int64_t> township_sampled, township_pass, village_sampled, village_pass;
     std::vector<uint64_t> histogram;  ///< criteria × kHistogramBins
@@ -134,9 +134,9 @@ class Runner {
     for (std::size_t p = 0; p < n_positions_; ++p) {
       uint32_t* x = c.households.data() + 4 * p;
       HouseholdRisk& t = household_totals_[p];
-      t.sampled += x[0];
-      t.sampled_pass += static_cast<int64_t>(x[0]) - x[2];
-      t.fault += x[1];
+      t.sampled += int64_t{x[0]} + x[2];
+      t.sampled_pass += x[0];
+      t.fault += int64_t{x[1]} + x[3];
       t.fault_fail += x[3];
       x[0] = x[1] = x[2] = x[3] = 0;
     }
@@ -171,7 +171,7 @@ class Runner {
     c->since_flush += sums.runs;
   }
 
-  /// Who was drawn in a replicate, and for the failing ones who was found at fault.
+  /// Which townships and villages were drawn (the households were counted by the replicate).
   void count_units(const ReplicateModel::Scratch& scratch, bool pass, ThreadCounts* c) const {
     for (int t : scratch.townships) {
       ++c->township_sampled[t];
@@ -180,15 +180,6 @@ class Runner {
     for (int v : scratch.villages) {
       ++c->village_sampled[v];
       c->village_pass[v] += pass;
-    }
-    // Sampled and fault counts were kept by the replicate itself; the failing ones here.
-    if (pass || !options_.household_attribution) return;
-    uint32_t* hh = c->households.data();
-    for (std::size_t i = 0; i < scratch.surveyed_count; ++i) {
-      const uint32_t rec = scratch.surveyed[i];
-      uint32_t* x = hh + 4 * static_cast<std::size_t>(rec & ~ReplicateModel::kFaultBit);
-      x[2] += 1;
-      x[3] += rec >> 31;
     }
   }
 
