@@ -13,6 +13,7 @@
 #include "sampler/draw_io.h"
 #include "simulate/priority.h"
 #include "simulate/simulation.h"
+#include "util/limits.h"
 
 namespace kaoping::cli {
 namespace {
@@ -20,9 +21,10 @@ namespace {
 class Simulate : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1));
+    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1, limits::kMaxRuns));
     app.add_option("--seed", seed_, help("seed"));
-    app.add_option("--threads", threads_, help("threads"))->check(whole_at_least(0));
+    app.add_option("--threads", threads_, help("threads"))
+        ->check(whole_at_least(0, limits::max_threads()));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
@@ -37,7 +39,7 @@ class Simulate : public Command {
       s.print(diag);
       if (!ok) return kExitBadInput;
     }
-    if (!s.open_out_dir()) return kExitBadInput;
+    if (!s.open_out_dir({fix_file_})) return kExitBadInput;
     SimulationResult result;
     if (!simulate(s, &fixed, &result)) return kExitBadInput;
 
@@ -89,16 +91,18 @@ class Simulate : public Command {
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
+    // The design's OC curves first: a failure there must come before any file is written.
+    std::vector<OcCurve> curves;
+    std::string err;
+    if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err))
+      return s.error(err), false;
     OutputFiles files = simulate_files(result, s.registry, s.design, summary, text);
     files.push_back({"manifest.json", manifest_json(m)});
     if (!s.write_files(files, {fix_file_})) return false;
-    // report.html and report.xlsx, with the design's OC curves.
-    std::vector<OcCurve> curves;
-    std::string err;
-    if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err) ||
-        !write_report(compose_simulate_report(s.registry, s.config, s.design, result, curves,
+    // report.html and report.xlsx, with the OC curves.
+    if (!write_report(compose_simulate_report(s.registry, s.config, s.design, result, curves,
                                               s.report_context()),
-                      s.opts.out, &err)) {
+                      s.out_dir(), &err)) {
       s.error(err);
       return false;
     }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "reports/i18n.h"
 #include "reports/manifest.h"
 #include "sampler/design.h"
+#include "util/files.h"
 
 namespace kaoping::cli {
 
@@ -61,8 +63,9 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, cons
 /// Adds --out DIR and --force to a command that writes a directory.
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
 
-/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
-CLI::Validator whole_at_least(long long min);
+/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"")
+/// and <= `max` ("must be a whole number from 1 to 1000000000").
+CLI::Validator whole_at_least(long long min, long long max = std::numeric_limits<long long>::max());
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
 class Session : public RunInputs {
@@ -95,10 +98,17 @@ class Session : public RunInputs {
   /// the --config or --staff file, or one of `extra` (a draw, a fix list).
   bool is_input(const std::string& target, const std::vector<std::string>& extra = {}) const;
 
-  /// Creates --out when missing. An existing non-empty directory is refused unless --force,
-  /// and so is a path that is an input (the registry directory or the config file). Nothing
-  /// to do without --out. Prints the error and returns false when it cannot be used.
-  bool open_out_dir() const;
+  /// Readies --out: the run writes into a fresh staging directory (out_dir()) that finish()
+  /// moves into place whole (util/files.h OutputDir). An existing non-empty directory is
+  /// refused unless --force, and so is a directory that is or holds an input (the registry,
+  /// --config, --staff or `extra`), with or without --force. Nothing to do without --out.
+  /// Prints the error and returns false when it cannot be used.
+  bool open_out_dir(const std::vector<std::string>& extra = {});
+  /// Where the command writes the files of --out: the staging directory once open.
+  const std::string& out_dir() const { return out_.is_open() ? out_.path() : opts.out; }
+  /// Ends the run: when it succeeded (`code` 0), moves the outputs into --out, else drops
+  /// them. Returns the exit code (1 when the outputs could not be moved into place).
+  int finish(int code);
 
   /// Writes `files` (name, content) into --out after checking that none of them would
   /// replace an input of this run (`extra_inputs` beside the registry, config and roster).
@@ -116,6 +126,9 @@ class Session : public RunInputs {
 
   /// The files this run reads: the registry's, --config, --staff and `extra`.
   std::vector<std::string> input_paths(const std::vector<std::string>& extra = {}) const;
+
+ private:
+  OutputDir out_;
 };
 
 }  // namespace kaoping::cli
