@@ -95,6 +95,15 @@ void fsync_dir(const std::string& dir) {
   if (d.fd >= 0) ::fsync(d.fd);
 }
 
+/// ".NAME<suffix>": a hidden name beside `target`. (Built with append: GCC 12 warns falsely
+/// on `"." + string`, bug 105329.)
+std::string hidden_name(const std::filesystem::path& target, const std::string& suffix) {
+  std::string name(1, '.');
+  name += target.filename().string();
+  name += suffix;
+  return name;
+}
+
 std::string parent_of(const std::string& path) {
   return std::filesystem::path(path).parent_path().string();
 }
@@ -123,8 +132,7 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
   std::string tmp;
   Fd fd;
   for (int attempt = 0; attempt < 100 && fd.fd < 0; ++attempt) {
-    tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + random_suffix()))
-              .string();
+    tmp = (target.parent_path() / hidden_name(target, ".tmp-" + random_suffix())).string();
     fd.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd.fd < 0 && errno != EEXIST) break;
   }
@@ -261,18 +269,18 @@ bool inside(const fs::path& p, const fs::path& dir) {
 
 /// A directory that --force may replace: empty, or the output of an earlier kaoping run (a
 /// report set has manifest.json, a registry households.csv).
-bool replaceable_dir(const fs::path& dir, bool force, std::string* err) {
+bool replaceable_dir(const fs::path& dir, const std::string& shown, bool force, std::string* err) {
   std::error_code ec;
   if (fs::is_empty(dir, ec) && !ec) return true;
   if (!force) {
-    *err = dir.string() + ": directory exists and is not empty; use --force to write into it";
+    *err = shown + ": directory exists and is not empty; use --force to write into it";
     return false;
   }
   for (const char* mark : {"manifest.json", "households.csv"}) {
     struct stat st;
     if (::lstat((dir / mark).c_str(), &st) == 0 && S_ISREG(st.st_mode)) return true;
   }
-  *err = dir.string() +
+  *err = shown +
          ": holds files that are not a kaoping output (no manifest.json or households.csv); "
          "--force replaces only an earlier output; choose a new or empty directory";
   return false;
@@ -313,7 +321,7 @@ bool OutputDir::open(const std::string& dir, bool force, const std::vector<std::
                                ", an input of this command; choose another --out directory";
       return false;
     }
-    if (!replaceable_dir(target, force, err)) return false;
+    if (!replaceable_dir(target, dir, force, err)) return false;
   } else if (target.has_parent_path() && !fs::exists(target.parent_path(), ec) &&
              !fs::create_directories(target.parent_path(), ec)) {
     *err = target.parent_path().string() + ": cannot create directory: " + ec.message();
@@ -321,8 +329,7 @@ bool OutputDir::open(const std::string& dir, bool force, const std::vector<std::
   }
   // The staging directory sits beside the target, on the same file system, so that the
   // finished set moves into place with one rename.
-  std::string tmpl =
-      (target.parent_path() / ("." + target.filename().string() + ".kaoping-XXXXXX")).string();
+  std::string tmpl = (target.parent_path() / hidden_name(target, ".kaoping-XXXXXX")).string();
   if (::mkdtemp(tmpl.data()) == nullptr) {
     *err = dir + ": cannot create a directory beside it: " + errno_text();
     return false;
@@ -331,6 +338,7 @@ bool OutputDir::open(const std::string& dir, bool force, const std::vector<std::
   ::umask(mask);
   ::chmod(tmpl.c_str(), 0777 & ~mask);
   target_ = target.string();
+  shown_ = dir;
   stage_ = tmpl;
   return true;
 }
@@ -354,10 +362,10 @@ bool OutputDir::commit(std::string* err) {
     struct stat st;
     if (::lstat(target_.c_str(), &st) != 0) continue;  // gone meanwhile: try again
     if (!S_ISDIR(st.st_mode)) {
-      *err = target_ + ": exists and is not a directory";
+      *err = shown_ + ": exists and is not a directory";
       return false;
     }
-    if (!replaceable_dir(target_, force_, err)) return false;
+    if (!replaceable_dir(target_, shown_, force_, err)) return false;
     // One rename swaps the finished set with the old one; the old set, now at the staging
     // name, is removed. A reader sees the old set or the new one, never a mix.
     if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
@@ -378,7 +386,7 @@ bool OutputDir::commit(std::string* err) {
     discard();
     return true;
   }
-  *err = target_ + ": cannot move the finished outputs into place: " + errno_text();
+  *err = shown_ + ": cannot move the finished outputs into place: " + errno_text();
   discard();
   return false;
 }

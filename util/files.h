@@ -73,7 +73,7 @@ class OutputDir {
   void discard();
 
  private:
-  std::string target_, stage_;
+  std::string target_, stage_, shown_;
   bool force_ = false;
 };
 

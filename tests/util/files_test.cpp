@@ -112,8 +112,8 @@ TEST_F(FilesTest, OutputDirPutsTheWholeSetInPlaceOrNothing) {
   {
     OutputDir d;
     EXPECT_FALSE(d.open(out.string(), false, {}, &err));
-    EXPECT_EQ(err, fs::canonical(out).string() +
-                       ": directory exists and is not empty; use --force to write into it");
+    EXPECT_EQ(err,
+              out.string() + ": directory exists and is not empty; use --force to write into it");
     ASSERT_TRUE(d.open(out.string(), true, {}, &err)) << err;
     ASSERT_TRUE(write_file_atomic((fs::path(d.path()) / "manifest.json").string(), "2", &err));
     ASSERT_TRUE(d.commit(&err)) << err;

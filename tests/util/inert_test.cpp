@@ -17,7 +17,7 @@ TEST(InertCsvTest, TextThatLooksLikeAFormulaIsWrittenAsText) {
       .row({"@SUM(A1)", "-x"})
       .row({"\tindent", "\rret"});
   EXPECT_EQ(w.str(),
-            "name,detail\n'=HYPERLINK(\"http://x\",\"y\"),'+1 cmd\n"
+            "name,detail\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1 cmd\n"
             "'@SUM(A1),'-x\n"
             "'\tindent,\"'\rret\"\n");
 }
