@@ -114,6 +114,14 @@ bool file_exists(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
+/// 17 digits and a digit or X: what the scrubber of reports/privacy.h masks, checksum or not.
+bool looks_like_id_number(const std::string& v) {
+  if (v.size() != 18) return false;
+  for (std::size_t i = 0; i < 17; ++i)
+    if (v[i] < '0' || v[i] > '9') return false;
+  return (v[17] >= '0' && v[17] <= '9') || v[17] == 'X' || v[17] == 'x';
+}
+
 /// Some county exports put the head's resident ID number in household_id: every output that
 /// names households would carry it. One warning, at the first such row; the outputs mask it.
 void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) {
@@ -121,9 +129,7 @@ void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) 
   if (c < 0) return;
   std::size_t count = 0, first = 0;
   for (std::size_t r = 0; r < table.rows.size(); ++r)
-    if (table.rows[r][c].size() == 18 && schema::id_number_problem(table.rows[r][c]).empty() &&
-        count++ == 0)
-      first = r;
+    if (looks_like_id_number(table.rows[r][c]) && count++ == 0) first = r;
   if (count == 0) return;
   diag->warning({table.file, table.row_line[first], c + 1},
                 "household_id holds a resident ID number (" + std::to_string(count) +
@@ -203,8 +209,8 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     fill(table, schema::village_table(), &out->villages, &src.villages, diag);
   if (read(true, &src.groups)) fill(table, schema::group_table(), &out->groups, &src.groups, diag);
   if (read(false, &src.households)) {
-    fill(table, schema::household_table(), &out->households, &src.households, diag);
     warn_id_numbers_as_household_ids(table, diag);
+    fill(table, schema::household_table(), &out->households, &src.households, diag);
   }
   if (read(true, &src.members)) {
     out->has_members = true;

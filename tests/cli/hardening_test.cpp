@@ -61,8 +61,8 @@ TEST_F(HardeningCli, ValuesThatCrashedScheduleAreRefusedByValidate) {
 
 TEST_F(HardeningCli, SideInputsAreRegularFilesOfBoundedSize) {
   ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
-  for (const std::string& opt : {"--fix", "--sample"}) {
-    for (const std::string& file : {"/dev/zero", "fifo"}) {
+  for (const std::string opt : {"--fix", "--sample"}) {
+    for (const std::string file : {"/dev/zero", "fifo"}) {
       const std::string args = opt == "--fix"
                                    ? "simulate --registry county --runs 100 --fix " + file
                                    : "audit --registry county --sample " + file;
