@@ -2,7 +2,10 @@
 // commands crashed on, side inputs that are devices, FIFOs or huge, registry files that are
 // not files, and personal data in whatever column it sits.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -147,6 +150,35 @@ TEST_F(HardeningCli, AnIdNumberAsHouseholdIdIsWarnedAndMaskedInOutputs) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   for (const auto& e : fs::directory_iterator(dir_ / "self"))
     EXPECT_EQ(slurp(e.path()).find(id), std::string::npos) << e.path();
+}
+
+/// Peak resident memory (KiB) of one kaoping run with `args`, from wait4's rusage.
+long peak_kib(const std::vector<std::string>& args, const fs::path& cwd) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
+    std::vector<char*> argv = {const_cast<char*>(KAOPING_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::freopen("/dev/null", "w", stdout);
+    ::execv(KAOPING_BINARY, argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  ::wait4(pid, &status, 0, &ru);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  return ru.ru_maxrss;
+}
+
+// The engine keeps counts, never replicates: memory does not grow with --runs.
+TEST_F(HardeningCli, MemoryDoesNotGrowWithRuns) {
+  const long few = peak_kib(
+      {"simulate", "--registry", "county", "--runs", "1000", "--threads", "2", "--quiet"}, dir_);
+  const long many = peak_kib(
+      {"simulate", "--registry", "county", "--runs", "100000", "--threads", "2", "--quiet"}, dir_);
+  std::printf("peak memory: %ld KiB at 1,000 runs, %ld KiB at 100,000 runs\n", few, many);
+  EXPECT_LT(many, few + few / 10 + 2048);
 }
 
 }  // namespace
