@@ -174,6 +174,19 @@ void person_monte_carlo(const std::vector<int32_t>& sizes, int n, const OcCurveO
 
 }  // namespace
 
+std::string oc_curve_problem(const Registry& reg, const EvaluationConfig& config) {
+  const Households& h = reg.households;
+  for (const Criterion& c : config.standards.criteria) {
+    if (!c.below) continue;
+    bool any = false;
+    for (std::size_t i = 0; i < h.count() && !any; ++i) any = in_denominator(h, i, c.rate);
+    if (!any)
+      return "OC curve: the registry has no household in the denominator of " +
+             std::string(to_string(c.rate)) + " (simulate --out draws its OC curve)";
+  }
+  return "";
+}
+
 bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
                       const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
                       std::string* err) {
@@ -199,8 +212,13 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
       poor_total + planned_exit_total > 0
           ? static_cast<double>(planned_exit_total) / (poor_total + planned_exit_total)
           : 0.0;
-  const int villages = config.design.townships * static_cast<int>(config.design.tiers.size());
-  const int n = villages * households_per_village(criterion.rate, config.design, planned_share);
+  // In 64 bits: townships x tiers x households per village overflowed an int. A draw never
+  // holds more households than the county has in the rate's denominator.
+  const int64_t villages =
+      int64_t{config.design.townships} * static_cast<int64_t>(config.design.tiers.size());
+  const int n = static_cast<int>(std::min<int64_t>(
+      villages * households_per_village(criterion.rate, config.design, planned_share),
+      static_cast<int64_t>(sizes.size())));
 
   OcCurve curve;
   curve.criterion = criterion;

@@ -152,6 +152,33 @@ TEST_F(HardeningCli, AnIdNumberAsHouseholdIdIsWarnedAndMaskedInOutputs) {
     EXPECT_EQ(slurp(e.path()).find(id), std::string::npos) << e.path();
 }
 
+// A county without exited households passed `validate`, then `simulate --out` failed after
+// writing half its files (its OC curve of wrong_exit has no household to draw).
+TEST_F(HardeningCli, ValidatePassesOnlyWhatSimulateOutCanDo) {
+  std::string text = slurp(dir_ / "county" / "households.csv");
+  std::string out;
+  std::size_t pos = 0;
+  for (std::size_t eol; (eol = text.find('\n', pos)) != std::string::npos; pos = eol + 1) {
+    std::string line = text.substr(pos, eol - pos);
+    const std::size_t at = line.find(",exited,");
+    if (at != std::string::npos) {
+      // status exited -> poor, and the exit year after it emptied
+      const std::size_t year_end = line.find(',', at + 8);
+      line = line.substr(0, at) + ",poor,," + line.substr(year_end + 1);
+    }
+    out += line + "\n";
+  }
+  std::ofstream(dir_ / "county" / "households.csv", std::ios::binary | std::ios::trunc) << out;
+  CliResult r = kaoping("validate --registry county --quiet");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no household in the denominator of wrong_exit"), std::string::npos)
+      << r.err;
+  r = kaoping("simulate --registry county --runs 100 --quiet --out out");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), {}), 3);  // county, stdout, stderr
+}
+
 /// Peak resident memory (KiB) of one kaoping run with `args`, from wait4's rusage.
 long peak_kib(const std::vector<std::string>& args, const fs::path& cwd) {
   const pid_t pid = ::fork();
