@@ -174,6 +174,10 @@ void person_monte_carlo(const std::vector<int32_t>& sizes, int n, const OcCurveO
 
 }  // namespace
 
+/// The largest draw an OC curve is computed for: far beyond any county's evaluation (a few
+/// thousand households), small enough that every count stays an int.
+constexpr int64_t kMaxOcSample = 10'000'000;
+
 std::string oc_curve_problem(const Registry& reg, const EvaluationConfig& config) {
   const Households& h = reg.households;
   for (const Criterion& c : config.standards.criteria) {
@@ -212,13 +216,18 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
       poor_total + planned_exit_total > 0
           ? static_cast<double>(planned_exit_total) / (poor_total + planned_exit_total)
           : 0.0;
-  // In 64 bits: townships x tiers x households per village overflowed an int. A draw never
-  // holds more households than the county has in the rate's denominator.
+  // In 64 bits: townships x tiers x households per village overflowed an int.
   const int64_t villages =
       int64_t{config.design.townships} * static_cast<int64_t>(config.design.tiers.size());
-  const int n = static_cast<int>(std::min<int64_t>(
-      villages * households_per_village(criterion.rate, config.design, planned_share),
-      static_cast<int64_t>(sizes.size())));
+  const int64_t n64 =
+      villages * households_per_village(criterion.rate, config.design, planned_share);
+  if (n64 > kMaxOcSample) {
+    *err = "OC curve: the design would draw " + std::to_string(n64) +
+           " households (design.townships x tiers x households per village); at most " +
+           std::to_string(kMaxOcSample);
+    return false;
+  }
+  const int n = static_cast<int>(n64);
 
   OcCurve curve;
   curve.criterion = criterion;

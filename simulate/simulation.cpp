@@ -329,8 +329,12 @@ class Runner {
 
 bool run_simulation(const Registry& reg, const EvaluationConfig& config, const Design& design,
                     const SimulationOptions& options, SimulationResult* out, std::string* err) {
-  if (options.runs < 1 || options.runs > limits::kMaxRuns) {
-    *err = "runs must be from 1 to " + std::to_string(limits::kMaxRuns) + ", got " +
+  if (options.runs < 1) {
+    *err = "runs must be at least 1, got " + std::to_string(options.runs);
+    return false;
+  }
+  if (options.runs > limits::kMaxRuns) {
+    *err = "runs must be at most " + std::to_string(limits::kMaxRuns) + ", got " +
            std::to_string(options.runs);
     return false;
   }

@@ -22,7 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   for (const auto& row : table.rows) w.row(row);
   CsvTable again;
   Diagnostics diag2;
-  if (!parse_csv(w.str(), "again.csv", &again, &diag2)) __builtin_trap();
+  // A header of nothing but empty names (a lone "'\t" reads as one, its tab trimmed) writes as
+  // a blank line, which the reader rightly calls an empty file.
+  bool named = false;
+  for (const std::string& h : table.header) named = named || !h.empty();
+  if (!parse_csv(w.str(), "again.csv", &again, &diag2) && named) __builtin_trap();
   if (again.rows.size() > table.rows.size()) __builtin_trap();
   return 0;
 }
