@@ -91,8 +91,7 @@ class Simulate : public Command {
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
-    // The design's OC curves first: a failure there must come before any file is written.
-    std::vector<OcCurve> curves;
+    std::vector<OcCurve> curves;  // first: a failure here comes before any file is written
     std::string err;
     if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err))
       return s.error(err), false;

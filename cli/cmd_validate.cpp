@@ -5,7 +5,6 @@
 // county. Exit 0 valid, 1 invalid, 2 usage.
 #include <cstdio>
 
-#include "audit/oc_curve.h"
 #include "cli/commands.h"
 #include "reports/terminal.h"
 
@@ -17,10 +16,6 @@ class Validate : public Command {
   void add_options(CLI::App&, CommonOptions*, const OptionHelp&) override {}
 
   int run(Session& s) override {
-    if (const std::string problem = oc_curve_problem(s.registry, s.config); !problem.empty()) {
-      s.error(problem);
-      return kExitBadInput;
-    }
     if (!s.opts.quiet)
       std::fputs(
           validate_summary_text(s.opts.registry, s.registry, s.design.eligible_townships.size(),

@@ -78,7 +78,6 @@ bool Session::load(unsigned needs) {
 void Session::print(const Diagnostics& diag) const {
   for (const Diagnostic& d : diag.items()) {
     if (opts.quiet && d.severity == Severity::kWarning) continue;
-    // A message never shows a full ID number or a phone, whatever column it came from.
     std::fprintf(stderr, "%s\n", scrub_personal_data(d.format()).c_str());
   }
   if (diag.suppressed_errors() > 0)
@@ -106,6 +105,7 @@ std::vector<std::string> Session::input_paths(const std::vector<std::string>& ex
   std::vector<std::string> paths;
   for (const InputFile& f : registry.inputs) paths.push_back(f.path);
   paths.push_back(opts.config);
+  paths.push_back(opts.registry);  // the directory itself: never an --out
   paths.insert(paths.end(), extra.begin(), extra.end());
   if (!opts.staff.empty()) paths.push_back(opts.staff);
   return paths;
@@ -117,30 +117,21 @@ bool Session::is_input(const std::string& target, const std::vector<std::string>
 
 bool Session::open_out_dir(const std::vector<std::string>& extra) {
   std::string err;
-  std::vector<std::string> inputs = input_paths(extra);
-  inputs.push_back(opts.registry);
-  if (opts.out.empty() || out_.open(opts.out, opts.force, inputs, &err)) return true;
+  if (opts.out.empty() || out_.open(opts.out, opts.force, input_paths(extra), &err)) return true;
   error(err);
   return false;
 }
 
 int Session::finish(int code) {
-  if (!out_.is_open()) return code;
-  if (code != kExitOk) {
-    out_.discard();
-    return code;
-  }
   std::string err;
-  if (out_.commit(&err)) return code;
-  error(err);
-  return kExitBadInput;
+  if (code != kExitOk || !out_.is_open()) return out_.discard(), code;
+  if (!out_.commit(&err)) return error(err), kExitBadInput;
+  return code;
 }
 
 bool Session::write_files(const std::vector<std::pair<std::string, std::string>>& files,
                           const std::vector<std::string>& extra_inputs) const {
-  // Whatever column an ID number or a phone sits in (a household_id that is the head's ID
-  // number, a name field holding a phone), no CSV of a run shows it in full.
-  std::vector<std::pair<std::string, std::string>> scrubbed = files;
+  std::vector<std::pair<std::string, std::string>> scrubbed = files;  // no full ID, no phone
   for (auto& [name, content] : scrubbed) content = scrub_personal_data(content);
   std::string err;
   if (write_files_into(out_dir(), scrubbed, input_paths(extra_inputs), &err)) return true;

@@ -63,8 +63,7 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, cons
 /// Adds --out DIR and --force to a command that writes a directory.
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
 
-/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"")
-/// and <= `max` ("must be a whole number from 1 to 1000000000").
+/// A CLI11 check: a whole number in [`min`, `max`] ("--runs: must be a whole number >= 1").
 CLI::Validator whole_at_least(long long min, long long max = std::numeric_limits<long long>::max());
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
@@ -98,16 +97,11 @@ class Session : public RunInputs {
   /// the --config or --staff file, or one of `extra` (a draw, a fix list).
   bool is_input(const std::string& target, const std::vector<std::string>& extra = {}) const;
 
-  /// Readies --out: the run writes into a fresh staging directory (out_dir()) that finish()
-  /// moves into place whole (util/files.h OutputDir). An existing non-empty directory is
-  /// refused unless --force, and so is a directory that is or holds an input (the registry,
-  /// --config, --staff or `extra`), with or without --force. Nothing to do without --out.
-  /// Prints the error and returns false when it cannot be used.
+  /// Readies --out (util/files.h OutputDir: refuses inputs, needs --force when not empty):
+  /// the run writes into out_dir(), finish() moves it into place. Prints any error.
   bool open_out_dir(const std::vector<std::string>& extra = {});
-  /// Where the command writes the files of --out: the staging directory once open.
   const std::string& out_dir() const { return out_.is_open() ? out_.path() : opts.out; }
-  /// Ends the run: when it succeeded (`code` 0), moves the outputs into --out, else drops
-  /// them. Returns the exit code (1 when the outputs could not be moved into place).
+  /// Moves the outputs into --out when `code` is 0, else drops them; the final exit code.
   int finish(int code);
 
   /// Writes `files` (name, content) into --out after checking that none of them would
