@@ -176,6 +176,23 @@ void person_monte_carlo(const std::vector<int32_t>& sizes, int n, const OcCurveO
 
 }  // namespace
 
+/// The largest draw an OC curve is computed for: far beyond any county's evaluation (a few
+/// thousand households), small enough that every count stays an int.
+constexpr int64_t kMaxOcSample = 10'000'000;
+
+std::string oc_curve_problem(const Registry& reg, const EvaluationConfig& config) {
+  const Households& h = reg.households;
+  for (const Criterion& c : config.standards.criteria) {
+    if (!c.below) continue;
+    bool any = false;
+    for (std::size_t i = 0; i < h.count() && !any; ++i) any = in_denominator(h, i, c.rate);
+    if (!any)
+      return "OC curve: the registry has no household in the denominator of " +
+             std::string(to_string(c.rate)) + " (simulate --out draws its OC curve)";
+  }
+  return "";
+}
+
 bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
                       const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
                       std::string* err) {
@@ -207,8 +224,17 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
       poor_total + planned_exit_total > 0
           ? static_cast<double>(planned_exit_total) / (poor_total + planned_exit_total)
           : 0.0;
-  const int villages = config.design.villages_drawn();
-  const int n = villages * households_per_village(criterion.rate, config.design, planned_share);
+  // In 64 bits: townships x tiers x households per village overflowed an int.
+  const int64_t villages = config.design.villages_drawn();
+  const int64_t n64 =
+      villages * households_per_village(criterion.rate, config.design, planned_share);
+  if (n64 > kMaxOcSample) {
+    *err = "OC curve: the design would draw " + std::to_string(n64) +
+           " households (villages drawn x households per village); at most " +
+           std::to_string(kMaxOcSample);
+    return false;
+  }
+  const int n = static_cast<int>(n64);
 
   OcCurve curve;
   curve.criterion = criterion;

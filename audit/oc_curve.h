@@ -85,4 +85,10 @@ bool compute_oc_curve(const Registry& reg, const EvaluationConfig& config,
                       const Criterion& criterion, const OcCurveOptions& options, OcCurve* out,
                       std::string* err);
 
+/// Why the OC curves of `simulate --out` (one per "below" criterion) cannot be drawn for this
+/// registry and configuration — a criterion whose rate has no household in its denominator —
+/// or "" when they can. `validate` reports it, so that it passes only what `simulate --out`
+/// can do.
+std::string oc_curve_problem(const Registry& reg, const EvaluationConfig& config);
+
 }  // namespace kaoping

@@ -50,7 +50,7 @@ class Audit : public Command {
     const bool ok =
         read_draw_csv(sample_, s.registry, have_design ? &design : nullptr, &draw, &diag);
     s.print(diag);
-    if (!ok || !s.open_out_dir()) return kExitBadInput;
+    if (!ok || !s.open_out_dir({sample_})) return kExitBadInput;
 
     AuditResult result;
     audit_draw(s.registry, s.config, draw, seed, 0, &result);

@@ -26,7 +26,7 @@ class Generate : public Command {
     const Registry reg =
         generate_county(profile_ == "small" ? Profile::kSmall : Profile::kDefault, seed_);
     std::string err;
-    if (!write_registry(reg, s.opts.out, &err)) {
+    if (!write_registry(reg, s.out_dir(), &err)) {
       s.error(err);
       return kExitBadInput;
     }

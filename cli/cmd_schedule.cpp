@@ -46,8 +46,8 @@ class Schedule : public Command {
       }
     }
     std::string err;
-    if (!s.open_out_dir()) return kExitBadInput;
-    if (!write_schedule(s.opts.out, s.registry, plan, s.config.schedule, utc_stamp_now(),
+    if (!s.open_out_dir({sample_})) return kExitBadInput;
+    if (!write_schedule(s.out_dir(), s.registry, plan, s.config.schedule, utc_stamp_now(),
                         s.opts.lang, &err)) {
       s.error(err);
       return kExitBadInput;

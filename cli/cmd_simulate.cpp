@@ -14,6 +14,7 @@
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "simulate/simulation.h"
+#include "util/limits.h"
 
 namespace kaoping::cli {
 namespace {
@@ -21,9 +22,10 @@ namespace {
 class Simulate : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1));
+    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1, limits::kMaxRuns));
     app.add_option("--seed", seed_, help("seed"));
-    app.add_option("--threads", threads_, help("threads"))->check(whole_at_least(0));
+    app.add_option("--threads", threads_, help("threads"))
+        ->check(whole_at_least(0, limits::max_threads()));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
@@ -43,7 +45,7 @@ class Simulate : public Command {
       if (!ok) return kExitBadInput;
     }
     if (const int code = read_condition(s); code != kExitOk) return code;
-    if (!s.open_out_dir()) return kExitBadInput;
+    if (!s.open_out_dir({fix_file_, sample_.value_or("")})) return kExitBadInput;
     SimulationResult result;
     if (!simulate(s, &fixed, &result)) return kExitBadInput;
 
@@ -107,16 +109,17 @@ class Simulate : public Command {
     m.seed = result.seed;
     m.runs = result.runs;
     m.threads = result.threads;
+    std::vector<OcCurve> curves;  // first: a failure here comes before any file is written
+    std::string err;
+    if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err))
+      return s.error(err), false;
     OutputFiles files = simulate_files(result, s.registry, s.config, s.design, summary, text);
     files.push_back({"manifest.json", manifest_json(m)});
     if (!s.write_files(files, {fix_file_, sample_.value_or("")})) return false;
-    // report.html and report.xlsx, with the design's OC curves.
-    std::vector<OcCurve> curves;
-    std::string err;
-    if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err) ||
-        !write_report(compose_simulate_report(s.registry, s.config, s.design, result, curves,
+    // report.html and report.xlsx, with the OC curves.
+    if (!write_report(compose_simulate_report(s.registry, s.config, s.design, result, curves,
                                               s.report_context()),
-                      s.opts.out, &err)) {
+                      s.out_dir(), &err)) {
       s.error(err);
       return false;
     }

@@ -58,7 +58,7 @@ int run(const CommandRow& row, int argc, char** argv, const std::vector<std::str
   if (const int parsed = parse(app, argc, argv); parsed >= 0) return parsed;
   if (const int usage = command->check_usage(session.opts); usage >= 0) return usage;
   if (!session.load(row.needs)) return kExitBadInput;
-  return command->run(session);
+  return session.finish(command->run(session));
 }
 
 }  // namespace

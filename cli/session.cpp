@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "reports/privacy.h"
 #include "util/date.h"
 #include "util/files.h"
 
@@ -35,14 +36,17 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
   app.add_flag("--force", opts->force, help("force"));
 }
 
-CLI::Validator whole_at_least(long long min) {
+CLI::Validator whole_at_least(long long min, long long max) {
   return CLI::Validator(
-      [min](std::string& text) -> std::string {
+      [min, max](std::string& text) -> std::string {
         long long value = 0;
         const char* end = text.data() + text.size();
         const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        if (ec == std::errc() && ptr == end && value >= min) return {};
-        return "must be a whole number >= " + std::to_string(min) + ", got \"" + text + "\"";
+        if (ec == std::errc() && ptr == end && value >= min && value <= max) return {};
+        if (max == std::numeric_limits<long long>::max() || (ptr == end && value < min))
+          return "must be a whole number >= " + std::to_string(min) + ", got \"" + text + "\"";
+        return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+               ", got \"" + text + "\"";
       },
       "INT>=" + std::to_string(min));
 }
@@ -62,14 +66,14 @@ bool Session::load(unsigned needs) {
 void Session::print(const Diagnostics& diag) const {
   for (const Diagnostic& d : diag.items()) {
     if (opts.quiet && d.severity == Severity::kWarning) continue;
-    std::fprintf(stderr, "%s\n", d.format().c_str());
+    std::fprintf(stderr, "%s\n", scrub_personal_data(d.format()).c_str());
   }
   if (diag.suppressed_errors() > 0)
     std::fprintf(stderr, "kaoping: error: %zu more errors not shown\n", diag.suppressed_errors());
 }
 
 void Session::note(const std::string& message) const {
-  if (!opts.quiet) std::fprintf(stderr, "kaoping: %s\n", message.c_str());
+  if (!opts.quiet) std::fprintf(stderr, "kaoping: %s\n", scrub_personal_data(message).c_str());
 }
 
 std::function<void(int64_t, int64_t)> Session::progress(const std::string& what) const {
@@ -82,13 +86,14 @@ std::function<void(int64_t, int64_t)> Session::progress(const std::string& what)
 }
 
 void Session::error(const std::string& message) const {
-  std::fprintf(stderr, "kaoping: error: %s\n", message.c_str());
+  std::fprintf(stderr, "kaoping: error: %s\n", scrub_personal_data(message).c_str());
 }
 
 std::vector<std::string> Session::input_paths(const std::vector<std::string>& extra) const {
   std::vector<std::string> paths;
   for (const InputFile& f : registry.inputs) paths.push_back(f.path);
   paths.push_back(opts.config);
+  paths.push_back(opts.registry);  // the directory itself: never an --out
   paths.insert(paths.end(), extra.begin(), extra.end());
   if (!opts.staff.empty()) paths.push_back(opts.staff);
   return paths;
@@ -98,19 +103,26 @@ bool Session::is_input(const std::string& target, const std::vector<std::string>
   return is_one_of(target, input_paths(extra));
 }
 
-bool Session::open_out_dir() const {
+bool Session::open_out_dir(const std::vector<std::string>& extra) {
   std::string err;
-  if (opts.out.empty() ||
-      prepare_output_dir(opts.out, opts.force, {opts.registry, opts.config}, &err))
-    return true;
+  if (opts.out.empty() || out_.open(opts.out, opts.force, input_paths(extra), &err)) return true;
   error(err);
   return false;
 }
 
+int Session::finish(int code) {
+  std::string err;
+  if (code != kExitOk || !out_.is_open()) return out_.discard(), code;
+  if (!out_.commit(&err)) return error(err), kExitBadInput;
+  return code;
+}
+
 bool Session::write_files(const std::vector<std::pair<std::string, std::string>>& files,
                           const std::vector<std::string>& extra_inputs) const {
+  std::vector<std::pair<std::string, std::string>> scrubbed = files;  // no full ID, no phone
+  for (auto& [name, content] : scrubbed) content = scrub_personal_data(content);
   std::string err;
-  if (write_files_into(opts.out, files, input_paths(extra_inputs), &err)) return true;
+  if (write_files_into(out_dir(), scrubbed, input_paths(extra_inputs), &err)) return true;
   error(err);
   return false;
 }
@@ -143,7 +155,7 @@ Manifest Session::manifest(const std::string& command,
 
 bool Session::write_reports(const report::Report& report, const Manifest& manifest) const {
   std::string err;
-  if (write_report_set(report, manifest_json(manifest), opts.out, &err)) return true;
+  if (write_report_set(report, manifest_json(manifest), out_dir(), &err)) return true;
   error(err);
   return false;
 }

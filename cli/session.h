@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "reports/i18n.h"
 #include "reports/manifest.h"
 #include "sampler/design.h"
+#include "util/files.h"
 
 namespace kaoping::cli {
 
@@ -45,8 +47,8 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, cons
 /// Adds --out DIR and --force to a command that writes a directory.
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
 
-/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
-CLI::Validator whole_at_least(long long min);
+/// A CLI11 check: a whole number in [`min`, `max`] ("--runs: must be a whole number >= 1").
+CLI::Validator whole_at_least(long long min, long long max = std::numeric_limits<long long>::max());
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
 class Session : public RunInputs {
@@ -79,10 +81,12 @@ class Session : public RunInputs {
   /// the --config or --staff file, or one of `extra` (a draw, a fix list).
   bool is_input(const std::string& target, const std::vector<std::string>& extra = {}) const;
 
-  /// Creates --out when missing. An existing non-empty directory is refused unless --force,
-  /// and so is a path that is an input (the registry directory or the config file). Nothing
-  /// to do without --out. Prints the error and returns false when it cannot be used.
-  bool open_out_dir() const;
+  /// Readies --out (util/files.h OutputDir: refuses inputs, needs --force when not empty):
+  /// the run writes into out_dir(), finish() moves it into place. Prints any error.
+  bool open_out_dir(const std::vector<std::string>& extra = {});
+  const std::string& out_dir() const { return out_.is_open() ? out_.path() : opts.out; }
+  /// Moves the outputs into --out when `code` is 0, else drops them; the final exit code.
+  int finish(int code);
 
   /// Writes `files` (name, content) into --out after checking that none of them would
   /// replace an input of this run (`extra_inputs` beside the registry, config and roster).
@@ -100,6 +104,9 @@ class Session : public RunInputs {
 
   /// The files this run reads: the registry's, --config, --staff and `extra`.
   std::vector<std::string> input_paths(const std::vector<std::string>& extra = {}) const;
+
+ private:
+  OutputDir out_;
 };
 
 }  // namespace kaoping::cli

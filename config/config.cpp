@@ -22,6 +22,7 @@
 #include <limits>
 #include <tuple>
 
+#include "util/limits.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -146,8 +147,34 @@ class Problems {
 
 /// Copies a yaml-cpp node into the located tree. Duplicate keys (which yaml-cpp accepts
 /// silently, keeping the first) and keys that are not plain scalars are errors.
+/// How far convert() has expanded the document: aliases make a small text a huge tree
+/// ("billion laughs"), so depth and the count of values are bounded (util/limits.h).
+struct Expansion {
+  int depth = 0;
+  int64_t nodes = 0;
+  bool exceeded = false;
+};
+
 void convert(const YAML::Node& y, const Source& src, const std::string& path, Node* out,
-             Problems* problems) {
+             Problems* problems, Expansion* ex) {
+  if (ex->exceeded) return;
+  if (++ex->nodes > limits::kMaxYamlNodes || ex->depth >= limits::kMaxYamlDepth) {
+    ex->exceeded = true;
+    const YAML::Mark m = y.Mark();
+    problems->error(
+        m.is_null() ? out->loc : src.at(m),
+        ex->nodes > limits::kMaxYamlNodes
+            ? fmt::format("the configuration expands to more than {} values "
+                          "(aliases of aliases?); a configuration has a few hundred",
+                          limits::kMaxYamlNodes)
+            : fmt::format("the configuration nests deeper than {} levels", limits::kMaxYamlDepth));
+    return;
+  }
+  struct Level {
+    int* d;
+    explicit Level(int* d) : d(d) { ++*d; }
+    ~Level() { --*d; }
+  } level(&ex->depth);
   // An empty value is reported at its key: yaml-cpp marks it where the next token starts,
   // often on the following line.
   const YAML::Mark mark = y.Mark();
@@ -166,7 +193,7 @@ void convert(const YAML::Node& y, const Source& src, const std::string& path, No
       for (const YAML::Node& item : y) {
         Node child;
         child.loc = out->loc;
-        convert(item, src, path, &child, problems);
+        convert(item, src, path, &child, problems, ex);
         out->children.push_back(std::move(child));
       }
       return;
@@ -192,7 +219,7 @@ void convert(const YAML::Node& y, const Source& src, const std::string& path, No
         child.key = key;
         child.key_loc = key_loc;
         child.loc = key_loc;
-        convert(kv.second, src, join(path, key), &child, problems);
+        convert(kv.second, src, join(path, key), &child, problems, ex);
         out->children.push_back(std::move(child));
       }
       return;
@@ -220,8 +247,9 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
     out->kind = Node::Kind::kNull;
     return true;
   }
-  convert(docs[0], src, "", out, problems);
-  return true;
+  Expansion ex;
+  convert(docs[0], src, "", out, problems, &ex);
+  return !ex.exceeded;
 }
 
 bool is_criterion_path(const std::string& path) {
@@ -475,10 +503,11 @@ class Checker {
   }
   template <typename T>
   void whole_at(const Node& parent, const std::string& path, const std::string& key, int64_t lo,
-                T* out) {
+                T* out, int64_t hi = std::numeric_limits<T>::max()) {
     const Node* n = parent.find(key);
     int64_t v = 0;
-    if (n != nullptr && whole(*n, join(path, key), lo, std::numeric_limits<T>::max(), &v))
+    if (n != nullptr &&
+        whole(*n, join(path, key), lo, std::min<int64_t>(hi, std::numeric_limits<T>::max()), &v))
       *out = static_cast<T>(v);
   }
 
@@ -570,7 +599,7 @@ class Checker {
     keys(s, p,
          {"townships", "township_selection", "tiers", "tier_method", "tier_weights",
           "households_per_village", "household_quota", "villages_per_tier"});
-    whole_at(s, p, "townships", 1, &d->townships);
+    whole_at(s, p, "townships", 1, &d->townships, limits::kMaxTownships);
     choice_at(s, p, "township_selection", {"srs", "pps"}, &d->township_selection);
     if (const Node* n = s.find("tiers")) {
       const std::string path = "design.tiers";
@@ -603,12 +632,14 @@ class Checker {
       if (d->weight_natural + d->weight_transport + d->weight_economic == 0)
         error(w->loc, "design.tier_weights must have at least one weight > 0");
     }
-    whole_at(s, p, "households_per_village", 1, &d->households_per_village);
+    whole_at(s, p, "households_per_village", 1, &d->households_per_village,
+             limits::kMaxHouseholdsPerVillage);
     if (const Node* q = section(s, "household_quota", p)) {
       const std::string qp = "design.household_quota";
       keys(*q, qp, {"poor", "exited", "non_registered"});
       for (int c = 0; c < kCategoryCount; ++c)
-        whole_at(*q, qp, std::string(to_string(static_cast<Category>(c))), 0, &d->quota[c]);
+        whole_at(*q, qp, std::string(to_string(static_cast<Category>(c))), 0, &d->quota[c],
+                 limits::kMaxHouseholdsPerVillage);
     }
     if (const Node* q = section(s, "villages_per_tier", p)) {
       const std::string qp = "design.villages_per_tier";
@@ -727,7 +758,7 @@ class Checker {
   void simulation(const Node& s, SimulationConfig* sim) {
     const std::string p = "simulation";
     keys(s, p, {"runs", "seed", "threads", "target_halfwidth"});
-    whole_at(s, p, "runs", 1, &sim->runs);
+    whole_at(s, p, "runs", 1, &sim->runs, limits::kMaxRuns);
     if (const Node* n = s.find("seed")) {
       // The full unsigned 64-bit range, parsed as digits (a double would lose the low bits).
       std::string_view text = n->text;
@@ -741,7 +772,8 @@ class Checker {
       else
         wrong(*n, "simulation.seed", "a whole number from 0 to 18446744073709551615");
     }
-    whole_at(s, p, "threads", 0, &sim->threads);
+    // Threads beyond a few per core only wait for each other (util/limits.h).
+    whole_at(s, p, "threads", 0, &sim->threads, limits::max_threads());
     number_at(s, p, "target_halfwidth", kNonNegative, &sim->target_halfwidth);
   }
 
@@ -793,7 +825,7 @@ class Checker {
         }
       }
     }
-    whole_at(s, p, "teams", 1, &sc->teams);
+    whole_at(s, p, "teams", 1, &sc->teams, limits::kMaxTeams);
     int day_start = 0, day_end = 0, lunch_start = 0, lunch_end = 0;
     const bool day_ok = clock_pair(s, "day", &day_start, &day_end);
     const bool lunch_ok = clock_pair(s, "lunch", &lunch_start, &lunch_end);
@@ -811,7 +843,7 @@ class Checker {
                           lunch->children[1].text));
       }
     }
-    whole_at(s, p, "visit_minutes", 1, &sc->visit_minutes);
+    whole_at(s, p, "visit_minutes", 1, &sc->visit_minutes, limits::kMaxVisitMinutes);
     if (const Node* n = s.find("start")) {
       Date d;
       if (date(*n, "schedule.start", &d)) {
@@ -828,9 +860,10 @@ class Checker {
         }
       }
     }
-    whole_at(s, p, "enumerators_per_team", 1, &sc->enumerators_per_team);
-    whole_at(s, p, "guides_per_village", 1, &sc->guides_per_village);
-    whole_at(s, p, "walk_minutes", 0, &sc->walk_minutes);
+    whole_at(s, p, "enumerators_per_team", 1, &sc->enumerators_per_team,
+             limits::kMaxEnumeratorsPerTeam);
+    whole_at(s, p, "guides_per_village", 1, &sc->guides_per_village, limits::kMaxGuidesPerVillage);
+    whole_at(s, p, "walk_minutes", 0, &sc->walk_minutes, limits::kMaxVisitMinutes);
   }
 
   void county(const Node& s, std::string* name) {

@@ -1,5 +1,6 @@
 #include "config/inputs.h"
 
+#include "audit/oc_curve.h"
 #include "registry/generate.h"
 #include "registry/load.h"
 
@@ -19,6 +20,12 @@ bool load_inputs(unsigned needs, const InputSources& from, RunInputs* out, Diagn
   ok = ok && !diag->has_errors();
   // validate also warns about what schedule will miss (staff, group contacts).
   if (ok && (needs & kChecksAll)) warn_schedule_gaps(out->registry, diag);
+  // validate passes only what simulate --out can do: its OC curves need households.
+  if (ok && (needs & kChecksAll)) {
+    const std::string problem = oc_curve_problem(out->registry, out->config);
+    if (!problem.empty()) diag->error({}, problem);
+    ok = problem.empty();
+  }
   if (ok && (needs & kNeedsStaff)) {
     if (!from.staff.empty()) {
       ok = load_staff(from.staff, &out->registry, diag);

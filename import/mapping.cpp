@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "util/files.h"
+#include "util/limits.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -43,7 +44,7 @@ std::optional<Field> key_field(const std::string& file, const YAML::Node& key, D
 bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
   out->file = path;
   std::string text, err;
-  if (!read_file(path, &text, &err)) {
+  if (!read_file(path, &text, &err, limits::max_side_file_bytes())) {
     diag->error(FileLoc(path), err);
     return false;
   }

@@ -8,6 +8,7 @@
 
 #include "import/sheet.h"
 #include "util/diagnostics.h"
+#include "util/limits.h"
 
 namespace kaoping {
 
@@ -18,7 +19,7 @@ enum class FileFormat { kXlsx, kXls, kCsv };
 struct ReadLimits {
   /// Largest input file read, bytes (1 GiB): a county's export is a few MB; anything far
   /// larger is a mistake, and reading it would exhaust memory first.
-  uint64_t max_file_bytes = uint64_t{1} << 30;
+  uint64_t max_file_bytes = static_cast<uint64_t>(limits::max_input_bytes());
 };
 
 /// Which sheets of a workbook to read: the part after '#' in "FILE#SHEET".

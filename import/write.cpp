@@ -1,12 +1,12 @@
 // Writing an import: the registry and import.json appear in the output directory together or
-// not at all — written into a scratch directory inside it, then renamed into place.
-#include <unistd.h>
+// not at all — written into a staging directory beside it, then swapped into place whole
+// (util/files.h OutputDir), so no file of an earlier import is left among the new ones.
+#include "registry/write.h"
 
 #include <filesystem>
 #include <string>
 
 #include "import/import.h"
-#include "registry/write.h"
 #include "util/files.h"
 
 namespace kaoping {
@@ -57,31 +57,12 @@ bool check_import_dir(const std::string& dir, bool force, const std::vector<std:
 bool write_import(const ImportResult& result, const std::string& dir, bool force,
                   const std::vector<std::string>& inputs, std::string* err) {
   if (!check_import_dir(dir, force, inputs, err)) return false;
-  if (!prepare_output_dir(dir, force, inputs, err)) return false;
-  const fs::path scratch = fs::path(dir) / (".kaoping-import-" + std::to_string(::getpid()));
-  std::error_code ec;
-  fs::remove_all(scratch, ec);
-  const auto fail = [&](const std::string& message) {
-    *err = message;
-    fs::remove_all(scratch, ec);
+  OutputDir out;
+  if (!out.open(dir, force, inputs, err)) return false;
+  if (!write_registry(result.registry, out.path(), err)) return false;
+  if (!write_file_atomic((fs::path(out.path()) / "import.json").string(), result.import_json, err))
     return false;
-  };
-  if (!write_registry(result.registry, scratch.string(), err)) return fail(*err);
-  if (!write_file_atomic((scratch / "import.json").string(), result.import_json, err))
-    return fail(*err);
-  // Old registry files this import does not write (a staff.csv of an earlier import) would
-  // be read with the new ones: they go.
-  for (const char* name : kRegistryFiles) {
-    const fs::path target = fs::path(dir) / name;
-    if (!fs::exists(scratch / name, ec) && fs::exists(target, ec)) fs::remove(target, ec);
-  }
-  for (const char* name : kRegistryFiles) {
-    if (!fs::exists(scratch / name, ec)) continue;
-    fs::rename(scratch / name, fs::path(dir) / name, ec);
-    if (ec) return fail((fs::path(dir) / name).string() + ": cannot write: " + ec.message());
-  }
-  fs::remove_all(scratch, ec);
-  return true;
+  return out.commit(err);
 }
 
 }  // namespace kaoping

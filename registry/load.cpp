@@ -14,6 +14,7 @@
 #include "registry/validate.h"
 #include "util/csv.h"
 #include "util/files.h"
+#include "util/limits.h"
 
 namespace kaoping {
 namespace {
@@ -113,6 +114,35 @@ bool file_exists(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
+/// 17 digits and a digit or X: what the scrubber of reports/privacy.h masks, checksum or not.
+bool looks_like_id_number(const std::string& v) {
+  if (v.size() != 18) return false;
+  for (std::size_t i = 0; i < 17; ++i)
+    if (v[i] < '0' || v[i] > '9') return false;
+  return (v[17] >= '0' && v[17] <= '9') || v[17] == 'X' || v[17] == 'x';
+}
+
+/// Some county exports put the head's resident ID number in household_id: every output that
+/// names households would carry it. One warning, at the first such row; the outputs mask it.
+void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) {
+  const int c = table.column("household_id");
+  if (c < 0) return;
+  std::size_t count = 0, first = 0;
+  for (std::size_t r = 0; r < table.rows.size(); ++r)
+    if (looks_like_id_number(table.rows[r][c]) && count++ == 0) first = r;
+  if (count == 0) return;
+  diag->warning({table.file, table.row_line[first], c + 1},
+                "household_id holds a resident ID number (" + std::to_string(count) +
+                    " households); kaoping masks it in every output and message, which makes "
+                    "those rows hard to match: use the household number of the national system");
+}
+
+/// True when something, whatever it is (a dangling link too), has the name `path`.
+bool name_taken(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+}
+
 /// Reads one file of the registry and records its hash. False on any error; the table is
 /// still filled with the well-formed rows when only some rows were bad (parse_csv empties
 /// it on a structural error).
@@ -150,7 +180,17 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
   // are not reported a second time as dangling.
   const auto read = [&](bool optional, Source* s) {
     const std::string& name = s->file;
-    if (!file_exists((std::filesystem::path(dir) / name).string())) {
+    const std::string path = (std::filesystem::path(dir) / name).string();
+    if (!file_exists(path) && name_taken(path)) {
+      // A directory, FIFO, device or dangling link under a registry file's name is a mistake
+      // to report, not an absent optional file.
+      s->failed = true;
+      diag->error({name, 0, 0}, "exists in " + dir +
+                                    " but is not a regular file (a directory, a FIFO, a device "
+                                    "or a dangling link); put the CSV file there or remove it");
+      return false;
+    }
+    if (!file_exists(path)) {
       if (!optional) {
         s->failed = true;
         diag->error({name, 0, 0}, "file not found in " + dir +
@@ -168,8 +208,10 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
   if (read(false, &src.villages))
     fill(table, schema::village_table(), &out->villages, &src.villages, diag);
   if (read(true, &src.groups)) fill(table, schema::group_table(), &out->groups, &src.groups, diag);
-  if (read(false, &src.households))
+  if (read(false, &src.households)) {
+    warn_id_numbers_as_household_ids(table, diag);
     fill(table, schema::household_table(), &out->households, &src.households, diag);
+  }
   if (read(true, &src.members)) {
     out->has_members = true;
     fill(table, schema::member_table(), &out->members, &src.members, diag);
@@ -196,7 +238,7 @@ bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
   const std::string name = std::filesystem::path(path).filename().string();
   CsvTable table;
   std::string raw;
-  read_csv(path, name, &table, diag, &raw);
+  read_csv(path, name, &table, diag, &raw, limits::max_side_file_bytes());
   reg->inputs.push_back({path, sha256_hex(raw)});
   if (table.header.empty()) return false;  // unreadable; malformed rows alone are dropped
   Sources src;

@@ -26,7 +26,8 @@ bool is_alnum(char c) {
 // Length of the ID number starting at text[i] (18) or 0. The run must not continue a
 // longer number on either side.
 std::size_t id_number_at(std::string_view text, std::size_t i) {
-  if (i > 0 && is_alnum(text[i - 1])) return 0;
+  // Not the decimals of a number either ("0.000123456789012345678" in a CSV).
+  if (i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '.')) return 0;
   if (i + 18 > text.size()) return 0;
   for (std::size_t k = 0; k < 17; ++k)
     if (!is_digit(text[i + k])) return 0;

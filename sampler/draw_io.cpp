@@ -10,6 +10,7 @@
 
 #include "util/csv.h"
 #include "util/files.h"
+#include "util/limits.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -53,7 +54,7 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
   *out = Draw{};
   CsvTable table;
   const std::size_t errors_before = diag->error_count();
-  if (!read_csv(path, path, &table, diag)) return false;
+  if (!read_csv(path, path, &table, diag, nullptr, limits::max_side_file_bytes())) return false;
   const int c_hh = table.column("household_id");
   if (c_hh < 0) {
     diag->error({path, 1, 1}, "missing required column \"household_id\"");
@@ -195,7 +196,7 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
                          Diagnostics* diag) {
   const std::string name = std::filesystem::path(path).filename().string();
   std::string text, err;
-  if (!read_file(path, &text, &err)) {
+  if (!read_file(path, &text, &err, limits::max_side_file_bytes())) {
     diag->error({}, err);  // err already names the file
     return false;
   }

@@ -12,6 +12,7 @@
 
 #include "audit/stats.h"
 #include "simulate/model.h"
+#include "util/limits.h"
 
 namespace kaoping {
 namespace {
@@ -38,7 +39,10 @@ class Runner {
     threads_ = options.threads;
     if (threads_ <= 0)
       threads_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    total_blocks_ = (options.runs + kBlockSize - 1) / kBlockSize;
+    // Never more than a few threads per core (util/limits.h), each with its own counters.
+    threads_ = std::min(threads_, limits::max_threads());
+    // Without `runs + kBlockSize - 1`, which overflows for the largest runs.
+    total_blocks_ = options.runs / kBlockSize + (options.runs % kBlockSize != 0 ? 1 : 0);
     threads_ = static_cast<int>(std::min<int64_t>(threads_, std::max<int64_t>(1, total_blocks_)));
     n_positions_ = model.household_count();
     counts_.resize(threads_);
@@ -320,6 +324,11 @@ bool run_simulation(const Registry& reg, const EvaluationConfig& config, const D
                     const SimulationOptions& options, SimulationResult* out, std::string* err) {
   if (options.runs < 1) {
     *err = "runs must be at least 1, got " + std::to_string(options.runs);
+    return false;
+  }
+  if (options.runs > limits::kMaxRuns) {
+    *err = "runs must be at most " + std::to_string(limits::kMaxRuns) + ", got " +
+           std::to_string(options.runs);
     return false;
   }
   ReplicateModel model;

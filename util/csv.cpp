@@ -3,7 +3,10 @@
 #include "util/csv.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <string>
+#include <unordered_map>
 
 #include "util/encoding.h"
 #include "util/files.h"
@@ -15,6 +18,36 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr const char* kConvertHint =
     "save it as UTF-8, or convert it with \"iconv -f GB18030 -t UTF-8\"";
+
+bool is_formula_lead(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+std::string inert_cell(const std::string& field) {
+  if (field.empty() || !is_formula_lead(field[0])) return field;
+  // A number ("-3", "+0.5", "-1e-05") stays a number; any other text that Excel or WPS
+  // would take for a formula gets the apostrophe that makes it text (OWASP CSV injection).
+  const std::size_t start = field[0] == '-' || field[0] == '+' ? 1 : 0;
+  if (start < field.size() &&
+      (std::isdigit(static_cast<unsigned char>(field[start])) || field[start] == '.')) {
+    double value = 0;
+    const char* end = field.data() + field.size();
+    const auto [ptr, ec] = std::from_chars(field.data() + start, end, value);
+    if (ec == std::errc() && ptr == end) return field;
+  }
+  std::string text(1, '\'');
+  text += field;
+  return text;
+}
+
+/// A field as read: without the apostrophe that CsvWriter (and Excel) put before a text cell
+/// starting like a formula, which is not part of the value.
+std::string take_field(std::string* field) {
+  if (field->size() >= 2 && (*field)[0] == '\'' && is_formula_lead((*field)[1])) field->erase(0, 1);
+  std::string f = std::move(*field);
+  field->clear();
+  return f;
+}
 
 }  // namespace
 
@@ -64,8 +97,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
   int quote_line = 0;        // where the open quote was, for an unterminated one
 
   const auto end_record = [&]() {
-    record.push_back(std::move(field));
-    field.clear();
+    record.push_back(take_field(&field));
     was_quoted = after_quote = false;
     bool all_empty = true;
     for (const std::string& f : record)
@@ -167,8 +199,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
       continue;
     }
     if (c == ',') {
-      record.push_back(std::move(field));
-      field.clear();
+      record.push_back(take_field(&field));
       was_quoted = after_quote = false;
       ++i;
       continue;
@@ -220,24 +251,26 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
     return false;
   }
+  // One pass with a hash of the names seen: a header of 100,000 columns stays linear.
+  std::unordered_map<std::string_view, std::size_t> first_column;
+  first_column.reserve(out->header.size());
   for (std::size_t j = 0; j < out->header.size(); ++j) {
-    for (std::size_t k = 0; k < j; ++k)
-      if (!out->header[j].empty() && out->header[j] == out->header[k]) {
-        diag->error(at(1, static_cast<int>(j + 1)), "duplicate column \"" + out->header[j] +
-                                                        "\" (also column " + std::to_string(k + 1) +
-                                                        ")");
-        ok = false;
-        break;
-      }
+    if (out->header[j].empty()) continue;
+    const auto [it, fresh] = first_column.emplace(out->header[j], j);
+    if (fresh) continue;
+    diag->error(at(1, static_cast<int>(j + 1)), "duplicate column \"" + out->header[j] +
+                                                    "\" (also column " +
+                                                    std::to_string(it->second + 1) + ")");
+    ok = false;
   }
   return ok;
 }
 
 bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
-              Diagnostics* diag, std::string* raw) {
+              Diagnostics* diag, std::string* raw, int64_t max_bytes) {
   std::string bytes, err;
   out->file = display_name;
-  if (!read_file(path, &bytes, &err)) {
+  if (!read_file(path, &bytes, &err, max_bytes)) {
     diag->error({display_name, 0, 0}, err);
     return false;
   }
@@ -276,10 +309,10 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
   return parse_csv(text, display_name, out, diag);
 }
 
-CsvWriter& CsvWriter::row(const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
+CsvWriter& CsvWriter::row(const std::vector<std::string>& raw_fields) {
+  for (std::size_t i = 0; i < raw_fields.size(); ++i) {
     if (i) text_ += ',';
-    const std::string& f = fields[i];
+    const std::string f = inert_cell(raw_fields[i]);
     if (f.find_first_of(",\"\r\n") == std::string::npos) {
       text_ += f;
       continue;

@@ -2,6 +2,7 @@
 // writing. Shared by every module that reads or writes tables.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +33,9 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
 /// is detected and converted to UTF-8 with a warning; bytes that are neither are an error
 /// naming the encoding problem and how to convert. `raw` receives the file's bytes (for
 /// the manifest hash) when not null.
+/// At most `max_bytes` are read (negative: the bound of util/files.h read_file).
 bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
-              Diagnostics* diag, std::string* raw = nullptr);
+              Diagnostics* diag, std::string* raw = nullptr, int64_t max_bytes = -1);
 
 /// The UTF-8 byte order mark that starts every CSV kaoping writes (SPEC §4), so that Excel and
 /// WPS on Chinese Windows open the file as UTF-8.

@@ -1,6 +1,7 @@
 // Files: whole reads, atomic writes, and the SHA-256 that manifests record.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,12 +9,20 @@
 
 namespace kaoping {
 
-/// Reads a whole file; false and *err ("PATH: cannot open: ...") on failure.
-bool read_file(const std::string& path, std::string* out, std::string* err);
+/// Reads a whole regular file of at most `max_bytes` (negative: limits::max_input_bytes(),
+/// 1 GiB); false and *err ("PATH: cannot open: ...", "PATH: is not a regular file ...",
+/// "PATH: is larger than ...") otherwise. A FIFO or a device is refused without blocking.
+bool read_file(const std::string& path, std::string* out, std::string* err, int64_t max_bytes = -1);
 
-/// Writes `content` to `path` atomically: a temporary file in the same directory, flushed,
-/// then renamed over the target. A failed write leaves no partial file behind.
+/// Writes `content` to `path` atomically: a temporary file of an unguessable name created
+/// beside the target with O_EXCL|O_NOFOLLOW (a planted link is never followed), written,
+/// fsynced, renamed over the target, and the directory fsynced. Only a regular file is ever
+/// replaced (not a link, device, FIFO or directory). A failed write leaves no partial file.
 bool write_file_atomic(const std::string& path, const std::string& content, std::string* err);
+
+/// True when `path` is missing or a regular file (not a link, device, FIFO or directory);
+/// false and *err ("PATH: exists and is not a regular file; ...") otherwise.
+bool check_replaceable_file(const std::string& path, std::string* err);
 
 /// Lowercase hex SHA-256 of bytes (FIPS 180-4).
 std::string sha256_hex(std::string_view bytes);
@@ -38,5 +47,34 @@ bool write_files_into(const std::string& dir,
 /// one of `inputs` is refused, and so is an existing file unless `force`. False and *err.
 bool write_output_file(const std::string& path, const std::string& content,
                        const std::vector<std::string>& inputs, bool force, std::string* err);
+
+/// A run's output directory, put in place whole or not at all. open() checks the directory
+/// (an existing non-empty one only with `force`, and only when it is an earlier kaoping
+/// output; never when it is or holds one of `inputs`) and creates a fresh staging directory
+/// beside it; the run writes into path(); commit() swaps the finished set into place with one
+/// renameat2(RENAME_EXCHANGE) (RENAME_NOREPLACE when the directory is new) and removes the
+/// old set. Without commit() (an error, a crash) the directory keeps its earlier content; the
+/// staging directory is removed on destruction.
+class OutputDir {
+ public:
+  OutputDir() = default;
+  OutputDir(const OutputDir&) = delete;
+  OutputDir& operator=(const OutputDir&) = delete;
+  ~OutputDir();
+
+  bool open(const std::string& dir, bool force, const std::vector<std::string>& inputs,
+            std::string* err);
+  /// Where the run writes its files (empty before open()).
+  const std::string& path() const { return stage_; }
+  bool is_open() const { return !stage_.empty(); }
+  /// Moves the finished set into place; false and *err when it cannot (nothing changed).
+  bool commit(std::string* err);
+  /// Removes the staging directory and what was written into it.
+  void discard();
+
+ private:
+  std::string target_, stage_, shown_;
+  bool force_ = false;
+};
 
 }  // namespace kaoping

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "util/limits.h"
+
 namespace kaoping {
 namespace {
 
@@ -435,7 +437,7 @@ TEST_F(ConfigTest, WholeNumberChecks) {
                     "list"});
   EXPECT_EQ(errors("schedule:\n  teams: 99999999999\n"),
             Strings{"my.yaml:2:10: error: schedule.teams must be a whole number from 1 to "
-                    "2147483647, got \"99999999999\""});
+                    "1000, got \"99999999999\""});
   EXPECT_EQ(
       errors("simulation:\n  threads: -1\n  runs: 0\n"),
       (Strings{"my.yaml:2:12: error: simulation.threads must be a whole number >= 0, got "
@@ -447,6 +449,65 @@ TEST_F(ConfigTest, WholeNumberChecks) {
   EXPECT_EQ(errors("simulation:\n  seed: 18446744073709551616\n"),
             Strings{"my.yaml:2:9: error: simulation.seed must be a whole number from 0 to "
                     "18446744073709551615, got \"18446744073709551616\""});
+}
+
+// Values that `validate` once accepted and `schedule` or `simulate` then crashed on (SIGFPE
+// at teams = 2147483647, a household quota sizing the OC curve to billions): each is bounded
+// by what the program can do (util/limits.h), with its place.
+TEST_F(ConfigTest, EveryValueIsBoundedByWhatTheProgramCanDo) {
+  EXPECT_EQ(errors("schedule:\n  teams: 2147483647\n  enumerators_per_team: 2147483647\n"),
+            (Strings{"my.yaml:2:10: error: schedule.teams must be a whole number from 1 to 1000, "
+                     "got \"2147483647\"",
+                     "my.yaml:3:25: error: schedule.enumerators_per_team must be a whole number "
+                     "from 1 to 100, got \"2147483647\""}));
+  EXPECT_EQ(errors("schedule:\n  visit_minutes: 1441\n  guides_per_village: 101\n"),
+            (Strings{"my.yaml:2:18: error: schedule.visit_minutes must be a whole number from 1 "
+                     "to 1440, got \"1441\"",
+                     "my.yaml:3:23: error: schedule.guides_per_village must be a whole number "
+                     "from 1 to 100, got \"101\""}));
+  EXPECT_EQ(errors("design:\n  household_quota: {poor: 2000000000}\n"),
+            Strings{"my.yaml:2:27: error: design.household_quota.poor must be a whole number "
+                    "from 0 to 100000, got \"2000000000\""});
+  EXPECT_EQ(errors("design:\n  townships: 10001\n  households_per_village: 100001\n"),
+            (Strings{"my.yaml:2:14: error: design.townships must be a whole number from 1 to "
+                     "10000, got \"10001\"",
+                     "my.yaml:3:27: error: design.households_per_village must be a whole number "
+                     "from 1 to 100000, got \"100001\""}));
+  EXPECT_EQ(errors("simulation:\n  runs: 9223372036854775807\n"),
+            Strings{"my.yaml:2:9: error: simulation.runs must be a whole number from 1 to "
+                    "1000000000, got \"9223372036854775807\""});
+  const std::string cap = std::to_string(limits::max_threads());
+  EXPECT_EQ(errors("simulation:\n  threads: 100000\n"),
+            Strings{"my.yaml:2:12: error: simulation.threads must be a whole number from 0 to " +
+                    cap + ", got \"100000\""});
+  EXPECT_EQ(load("simulation:\n  runs: 1000000000\n  threads: " + cap + "\n").simulation.runs,
+            1000000000);
+}
+
+// "Billion laughs": a 1 KB file of aliases of aliases expanded to billions of values (7 GB).
+TEST_F(ConfigTest, AliasExpansionIsBounded) {
+  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i)
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + [&] {
+      std::string s;
+      for (int k = 0; k < 10; ++k) s += (k ? ", *a" : "*a") + std::to_string(i - 1);
+      return s;
+    }() + "]\n";
+  const Strings e = errors(yaml);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].find("error: the configuration expands to more than 100000 values (aliases of "
+                      "aliases?)"),
+            std::string::npos)
+      << e[0];
+  EXPECT_EQ(e[0].rfind("my.yaml:", 0), 0u) << e[0];
+  std::string deep = "design: ";
+  for (int i = 0; i < 100; ++i) deep += "[";
+  for (int i = 0; i < 100; ++i) deep += "]";
+  const Strings d = errors(deep + "\n");
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d[0].find("nests deeper than 64 levels"), std::string::npos) << d[0];
+  // A few aliases, as people use them, are fine.
+  EXPECT_EQ(errors("simulation: &s {runs: 10}\n").size(), 0u);
 }
 
 TEST_F(ConfigTest, NumberRanges) {
