@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "util/files.h"
+#include "util/text.h"
 
 namespace kaoping::cli {
 
@@ -36,7 +39,7 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
     app.add_option("--config", opts->config, help("config"));
   }
   app.add_option("--set", opts->sets, help("set"))->take_all()->allow_extra_args(false);
-  app.add_option("--lang", opts->lang, help("lang"))->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--lang", opts->lang, help("lang"))->check(help.one_of({"zh", "en"}));
   app.add_flag("--quiet,-q", opts->quiet, help("quiet"));
   app.set_version_flag("--version", std::string("kaoping ") + KAOPING_VERSION, help("version"));
   if (needs & kNeedsStaff) app.add_option("--staff", opts->staff, help("staff"));
@@ -47,27 +50,86 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
   app.add_flag("--force", opts->force, help("force"));
 }
 
-CLI::Validator whole_at_least(long long min) {
+CLI::Validator OptionHelp::at_least(long long min) const {
   return CLI::Validator(
-      [min](std::string& text) -> std::string {
+      [min, lang = lang_](std::string& text) -> std::string {
         long long value = 0;
         const char* end = text.data() + text.size();
         const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        if (ec == std::errc() && ptr == end && value >= min) return {};
-        return "must be a whole number >= " + std::to_string(min) + ", got \"" + text + "\"";
+        double d = 0;  // "1e5" and "100000.0" are whole numbers too, as in the configuration
+        const auto [dptr, dec] = std::from_chars(text.data(), end, d);
+        if (!(ec == std::errc() && ptr == end) && dec == std::errc() && dptr == end &&
+            d == std::floor(d) && std::fabs(d) <= 9e15) {
+          value = static_cast<long long>(d);
+          text = std::to_string(value);
+        } else if (!(ec == std::errc() && ptr == end)) {
+          value = min - 1;
+        }
+        if (value >= min) return {};
+        return trf(lang, "cli.whole_at_least", min, text);
       },
       "INT>=" + std::to_string(min));
 }
 
+CLI::Validator OptionHelp::seed() const {
+  return CLI::Validator(
+      [lang = lang_](std::string& text) -> std::string {
+        uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+        if (ec == std::errc() && ptr == end && !text.empty() && text[0] != '-') return {};
+        return trf(lang, "cli.seed", text);
+      },
+      "UINT64");
+}
+
+CLI::Validator OptionHelp::one_of(std::vector<std::string> names) const {
+  std::string all;
+  for (const std::string& n : names) all += (all.empty() ? "" : "|") + n;
+  return CLI::Validator(
+      [names, all, lang = lang_](std::string& text) -> std::string {
+        if (std::find(names.begin(), names.end(), text) != names.end()) return {};
+        const std::string hint = did_you_mean(text, {names.begin(), names.end()});
+        return trf(lang, "cli.one_of", all, text) +
+               (hint.empty() ? "" : trf(lang, "cli.did_you_mean", hint));
+      },
+      all);
+}
+
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    const std::vector<std::string> extra = app.remaining();
+    const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
+    const auto it = std::find_if(extra.begin(), extra.end(), is_option);
+    if (it == extra.end()) return trf(lang, "cli.extra_argument", extra.empty() ? "" : extra[0]);
+    const std::string name = it->substr(0, it->find('='));
+    std::vector<std::string> names;
+    for (const CLI::Option* o : app.get_options())
+      for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    const std::string hint = did_you_mean(name, {names.begin(), names.end()});
+    return hint.empty() ? trf(lang, "cli.unknown_option", name)
+                        : trf(lang, "cli.unknown_option_hint", name, hint);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr)
+    for (const CLI::Option* o : app.get_options())
+      if (o->get_required() && o->count() == 0) return trf(lang, "cli.required", o->get_name());
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && what.rfind("--", 0) == 0)
+    return trf(lang, "cli.needs_value", what.substr(0, what.find(':')));
+  return what;  // the checks above (ValidationError) already speak `lang`
+}
+
 bool Session::load(unsigned needs) {
-  Diagnostics diag;
+  Diagnostics diag(lang());
   const bool ok =
       load_inputs(needs, {opts.registry, opts.config, opts.sets, opts.staff}, this, &diag);
   print(diag);
   load_warnings = diag.warning_count();
   if (!ok && (needs & kChecksAll) && !opts.quiet)
-    std::fprintf(stderr, "kaoping: validate: %zu error%s\n", diag.error_count(),
-                 diag.error_count() == 1 ? "" : "s");
+    std::fprintf(stderr, "kaoping: %s\n",
+                 (diag.error_count() == 1 ? tr("cli.validate_error")
+                                          : trf("cli.validate_errors", diag.error_count()))
+                     .c_str());
   return ok;
 }
 
@@ -77,7 +139,10 @@ void Session::print(const Diagnostics& diag) const {
     std::fprintf(stderr, "%s\n", d.format().c_str());
   }
   if (diag.suppressed_errors() > 0)
-    std::fprintf(stderr, "kaoping: error: %zu more errors not shown\n", diag.suppressed_errors());
+    std::fprintf(stderr, "kaoping: error: %s\n",
+                 trf("cli.more_errors", diag.suppressed_errors()).c_str());
+  else if (diag.cut())
+    std::fprintf(stderr, "kaoping: error: %s\n", trf("cli.stopped", diag.max_errors()).c_str());
 }
 
 void Session::note(const std::string& message) const {
@@ -113,7 +178,7 @@ bool Session::is_input(const std::string& target, const std::vector<std::string>
 bool Session::open_out_dir() const {
   std::string err;
   if (opts.out.empty() ||
-      prepare_output_dir(opts.out, opts.force, {opts.registry, opts.config}, &err))
+      prepare_output_dir(opts.out, opts.force, {opts.registry, opts.config}, &err, lang()))
     return true;
   error(err);
   return false;
@@ -122,7 +187,7 @@ bool Session::open_out_dir() const {
 bool Session::write_files(const std::vector<std::pair<std::string, std::string>>& files,
                           const std::vector<std::string>& extra_inputs) const {
   std::string err;
-  if (write_files_into(opts.out, files, input_paths(extra_inputs), &err)) return true;
+  if (write_files_into(opts.out, files, input_paths(extra_inputs), &err, lang())) return true;
   error(err);
   return false;
 }

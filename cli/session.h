@@ -44,11 +44,20 @@ class OptionHelp {
   OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
   std::string operator()(std::string_view option) const;
   Lang lang() const { return lang_; }
+  /// CLI11 checks that answer in the help's language: a whole number >= `min`, a seed
+  /// (0 to 2^64-1, digits only: "-1" is refused rather than wrapped), one of `names`.
+  CLI::Validator at_least(long long min) const;
+  CLI::Validator seed() const;
+  CLI::Validator one_of(std::vector<std::string> names) const;
 
  private:
   Lang lang_;
   std::string command_;
 };
+
+/// A CLI11 parse error of `app` said in `lang`: a misspelt option with the closest one, a
+/// missing value, a missing required option, or the check's own words.
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang);
 
 /// The language of the help: that of --lang among the arguments (Chinese by default).
 Lang help_language(int argc, char** argv);
@@ -60,9 +69,6 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, cons
 
 /// Adds --out DIR and --force to a command that writes a directory.
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
-
-/// A CLI11 check: a whole number >= `min` ("--runs: must be a whole number >= 1, got \"0\"").
-CLI::Validator whole_at_least(long long min);
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
 class Session : public RunInputs {

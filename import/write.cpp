@@ -1,13 +1,16 @@
 // Writing an import: the registry and import.json appear in the output directory together or
 // not at all — written into a scratch directory inside it, then renamed into place.
+#include "registry/write.h"
+
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "import/import.h"
-#include "registry/write.h"
+#include "import/messages.h"
 #include "util/files.h"
+#include "util/messages.h"
 
 namespace kaoping {
 namespace {
@@ -31,33 +34,33 @@ std::vector<std::string> input_paths(const ImportInputs& in) {
 }
 
 bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
-                      std::string* err) {
+                      std::string* err, Lang lang) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) return true;
   if (!fs::is_directory(dir, ec)) {
-    *err = dir + ": --out must be a directory, and this is a file";
+    *err = render(msg::kImpOutIsFile, lang, dir);
     return false;
   }
   if (is_one_of(dir, inputs)) {
-    *err = dir + ": --out is one of the inputs";
+    *err = render(msg::kImpOutIsInput, lang, dir);
     return false;
   }
   if (!force && fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
-    *err = dir + ": --out is not empty; give --force to write the registry into it";
+    *err = render(msg::kImpOutNotEmpty, lang, dir);
     return false;
   }
   for (const char* name : kRegistryFiles)
     if (is_one_of((fs::path(dir) / name).string(), inputs)) {
-      *err = (fs::path(dir) / name).string() + " is an input of this import and would be replaced";
+      *err = render(msg::kImpWouldReplace, lang, (fs::path(dir) / name).string());
       return false;
     }
   return true;
 }
 
 bool write_import(const ImportResult& result, const std::string& dir, bool force,
-                  const std::vector<std::string>& inputs, std::string* err) {
-  if (!check_import_dir(dir, force, inputs, err)) return false;
-  if (!prepare_output_dir(dir, force, inputs, err)) return false;
+                  const std::vector<std::string>& inputs, std::string* err, Lang lang) {
+  if (!check_import_dir(dir, force, inputs, err, lang)) return false;
+  if (!prepare_output_dir(dir, force, inputs, err, lang)) return false;
   const fs::path scratch = fs::path(dir) / (".kaoping-import-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::remove_all(scratch, ec);
@@ -78,7 +81,9 @@ bool write_import(const ImportResult& result, const std::string& dir, bool force
   for (const char* name : kRegistryFiles) {
     if (!fs::exists(scratch / name, ec)) continue;
     fs::rename(scratch / name, fs::path(dir) / name, ec);
-    if (ec) return fail((fs::path(dir) / name).string() + ": cannot write: " + ec.message());
+    if (ec)
+      return fail(
+          render(msg::kFileCannotWrite, lang, (fs::path(dir) / name).string(), ec.message()));
   }
   fs::remove_all(scratch, ec);
   return true;

@@ -287,6 +287,39 @@ constexpr Entry kTable[] = {
     {"cli.label.options", "选项", "OPTIONS"},
     {"cli.label.required", "必填", "REQUIRED"},
     {"cli.group.options", "选项", "Options"},
+    // Messages of the command line (usage errors, counts of problems, notes).
+    {"cli.unknown_command", "未知命令“{}”（见 kaoping --help）",
+     "unknown command '{}' (see 'kaoping --help')"},
+    {"cli.unknown_command_hint", "未知命令“{}”，是不是“{}”？",
+     "unknown command '{}', did you mean '{}'?"},
+    {"cli.unknown_option", "未知选项 {}", "unknown option {}"},
+    {"cli.unknown_option_hint", "未知选项 {}，是不是 {}？", "unknown option {}, did you mean {}?"},
+    {"cli.extra_argument", "多余的参数“{}”", "unexpected argument '{}'"},
+    {"cli.required", "缺少必填选项 {}", "{} is required"},
+    {"cli.needs_value", "{} 后面要跟一个值", "{} needs a value"},
+    {"cli.see_help", "用法见 kaoping {} --help", "see 'kaoping {} --help'"},
+    {"cli.whole_at_least", "应为不小于 {} 的整数，实际是“{}”",
+     "must be a whole number >= {}, got \"{}\""},
+    {"cli.seed", "应为 0 到 18446744073709551615 之间的整数，实际是“{}”",
+     "must be a whole number from 0 to 18446744073709551615, got \"{}\""},
+    {"cli.one_of", "应为 {} 之一，实际是“{}”", "must be one of {}, got \"{}\""},
+    {"cli.did_you_mean", "，是不是“{}”？", ", did you mean '{}'?"},
+    {"cli.threads_capped", "--threads {} 多于本机的 {} 个核心；按 {} 个线程运行",
+     "--threads {} is more than the {} cores of this computer; running {} threads"},
+    {"cli.validate_errors", "validate：{} 个错误", "validate: {} errors"},
+    {"cli.validate_error", "validate：1 个错误", "validate: 1 error"},
+    {"cli.more_errors", "还有 {} 个错误未显示", "{} more errors not shown"},
+    {"cli.stopped", "已有 {} 个错误，检查到此为止；后面可能还有更多错误未显示",
+     "checking stopped after {} errors; more errors may follow, not shown"},
+    {"cli.import_errors", "import：{} 个错误；什么也没有写",
+     "import: {} errors; nothing was written"},
+    {"cli.import_error", "import：1 个错误；什么也没有写", "import: 1 error; nothing was written"},
+    {"cli.is_input", "{}：是本命令的输入；请另选 --out 目录",
+     "{}: is an input of this command; choose another --out directory"},
+    {"cli.no_household", "{}：样本中没有农户", "{}: no household in sample"},
+    {"cli.impossible_plan", "无法安排日程：{}", "impossible plan: {}"},
+    {"cli.plan_breaks_rule", "内部错误：日程违反规则：{}", "internal: plan breaks a rule: {}"},
+    {"cli.gap", "缺口 {}", "gap {}"},
     // Terminal summaries and messages of the commands.
     {"term.county_default", "内置默认县", "default county"},
     {"term.sim_header", "考评模拟: {}, {} 次重复, 种子 {}, {} 个线程",
@@ -721,13 +754,6 @@ std::string lookup(Lang lang, const std::string& key) {
 }
 
 }  // namespace
-
-Lang parse_lang(std::string_view code) {
-  return code == "en" ? Lang::kEn : Lang::kZh;
-}
-std::string_view lang_code(Lang lang) {
-  return lang == Lang::kEn ? "en" : "zh";
-}
 
 std::string tr(Lang lang, std::string_view key) {
   auto it = index().find(key);

@@ -13,15 +13,11 @@
 #include "audit/rules.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
+#include "util/lang.h"
 
 namespace kaoping {
 
-enum class Lang { kZh, kEn };
-
-/// "en" → English; anything else (the default "zh") → Chinese.
-Lang parse_lang(std::string_view code);
-/// "zh" or "en".
-std::string_view lang_code(Lang lang);
+// Lang, parse_lang() and lang_code() come from util/lang.h (the rooms below share them).
 
 /// The text for `key` in `lang`; "[[key]]" when the key is unknown.
 std::string tr(Lang lang, std::string_view key);

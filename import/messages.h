@@ -1,0 +1,18 @@
+// The messages of import/ (workbooks, headers, values, person rows into households), in
+// Chinese and English (util/lang.h). Header names and values stay as the workbook writes them.
+#pragma once
+
+#include "util/lang.h"
+
+namespace kaoping::msg {
+
+inline constexpr Message kImpOutIsFile{"{}：--out 必须是目录，这是一个文件",
+                                       "{}: --out must be a directory, and this is a file"};
+inline constexpr Message kImpOutIsInput{"{}：--out 是输入之一", "{}: --out is one of the inputs"};
+inline constexpr Message kImpOutNotEmpty{
+    "{}：--out 不是空目录；要把登记数据写入其中请加 --force",
+    "{}: --out is not empty; give --force to write the registry into it"};
+inline constexpr Message kImpWouldReplace{"{} 是本次导入的输入，会被替换",
+                                          "{} is an input of this import and would be replaced"};
+
+}  // namespace kaoping::msg
