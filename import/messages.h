@@ -15,4 +15,10 @@ inline constexpr Message kImpOutNotEmpty{
 inline constexpr Message kImpWouldReplace{"{} 是本次导入的输入，会被替换",
                                           "{} is an input of this import and would be replaced"};
 
+inline constexpr Message kImpFailsChecks{
+    "导入的登记数据没有通过检查（见 docs/registry.md）：{}",
+    "the imported registry fails the checks of docs/registry.md: {}"};
+inline constexpr Message kImpInconsistent{"导入的登记数据前后不一致：{}",
+                                          "the imported registry is inconsistent: {}"};
+
 }  // namespace kaoping::msg

@@ -148,8 +148,8 @@ constexpr Entry kTable[] = {
     // The commands (kaoping --help and each command's --help).
     {"cmd.generate.summary", "生成模拟县的登记数据（默认或小型）",
      "write a synthetic county registry (default or small profile)"},
-    {"cmd.generate.help", "生成模拟县的登记数据（规范第1节的全部文件，含 staff.csv）",
-     "write a synthetic county registry (every file of SPEC §1, staff.csv included)"},
+    {"cmd.generate.help", "生成模拟县的登记数据（docs/registry.md 所列的全部文件，含 staff.csv）",
+     "write a synthetic county registry (every file of docs/registry.md, staff.csv included)"},
     {"cmd.validate.summary", "检查登记数据和配置，列出全部问题",
      "check a registry and a configuration, report every problem"},
     {"cmd.validate.help", "检查登记数据和配置，列出全部问题",
@@ -189,13 +189,15 @@ constexpr Entry kTable[] = {
      "turn the national system's exports, rosters and verification sheets into a registry"},
     {"cmd.import.help",
      "把全国扶贫开发信息系统导出的工作簿（.xlsx、.xls 或 CSV，每人一行）、村花名册、入户核实表、"
-     "行政村条件表和领走人员/翻译名单转成第1节的登记数据目录，并写出 import.json（每个输入的 "
+     "行政村条件表和领走人员/翻译名单转成登记数据目录（见 docs/registry.md），并写出 "
+     "import.json（每个输入的 "
      "SHA-"
      "256、表头所在行、各列的对应字段、按状态的户数、未核实户数和全部警告）。有任何错误时不写出任何"
      "文件。",
      "turn the national poverty information system's workbooks (.xlsx, .xls or CSV, one row "
      "per person), the village rosters, the verification sheets, the villages sheet and the "
-     "staff list into a registry directory of SPEC §1, with import.json (each input's SHA-256, "
+     "staff list into a registry directory (docs/registry.md), with import.json (each input's "
+     "SHA-256, "
      "the header row found, which column became which field, counts by status, unverified "
      "households, every warning). Nothing is written when there is any error."},
     // Help of the commands' options: opt.<option> for the common ones, opt.<command>.<option>.

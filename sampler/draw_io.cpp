@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "sampler/messages.h"
 #include "util/csv.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -56,7 +57,20 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
   if (!read_csv(path, path, &table, diag)) return false;
   const int c_hh = table.column("household_id");
   if (c_hh < 0) {
-    diag->error({path, 1, 1}, "missing required column \"household_id\"");
+    diag->error({path, 1, 1}, msg::kDrawMissingColumn);
+    return false;
+  }
+  // A draw made from another registry: one diagnosis rather than an error per row.
+  std::size_t listed = 0, unknown = 0, first_unknown = 0;
+  for (std::size_t k = 0; k < table.rows.size(); ++k) {
+    const std::string& id = table.rows[k][c_hh];
+    if (id.empty()) continue;
+    ++listed;
+    if (reg.household_index.count(id) == 0 && unknown++ == 0) first_unknown = k;
+  }
+  if (unknown >= 2 && 2 * unknown > listed) {
+    diag->error({path, table.row_line[first_unknown], c_hh + 1}, msg::kDrawOtherRegistry, listed,
+                unknown, table.rows[first_unknown][c_hh]);
     return false;
   }
   const int c_town = table.column("township_id");
@@ -79,23 +93,22 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
       static const std::string kEmpty;
       return c >= 0 && static_cast<std::size_t>(c) < rec.size() ? rec[c] : kEmpty;
     };
-    auto error = [&](int c, std::string message) {
-      diag->error({path, line, c + 1}, std::move(message));
+    auto error = [&](int c, const Message& m, const auto&... args) {
+      diag->error({path, line, c + 1}, m, args...);
     };
     const std::string& id = cell(c_hh);
     if (id.empty()) {
-      error(c_hh, "household_id is empty; every row needs one");
+      error(c_hh, msg::kDrawEmptyId);
       continue;
     }
     auto [first, fresh] = first_line.emplace(id, line);
     if (!fresh) {
-      error(c_hh, "duplicate household_id \"" + id + "\" (first on line " +
-                      std::to_string(first->second) + ")");
+      error(c_hh, msg::kDrawDuplicate, id, first->second);
       continue;
     }
     auto it = reg.household_index.find(id);
     if (it == reg.household_index.end()) {
-      error(c_hh, "household_id \"" + id + "\" not found in the registry");
+      error(c_hh, msg::kDrawUnknown, id);
       continue;
     }
     DrawRow row;
@@ -106,27 +119,24 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     bool ok = true;
     const std::string& vid = cell(c_vil);
     if (c_vil >= 0 && vid != reg.villages[row.village].id) {
-      error(c_vil, "village_id \"" + vid + "\" disagrees with the registry: household " + id +
-                       " is in village " + reg.villages[row.village].id);
+      error(c_vil, msg::kDrawVillage, vid, id, reg.villages[row.village].id);
       ok = false;
     }
     const std::string& tid = cell(c_town);
     if (c_town >= 0 && tid != reg.townships[row.township].id) {
-      error(c_town, "township_id \"" + tid + "\" disagrees with the registry: household " + id +
-                        " is in township " + reg.townships[row.township].id);
+      error(c_town, msg::kDrawTownship, tid, id, reg.townships[row.township].id);
       ok = false;
     }
     const std::string& cat = cell(c_cat);
     if (c_cat >= 0 && cat != to_string(row.category)) {
-      error(c_cat, "category \"" + cat + "\" disagrees with the registry: household " + id +
-                       " is " + std::string(to_string(h.status[row.household])) + " (category " +
-                       std::string(to_string(row.category)) + ")");
+      error(c_cat, msg::kDrawCategory, cat, id, to_string(h.status[row.household]),
+            to_string(row.category));
       ok = false;
     }
     if (c_tier >= 0) {
       const auto tier = parse_tier(cell(c_tier));
       if (!tier) {
-        error(c_tier, "tier must be one of good, medium, poor, got \"" + cell(c_tier) + "\"");
+        error(c_tier, msg::kDrawTier, cell(c_tier));
         ok = false;
       } else {
         row.tier = *tier;
@@ -142,25 +152,24 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     } else if (role == "reserve") {
       row.role = Role::kReserve;
     } else {
-      error(c_role, "role must be one of sample, reserve, got \"" + role + "\"");
+      error(c_role, msg::kDrawRole, role);
       ok = false;
     }
     const std::string& rank = cell(c_rank);
     if (row.role == Role::kReserve) {
       if (!parse_whole(rank, &row.reserve_rank) || row.reserve_rank < 1) {
-        error(c_rank >= 0 ? c_rank : c_role,
-              "reserve_rank must be a whole number >= 1 on a reserve row, got \"" + rank + "\"");
+        error(c_rank >= 0 ? c_rank : c_role, msg::kDrawRank, rank);
         ok = false;
       }
     } else if (!rank.empty()) {
-      error(c_rank, "reserve_rank must be empty on a sample row, got \"" + rank + "\"");
+      error(c_rank, msg::kDrawRankOnSample, rank);
       ok = false;
     }
     const std::string& pi = cell(c_pi);
     if (!pi.empty()) {
       if (!parse_real(pi, &row.inclusion_prob) || !(row.inclusion_prob > 0) ||
           row.inclusion_prob > 1) {
-        error(c_pi, "inclusion_prob must be a number in (0, 1], got \"" + pi + "\"");
+        error(c_pi, msg::kDrawPi, pi);
         ok = false;
       }
     }
@@ -169,10 +178,8 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
           std::make_tuple(row.village, static_cast<int>(row.category), row.reserve_rank);
       auto [at, fresh_rank] = rank_line.emplace(key, line);
       if (!fresh_rank) {
-        error(c_rank, "reserve_rank " + std::to_string(row.reserve_rank) + " of village " +
-                          reg.villages[row.village].id + ", category " +
-                          std::string(to_string(row.category)) + " repeated (first on line " +
-                          std::to_string(at->second) + ")");
+        error(c_rank, msg::kDrawRankTwice, reg.villages[row.village].id, to_string(row.category),
+              row.reserve_rank, at->second);
         ok = false;
       }
     }
@@ -187,7 +194,7 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     }
     out->rows.push_back(row);
   }
-  if (table.rows.empty()) diag->error({path, 1, 0}, "the draw lists no household");
+  if (table.rows.empty()) diag->error({path, 1, 0}, msg::kDrawEmpty);
   return diag->error_count() == errors_before;
 }
 
@@ -195,7 +202,7 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
                          Diagnostics* diag) {
   const std::string name = std::filesystem::path(path).filename().string();
   std::string text, err;
-  if (!read_file(path, &text, &err)) {
+  if (!read_file(path, &text, &err, diag->lang())) {
     diag->error({}, err);  // err already names the file
     return false;
   }
@@ -203,7 +210,7 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
   auto add = [&](const std::string& id, int line, int column) {
     auto it = reg.household_index.find(id);
     if (it == reg.household_index.end()) {
-      diag->error({name, line, column}, "unknown household id \"" + id + "\"");
+      diag->error({name, line, column}, msg::kDrawUnknownId, id);
       return;
     }
     if (seen.insert(it->second).second) out->push_back(it->second);
