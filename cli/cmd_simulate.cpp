@@ -64,10 +64,8 @@ class Simulate : public Command {
     so.seed = seed_.value_or(s.config.simulation.seed);
     so.threads = threads_.value_or(s.config.simulation.threads);
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (so.threads > cores) {  // more threads than cores only queue; the answer is the same
-      s.note(s.trf("cli.threads_capped", so.threads, cores, cores));
-      so.threads = cores;
-    }
+    if (so.threads > cores)  // more threads than cores only queue; the answer is the same
+      s.note(s.trf("cli.threads_capped", so.threads, cores, cores)), so.threads = cores;
     so.target_halfwidth = s.config.simulation.target_halfwidth;
     so.progress = s.progress("simulate");
     // The per-household counts are needed for the risk tables (--out) and to rank the

@@ -68,7 +68,7 @@ int run(const CommandRow& row, int argc, char** argv, const std::vector<std::str
 int main(int argc, char** argv) {
   using namespace kaoping::cli;
   std::vector<std::string> full_argv(argv, argv + argc);
-  const kaoping::Lang lang = help_language(argc, argv);
+  const kaoping::Lang lang = kaoping::help_language(argc, argv);
   // `kaoping --lang en COMMAND ...`: a leading --lang goes to the command, after its name.
   std::vector<char*> args(argv, argv + argc);
   std::size_t lead = 1;

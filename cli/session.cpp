@@ -3,27 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 
 #include "util/files.h"
-#include "util/text.h"
 
 namespace kaoping::cli {
 
 std::string OptionHelp::operator()(std::string_view option) const {
   const std::string own = "opt." + command_ + "." + std::string(option);
   return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
-}
-
-Lang help_language(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
-    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
-  }
-  return Lang::kZh;
 }
 
 void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
@@ -51,49 +39,16 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
 }
 
 CLI::Validator OptionHelp::at_least(long long min) const {
-  return CLI::Validator(
-      [min, lang = lang_](std::string& text) -> std::string {
-        long long value = 0;
-        const char* end = text.data() + text.size();
-        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        double d = 0;  // "1e5" and "100000.0" are whole numbers too, as in the configuration
-        const auto [dptr, dec] = std::from_chars(text.data(), end, d);
-        if (!(ec == std::errc() && ptr == end) && dec == std::errc() && dptr == end &&
-            d == std::floor(d) && std::fabs(d) <= 9e15) {
-          value = static_cast<long long>(d);
-          text = std::to_string(value);
-        } else if (!(ec == std::errc() && ptr == end)) {
-          value = min - 1;
-        }
-        if (value >= min) return {};
-        return trf(lang, "cli.whole_at_least", min, text);
-      },
-      "INT>=" + std::to_string(min));
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_whole_option(&t, min, lang); }, "INT"};
 }
-
 CLI::Validator OptionHelp::seed() const {
-  return CLI::Validator(
-      [lang = lang_](std::string& text) -> std::string {
-        uint64_t value = 0;
-        const char* end = text.data() + text.size();
-        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        if (ec == std::errc() && ptr == end && !text.empty() && text[0] != '-') return {};
-        return trf(lang, "cli.seed", text);
-      },
-      "UINT64");
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_seed_option(t, lang); }, "UINT64"};
 }
-
 CLI::Validator OptionHelp::one_of(std::vector<std::string> names) const {
-  std::string all;
-  for (const std::string& n : names) all += (all.empty() ? "" : "|") + n;
-  return CLI::Validator(
-      [names, all, lang = lang_](std::string& text) -> std::string {
-        if (std::find(names.begin(), names.end(), text) != names.end()) return {};
-        const std::string hint = did_you_mean(text, {names.begin(), names.end()});
-        return trf(lang, "cli.one_of", all, text) +
-               (hint.empty() ? "" : trf(lang, "cli.did_you_mean", hint));
-      },
-      all);
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_choice_option(t, names, lang); }, "TEXT"};
 }
 
 std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang) {
@@ -103,13 +58,10 @@ std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang
     const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
     const auto it = std::find_if(extra.begin(), extra.end(), is_option);
     if (it == extra.end()) return trf(lang, "cli.extra_argument", extra.empty() ? "" : extra[0]);
-    const std::string name = it->substr(0, it->find('='));
     std::vector<std::string> names;
     for (const CLI::Option* o : app.get_options())
       for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
-    const std::string hint = did_you_mean(name, {names.begin(), names.end()});
-    return hint.empty() ? trf(lang, "cli.unknown_option", name)
-                        : trf(lang, "cli.unknown_option_hint", name, hint);
+    return unknown_option_message(it->substr(0, it->find('=')), names, lang);
   }
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr)
     for (const CLI::Option* o : app.get_options())

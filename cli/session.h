@@ -11,6 +11,7 @@
 
 #include "config/config.h"
 #include "config/inputs.h"
+#include "config/option_values.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/i18n.h"
@@ -44,8 +45,7 @@ class OptionHelp {
   OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
   std::string operator()(std::string_view option) const;
   Lang lang() const { return lang_; }
-  /// CLI11 checks that answer in the help's language: a whole number >= `min`, a seed
-  /// (0 to 2^64-1, digits only: "-1" is refused rather than wrapped), one of `names`.
+  /// CLI11 checks that answer in the help's language (config/option_values.h).
   CLI::Validator at_least(long long min) const;
   CLI::Validator seed() const;
   CLI::Validator one_of(std::vector<std::string> names) const;
@@ -55,12 +55,8 @@ class OptionHelp {
   std::string command_;
 };
 
-/// A CLI11 parse error of `app` said in `lang`: a misspelt option with the closest one, a
-/// missing value, a missing required option, or the check's own words.
+/// A CLI11 parse error of `app` said in `lang`, with did-you-mean for a misspelt option.
 std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang);
-
-/// The language of the help: that of --lang among the arguments (Chinese by default).
-Lang help_language(int argc, char** argv);
 
 /// Readies a command's parser: its help flag, labels and option group in the help's
 /// language, then the common options: --set, --lang, --quiet, --version, and

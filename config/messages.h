@@ -117,4 +117,16 @@ inline constexpr Message kCfgNoStaffFile{
     "{} has no staff.csv: give the roster with --staff FILE"};
 inline constexpr Message kCfgBuiltInCounty{"内置默认县", "the built-in county"};
 
+// Command-line options (config/option_values.h).
+inline constexpr Message kOptWholeAtLeast{"应为不小于 {} 的整数，实际是“{}”",
+                                          "must be a whole number >= {}, got \"{}\""};
+inline constexpr Message kOptSeed{
+    "应为 0 到 18446744073709551615 之间的整数，实际是“{}”",
+    "must be a whole number from 0 to 18446744073709551615, got \"{}\""};
+inline constexpr Message kOptOneOf{"应为 {} 之一，实际是“{}”", "must be one of {}, got \"{}\""};
+inline constexpr Message kOptDidYouMean{"，是不是“{}”？", ", did you mean '{}'?"};
+inline constexpr Message kOptUnknown{"未知选项 {}", "unknown option {}"};
+inline constexpr Message kOptUnknownHint{"未知选项 {}，是不是 {}？",
+                                         "unknown option {}, did you mean {}?"};
+
 }  // namespace kaoping::msg

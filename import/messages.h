@@ -21,4 +21,12 @@ inline constexpr Message kImpFailsChecks{
 inline constexpr Message kImpInconsistent{"导入的登记数据前后不一致：{}",
                                           "the imported registry is inconsistent: {}"};
 
+inline constexpr Message kImpNoFile{"无法读取：没有这个文件", "cannot read: no such file"};
+inline constexpr Message kImpIsDir{"无法读取：这是目录，不是文件",
+                                   "cannot read: it is a directory, not a file"};
+inline constexpr Message kImpNotRegular{
+    "无法读取：不是普通文件（是设备、管道或套接字）",
+    "cannot read: not a regular file (a device, a pipe or a socket)"};
+inline constexpr Message kImpEmpty{"文件是空的", "the file is empty"};
+
 }  // namespace kaoping::msg

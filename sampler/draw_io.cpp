@@ -60,13 +60,18 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     diag->error({path, 1, 1}, msg::kDrawMissingColumn);
     return false;
   }
+  const int c_vil = table.column("village_id");
   // A draw made from another registry: one diagnosis rather than an error per row.
   std::size_t listed = 0, unknown = 0, first_unknown = 0;
   for (std::size_t k = 0; k < table.rows.size(); ++k) {
     const std::string& id = table.rows[k][c_hh];
     if (id.empty()) continue;
     ++listed;
-    if (reg.household_index.count(id) == 0 && unknown++ == 0) first_unknown = k;
+    const auto it = reg.household_index.find(id);
+    const bool elsewhere =
+        it != reg.household_index.end() && c_vil >= 0 &&
+        reg.villages[reg.households.village[it->second]].id != table.rows[k][c_vil];
+    if ((it == reg.household_index.end() || elsewhere) && unknown++ == 0) first_unknown = k;
   }
   if (unknown >= 2 && 2 * unknown > listed) {
     diag->error({path, table.row_line[first_unknown], c_hh + 1}, msg::kDrawOtherRegistry, listed,
@@ -74,7 +79,6 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     return false;
   }
   const int c_town = table.column("township_id");
-  const int c_vil = table.column("village_id");
   const int c_tier = table.column("tier");
   const int c_cat = table.column("category");
   const int c_role = table.column("role");

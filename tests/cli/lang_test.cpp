@@ -22,7 +22,9 @@ using kaoping::cli_test::CliResult;
 using kaoping::cli_test::slurp;
 using kaoping::cli_test::test_data;
 
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
 
 class LangCli : public kaoping::cli_test::CliTest {
  protected:
@@ -49,8 +51,8 @@ class LangCli : public kaoping::cli_test::CliTest {
 };
 
 TEST_F(LangCli, EveryCommandsHelpIsChineseByDefaultAndEnglishWithLangEn) {
-  for (const char* cmd : {"generate", "validate", "sample", "audit", "simulate", "schedule",
-                          "import"}) {
+  for (const char* cmd :
+       {"generate", "validate", "sample", "audit", "simulate", "schedule", "import"}) {
     for (const Lang lang : {Lang::kZh, Lang::kEn}) {
       const std::string code(kaoping::lang_code(lang));
       CliResult r = kaoping(std::string(cmd) + (lang == Lang::kEn ? " --lang en" : "") + " --help");
@@ -95,10 +97,12 @@ TEST_F(LangCli, RegistryDuplicateId) {
 }
 
 TEST_F(LangCli, RegistryBadIdNumber) {
-  const std::string reg = registry_with("households.csv", "11010519491231002X", "110105194912310021");
-  EXPECT_EQ(said("validate --registry " + reg),
-            "households.csv:2:5: error: id_number 110105********0021 校验码不对（GB 11643：最后一位应为 "
-            "X）");
+  const std::string reg =
+      registry_with("households.csv", "11010519491231002X", "110105194912310021");
+  EXPECT_EQ(
+      said("validate --registry " + reg),
+      "households.csv:2:5: error: id_number 110105********0021 校验码不对（GB 11643：最后一位应为 "
+      "X）");
   EXPECT_EQ(said("validate --registry " + reg, "en"),
             "households.csv:2:5: error: id_number 110105********0021 fails the GB 11643 checksum "
             "(the last character should be X)");
@@ -145,6 +149,10 @@ TEST_F(LangCli, ImportErrors) {
             "kaoping: error: afile：--out 必须是目录，这是一个文件");
   EXPECT_EQ(said("import --export x.xlsx --out afile", "en"),
             "kaoping: error: afile: --out must be a directory, and this is a file");
+  EXPECT_EQ(said("import --export missing.csv --out reg"),
+            "missing.csv: error: 无法读取：没有这个文件");
+  EXPECT_EQ(said("import --export missing.csv --out reg", "en"),
+            "missing.csv: error: cannot read: no such file");
 }
 
 TEST_F(LangCli, UsageErrorsExitTwoInTheLanguage) {
