@@ -21,12 +21,12 @@ namespace {
 class Simulate : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--runs", runs_, help("runs"))->check(help.at_least(1));
+    app.add_option("--runs", runs_, help("runs"))->transform(help.at_least(1));
     app.add_option("--seed", seed_, help("seed"))->check(help.seed());
-    app.add_option("--threads", threads_, help("threads"))->check(help.at_least(0));
+    app.add_option("--threads", threads_, help("threads"))->transform(help.at_least(0));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
-    app.add_option("--fix-top", fix_top_, help("fix-top"))->check(help.at_least(1));
+    app.add_option("--fix-top", fix_top_, help("fix-top"))->transform(help.at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
   }
 

@@ -40,7 +40,8 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
 
 CLI::Validator OptionHelp::at_least(long long min) const {
   const Lang lang = lang_;
-  return {[=](std::string& t) { return check_whole_option(&t, min, lang); }, "INT"};
+  return {[=](std::string& t) { return check_whole_option(&t, min, lang); },
+          "INT>=" + std::to_string(min)};
 }
 CLI::Validator OptionHelp::seed() const {
   const Lang lang = lang_;

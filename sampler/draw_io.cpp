@@ -45,6 +45,33 @@ std::string draw_to_csv(const Registry& reg, const Draw& draw) {
   return w.str();
 }
 
+namespace {
+
+/// A draw made from another registry — most of its households unknown here, or in other
+/// villages or categories — is one diagnosis rather than an error per row.
+bool from_another_registry(const CsvTable& table, const Registry& reg, const std::string& path,
+                           int c_hh, int c_vil, int c_cat, Diagnostics* diag) {
+  std::size_t listed = 0, unknown = 0, first_unknown = 0;
+  for (std::size_t k = 0; k < table.rows.size(); ++k) {
+    const std::vector<std::string>& rec = table.rows[k];
+    if (rec[c_hh].empty()) continue;
+    ++listed;
+    const auto it = reg.household_index.find(rec[c_hh]);
+    const int at = it == reg.household_index.end() ? -1 : it->second;
+    const bool elsewhere =
+        at >= 0 &&
+        ((c_vil >= 0 && reg.villages[reg.households.village[at]].id != rec[c_vil]) ||
+         (c_cat >= 0 && to_string(category_of(reg.households.status[at])) != rec[c_cat]));
+    if ((at < 0 || elsewhere) && unknown++ == 0) first_unknown = k;
+  }
+  if (unknown < 2 || 2 * unknown <= listed) return false;
+  diag->error({path, table.row_line[first_unknown], c_hh + 1}, msg::kDrawOtherRegistry, listed,
+              unknown, table.rows[first_unknown][c_hh]);
+  return true;
+}
+
+}  // namespace
+
 bool read_draw_csv(const std::string& path, const Registry& reg, Draw* out, Diagnostics* diag) {
   return read_draw_csv(path, reg, nullptr, out, diag);
 }
@@ -61,26 +88,10 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     return false;
   }
   const int c_vil = table.column("village_id");
-  // A draw made from another registry: one diagnosis rather than an error per row.
-  std::size_t listed = 0, unknown = 0, first_unknown = 0;
-  for (std::size_t k = 0; k < table.rows.size(); ++k) {
-    const std::string& id = table.rows[k][c_hh];
-    if (id.empty()) continue;
-    ++listed;
-    const auto it = reg.household_index.find(id);
-    const bool elsewhere =
-        it != reg.household_index.end() && c_vil >= 0 &&
-        reg.villages[reg.households.village[it->second]].id != table.rows[k][c_vil];
-    if ((it == reg.household_index.end() || elsewhere) && unknown++ == 0) first_unknown = k;
-  }
-  if (unknown >= 2 && 2 * unknown > listed) {
-    diag->error({path, table.row_line[first_unknown], c_hh + 1}, msg::kDrawOtherRegistry, listed,
-                unknown, table.rows[first_unknown][c_hh]);
-    return false;
-  }
+  const int c_cat = table.column("category");
+  if (from_another_registry(table, reg, path, c_hh, c_vil, c_cat, diag)) return false;
   const int c_town = table.column("township_id");
   const int c_tier = table.column("tier");
-  const int c_cat = table.column("category");
   const int c_role = table.column("role");
   const int c_rank = table.column("reserve_rank");
   const int c_pi = table.column("inclusion_prob");

@@ -34,9 +34,11 @@ inline constexpr Message kDrawDuplicate{"household_id“{}”重复（第一次�
 inline constexpr Message kDrawUnknown{"household_id“{}”不在登记数据中",
                                       "household_id \"{}\" not found in the registry"};
 inline constexpr Message kDrawOtherRegistry{
-    "这份样本的 {} 户中有 {} 户不在登记数据中或在别的行政村（第一户是“{}”）：样本是从另一份登记数据"
+    "这份样本的 {} 户中有 {} "
+    "户不在登记数据中，或所在行政村、类别与登记数据不符（第一户是“{}”）：样本是从另一份登记数据"
     "抽取的；请用抽样时的 --registry",
-    "{1} of the {0} households of this draw are not in the registry or sit in other villages "
+    "{1} of the {0} households of this draw are not in the registry or sit in other villages or "
+    "categories "
     "(the first is \"{2}\"): the draw was made from another registry; give the --registry it "
     "was drawn from"};
 inline constexpr Message kDrawVillage{

@@ -169,7 +169,7 @@ TEST_F(LangCli, UsageErrorsExitTwoInTheLanguage) {
   EXPECT_EQ(said("generate"), "kaoping generate: error: 缺少必填选项 --out");
   EXPECT_EQ(said("generate", "en"), "kaoping generate: error: --out is required");
   EXPECT_EQ(said("sample --seed"), "kaoping sample: error: --seed 后面要跟一个值");
-  EXPECT_EQ(said("sample --seed", "en"), "kaoping sample: error: --seed needs a value");
+  EXPECT_EQ(said("sample --lang en --seed"), "kaoping sample: error: --seed needs a value");
   EXPECT_EQ(said("samle"), "kaoping: error: 未知命令“samle”，是不是“sample”？");
   EXPECT_EQ(said("samle", "en"), "kaoping: error: unknown command 'samle', did you mean 'sample'?");
   EXPECT_EQ(said("sample --lang fr"), "kaoping sample: error: --lang: 应为 zh|en 之一，实际是“fr”");
@@ -210,9 +210,14 @@ TEST_F(LangCli, QuietPrintsOnlyErrors) {
 }
 
 TEST_F(LangCli, ALineOfSpacesIsABlankLine) {
+  // The registry says the same with a line of spaces after its header as without it.
   const std::string reg = registry_with("townships.csv", "\n", "\n   \n");
-  CliResult r = kaoping("validate --quiet --registry " + reg);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const CliResult spaced = kaoping("validate --registry " + reg);
+  registry_with("townships.csv", "T1", "T1");
+  const CliResult plain = kaoping("validate --registry " + reg);
+  EXPECT_EQ(spaced.exit_code, plain.exit_code);
+  EXPECT_EQ(spaced.err, plain.err);
+  EXPECT_EQ(spaced.err.find("townships.csv:2"), std::string::npos) << spaced.err;
 }
 
 }  // namespace

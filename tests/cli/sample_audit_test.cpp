@@ -241,7 +241,7 @@ TEST_F(SampleAuditCli, BadDrawsAreErrorsAndNothingIsWritten) {
             0);
   // One diagnosis, not an error per household.
   const Outcome f =
-      kaoping("audit --lang en --registry " + county() + " --sample " + foreign.string());
+      kaoping("audit --lang en --quiet --registry " + county() + " --sample " + foreign.string());
   EXPECT_EQ(f.exit_code, 1);
   EXPECT_NE(f.err.find("the draw was made from another registry"), std::string::npos) << f.err;
   EXPECT_EQ(std::count(f.err.begin(), f.err.end(), '\n'), 1) << f.err;
