@@ -22,16 +22,15 @@ class Audit : public Command {
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
     app.add_option("--sample", sample_, help("sample"));
     app.add_flag("--all", all_, help("all"));
-    app.add_option("--seed", seed_, help("seed"));
+    app.add_option("--seed", seed_, help("seed"))->check(help.seed());
     add_out_dir_option(app, opts, help);
   }
 
   int check_usage(const CommonOptions& opts) override {
     const char* problem = sample_.empty() == !all_ ? "one_of" : all_ && seed_ ? "seed" : nullptr;
     if (!problem) return -1;
-    std::fprintf(
-        stderr, "kaoping audit: error: %s\n",
-        tr(opts.lang == "en" ? Lang::kEn : Lang::kZh, std::string("cli.audit.") + problem).c_str());
+    std::fprintf(stderr, "kaoping audit: error: %s\n",
+                 tr(parse_lang(opts.lang), std::string("cli.audit.") + problem).c_str());
     return kExitUsage;
   }
 
@@ -43,10 +42,10 @@ class Audit : public Command {
     // The design gives tiers to an evaluators' list without a tier column; a list can still
     // be audited on a county whose design cannot be drawn.
     Design design;
-    Diagnostics design_diag;
+    Diagnostics design_diag(s.lang());
     const bool have_design = build_design(s.registry, s.config.design, &design, &design_diag);
     Draw draw;
-    Diagnostics diag;
+    Diagnostics diag(s.lang());
     const bool ok =
         read_draw_csv(sample_, s.registry, have_design ? &design : nullptr, &draw, &diag);
     s.print(diag);
@@ -87,7 +86,7 @@ class Audit : public Command {
     // tier_method: label simply shows no tier here (the self-check does not draw).
     std::vector<Tier> tiers;
     std::vector<double> index;
-    Diagnostics tier_diag;
+    Diagnostics tier_diag(s.lang());
     if (!assign_tiers(s.registry, s.config.design, &tiers, &index, &tier_diag)) tiers.clear();
     if (!s.write_files(selfcheck_files(s.registry, s.config, result, tiers))) return kExitBadInput;
     if (!s.write_reports(compose_selfcheck_report(s.registry, s.config, result, s.report_context()),

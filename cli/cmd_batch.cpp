@@ -12,7 +12,7 @@ class Batch : public Command {
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
     app.add_option("--registries", dirs_, help("registries"))->required()->expected(1, -1);
     app.add_option("--config", opts->config, help("config"));
-    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1));
+    app.add_option("--runs", runs_, help("runs"))->transform(help.at_least(1));
     app.add_option("--seed", seed_, help("seed"));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));

@@ -17,8 +17,8 @@ class Generate : public Command {
     add_out_dir_option(app, opts, help);
     app.get_option("--out")->required();
     app.add_option("--profile", profile_, help("profile"))
-        ->check(CLI::IsMember({"default", "small"}));
-    app.add_option("--seed", seed_, help("seed"));
+        ->check(help.one_of({"default", "small"}));
+    app.add_option("--seed", seed_, help("seed"))->check(help.seed());
   }
 
   int run(Session& s) override {

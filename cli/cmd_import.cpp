@@ -31,16 +31,17 @@ class Import : public Command {
     options.assess_year = s.config.standards.assess_year;
     options.registered_verified = s.config.import.registered_verified;
     ImportResult r;
-    Diagnostics diag;
-    if (!check_import_dir(s.opts.out, s.opts.force, inputs, &err))
+    Diagnostics diag(s.lang());
+    if (!check_import_dir(s.opts.out, s.opts.force, inputs, &err, s.lang()))
       return s.error(err), kExitBadInput;
     const bool ok = import_registry(in_, options, &r, &diag);
     s.print(diag);
     if (!ok) {
-      s.note(fmt_errors(diag.error_count()));
+      s.note(diag.error_count() == 1 ? s.tr("cli.import_error")
+                                     : s.trf("cli.import_errors", diag.error_count()));
       return kExitBadInput;
     }
-    if (!write_import(r, s.opts.out, s.opts.force, inputs, &err))
+    if (!write_import(r, s.opts.out, s.opts.force, inputs, &err, s.lang()))
       return s.error(err), kExitBadInput;
     if (!s.opts.quiet)
       std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, r.households, r.persons,
@@ -51,10 +52,6 @@ class Import : public Command {
   }
 
  private:
-  static std::string fmt_errors(std::size_t n) {
-    return "import: " + std::to_string(n) + (n == 1 ? " error" : " errors") +
-           "; nothing was written";
-  }
   ImportInputs in_;
 };
 

@@ -27,11 +27,11 @@ CLI::Validator probability_above_zero() {
 class Prioritize : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--budget", budget_, help("budget"))->check(whole_at_least(1));
+    app.add_option("--budget", budget_, help("budget"))->transform(help.at_least(1));
     app.add_option("--target", target_, help("target"))->check(probability_above_zero());
-    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1));
+    app.add_option("--runs", runs_, help("runs"))->transform(help.at_least(1));
     app.add_option("--seed", seed_, help("seed"));
-    app.add_option("--threads", threads_, help("threads"))->check(whole_at_least(0));
+    app.add_option("--threads", threads_, help("threads"))->transform(help.at_least(0));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
   }

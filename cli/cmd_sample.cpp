@@ -15,7 +15,7 @@ namespace {
 class Sample : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--seed", seed_, help("seed"));
+    app.add_option("--seed", seed_, help("seed"))->check(help.seed());
     app.add_option("--out", out_, help("out"));
     app.add_flag("--force", opts->force, help("force"));
   }
@@ -32,7 +32,7 @@ class Sample : public Command {
       return kExitOk;
     }
     std::string err;
-    if (!write_output_file(out_, csv, s.input_paths(), s.opts.force, &err))
+    if (!write_output_file(out_, csv, s.input_paths(), s.opts.force, &err, s.lang()))
       return s.error(err), kExitBadInput;
     int sampled = 0, reserve = 0;
     for (const DrawRow& r : draw.rows) (r.role == Role::kSample ? sampled : reserve)++;

@@ -41,7 +41,7 @@ class Schedule : public Command {
     for (const char* name : kOutputs) {
       const std::string target = (fs::path(s.opts.out) / name).string();
       if (s.is_input(target, {sample_})) {
-        s.error(target + ": is an input of this command; choose another --out directory");
+        s.error(s.trf("cli.is_input", target));
         return kExitBadInput;
       }
     }
@@ -72,38 +72,36 @@ class Schedule : public Command {
   /// fault must never reach the field as a schedule that double-books someone.
   bool plan_and_check(const Session& s, std::vector<int>* households, Plan* plan) const {
     Draw draw;
-    Diagnostics diag;
+    Diagnostics diag(s.lang());
     const bool read_ok = read_draw_csv(sample_, s.registry, &draw, &diag);
     s.print(diag);
     if (!read_ok || diag.has_errors()) return false;
     *households = sampled_households(draw);
     if (households->empty()) {
-      s.error(sample_ + ": no household in sample");
+      s.error(s.trf("cli.no_household", sample_));
       return false;
     }
     std::string err;
     if (!plan_schedule(s.registry, *households, s.config.schedule, plan, &err)) {
-      s.error("impossible plan: " + err);
+      s.error(s.trf("cli.impossible_plan", err));
       return false;
     }
     std::vector<PlanProblem> problems;
     if (!check_plan(s.registry, *households, s.config.schedule, *plan, &problems)) {
       for (const PlanProblem& p : problems)
-        s.error("internal: plan breaks a rule: " +
-                plan_problem_text(Lang::kEn, s.registry, *plan, p));
+        s.error(s.trf("cli.plan_breaks_rule", plan_problem_text(s.lang(), s.registry, *plan, p)));
       return false;
     }
     add_standby(s.registry, standby_households(draw), plan);
     return true;
   }
 
-  /// Gaps are never silent: details unless --quiet, the count always.
+  /// Gaps are warnings: the first few and their count, unless --quiet (gaps.csv has them all).
   static void report_gaps(const Session& s, const Plan& plan) {
-    if (!s.opts.quiet) {
-      for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i)
-        std::fprintf(stderr, "kaoping: warning: gap %s\n",
-                     gap_line(Lang::kEn, s.registry, plan.gaps[i]).c_str());
-    }
+    if (s.opts.quiet) return;
+    for (std::size_t i = 0; i < plan.gaps.size() && i < kGapsShown; ++i)
+      std::fprintf(stderr, "kaoping: warning: %s\n",
+                   s.trf("cli.gap", gap_line(s.lang(), s.registry, plan.gaps[i])).c_str());
     if (!plan.gaps.empty())
       std::fprintf(
           stderr, "kaoping: warning: %s\n",

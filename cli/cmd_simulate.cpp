@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
 #include "reports/privacy.h"
@@ -22,13 +23,14 @@ namespace {
 class Simulate : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--runs", runs_, help("runs"))->check(whole_at_least(1, limits::kMaxRuns));
-    app.add_option("--seed", seed_, help("seed"));
-    app.add_option("--threads", threads_, help("threads"))
-        ->check(whole_at_least(0, limits::max_threads()));
+    app.add_option("--runs", runs_, help("runs"))
+        ->transform(help.at_least(1))
+        ->check(CLI::Range(int64_t{1}, limits::kMaxRuns));
+    app.add_option("--seed", seed_, help("seed"))->check(help.seed());
+    app.add_option("--threads", threads_, help("threads"))->transform(help.at_least(0));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
-    app.add_option("--fix-top", fix_top_, help("fix-top"))->check(whole_at_least(1));
+    app.add_option("--fix-top", fix_top_, help("fix-top"))->transform(help.at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
     CLI::Option* v = app.add_option("--villages", villages_, help("villages"));
     CLI::Option* l = app.add_option("--sample", sample_, help("sample"))->excludes(v);
@@ -39,7 +41,7 @@ class Simulate : public Command {
   int run(Session& s) override {
     std::vector<int> fixed;
     if (!fix_file_.empty()) {
-      Diagnostics diag;
+      Diagnostics diag(s.lang());
       const bool ok = read_household_list(fix_file_, s.registry, &fixed, &diag);
       s.print(diag);
       if (!ok) return kExitBadInput;
@@ -70,6 +72,9 @@ class Simulate : public Command {
     so.runs = runs_.value_or(s.config.simulation.runs);
     so.seed = seed_.value_or(s.config.simulation.seed);
     so.threads = threads_.value_or(s.config.simulation.threads);
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (so.threads > cores)  // more threads than cores only queue; the answer is the same
+      s.note(s.trf("cli.threads_capped", so.threads, cores, cores)), so.threads = cores;
     so.target_halfwidth = s.config.simulation.target_halfwidth;
     so.progress = s.progress("simulate");
     // The per-household counts are needed for the risk tables (--out) and to rank the

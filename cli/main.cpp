@@ -37,12 +37,15 @@ void print_usage(FILE* out, Lang lang) {
 }
 
 /// Parses a command's arguments with CLI11 (argv[0] is the command name). --help and
-/// --version print and give 0, a usage error prints and gives 2; -1 to go on.
-int parse(CLI::App& app, int argc, char** argv) {
+/// --version print and give 0, a usage error is said in `lang` and gives 2; -1 to go on.
+int parse(CLI::App& app, int argc, char** argv, const char* name, Lang lang) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {  // CallForHelp and CallForVersion too, exit code 0
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e), kExitOk;
+    std::fprintf(stderr, "kaoping %s: error: %s\n%s\n", name, usage_error(app, e, lang).c_str(),
+                 trf(lang, "cli.see_help", name).c_str());
+    return kExitUsage;
   }
   return -1;
 }
@@ -55,7 +58,7 @@ int run(const CommandRow& row, int argc, char** argv, const std::vector<std::str
   session.opts.argv = full_argv;
   add_common_options(app, &session.opts, row.needs, help);
   command->add_options(app, &session.opts, help);
-  if (const int parsed = parse(app, argc, argv); parsed >= 0) return parsed;
+  if (const int parsed = parse(app, argc, argv, row.name, help.lang()); parsed >= 0) return parsed;
   if (const int usage = command->check_usage(session.opts); usage >= 0) return usage;
   if (!session.load(row.needs)) return kExitBadInput;
   return session.finish(command->run(session));
@@ -95,10 +98,9 @@ int main(int argc, char** argv) {
     names.push_back(c.name);
   }
   const std::string hint = kaoping::did_you_mean(first, names);
-  if (!hint.empty())
-    std::fprintf(stderr, "kaoping: unknown command '%s', did you mean '%s'?\n", first.c_str(),
-                 hint.c_str());
-  else
-    std::fprintf(stderr, "kaoping: unknown command '%s' (see 'kaoping --help')\n", first.c_str());
+  std::fprintf(stderr, "kaoping: error: %s\n",
+               (hint.empty() ? kaoping::trf(lang, "cli.unknown_command", first)
+                             : kaoping::trf(lang, "cli.unknown_command_hint", first, hint))
+                   .c_str());
   return kExitUsage;
 }

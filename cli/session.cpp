@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include <charconv>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -11,6 +11,11 @@
 #include "util/files.h"
 
 namespace kaoping::cli {
+
+std::string OptionHelp::operator()(std::string_view option) const {
+  const std::string own = "opt." + command_ + "." + std::string(option);
+  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
+}
 
 void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
                         const OptionHelp& help) {
@@ -25,7 +30,7 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs,
     app.add_option("--config", opts->config, help("config"));
   }
   app.add_option("--set", opts->sets, help("set"))->take_all()->allow_extra_args(false);
-  app.add_option("--lang", opts->lang, help("lang"))->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--lang", opts->lang, help("lang"))->check(help.one_of({"zh", "en"}));
   app.add_flag("--quiet,-q", opts->quiet, help("quiet"));
   app.set_version_flag("--version", std::string("kaoping ") + KAOPING_VERSION, help("version"));
   if (needs & kNeedsStaff) app.add_option("--staff", opts->staff, help("staff"));
@@ -36,30 +41,51 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
   app.add_flag("--force", opts->force, help("force"));
 }
 
-CLI::Validator whole_at_least(long long min, long long max) {
-  return CLI::Validator(
-      [min, max](std::string& text) -> std::string {
-        long long value = 0;
-        const char* end = text.data() + text.size();
-        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        if (ec == std::errc() && ptr == end && value >= min && value <= max) return {};
-        if (max == std::numeric_limits<long long>::max() || (ptr == end && value < min))
-          return "must be a whole number >= " + std::to_string(min) + ", got \"" + text + "\"";
-        return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-               ", got \"" + text + "\"";
-      },
-      "INT>=" + std::to_string(min));
+CLI::Validator OptionHelp::at_least(long long min) const {
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_whole_option(&t, min, lang); },
+          "INT>=" + std::to_string(min)};
+}
+CLI::Validator OptionHelp::seed() const {
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_seed_option(t, lang); }, "UINT64"};
+}
+CLI::Validator OptionHelp::one_of(std::vector<std::string> names) const {
+  const Lang lang = lang_;
+  return {[=](std::string& t) { return check_choice_option(t, names, lang); }, "TEXT"};
+}
+
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    const std::vector<std::string> extra = app.remaining();
+    const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
+    const auto it = std::find_if(extra.begin(), extra.end(), is_option);
+    if (it == extra.end()) return trf(lang, "cli.extra_argument", extra.empty() ? "" : extra[0]);
+    std::vector<std::string> names;
+    for (const CLI::Option* o : app.get_options())
+      for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    return unknown_option_message(it->substr(0, it->find('=')), names, lang);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr)
+    for (const CLI::Option* o : app.get_options())
+      if (o->get_required() && o->count() == 0) return trf(lang, "cli.required", o->get_name());
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && what.rfind("--", 0) == 0)
+    return trf(lang, "cli.needs_value", what.substr(0, what.find(':')));
+  return what;  // the checks above (ValidationError) already speak `lang`
 }
 
 bool Session::load(unsigned needs) {
-  Diagnostics diag;
+  Diagnostics diag(lang());
   const bool ok =
       load_inputs(needs, {opts.registry, opts.config, opts.sets, opts.staff}, this, &diag);
   print(diag);
   load_warnings = diag.warning_count();
   if (!ok && (needs & kChecksAll) && !opts.quiet)
-    std::fprintf(stderr, "kaoping: validate: %zu error%s\n", diag.error_count(),
-                 diag.error_count() == 1 ? "" : "s");
+    std::fprintf(stderr, "kaoping: %s\n",
+                 (diag.error_count() == 1 ? tr("cli.validate_error")
+                                          : trf("cli.validate_errors", diag.error_count()))
+                     .c_str());
   return ok;
 }
 
@@ -69,7 +95,10 @@ void Session::print(const Diagnostics& diag) const {
     std::fprintf(stderr, "%s\n", scrub_personal_data(d.format()).c_str());
   }
   if (diag.suppressed_errors() > 0)
-    std::fprintf(stderr, "kaoping: error: %zu more errors not shown\n", diag.suppressed_errors());
+    std::fprintf(stderr, "kaoping: error: %s\n",
+                 trf("cli.more_errors", diag.suppressed_errors()).c_str());
+  else if (diag.cut())
+    std::fprintf(stderr, "kaoping: error: %s\n", trf("cli.stopped", diag.max_errors()).c_str());
 }
 
 void Session::note(const std::string& message) const {

@@ -12,6 +12,7 @@
 
 #include "config/config.h"
 #include "config/inputs.h"
+#include "config/option_values.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/i18n.h"
@@ -39,6 +40,26 @@ struct CommonOptions {
   bool force = false;             ///< --force: write into a non-empty --out DIR
 };
 
+/// The help of a command's options in the language of --lang: the i18n text of
+/// "opt.<command>.<option>", else of "opt.<option>" (the common ones); option without dashes.
+class OptionHelp {
+ public:
+  OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
+  std::string operator()(std::string_view option) const;
+  Lang lang() const { return lang_; }
+  /// CLI11 checks that answer in the help's language (config/option_values.h).
+  CLI::Validator at_least(long long min) const;
+  CLI::Validator seed() const;
+  CLI::Validator one_of(std::vector<std::string> names) const;
+
+ private:
+  Lang lang_;
+  std::string command_;
+};
+
+/// A CLI11 parse error of `app` said in `lang`, with did-you-mean for a misspelt option.
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang);
+
 /// Readies a command's parser: its help flag, labels and option group in the help's
 /// language, then the common options: --set, --lang, --quiet, --version, and
 /// --registry/--config when it needs a registry, --staff when it needs a roster.
@@ -46,9 +67,6 @@ void add_common_options(CLI::App& app, CommonOptions* opts, unsigned needs, cons
 
 /// Adds --out DIR and --force to a command that writes a directory.
 void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& help);
-
-/// A CLI11 check: a whole number in [`min`, `max`] ("--runs: must be a whole number >= 1").
-CLI::Validator whole_at_least(long long min, long long max = std::numeric_limits<long long>::max());
 
 /// One run of a command: its options, what was loaded for it, and how it reports.
 class Session : public RunInputs {

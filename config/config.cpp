@@ -22,6 +22,7 @@
 #include <limits>
 #include <tuple>
 
+#include "config/messages.h"
 #include "util/limits.h"
 #include "util/text.h"
 
@@ -116,6 +117,16 @@ int source_rank(const FileLoc& loc) {
 
 class Problems {
  public:
+  explicit Problems(Lang lang) : lang_(lang) {}
+  Lang lang() const { return lang_; }
+  template <typename... Args>
+  std::string text(const Message& m, const Args&... args) const {
+    return render(m, lang_, args...);
+  }
+  template <typename... Args>
+  void error(const FileLoc& loc, const Message& m, const Args&... args) {
+    error(loc, text(m, args...));
+  }
   void error(const FileLoc& loc, std::string message) {
     items_.push_back({Severity::kError, loc, std::move(message)});
     ++errors_;
@@ -141,6 +152,7 @@ class Problems {
   }
 
  private:
+  Lang lang_;
   std::vector<Problem> items_;
   std::size_t errors_ = 0;
 };
@@ -202,17 +214,22 @@ void convert(const YAML::Node& y, const Source& src, const std::string& path, No
       for (const auto& kv : y) {
         const FileLoc key_loc = kv.first.Mark().is_null() ? out->loc : src.at(kv.first.Mark());
         if (!kv.first.IsScalar()) {
-          problems->error(key_loc, fmt::format("keys must be plain names{}",
-                                               path.empty() ? "" : " in '" + path + "'"));
+          if (path.empty())
+            problems->error(key_loc, msg::kCfgNotPlainKey);
+          else
+            problems->error(key_loc, msg::kCfgNotPlainKeyIn, path);
           continue;
         }
         const std::string key = kv.first.Scalar();
         if (const Node* first = out->find(key)) {
-          const std::string first_at = first->key_loc.line == key_loc.line
-                                           ? fmt::format("column {}", first->key_loc.column)
-                                           : fmt::format("line {}", first->key_loc.line);
-          problems->error(key_loc, fmt::format("duplicate key '{}'{}, first given at {}", key,
-                                               path.empty() ? "" : " in '" + path + "'", first_at));
+          const std::string first_at =
+              first->key_loc.line == key_loc.line
+                  ? problems->text(msg::kCfgAtColumn, first->key_loc.column)
+                  : problems->text(msg::kCfgAtLine, first->key_loc.line);
+          if (path.empty())
+            problems->error(key_loc, msg::kCfgDuplicateKey, key, first_at);
+          else
+            problems->error(key_loc, msg::kCfgDuplicateKeyIn, key, path, first_at);
           continue;
         }
         Node child;
@@ -234,12 +251,11 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
   } catch (const YAML::Exception& e) {
     FileLoc loc = src.at(e.mark);
     if (loc.line == 0 && src.set_ordinal == 0) loc.line = 1;
-    problems->error(loc, "YAML syntax error: " + e.msg);
+    problems->error(loc, msg::kCfgYamlSyntax, e.msg);
     return false;
   }
   if (docs.size() > 1) {
-    problems->error(src.at(docs[1].Mark()),
-                    "only one YAML document is allowed, found another one here");
+    problems->error(src.at(docs[1].Mark()), msg::kCfgTwoDocuments);
     return false;
   }
   out->loc = src.at(YAML::Mark());  // the start of the text
@@ -289,9 +305,7 @@ void merge(Node* base, const Node& over, const std::string& path, bool replace_c
 void apply_set(const std::string& arg, int ordinal, Node* root, Problems* problems) {
   const std::size_t eq = arg.find('=');
   if (eq == std::string::npos || arg.find_first_not_of(' ') >= eq) {
-    problems->error(
-        {kSetFile, ordinal, 1},
-        fmt::format("expected KEY=VALUE, e.g. design.townships=4, got {}", quoted(arg)));
+    problems->error({kSetFile, ordinal, 1}, msg::kCfgSetForm, quoted(arg));
     return;
   }
   // Split the key path on '.', remembering where each name starts.
@@ -304,8 +318,8 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
     while (first < last && arg[first] == ' ') ++first;
     while (last > first && arg[last - 1] == ' ') --last;
     if (first == last) {
-      problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1},
-                      fmt::format("empty key name in {}", quoted(arg.substr(0, eq))));
+      problems->error({kSetFile, ordinal, static_cast<int>(begin) + 1}, msg::kCfgEmptyKeyName,
+                      quoted(arg.substr(0, eq)));
       return;
     }
     names.emplace_back(arg.substr(first, last - first), static_cast<int>(first) + 1);
@@ -318,7 +332,7 @@ void apply_set(const std::string& arg, int ordinal, Node* root, Problems* proble
   std::string path;
   for (const auto& n : names) path = join(path, n.first);
   if (value.kind == Node::Kind::kNull) {
-    problems->error(src.at(YAML::Mark()), fmt::format("no value given for '{}'", path));
+    problems->error(src.at(YAML::Mark()), msg::kCfgNoValue, path);
     return;
   }
   // Build {a: {b: value}} and merge it like a one-line user file.
@@ -351,16 +365,16 @@ std::string join_names(const std::vector<std::string_view>& names, std::string_v
   return out;
 }
 
-std::string describe(const Node& n) {
+std::string describe(const Node& n, Lang lang) {
   switch (n.kind) {
     case Node::Kind::kNull:
-      return "nothing";
+      return render(msg::kCfgNothing, lang);
     case Node::Kind::kScalar:
       return quoted(n.text);
     case Node::Kind::kList:
-      return n.children.empty() ? "an empty list" : "a list";
+      return render(n.children.empty() ? msg::kCfgEmptyList : msg::kCfgList, lang);
     case Node::Kind::kMap:
-      return "a map";
+      return render(msg::kCfgMap, lang);
   }
   return "";
 }
@@ -408,13 +422,13 @@ struct Range {
   bool contains(double v) const {
     return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
   }
-  std::string text() const {
+  std::string text(Lang lang) const {
     if (std::isfinite(lo) && std::isfinite(hi))
-      return fmt::format("a number in {}{},{}{}", lo_open ? '(' : '[', format_double(lo),
-                         format_double(hi), hi_open ? ')' : ']');
-    if (std::isfinite(lo))
-      return fmt::format("a number {} {}", lo_open ? ">" : ">=", format_double(lo));
-    return "a number";
+      return render(msg::kCfgNumberIn, lang,
+                    fmt::format("{}{},{}{}", lo_open ? '(' : '[', format_double(lo),
+                                format_double(hi), hi_open ? ')' : ']'));
+    if (std::isfinite(lo)) return render(msg::kCfgNumberAbove, lang, lo_open ? ">" : ">=", lo);
+    return render(msg::kCfgNumber, lang);
   }
 };
 const Range kOpenUnit{0, 1, true, true};
@@ -428,7 +442,7 @@ class Checker {
   explicit Checker(Problems* problems) : problems_(problems) {}
 
   void run(const Node& root, Config* config) {
-    if (!map(root, "the configuration")) return;
+    if (!map(root, text(msg::kCfgTheConfiguration))) return;
     keys(root, "",
          {"county", "design", "standards", "evaluator", "simulation", "schedule", "import",
           "sensitivity"});
@@ -444,15 +458,24 @@ class Checker {
 
  private:
   void error(const FileLoc& loc, std::string message) { problems_->error(loc, std::move(message)); }
+  template <typename... Args>
+  void error(const FileLoc& loc, const Message& m, const Args&... args) {
+    problems_->error(loc, m, args...);
+  }
+  template <typename... Args>
+  std::string text(const Message& m, const Args&... args) const {
+    return problems_->text(m, args...);
+  }
+  std::string describe(const Node& n) const { return ::kaoping::describe(n, problems_->lang()); }
 
   /// Reports "<path> must be <want>, got <what>" at the value.
   void wrong(const Node& n, const std::string& path, const std::string& want) {
-    error(n.loc, fmt::format("{} must be {}, got {}", path, want, describe(n)));
+    error(n.loc, msg::kCfgMustBe, path, want, describe(n));
   }
 
   bool map(const Node& n, const std::string& name) {
     if (n.kind == Node::Kind::kMap) return true;
-    error(n.loc, fmt::format("{} must be a map of keys, got {}", name, describe(n)));
+    error(n.loc, msg::kCfgMustBeMap, name, describe(n));
     return false;
   }
 
@@ -472,18 +495,17 @@ class Checker {
   }
   void unknown_key(const Node& c, const std::string& path,
                    const std::vector<std::string_view>& allowed) {
-    std::string message = path.empty() ? fmt::format("unknown top-level key '{}'", c.key)
-                                       : fmt::format("unknown key '{}' in '{}'", c.key, path);
+    std::string message =
+        path.empty() ? text(msg::kCfgUnknownTopKey, c.key) : text(msg::kCfgUnknownKey, c.key, path);
     const std::string hint = did_you_mean(c.key, allowed);
     const std::size_t dot = c.key.find('.');
     if (!hint.empty())
-      message += fmt::format(", did you mean '{}'?", hint);
+      message += text(msg::kCfgDidYouMean, hint);
     else if (dot != std::string::npos && dot > 0)
       // "design.townships: 4" in a file: the dotted form is for --set only.
-      message += fmt::format(" (in a file, nest the keys: '{}: {{{}: ...}}')", c.key.substr(0, dot),
-                             c.key.substr(dot + 1));
+      message += text(msg::kCfgNestKeys, c.key.substr(0, dot), c.key.substr(dot + 1));
     else
-      message += fmt::format(" (expected one of: {})", join_names(allowed, ", "));
+      message += text(msg::kCfgExpectedOneOf, join_names(allowed, ", "));
     error(c.key_loc, std::move(message));
   }
 
@@ -496,9 +518,9 @@ class Checker {
       return true;
     }
     if (parsed && v > hi)
-      wrong(n, path, fmt::format("a whole number from {} to {}", lo, hi));
+      wrong(n, path, text(msg::kCfgWholeFromTo, lo, hi));
     else
-      wrong(n, path, fmt::format("a whole number >= {}", lo));
+      wrong(n, path, text(msg::kCfgWholeAtLeast, lo));
     return false;
   }
   template <typename T>
@@ -517,7 +539,7 @@ class Checker {
       *out = v;
       return true;
     }
-    wrong(n, path, range.text());
+    wrong(n, path, range.text(problems_->lang()));
     return false;
   }
   void number_at(const Node& parent, const std::string& path, const std::string& key,
@@ -531,11 +553,10 @@ class Checker {
       for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == n.text) return static_cast<int>(i);
     }
-    std::string message =
-        fmt::format("{} must be one of {}, got {}", path, join_names(names, "|"), describe(n));
+    std::string message = text(msg::kCfgMustBeOneOf, path, join_names(names, "|"), describe(n));
     if (n.kind == Node::Kind::kScalar) {
       const std::string hint = did_you_mean(n.text, names);
-      if (!hint.empty()) message += fmt::format(", did you mean '{}'?", hint);
+      if (!hint.empty()) message += text(msg::kCfgDidYouMean, hint);
     }
     error(n.loc, std::move(message));
     return -1;
@@ -551,7 +572,7 @@ class Checker {
 
   bool date(const Node& n, const std::string& path, Date* out) {
     if (n.kind == Node::Kind::kScalar && parse_date(n.text, out)) return true;
-    wrong(n, path, "a date YYYY-MM-DD");
+    wrong(n, path, text(msg::kCfgDate));
     return false;
   }
 
@@ -559,10 +580,9 @@ class Checker {
   const Node* pair(const Node& n, const std::string& path, const std::string& what) {
     if (n.kind == Node::Kind::kList && n.children.size() == 2) return &n;
     if (n.kind == Node::Kind::kList && !n.children.empty())
-      error(n.loc, fmt::format("{} must be a list of two {} [start, end], got a list of {}", path,
-                               what, n.children.size()));
+      error(n.loc, msg::kCfgPairCount, path, what, n.children.size());
     else
-      wrong(n, path, fmt::format("a list of two {} [start, end]", what));
+      wrong(n, path, text(msg::kCfgPair, what));
     return nullptr;
   }
 
@@ -570,7 +590,7 @@ class Checker {
     const Node* n = parent.find(key);
     if (n == nullptr) return false;
     const std::string path = join("schedule", key);
-    if (pair(*n, path, "times \"HH:MM\"") == nullptr) return false;
+    if (pair(*n, path, text(msg::kCfgTimes)) == nullptr) return false;
     bool ok = true;
     int* outs[2] = {start, end};
     for (int i = 0; i < 2; ++i) {
@@ -579,8 +599,7 @@ class Checker {
       if (item.kind == Node::Kind::kScalar && parse_clock(item.text, &minutes)) {
         *outs[i] = minutes;
       } else {
-        wrong(item, fmt::format("the {} of {}", i == 0 ? "start" : "end", path),
-              "a time \"HH:MM\" from 00:00 to 24:00");
+        wrong(item, text(i == 0 ? msg::kCfgStartOf : msg::kCfgEndOf, path), text(msg::kCfgTime));
         ok = false;
       }
     }
@@ -604,16 +623,16 @@ class Checker {
     if (const Node* n = s.find("tiers")) {
       const std::string path = "design.tiers";
       if (n->kind != Node::Kind::kList || n->children.empty()) {
-        wrong(*n, path, "a list of tiers from good|medium|poor");
+        wrong(*n, path, text(msg::kCfgTiers));
       } else {
         std::vector<Tier> tiers;
         bool ok = true;
         for (const Node& item : n->children) {
-          const int t = choice(item, "each of design.tiers", {"good", "medium", "poor"});
+          const int t = choice(item, text(msg::kCfgEachTier), {"good", "medium", "poor"});
           if (t < 0) {
             ok = false;
           } else if (std::find(tiers.begin(), tiers.end(), static_cast<Tier>(t)) != tiers.end()) {
-            error(item.loc, fmt::format("design.tiers lists '{}' twice", item.text));
+            error(item.loc, msg::kCfgTierTwice, item.text);
             ok = false;
           } else {
             tiers.push_back(static_cast<Tier>(t));
@@ -630,7 +649,7 @@ class Checker {
       number_at(*w, wp, "transport", kNonNegative, &d->weight_transport);
       number_at(*w, wp, "economic", kNonNegative, &d->weight_economic);
       if (d->weight_natural + d->weight_transport + d->weight_economic == 0)
-        error(w->loc, "design.tier_weights must have at least one weight > 0");
+        error(w->loc, msg::kCfgWeights);
     }
     whole_at(s, p, "households_per_village", 1, &d->households_per_village,
              limits::kMaxHouseholdsPerVillage);
@@ -668,14 +687,12 @@ class Checker {
       for (const Node& c : lines->children) {
         int64_t y = 0;
         if (!parse_whole(c.key, &y) || y < 1900 || y > 2100) {
-          error(c.key_loc,
-                fmt::format("standards.poverty_line keys must be years from 1900 to 2100, got {}",
-                            quoted(c.key)));
+          error(c.key_loc, msg::kCfgLineYears, quoted(c.key));
           ok = false;
           continue;
         }
         if (parsed.count(static_cast<int>(y))) {  // "2017" and "2017.0" are one year
-          error(c.key_loc, fmt::format("standards.poverty_line gives year {} twice", y));
+          error(c.key_loc, msg::kCfgLineTwice, y);
           ok = false;
           continue;
         }
@@ -688,9 +705,7 @@ class Checker {
       if (ok) {
         st->poverty_line = parsed;
         if (year_ok && !parsed.count(st->assess_year))
-          error(blame(year_node->loc, lines->loc),
-                fmt::format("standards.poverty_line has no line for assess_year {}",
-                            st->assess_year));
+          error(blame(year_node->loc, lines->loc), msg::kCfgNoLine, st->assess_year);
       }
     }
     choice_at(s, p, "rate_basis", {"person", "household"}, &st->rate_basis);
@@ -704,11 +719,10 @@ class Checker {
   void criteria(const Node& n, StandardsConfig* st) {
     const std::string p = "standards.criteria";
     if (n.kind != Node::Kind::kMap) {
-      wrong(n, p, "a map of rate: {below: x} or {above: x}");
+      wrong(n, p, text(msg::kCfgCriteriaMap));
       return;
     }
-    if (n.children.empty())
-      problems_->warning(n.loc, "standards.criteria is empty: every draw passes");
+    if (n.children.empty()) problems_->warning(n.loc, text(msg::kCfgCriteriaEmpty));
     std::vector<std::string_view> rates;
     for (int k = 0; k < kRateCount; ++k) rates.push_back(to_string(static_cast<Rate>(k)));
     st->criteria.clear();
@@ -720,14 +734,14 @@ class Checker {
       }
       const std::string cp = join(p, c.key);
       if (c.kind != Node::Kind::kMap) {
-        wrong(c, cp, "{below: x} or {above: x}");
+        wrong(c, cp, text(msg::kCfgBelowAbove));
         continue;
       }
       keys(c, cp, {"below", "above"});
       const Node* below = c.find("below");
       const Node* above = c.find("above");
       if ((below == nullptr) == (above == nullptr)) {
-        error(c.loc, fmt::format("{} must have exactly one of below or above", cp));
+        error(c.loc, msg::kCfgExactlyOne, cp);
         continue;
       }
       Criterion crit;
@@ -770,7 +784,7 @@ class Checker {
       if (n->kind == Node::Kind::kScalar && digits && r.ec == std::errc())
         sim->seed = v;
       else
-        wrong(*n, "simulation.seed", "a whole number from 0 to 18446744073709551615");
+        wrong(*n, "simulation.seed", this->text(msg::kCfgSeed));
     }
     // Threads beyond a few per core only wait for each other (util/limits.h).
     whole_at(s, p, "threads", 0, &sim->threads, limits::max_threads());
@@ -811,14 +825,13 @@ class Checker {
           "guides_per_village", "walk_minutes"});
     const Node* window = s.find("window");
     bool window_ok = false;
-    if (window != nullptr && pair(*window, "schedule.window", "dates") != nullptr) {
+    if (window != nullptr && pair(*window, "schedule.window", text(msg::kCfgDates)) != nullptr) {
       Date a, b;
-      const bool a_ok = date(window->children[0], "the start of schedule.window", &a);
-      const bool b_ok = date(window->children[1], "the end of schedule.window", &b);
+      const bool a_ok = date(window->children[0], text(msg::kCfgStartOf, "schedule.window"), &a);
+      const bool b_ok = date(window->children[1], text(msg::kCfgEndOf, "schedule.window"), &b);
       if (a_ok && b_ok) {
         if (b < a) {
-          error(window->loc,
-                fmt::format("schedule.window starts after it ends ({} > {})", a.str(), b.str()));
+          error(window->loc, msg::kCfgWindowOrder, a.str(), b.str());
         } else {
           sc->window_start = a, sc->window_end = b;
           window_ok = true;
@@ -836,11 +849,8 @@ class Checker {
       } else {
         const Node* day = s.find("day");
         const Node* lunch = s.find("lunch");
-        error(blame(lunch->loc, day->loc),
-              fmt::format("schedule times must run day start < lunch start < lunch end < day "
-                          "end, got day [{}, {}] and lunch [{}, {}]",
-                          day->children[0].text, day->children[1].text, lunch->children[0].text,
-                          lunch->children[1].text));
+        error(blame(lunch->loc, day->loc), msg::kCfgDayOrder, day->children[0].text,
+              day->children[1].text, lunch->children[0].text, lunch->children[1].text);
       }
     }
     whole_at(s, p, "visit_minutes", 1, &sc->visit_minutes, limits::kMaxVisitMinutes);
@@ -853,8 +863,8 @@ class Checker {
           // arrive on the window's first day, as in the default.
           sc->start = sc->window_start;
         } else if (outside) {
-          error(n->loc, fmt::format("schedule.start {} is outside schedule.window [{}, {}]",
-                                    d.str(), sc->window_start.str(), sc->window_end.str()));
+          error(n->loc, msg::kCfgStartOutside, d.str(), sc->window_start.str(),
+                sc->window_end.str());
         } else {
           sc->start = d;
         }
@@ -882,7 +892,7 @@ class Checker {
       if (n->kind == Node::Kind::kScalar && (n->text == "true" || n->text == "false"))
         ic->registered_verified = n->text == "true";
       else
-        wrong(*n, "import.registered_verified", "true or false");
+        wrong(*n, "import.registered_verified", text(msg::kCfgTrueFalse));
     }
   }
 
@@ -1003,13 +1013,12 @@ bool read_user_file(const std::string& path, const std::string& shown, std::stri
                     Problems* problems) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    problems->error({shown, 0, 0}, "cannot read the configuration file: it is a directory");
+    problems->error({shown, 0, 0}, msg::kCfgFileIsDir);
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    problems->error({shown, 0, 0},
-                    fmt::format("cannot read the configuration file: {}", std::strerror(errno)));
+    problems->error({shown, 0, 0}, msg::kCfgFileCannotRead, std::strerror(errno));
     return false;
   }
   // Read in chunks up to a cap: a pipe (--config <(...)) is fine, /dev/zero must not hang.
@@ -1019,32 +1028,27 @@ bool read_user_file(const std::string& path, const std::string& shown, std::stri
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text->append(buf, static_cast<std::size_t>(in.gcount()));
     if (text->size() > kMaxBytes) {
-      problems->error({shown, 0, 0},
-                      "the configuration file is larger than 16 MiB; it is not a configuration");
+      problems->error({shown, 0, 0}, msg::kCfgFileTooLarge);
       return false;
     }
   }
   if (in.bad()) {
-    problems->error({shown, 0, 0}, "cannot read the configuration file: read error");
+    problems->error({shown, 0, 0}, msg::kCfgFileReadError);
     return false;
   }
   const std::string_view t = *text;
   if (t.substr(0, 2) == "\xff\xfe" || t.substr(0, 2) == "\xfe\xff") {
-    problems->error({shown, 0, 0}, "the configuration file is UTF-16; save it as UTF-8");
+    problems->error({shown, 0, 0}, msg::kCfgFileUtf16);
     return false;
   }
   if (t.find('\0') != std::string_view::npos) {
-    problems->error({shown, 0, 0},
-                    "the configuration file is not YAML text (it contains NUL bytes)");
+    problems->error({shown, 0, 0}, msg::kCfgFileNul);
     return false;
   }
   int line = 1, column = 1;
   if (!valid_utf8(t, &line, &column)) {
     // Editors on Chinese Windows often save as GBK; the bytes would reach messages as mojibake.
-    problems->error({shown, line, column},
-                    fmt::format("the configuration file is not UTF-8 (GBK or GB18030?); convert "
-                                "it with: iconv -f GB18030 -t UTF-8 {0} > {0}.utf8",
-                                shown));
+    problems->error({shown, line, column}, msg::kCfgFileNotUtf8, shown);
     return false;
   }
   return true;
@@ -1063,7 +1067,7 @@ void collect_locations(const Node& n, const std::string& path, KeyLocations* out
 
 bool load_config(const std::string& user_file, const std::vector<std::string>& overrides,
                  Config* out, Diagnostics* diag) {
-  Problems problems;
+  Problems problems(diag->lang());
   Node root;
   parse_yaml(default_config_yaml(), Source{kDefaultFile}, &root, &problems);
 
@@ -1078,9 +1082,7 @@ bool load_config(const std::string& user_file, const std::vector<std::string>& o
       if (user.kind == Node::Kind::kMap) {
         merge(&root, user, "", /*replace_criteria=*/true);
       } else if (user.kind != Node::Kind::kNull) {  // an empty file changes nothing
-        problems.error(user.loc, fmt::format("the configuration must be a map of sections (design, "
-                                             "standards, evaluator, simulation, schedule), got {}",
-                                             describe(user)));
+        problems.error(user.loc, msg::kCfgNotSections, describe(user, problems.lang()));
       }
     }
   }

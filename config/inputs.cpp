@@ -1,6 +1,7 @@
 #include "config/inputs.h"
 
 #include "audit/oc_curve.h"
+#include "config/messages.h"
 #include "registry/generate.h"
 #include "registry/load.h"
 
@@ -30,7 +31,8 @@ bool load_inputs(unsigned needs, const InputSources& from, RunInputs* out, Diagn
     if (!from.staff.empty()) {
       ok = load_staff(from.staff, &out->registry, diag);
     } else if (!out->registry.has_staff) {
-      diag->error({}, from.registry + " has no staff.csv: give the roster with --staff FILE");
+      diag->error({}, msg::kCfgNoStaffFile,
+                  from.registry.empty() ? diag->text(msg::kCfgBuiltInCounty) : from.registry);
       ok = false;
     }
   }

@@ -16,6 +16,7 @@
 
 #include "import/header.h"
 #include "import/mapping.h"
+#include "import/messages.h"
 #include "import/values.h"
 #include "registry/load.h"
 #include "util/date.h"
@@ -1348,14 +1349,13 @@ bool Importer::run(ImportResult* out) {
   // What import wrote must be a registry every command reads (SPEC §1).
   std::string err;
   if (!reg.build_indexes(&err)) {
-    diag_->error(FileLoc(), "the imported registry is inconsistent: " + err);
+    diag_->error(FileLoc(), msg::kImpInconsistent, err);
     return false;
   }
-  Diagnostics check(diag_->full() ? 1 : 100);
+  Diagnostics check(diag_->full() ? 1 : 100, diag_->lang());
   if (!validate_registry(&reg, &check)) {
     for (const Diagnostic& d : check.items())
-      if (d.severity == Severity::kError)
-        diag_->error(FileLoc(), "the imported registry fails the checks of SPEC §1: " + d.format());
+      if (d.severity == Severity::kError) diag_->error(FileLoc(), msg::kImpFailsChecks, d.format());
     return false;
   }
   const Households& h = reg.households;

@@ -58,12 +58,12 @@ bool import_registry(const ImportInputs& inputs, const ImportOptions& options, I
 /// import does not write, such as an old staff.csv, are then removed). No output may replace
 /// one of `inputs`. False with *err otherwise.
 bool write_import(const ImportResult& result, const std::string& dir, bool force,
-                  const std::vector<std::string>& inputs, std::string* err);
+                  const std::vector<std::string>& inputs, std::string* err, Lang lang = Lang::kEn);
 
 /// The check write_import makes on `dir` before anything is read, so that a run that cannot
 /// write fails at once: `dir` is not a file, and is empty (or `force`), and is no input.
 bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
-                      std::string* err);
+                      std::string* err, Lang lang = Lang::kEn);
 
 /// Every file `inputs` names (without #SHEET), for the check that no output replaces one.
 std::vector<std::string> input_paths(const ImportInputs& inputs);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "import/messages.h"
 #include "import/readers.h"
 #include "util/csv.h"
 #include "util/files.h"
@@ -185,15 +186,15 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
   std::error_code ec;
   const fs::file_status st = fs::status(spec.path, ec);
   if (ec || !fs::exists(st)) {
-    diag->error(at, "cannot read: no such file");
+    diag->error(at, msg::kImpNoFile);
     return false;
   }
   if (fs::is_directory(st)) {
-    diag->error(at, "cannot read: it is a directory, not a file");
+    diag->error(at, msg::kImpIsDir);
     return false;
   }
   if (!fs::is_regular_file(st)) {
-    diag->error(at, "cannot read: not a regular file (a device, a pipe or a socket)");
+    diag->error(at, msg::kImpNotRegular);
     return false;
   }
   const uintmax_t size = fs::file_size(spec.path, ec);
@@ -210,7 +211,7 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
     return false;
   }
   if (bytes.empty()) {
-    diag->error(at, "the file is empty");
+    diag->error(at, msg::kImpEmpty);
     return false;
   }
   out->sha256 = sha256_hex(bytes);

@@ -7,7 +7,9 @@
 #include <string>
 
 #include "import/import.h"
+#include "import/messages.h"
 #include "util/files.h"
+#include "util/messages.h"
 
 namespace kaoping {
 namespace {
@@ -31,32 +33,32 @@ std::vector<std::string> input_paths(const ImportInputs& in) {
 }
 
 bool check_import_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
-                      std::string* err) {
+                      std::string* err, Lang lang) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) return true;
   if (!fs::is_directory(dir, ec)) {
-    *err = dir + ": --out must be a directory, and this is a file";
+    *err = render(msg::kImpOutIsFile, lang, dir);
     return false;
   }
   if (is_one_of(dir, inputs)) {
-    *err = dir + ": --out is one of the inputs";
+    *err = render(msg::kImpOutIsInput, lang, dir);
     return false;
   }
   if (!force && fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
-    *err = dir + ": --out is not empty; give --force to write the registry into it";
+    *err = render(msg::kImpOutNotEmpty, lang, dir);
     return false;
   }
   for (const char* name : kRegistryFiles)
     if (is_one_of((fs::path(dir) / name).string(), inputs)) {
-      *err = (fs::path(dir) / name).string() + " is an input of this import and would be replaced";
+      *err = render(msg::kImpWouldReplace, lang, (fs::path(dir) / name).string());
       return false;
     }
   return true;
 }
 
 bool write_import(const ImportResult& result, const std::string& dir, bool force,
-                  const std::vector<std::string>& inputs, std::string* err) {
-  if (!check_import_dir(dir, force, inputs, err)) return false;
+                  const std::vector<std::string>& inputs, std::string* err, Lang lang) {
+  if (!check_import_dir(dir, force, inputs, err, lang)) return false;
   OutputDir out;
   if (!out.open(dir, force, inputs, err)) return false;
   if (!write_registry(result.registry, out.path(), err)) return false;

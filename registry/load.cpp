@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "registry/messages.h"
 #include "registry/schema.h"
 #include "registry/validate.h"
 #include "util/csv.h"
@@ -40,14 +41,14 @@ void check_header(const CsvTable& t, const schema::Table<R>& table, Source* src,
     src->column.emplace(t.header[j], static_cast<int>(j + 1));
   for (const schema::Column<R>& c : table.columns)
     if (c.need != schema::Need::kOptional && t.column(c.name) < 0)
-      diag->error({t.file, 1, 1}, std::string("missing required column \"") + c.name + "\"");
+      diag->error({t.file, 1, 1}, msg::kRegMissingColumn, c.name);
   for (std::size_t j = 0; j < t.header.size(); ++j) {
     const std::string& h = t.header[j];
     if (table.index(h) >= 0) continue;
     if (h.empty())
-      diag->warning({t.file, 1, static_cast<int>(j + 1)}, "column without a name ignored");
+      diag->warning({t.file, 1, static_cast<int>(j + 1)}, msg::kRegUnnamedColumn);
     else
-      diag->warning({t.file, 1, static_cast<int>(j + 1)}, "unknown column \"" + h + "\" ignored");
+      diag->warning({t.file, 1, static_cast<int>(j + 1)}, msg::kRegUnknownColumn, h);
   }
 }
 
@@ -94,17 +95,15 @@ void fill(CsvTable& t, const schema::Table<R>& table, Records* records, Source* 
 
 /// "; found Households.xlsx: ..." when the directory holds a file that is probably the one
 /// meant: the same name in other letter case, or another extension such as a workbook.
-std::string near_miss(const std::string& dir, std::string_view name) {
+std::string near_miss(const std::string& dir, std::string_view name, Lang lang) {
   const std::string_view stem = name.substr(0, name.rfind('.'));
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const std::string found = entry.path().filename().string();
     const std::string_view found_stem = std::string_view(found).substr(0, found.rfind('.'));
     if (!ascii_iequal(found_stem, stem)) continue;
-    if (ascii_iequal(found, name))
-      return "; found " + found + ": file names are case-sensitive, rename it to " +
-             std::string(name);
-    return "; found " + found + ": save it as CSV UTF-8 under the name " + std::string(name);
+    if (ascii_iequal(found, name)) return render(msg::kRegNearCase, lang, found, name);
+    return render(msg::kRegNearOther, lang, found, name);
   }
   return "";
 }
@@ -169,9 +168,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
   const std::size_t errors_before = diag->error_count();
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    diag->error({dir, 0, 0},
-                "registry directory not found (expected a directory holding "
-                "townships.csv, villages.csv and households.csv)");
+    diag->error({dir, 0, 0}, msg::kRegNoDir);
     return false;
   }
   Sources src;
@@ -193,10 +190,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     if (!file_exists(path)) {
       if (!optional) {
         s->failed = true;
-        diag->error({name, 0, 0}, "file not found in " + dir +
-                                      " (a registry needs townships.csv, villages.csv and "
-                                      "households.csv)" +
-                                      near_miss(dir, name));
+        diag->error({name, 0, 0}, msg::kRegFileNotFound, dir, near_miss(dir, name, diag->lang()));
       }
       return false;
     }
@@ -226,8 +220,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
       {&src.villages, out->villages.size()},
       {&src.households, out->households.count()}};
   for (auto [s, n] : required)
-    if (s->checkable() && n == 0 && !diag->full())
-      diag->error({s->file, 1, 1}, "no records: the file has a header row but no data rows");
+    if (s->checkable() && n == 0 && !diag->full()) diag->error({s->file, 1, 1}, msg::kRegNoRecords);
 
   cross_check(out, src, false, diag);
   return diag->error_count() == errors_before;

@@ -7,32 +7,29 @@
 #include <limits>
 #include <utility>
 
+#include "registry/messages.h"
 #include "util/text.h"
 
 namespace kaoping::schema {
 namespace {
 
-// How messages name what a cell must hold: "size must be <desc>, got "3.5"".
-constexpr const char* kDescYear = "a year from 2000 to 2100";
-constexpr const char* kDescBool = "0 or 1";
-constexpr const char* kDescLanguage = "a language code of lowercase letters such as zh, yi, hani";
-constexpr const char* kDescPhone =
-    "an 11-digit mobile number starting with 1, or a landline number: 0, a 2-3 digit area "
-    "code and a 7-8 digit number, one '-' allowed after the area code";
-
+// How messages name what a cell must hold ("size must be <desc>, got "3.5""):
+// registry/messages.h.
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr Range kSize = {1, 1'000'000, "a whole number >= 1"};
-constexpr Range kCount = {0, 1'000'000, "a whole number >= 0"};
-constexpr Range kYear = {2000, 2100, kDescYear};
-constexpr Range kAge = {0, 150, "a whole number from 0 to 150"};
-constexpr Range kMinutes = {0, 1e6, "a number >= 0"};
-constexpr Range kAmount = {0, kInf, "a number >= 0"};
-constexpr Range kIndicator = {-kInf, kInf, "a number"};
-constexpr Range kProbability = {0, 1, "a number in [0,1]"};
+constexpr Range kSize = {1, 1'000'000, msg::kDescWholeAtLeast1};
+constexpr Range kCount = {0, 1'000'000, msg::kDescWholeAtLeast0};
+constexpr Range kYear = {2000, 2100, msg::kDescYear};
+constexpr Range kAge = {0, 150, msg::kDescAge};
+constexpr Range kMinutes = {0, 1e6, msg::kDescNonNegative};
+constexpr Range kAmount = {0, kInf, msg::kDescNonNegative};
+constexpr Range kIndicator = {-kInf, kInf, msg::kDescNumber};
+constexpr Range kProbability = {0, 1, msg::kDescProbability};
 
-std::string must(std::string_view column, std::string_view desc, std::string_view got) {
-  return std::string(column) + " must be " + std::string(desc) + ", got \"" + std::string(got) +
-         "\"";
+std::string must(std::string_view column, std::string_view desc, std::string_view got, Lang lang) {
+  return render(msg::kCellMust, lang, column, desc, got);
+}
+std::string must(std::string_view column, const Message& desc, std::string_view got, Lang lang) {
+  return must(column, desc.text(lang), got, lang);
 }
 
 std::string join(const std::vector<std::string_view>& names, std::string_view sep) {
@@ -84,9 +81,10 @@ bool ascii_iequal(std::string_view a, std::string_view b) {
 }
 
 /// " (did you mean "poor"?)" when `got` differs from an allowed value only in letter case.
-std::string case_hint(std::string_view got, const std::vector<std::string_view>& allowed) {
+std::string case_hint(std::string_view got, const std::vector<std::string_view>& allowed,
+                      Lang lang) {
   for (std::string_view a : allowed)
-    if (ascii_iequal(a, got)) return " (did you mean \"" + std::string(a) + "\"?)";
+    if (ascii_iequal(a, got)) return render(msg::kCellCaseHint, lang, a);
   return "";
 }
 
@@ -347,7 +345,7 @@ void require_exit_year(const Households& h, std::size_t i, RowScope& row) {
   if (!row.ok(kExitYear)) return;
   if (h.status[i] == Status::kExited && h.exit_year[i] == 0)
     row.error(row.present(kExitYear) ? kExitYear : kStatus,
-              std::string("exit_year is required for status exited: ") + kDescYear);
+              row.text(msg::kCellExitYear, msg::kDescYear.text(row.lang())));
 }
 
 /// Only an unverified household (verified = 0) may leave its income empty: nobody has seen
@@ -356,9 +354,7 @@ void require_income(const Households& h, std::size_t i, RowScope& row) {
   static const int kIncome = household_table().index("income");
   static const int kVerified = household_table().index("verified");
   if (row.ok(kVerified) && row.empty(kIncome) && h.verified[i] != 0)
-    row.error(kIncome,
-              "income is empty; it must be a number >= 0 (only an unverified household, "
-              "verified = 0, may leave it empty)");
+    row.error(kIncome, row.text(msg::kCellIncome));
 }
 
 /// Non-registered households are not in the national system: their income_system is left
@@ -399,10 +395,10 @@ void check_staff_role(const Staff& s, std::size_t, RowScope& row) {
   static const int kLanguages = staff_table().index("languages");
   if (!row.given(kRole)) return;
   if (s.role == StaffRole::kGuide && s.village_id.empty() && row.present(kVillage))
-    row.error(kVillage, "village_id is empty; a guide must name the village they guide in");
+    row.error(kVillage, row.text(msg::kCellGuideVillage));
   if (s.role == StaffRole::kInterpreter && s.languages.empty())
     row.error(row.present(kLanguages) ? kLanguages : kRole,
-              "languages is empty; an interpreter must list the languages they speak");
+              row.text(msg::kCellInterpreterLanguages));
 }
 
 /// A guide with no languages listed speaks the county's Chinese.
@@ -417,14 +413,14 @@ void complete_staff(Staff& s, std::size_t, const RowScope& row) {
 
 /// What a required cell must hold, for "size is empty; it must be ...".
 template <typename R>
-std::string expected(const Column<R>& c) {
+std::string expected(const Column<R>& c, Lang lang) {
   switch (c.kind) {
     case Kind::kBool:
-      return kDescBool;
+      return render(msg::kDescBool, lang);
     case Kind::kEnum:
-      return "one of " + join(*c.names, ", ");
+      return render(msg::kDescOneOf, lang, join(*c.names, ", "));
     default:
-      return c.range ? c.range->desc : "given";
+      return render(c.range ? c.range->desc : msg::kDescGiven, lang);
   }
 }
 
@@ -454,32 +450,32 @@ bool parse_whole(std::string_view s, long* out) {
 template <typename R>
 [[gnu::cold, gnu::noinline]] CellState report_empty(RowScope& row, int k, const Column<R>& c) {
   if (c.kind == Kind::kKey || c.kind == Kind::kId)
-    return report(row, k, std::string(c.name) + " is empty; every row needs one",
-                  c.kind != Kind::kKey);
-  return report(row, k, std::string(c.name) + " is empty; it must be " + expected(c));
+    return report(row, k, row.text(msg::kCellEmptyId, c.name), c.kind != Kind::kKey);
+  return report(row, k, row.text(msg::kCellEmpty, c.name, expected(c, row.lang())));
 }
 
 template <typename R>
 [[gnu::cold, gnu::noinline]] CellState report_value(RowScope& row, int k, const Column<R>& c,
                                                     std::string_view got) {
+  const Lang lang = row.lang();
   switch (c.kind) {
     case Kind::kBool:
-      return report(row, k, must(c.name, kDescBool, got));
+      return report(row, k, must(c.name, msg::kDescBool, got, lang));
     case Kind::kEnum:
       return report(row, k,
-                    must(c.name, "one of " + join(*c.names, ", "), got) + case_hint(got, *c.names));
+                    must(c.name, render(msg::kDescOneOf, lang, join(*c.names, ", ")), got, lang) +
+                        case_hint(got, *c.names, lang));
     case Kind::kFlags:
       return report(row, k,
-                    std::string(c.name) + " must list values from " + join(*c.names, ", ") +
-                        " separated by ';', got \"" + std::string(got) + "\"" +
-                        case_hint(got, *c.names));
+                    row.text(msg::kCellFlags, c.name, join(*c.names, ", "), got,
+                             case_hint(got, *c.names, lang)));
     case Kind::kLanguage:
     case Kind::kLanguages:
-      return report(row, k, must(c.name, kDescLanguage, got));
+      return report(row, k, must(c.name, msg::kDescLanguage, got, lang));
     case Kind::kPhone:
-      return report(row, k, must(c.name, kDescPhone, got));
+      return report(row, k, must(c.name, msg::kDescPhone, got, lang));
     default:
-      return report(row, k, must(c.name, c.range->desc, got));
+      return report(row, k, must(c.name, c.range->desc, got, lang));
   }
 }
 
@@ -488,15 +484,11 @@ template <typename R>
 template <typename R>
 [[gnu::cold, gnu::noinline]] CellState report_exponent(RowScope& row, int k, const Column<R>& c,
                                                        std::string_view got) {
-  return report(row, k,
-                std::string(c.name) + " \"" + std::string(got) +
-                    "\" is a number a spreadsheet turned into exponent form and lost digits; "
-                    "keep the column as text (Format Cells → Text before pasting, or import the "
-                    "column as text)");
+  return report(row, k, row.text(msg::kCellExponent, c.name, got));
 }
 
 [[gnu::cold, gnu::noinline]] CellState report_id_number(RowScope& row, int k, std::string_view id) {
-  return report(row, k, id_number_problem(id));
+  return report(row, k, id_number_problem(id, row.lang()));
 }
 
 bool same(std::string_view a, std::string_view b) {
@@ -739,29 +731,19 @@ std::string write_cell(const Column<R>& c, const R& r, std::size_t i) {
 
 }  // namespace
 
-std::string id_number_problem(std::string_view id) {
+std::string id_number_problem(std::string_view id, Lang lang) {
   const bool certificate = id.size() == 20;
   if (id.size() < 18)  // a resident ID cut short
-    return "id_number must be an 18-character resident ID number, got " +
-           std::to_string(id.size()) + " characters";
-  if (id.size() != 18 && !certificate)
-    return "id_number must be an 18-character resident ID number or a 20-character disability "
-           "certificate number, got " +
-           std::to_string(id.size()) + " characters";
+    return render(msg::kIdShort, lang, id.size());
+  if (id.size() != 18 && !certificate) return render(msg::kIdLength, lang, id.size());
   const char expected = id_check_char(id);
-  if (expected == 0)
-    return "id_number " + mask_id(id) + " must have digits in its first 17 characters";
+  if (expected == 0) return render(msg::kIdDigits, lang, mask_id(id));
   const char check = id[17] == 'x' ? 'X' : id[17];
   if (check != expected && !certificate)
-    return "id_number " + mask_id(id) + " fails the GB 11643 checksum (the last character " +
-           "should be " + std::string(1, expected) + ")";
-  if (check != expected)
-    return "id_number " + mask_id(id) + " fails the GB 11643 checksum (the 18th character " +
-           "should be " + std::string(1, expected) + ")";
+    return render(msg::kIdChecksum, lang, mask_id(id), expected);
+  if (check != expected) return render(msg::kIdChecksum18, lang, mask_id(id), expected);
   if (certificate && !(is_digit(id[18]) && is_digit(id[19])))
-    return "id_number " + mask_id(id) +
-           " must end in two digits: a 20-character disability certificate number is an "
-           "18-character resident ID number followed by two digits";
+    return render(msg::kIdCertificate, lang, mask_id(id));
   return "";
 }
 
@@ -770,7 +752,8 @@ void RowScope::error(int column, std::string message, bool name_record) {
     diag_->error({file_, line_, position_[column] + 1}, std::move(message));
     return;
   }
-  if (name_record && record_) message = std::string(record_) + " \"" + *id_ + "\": " + message;
+  if (name_record && record_)
+    message = render(msg::kWho, lang(), msg::kind_name(record_, lang()), *id_) + message;
   diag_->error({file_, 0, 0}, std::move(message));
 }
 

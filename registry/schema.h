@@ -46,7 +46,7 @@ enum class Need : uint8_t {
 /// The values a number column accepts, and how messages name them.
 struct Range {
   double lo, hi;
-  const char* desc;  ///< "a whole number >= 1": the words after "must be"
+  Message desc;  ///< "a whole number >= 1": the words after "must be"
 };
 
 /// How one cell of the row being read or checked came out; rules read it.
@@ -70,6 +70,13 @@ class RowScope {
   RowScope(const std::string& file, const char* record, const std::string* id, CellState* state,
            Diagnostics* diag)
       : file_(file), record_(record), id_(id), state_(state), diag_(diag) {}
+
+  /// The language of the messages, and a message of registry/messages.h in it.
+  Lang lang() const { return diag_->lang(); }
+  template <typename... Args>
+  std::string text(const Message& m, const Args&... args) const {
+    return diag_->text(m, args...);
+  }
 
   bool present(int column) const { return !position_ || position_[column] >= 0; }
   bool ok(int column) const { return state_[column] != CellState::kBad; }
@@ -195,6 +202,6 @@ const Table<Staff>& staff_table();
 /// disability certificate number (残疾人证号: a valid resident ID followed by two digits) —
 /// (its length, its digits, its GB 11643 check character), or "" when it is valid. The
 /// number is masked in the message.
-std::string id_number_problem(std::string_view id);
+std::string id_number_problem(std::string_view id, Lang lang = Lang::kEn);
 
 }  // namespace kaoping::schema

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "registry/load.h"
+#include "registry/messages.h"
 #include "registry/schema.h"
 
 namespace kaoping {
@@ -32,13 +33,14 @@ void index_ids(std::size_t n, GetId get_id, const Source& src, const char* colum
     if (id.empty()) continue;  // reported by the first pass (or the field checks)
     auto [it, fresh] = index->emplace(id, static_cast<int>(i));
     if (!fresh)
-      diag->error(src.at(i, column), src.who(i, kind, id) + "duplicate " + column + " \"" + id +
-                                         "\" (" + src.first(it->second) + ")");
+      diag->error(src.at(i, column), msg::kRegDuplicate, src.who(i, kind, id, diag->lang()), column,
+                  id, src.first(it->second, diag->lang()));
   }
 }
 
-std::string not_found(std::string_view column, std::string_view id, const Source& target) {
-  return std::string(column) + " \"" + std::string(id) + "\" not found in " + target.file;
+std::string not_found(std::string_view column, std::string_view id, const Source& target,
+                      const Diagnostics* diag) {
+  return diag->text(msg::kRegNotFound, column, id, target.file);
 }
 
 /// The schema's per-record checks on the records of one table built in memory.
@@ -79,14 +81,15 @@ FileLoc Source::at(std::size_t record, std::string_view name) const {
   return {file, line[record], it == column.end() ? 0 : it->second};
 }
 
-std::string Source::who(std::size_t record, std::string_view kind, std::string_view id) const {
+std::string Source::who(std::size_t record, std::string_view kind, std::string_view id,
+                        Lang lang) const {
   if (record < line.size()) return "";
-  return std::string(kind) + " \"" + std::string(id) + "\": ";
+  return render(msg::kWho, lang, msg::kind_name(kind, lang), id);
 }
 
-std::string Source::first(std::size_t record) const {
-  if (record < line.size()) return "first on line " + std::to_string(line[record]);
-  return "first is record " + std::to_string(record + 1);
+std::string Source::first(std::size_t record, Lang lang) const {
+  if (record < line.size()) return render(msg::kRegFirstOnLine, lang, line[record]);
+  return render(msg::kRegFirstRecord, lang, record + 1);
 }
 
 Sources::Sources() {
@@ -112,7 +115,7 @@ void check_staff(Registry& reg, const Source& src, const Sources& all, bool fiel
       "staff_id", "staff", &staff, diag);
   for (std::size_t i = 0; i < reg.staff.size() && !diag->full(); ++i) {
     Staff& s = reg.staff[i];
-    const std::string who = src.who(i, "staff", s.id);
+    const std::string who = src.who(i, "staff", s.id, diag->lang());
     auto village = villages.find(s.village_id);
     s.village = village == villages.end() ? -1 : village->second;
     if (field_checks) {
@@ -121,16 +124,17 @@ void check_staff(Registry& reg, const Source& src, const Sources& all, bool fiel
     }
     if (all.villages.checkable() && !s.village_id.empty() && village == villages.end())
       diag->error(src.at(i, "village_id"),
-                  who + not_found("village_id", s.village_id, all.villages));
+                  who + not_found("village_id", s.village_id, all.villages, diag));
     for (const std::string& g : s.groups) {
       if (all.groups.failed) break;
       auto it = groups.find(g);
       if (it == groups.end()) {
-        diag->error(src.at(i, "groups"), who + not_found("groups: group", g, all.groups));
+        diag->error(src.at(i, "groups"),
+                    who + not_found(diag->text(msg::kRegGroupsGroup), g, all.groups, diag));
       } else if (!s.village_id.empty() && reg.groups[it->second].village_id != s.village_id) {
-        diag->error(src.at(i, "groups"), who + "groups: group \"" + g + "\" belongs to village \"" +
-                                             reg.groups[it->second].village_id + "\", not \"" +
-                                             s.village_id + "\"");
+        diag->error(src.at(i, "groups"),
+                    who + diag->text(msg::kRegStaffGroupVillage, g,
+                                     reg.groups[it->second].village_id, s.village_id));
       }
     }
   }
@@ -167,17 +171,17 @@ void resolve_units(Registry* reg, const Sources& src, Diagnostics* diag) {
     v.township = it == townships.end() ? -1 : it->second;
     if (src.townships.checkable() && !v.township_id.empty() && it == townships.end())
       diag->error(src.villages.at(i, "township_id"),
-                  src.villages.who(i, "village", v.id) +
-                      not_found("township_id", v.township_id, src.townships));
+                  src.villages.who(i, "village", v.id, diag->lang()) +
+                      not_found("township_id", v.township_id, src.townships, diag));
   }
   for (std::size_t i = 0; i < reg->groups.size(); ++i) {
     Group& g = reg->groups[i];
     auto it = villages.find(g.village_id);
     g.village = it == villages.end() ? -1 : it->second;
     if (src.villages.checkable() && !g.village_id.empty() && it == villages.end())
-      diag->error(
-          src.groups.at(i, "village_id"),
-          src.groups.who(i, "group", g.id) + not_found("village_id", g.village_id, src.villages));
+      diag->error(src.groups.at(i, "village_id"),
+                  src.groups.who(i, "group", g.id, diag->lang()) +
+                      not_found("village_id", g.village_id, src.villages, diag));
   }
 }
 
@@ -192,25 +196,24 @@ void resolve_households(Registry* reg, const Sources& src, Diagnostics* diag) {
     h.group[i] = -1;
     if (src.villages.checkable() && !h.village_id[i].empty() && v == villages.end())
       diag->error(src.households.at(i, "village_id"),
-                  src.households.who(i, "household", h.id[i]) +
-                      not_found("village_id", h.village_id[i], src.villages));
+                  src.households.who(i, "household", h.id[i], diag->lang()) +
+                      not_found("village_id", h.village_id[i], src.villages, diag));
     if (h.group_id[i].empty() || src.groups.failed) continue;
-    const std::string who = src.households.who(i, "household", h.id[i]);
+    const std::string who = src.households.who(i, "household", h.id[i], diag->lang());
     if (!src.groups.present) {
-      diag->error(
-          src.households.at(i, "group_id"),
-          who + "group_id \"" + h.group_id[i] + "\" given but the registry has no groups.csv");
+      diag->error(src.households.at(i, "group_id"),
+                  who + diag->text(msg::kRegGroupNoFile, h.group_id[i]));
       continue;
     }
     auto g = groups.find(h.group_id[i]);
     if (g != groups.end()) h.group[i] = g->second;
     if (g == groups.end()) {
       diag->error(src.households.at(i, "group_id"),
-                  who + not_found("group_id", h.group_id[i], src.groups));
+                  who + not_found("group_id", h.group_id[i], src.groups, diag));
     } else if (reg->groups[g->second].village_id != h.village_id[i]) {
       diag->error(src.households.at(i, "group_id"),
-                  who + "group_id \"" + h.group_id[i] + "\" belongs to village \"" +
-                      reg->groups[g->second].village_id + "\", not \"" + h.village_id[i] + "\"");
+                  who + diag->text(msg::kRegGroupVillage, h.group_id[i],
+                                   reg->groups[g->second].village_id, h.village_id[i]));
     }
   }
 }
@@ -226,14 +229,14 @@ void warn_empty_units(const Registry& reg, const Sources& src, Diagnostics* diag
     if (reg.villages[v].township >= 0) ++per_township[reg.villages[v].township];
     if (per_village[v] == 0 && !diag->full())
       diag->warning(src.villages.at(v, "village_id"),
-                    src.villages.who(v, "village", reg.villages[v].id) + "village \"" +
-                        reg.villages[v].id + "\" has no households in households.csv");
+                    src.villages.who(v, "village", reg.villages[v].id, diag->lang()) +
+                        diag->text(msg::kRegVillageEmpty, reg.villages[v].id));
   }
   for (std::size_t t = 0; t < reg.townships.size(); ++t)
     if (per_township[t] == 0 && src.townships.checkable())
       diag->warning(src.townships.at(t, "township_id"),
-                    src.townships.who(t, "township", reg.townships[t].id) + "township \"" +
-                        reg.townships[t].id + "\" has no villages in villages.csv");
+                    src.townships.who(t, "township", reg.townships[t].id, diag->lang()) +
+                        diag->text(msg::kRegTownshipEmpty, reg.townships[t].id));
 }
 
 /// What members.csv says of each household: members, dropouts, uninsured.
@@ -254,7 +257,7 @@ MemberCounts count_members(Registry* reg, const Sources& src, Diagnostics* diag)
     if (it == reg->household_index.end()) {
       if (src.households.checkable())
         diag->error(src.members.at(i, "household_id"),
-                    not_found("household_id", m.household_id, src.households));
+                    not_found("household_id", m.household_id, src.households, diag));
       continue;
     }
     const int k = it->second;
@@ -279,34 +282,26 @@ void compare_members(Registry* reg, const Sources& src, Diagnostics* diag) {
   for (std::size_t i = 0; i < h.count(); ++i) {
     std::string what;
     const char* column = "size";
-    if (m.count[i] != h.size[i])
-      what = "size is " + std::to_string(h.size[i]) + " but members.csv lists " +
-             std::to_string(m.count[i]) + " members";
+    if (m.count[i] != h.size[i]) what = diag->text(msg::kRegSizeMismatch, h.size[i], m.count[i]);
     if (m.dropout_known && m.dropouts[i] != h.dropouts[i]) {
       if (what.empty()) column = "dropouts";
-      what += (what.empty() ? "" : "; ") + std::string("dropouts is ") +
-              std::to_string(h.dropouts[i]) + " but members.csv has " +
-              std::to_string(m.dropouts[i]) + " members with dropout=1";
+      what += (what.empty() ? "" : diag->text(msg::kRegSeparator)) +
+              diag->text(msg::kRegDropoutMismatch, h.dropouts[i], m.dropouts[i]);
     }
     if (m.insured_known && m.uninsured[i] != h.uninsured[i]) {
       if (what.empty()) column = "uninsured";
-      what += (what.empty() ? "" : "; ") + std::string("uninsured is ") +
-              std::to_string(h.uninsured[i]) + " but members.csv has " +
-              std::to_string(m.uninsured[i]) + " members with medical_insured=0";
+      what += (what.empty() ? "" : diag->text(msg::kRegSeparator)) +
+              diag->text(msg::kRegUninsuredMismatch, h.uninsured[i], m.uninsured[i]);
     }
     if (what.empty()) continue;
     h.members_mismatch[i] = 1;
     ++total;
     if (shown < kMaxMismatchWarnings) {
       ++shown;
-      diag->warning(src.households.at(i, column),
-                    "household \"" + h.id[i] + "\" disagrees with members.csv: " + what);
+      diag->warning(src.households.at(i, column), msg::kRegMembersDisagree, h.id[i], what);
     }
   }
-  if (total > shown)
-    diag->warning({src.members.file, 0, 0},
-                  std::to_string(total) + " households disagree with members.csv (the first " +
-                      std::to_string(shown) + " are shown); each counts as a 三统一 inconsistency");
+  if (total > shown) diag->warning({src.members.file, 0, 0}, msg::kRegMembersMore, total, shown);
 }
 
 }  // namespace
@@ -324,15 +319,9 @@ void cross_check(Registry* reg, const Sources& src, bool field_checks, Diagnosti
 }
 
 void warn_schedule_gaps(const Registry& reg, Diagnostics* diag) {
-  if (!reg.has_staff)
-    diag->warning({schema::staff_table().file},
-                  "the registry has no staff.csv; schedule needs the guides and interpreters "
-                  "(give them in staff.csv, or with schedule --staff FILE)");
+  if (!reg.has_staff) diag->warning({schema::staff_table().file}, msg::kRegNoStaff);
   if (reg.groups.empty()) {
-    diag->warning({schema::group_table().file},
-                  "the registry has no groups; the schedule cannot name the party member who "
-                  "notifies each group's households (contact_name and contact_phone in "
-                  "groups.csv)");
+    diag->warning({schema::group_table().file}, msg::kRegNoGroups);
     return;
   }
   std::size_t without = 0;
@@ -343,10 +332,8 @@ void warn_schedule_gaps(const Registry& reg, Diagnostics* diag) {
       ++without;
     }
   if (without > 0)
-    diag->warning({schema::group_table().file, first->line},
-                  std::to_string(without) + " of " + std::to_string(reg.groups.size()) +
-                      " groups have no contact_name or contact_phone, the first \"" + first->id +
-                      "\"; the schedule cannot say whom to call to notify their households");
+    diag->warning({schema::group_table().file, first->line}, msg::kRegGroupsNoContact,
+                  reg.groups.size(), without, first->id);
 }
 
 bool validate_registry(Registry* reg, Diagnostics* diag) {

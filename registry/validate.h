@@ -27,9 +27,10 @@ struct Source {
 
   FileLoc at(std::size_t record, std::string_view name) const;
   /// "household "H1": " when there are no line numbers to say which record is meant.
-  std::string who(std::size_t record, std::string_view kind, std::string_view id) const;
+  std::string who(std::size_t record, std::string_view kind, std::string_view id,
+                  Lang lang = Lang::kEn) const;
   /// Where the first of two duplicates is.
-  std::string first(std::size_t record) const;
+  std::string first(std::size_t record, Lang lang = Lang::kEn) const;
 };
 
 /// The six files of a registry, named as the schema names them.

@@ -161,8 +161,8 @@ constexpr Entry kTable[] = {
     // The commands (kaoping --help and each command's --help).
     {"cmd.generate.summary", "生成模拟县的登记数据（默认或小型）",
      "write a synthetic county registry (default or small profile)"},
-    {"cmd.generate.help", "生成模拟县的登记数据（规范第1节的全部文件，含 staff.csv）",
-     "write a synthetic county registry (every file of SPEC §1, staff.csv included)"},
+    {"cmd.generate.help", "生成模拟县的登记数据（docs/registry.md 所列的全部文件，含 staff.csv）",
+     "write a synthetic county registry (every file of docs/registry.md, staff.csv included)"},
     {"cmd.validate.summary", "检查登记数据和配置，列出全部问题",
      "check a registry and a configuration, report every problem"},
     {"cmd.validate.help", "检查登记数据和配置，列出全部问题",
@@ -213,13 +213,15 @@ constexpr Entry kTable[] = {
      "code is then 1."},
     {"cmd.import.help",
      "把全国扶贫开发信息系统导出的工作簿（.xlsx、.xls 或 CSV，每人一行）、村花名册、入户核实表、"
-     "行政村条件表和领走人员/翻译名单转成第1节的登记数据目录，并写出 import.json（每个输入的 "
+     "行政村条件表和领走人员/翻译名单转成登记数据目录（见 docs/registry.md），并写出 "
+     "import.json（每个输入的 "
      "SHA-"
      "256、表头所在行、各列的对应字段、按状态的户数、未核实户数和全部警告）。有任何错误时不写出任何"
      "文件。",
      "turn the national poverty information system's workbooks (.xlsx, .xls or CSV, one row "
      "per person), the village rosters, the verification sheets, the villages sheet and the "
-     "staff list into a registry directory of SPEC §1, with import.json (each input's SHA-256, "
+     "staff list into a registry directory (docs/registry.md), with import.json (each input's "
+     "SHA-256, "
      "the header row found, which column became which field, counts by status, unverified "
      "households, every warning). Nothing is written when there is any error."},
     // Help of the commands' options: opt.<option> for the common ones, opt.<command>.<option>.
@@ -334,6 +336,31 @@ constexpr Entry kTable[] = {
     {"cli.label.options", "选项", "OPTIONS"},
     {"cli.label.required", "必填", "REQUIRED"},
     {"cli.group.options", "选项", "Options"},
+    // Messages of the command line (usage errors, counts of problems, notes).
+    {"cli.unknown_command", "未知命令“{}”（见 kaoping --help）",
+     "unknown command '{}' (see 'kaoping --help')"},
+    {"cli.unknown_command_hint", "未知命令“{}”，是不是“{}”？",
+     "unknown command '{}', did you mean '{}'?"},
+    {"cli.extra_argument", "多余的参数“{}”", "unexpected argument '{}'"},
+    {"cli.required", "缺少必填选项 {}", "{} is required"},
+    {"cli.needs_value", "{} 后面要跟一个值", "{} needs a value"},
+    {"cli.see_help", "用法见 kaoping {} --help", "see 'kaoping {} --help'"},
+    {"cli.threads_capped", "--threads {} 多于本机的 {} 个核心；按 {} 个线程运行",
+     "--threads {} is more than the {} cores of this computer; running {} threads"},
+    {"cli.validate_errors", "validate：{} 个错误", "validate: {} errors"},
+    {"cli.validate_error", "validate：1 个错误", "validate: 1 error"},
+    {"cli.more_errors", "还有 {} 个错误未显示", "{} more errors not shown"},
+    {"cli.stopped", "已有 {} 个错误，检查到此为止；后面可能还有更多错误未显示",
+     "checking stopped after {} errors; more errors may follow, not shown"},
+    {"cli.import_errors", "import：{} 个错误；什么也没有写",
+     "import: {} errors; nothing was written"},
+    {"cli.import_error", "import：1 个错误；什么也没有写", "import: 1 error; nothing was written"},
+    {"cli.is_input", "{}：是本命令的输入；请另选 --out 目录",
+     "{}: is an input of this command; choose another --out directory"},
+    {"cli.no_household", "{}：样本中没有农户", "{}: no household in sample"},
+    {"cli.impossible_plan", "无法安排日程：{}", "impossible plan: {}"},
+    {"cli.plan_breaks_rule", "内部错误：日程违反规则：{}", "internal: plan breaks a rule: {}"},
+    {"cli.gap", "缺口 {}", "gap {}"},
     // Terminal summaries and messages of the commands.
     {"term.county_default", "内置默认县", "default county"},
     {"term.sim_header", "考评模拟: {}, {} 次重复, 种子 {}, {} 个线程",
@@ -1082,13 +1109,6 @@ std::string lookup(Lang lang, const std::string& key) {
 
 }  // namespace
 
-Lang parse_lang(std::string_view code) {
-  return code == "en" ? Lang::kEn : Lang::kZh;
-}
-std::string_view lang_code(Lang lang) {
-  return lang == Lang::kEn ? "en" : "zh";
-}
-
 std::string tr(Lang lang, std::string_view key) {
   auto it = index().find(key);
   if (it == index().end()) return "[[" + std::string(key) + "]]";
@@ -1157,20 +1177,6 @@ std::string format_number(double v, int decimals) {
   // "-0" would read oddly; a value that rounds to zero is shown unsigned.
   if (v < 0 && out.find_first_not_of("0.,") != std::string::npos) out = "-" + out;
   return out;
-}
-
-std::string OptionHelp::operator()(std::string_view option) const {
-  const std::string own = "opt." + command_ + "." + std::string(option);
-  return i18n_text(own, lang_).empty() ? tr(lang_, "opt." + std::string(option)) : tr(lang_, own);
-}
-
-Lang help_language(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--lang" && i + 1 < argc) return parse_lang(argv[i + 1]);
-    if (a.rfind("--lang=", 0) == 0) return parse_lang(a.substr(7));
-  }
-  return Lang::kZh;
 }
 
 }  // namespace kaoping

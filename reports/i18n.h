@@ -14,15 +14,11 @@
 #include "audit/rules.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
+#include "util/lang.h"
 
 namespace kaoping {
 
-enum class Lang { kZh, kEn };
-
-/// "en" → English; anything else (the default "zh") → Chinese.
-Lang parse_lang(std::string_view code);
-/// "zh" or "en".
-std::string_view lang_code(Lang lang);
+// Lang, parse_lang() and lang_code() come from util/lang.h (the rooms below share them).
 
 /// The text for `key` in `lang`; "[[key]]" when the key is unknown.
 std::string tr(Lang lang, std::string_view key);
@@ -55,23 +51,5 @@ std::string assumption_name(Lang lang, std::string_view key);
 std::string format_percent(double p, int decimals = 1);
 /// A number with `decimals` decimals and thousands separators ("40,410", "3,335.5").
 std::string format_number(double v, int decimals = 0);
-
-// The help of the command line (cli/ builds its parsers with them).
-
-/// The help of a command's options in the language of --lang: the i18n text of
-/// "opt.<command>.<option>", else of "opt.<option>" (the common ones); option without dashes.
-class OptionHelp {
- public:
-  OptionHelp(Lang lang, std::string command) : lang_(lang), command_(std::move(command)) {}
-  std::string operator()(std::string_view option) const;
-  Lang lang() const { return lang_; }
-
- private:
-  Lang lang_;
-  std::string command_;
-};
-
-/// The language of the help: that of --lang among the arguments (Chinese by default).
-Lang help_language(int argc, char** argv);
 
 }  // namespace kaoping

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sampler/inclusion.h"
+#include "sampler/messages.h"
 #include "sampler/tiers.h"
 
 namespace kaoping {
@@ -120,18 +121,14 @@ bool build_design(const Registry& reg, const DesignConfig& dc, Design* out, Diag
   const int n = dc.townships;
   const int n_eligible = static_cast<int>(out->eligible_townships.size());
   if (n < 1) {
-    diag->error(dc.locs.at("design.townships"),
-                "design.townships must be at least 1, got " + std::to_string(n));
+    diag->error(dc.locs.at("design.townships"), msg::kSmpAtLeastOne, n);
     return false;
   }
   if (n > n_eligible) {
-    diag->error(dc.locs.at("design.townships"),
-                "design.townships is " + std::to_string(n) + " but only " +
-                    std::to_string(n_eligible) +
-                    (n_eligible == 1 ? " township has" : " townships have") +
-                    (dc.villages_drawn() == n * static_cast<int>(dc.tiers.size())
-                         ? " a village in every tier"
-                         : " design.villages_per_tier villages in every tier"));
+    if (n_eligible == 1)
+      diag->error(dc.locs.at("design.townships"), msg::kSmpTooManyOne, n);
+    else
+      diag->error(dc.locs.at("design.townships"), msg::kSmpTooMany, n, n_eligible);
     return false;
   }
 
@@ -142,7 +139,9 @@ bool build_design(const Registry& reg, const DesignConfig& dc, Design* out, Diag
     for (int t : out->eligible_townships) out->township_pi[t] = p;
   } else if (!pps_inclusion_probabilities(out->township_households, out->eligible_townships, n,
                                           &out->township_pi, &out->township_certain, &err)) {
-    diag->error(dc.locs.at("design.townships"), err);
+    int drawable = 0;  // the townships with households (certainty units have some)
+    for (int t : out->eligible_townships) drawable += out->township_households[t] > 0;
+    diag->error(dc.locs.at("design.townships"), msg::kSmpPps, n, drawable);
     return false;
   }
   return true;

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "sampler/messages.h"
 #include "util/csv.h"
 #include "util/files.h"
 #include "util/limits.h"
@@ -45,6 +46,33 @@ std::string draw_to_csv(const Registry& reg, const Draw& draw) {
   return w.str();
 }
 
+namespace {
+
+/// A draw made from another registry — most of its households unknown here, or in other
+/// villages or categories — is one diagnosis rather than an error per row.
+bool from_another_registry(const CsvTable& table, const Registry& reg, const std::string& path,
+                           int c_hh, int c_vil, int c_cat, Diagnostics* diag) {
+  std::size_t listed = 0, unknown = 0, first_unknown = 0;
+  for (std::size_t k = 0; k < table.rows.size(); ++k) {
+    const std::vector<std::string>& rec = table.rows[k];
+    if (rec[c_hh].empty()) continue;
+    ++listed;
+    const auto it = reg.household_index.find(rec[c_hh]);
+    const int at = it == reg.household_index.end() ? -1 : it->second;
+    const bool elsewhere =
+        at >= 0 &&
+        ((c_vil >= 0 && reg.villages[reg.households.village[at]].id != rec[c_vil]) ||
+         (c_cat >= 0 && to_string(category_of(reg.households.status[at])) != rec[c_cat]));
+    if ((at < 0 || elsewhere) && unknown++ == 0) first_unknown = k;
+  }
+  if (unknown < 2 || 2 * unknown <= listed) return false;
+  diag->error({path, table.row_line[first_unknown], c_hh + 1}, msg::kDrawOtherRegistry, listed,
+              unknown, table.rows[first_unknown][c_hh]);
+  return true;
+}
+
+}  // namespace
+
 bool read_draw_csv(const std::string& path, const Registry& reg, Draw* out, Diagnostics* diag) {
   return read_draw_csv(path, reg, nullptr, out, diag);
 }
@@ -57,13 +85,14 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
   if (!read_csv(path, path, &table, diag, nullptr, limits::max_side_file_bytes())) return false;
   const int c_hh = table.column("household_id");
   if (c_hh < 0) {
-    diag->error({path, 1, 1}, "missing required column \"household_id\"");
+    diag->error({path, 1, 1}, msg::kDrawMissingColumn);
     return false;
   }
-  const int c_town = table.column("township_id");
   const int c_vil = table.column("village_id");
-  const int c_tier = table.column("tier");
   const int c_cat = table.column("category");
+  if (from_another_registry(table, reg, path, c_hh, c_vil, c_cat, diag)) return false;
+  const int c_town = table.column("township_id");
+  const int c_tier = table.column("tier");
   const int c_role = table.column("role");
   const int c_rank = table.column("reserve_rank");
   const int c_pi = table.column("inclusion_prob");
@@ -80,23 +109,22 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
       static const std::string kEmpty;
       return c >= 0 && static_cast<std::size_t>(c) < rec.size() ? rec[c] : kEmpty;
     };
-    auto error = [&](int c, std::string message) {
-      diag->error({path, line, c + 1}, std::move(message));
+    auto error = [&](int c, const Message& m, const auto&... args) {
+      diag->error({path, line, c + 1}, m, args...);
     };
     const std::string& id = cell(c_hh);
     if (id.empty()) {
-      error(c_hh, "household_id is empty; every row needs one");
+      error(c_hh, msg::kDrawEmptyId);
       continue;
     }
     auto [first, fresh] = first_line.emplace(id, line);
     if (!fresh) {
-      error(c_hh, "duplicate household_id \"" + id + "\" (first on line " +
-                      std::to_string(first->second) + ")");
+      error(c_hh, msg::kDrawDuplicate, id, first->second);
       continue;
     }
     auto it = reg.household_index.find(id);
     if (it == reg.household_index.end()) {
-      error(c_hh, "household_id \"" + id + "\" not found in the registry");
+      error(c_hh, msg::kDrawUnknown, id);
       continue;
     }
     DrawRow row;
@@ -107,27 +135,24 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     bool ok = true;
     const std::string& vid = cell(c_vil);
     if (c_vil >= 0 && vid != reg.villages[row.village].id) {
-      error(c_vil, "village_id \"" + vid + "\" disagrees with the registry: household " + id +
-                       " is in village " + reg.villages[row.village].id);
+      error(c_vil, msg::kDrawVillage, vid, id, reg.villages[row.village].id);
       ok = false;
     }
     const std::string& tid = cell(c_town);
     if (c_town >= 0 && tid != reg.townships[row.township].id) {
-      error(c_town, "township_id \"" + tid + "\" disagrees with the registry: household " + id +
-                        " is in township " + reg.townships[row.township].id);
+      error(c_town, msg::kDrawTownship, tid, id, reg.townships[row.township].id);
       ok = false;
     }
     const std::string& cat = cell(c_cat);
     if (c_cat >= 0 && cat != to_string(row.category)) {
-      error(c_cat, "category \"" + cat + "\" disagrees with the registry: household " + id +
-                       " is " + std::string(to_string(h.status[row.household])) + " (category " +
-                       std::string(to_string(row.category)) + ")");
+      error(c_cat, msg::kDrawCategory, cat, id, to_string(h.status[row.household]),
+            to_string(row.category));
       ok = false;
     }
     if (c_tier >= 0) {
       const auto tier = parse_tier(cell(c_tier));
       if (!tier) {
-        error(c_tier, "tier must be one of good, medium, poor, got \"" + cell(c_tier) + "\"");
+        error(c_tier, msg::kDrawTier, cell(c_tier));
         ok = false;
       } else {
         row.tier = *tier;
@@ -143,25 +168,24 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     } else if (role == "reserve") {
       row.role = Role::kReserve;
     } else {
-      error(c_role, "role must be one of sample, reserve, got \"" + role + "\"");
+      error(c_role, msg::kDrawRole, role);
       ok = false;
     }
     const std::string& rank = cell(c_rank);
     if (row.role == Role::kReserve) {
       if (!parse_whole(rank, &row.reserve_rank) || row.reserve_rank < 1) {
-        error(c_rank >= 0 ? c_rank : c_role,
-              "reserve_rank must be a whole number >= 1 on a reserve row, got \"" + rank + "\"");
+        error(c_rank >= 0 ? c_rank : c_role, msg::kDrawRank, rank);
         ok = false;
       }
     } else if (!rank.empty()) {
-      error(c_rank, "reserve_rank must be empty on a sample row, got \"" + rank + "\"");
+      error(c_rank, msg::kDrawRankOnSample, rank);
       ok = false;
     }
     const std::string& pi = cell(c_pi);
     if (!pi.empty()) {
       if (!parse_real(pi, &row.inclusion_prob) || !(row.inclusion_prob > 0) ||
           row.inclusion_prob > 1) {
-        error(c_pi, "inclusion_prob must be a number in (0, 1], got \"" + pi + "\"");
+        error(c_pi, msg::kDrawPi, pi);
         ok = false;
       }
     }
@@ -170,10 +194,8 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
           std::make_tuple(row.village, static_cast<int>(row.category), row.reserve_rank);
       auto [at, fresh_rank] = rank_line.emplace(key, line);
       if (!fresh_rank) {
-        error(c_rank, "reserve_rank " + std::to_string(row.reserve_rank) + " of village " +
-                          reg.villages[row.village].id + ", category " +
-                          std::string(to_string(row.category)) + " repeated (first on line " +
-                          std::to_string(at->second) + ")");
+        error(c_rank, msg::kDrawRankTwice, reg.villages[row.village].id, to_string(row.category),
+              row.reserve_rank, at->second);
         ok = false;
       }
     }
@@ -188,7 +210,7 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
     }
     out->rows.push_back(row);
   }
-  if (table.rows.empty()) diag->error({path, 1, 0}, "the draw lists no household");
+  if (table.rows.empty()) diag->error({path, 1, 0}, msg::kDrawEmpty);
   return diag->error_count() == errors_before;
 }
 
@@ -196,7 +218,7 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
                          Diagnostics* diag) {
   const std::string name = std::filesystem::path(path).filename().string();
   std::string text, err;
-  if (!read_file(path, &text, &err, limits::max_side_file_bytes())) {
+  if (!read_file(path, &text, &err, limits::max_side_file_bytes(), diag->lang())) {
     diag->error({}, err);  // err already names the file
     return false;
   }
@@ -204,7 +226,7 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
   auto add = [&](const std::string& id, int line, int column) {
     auto it = reg.household_index.find(id);
     if (it == reg.household_index.end()) {
-      diag->error({name, line, column}, "unknown household id \"" + id + "\"");
+      diag->error({name, line, column}, msg::kDrawUnknownId, id);
       return;
     }
     if (seen.insert(it->second).second) out->push_back(it->second);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <numeric>
 
+#include "sampler/messages.h"
+
 namespace kaoping {
 
 std::vector<std::array<double, 3>> zscore_indicators(const std::vector<Village>& villages) {
@@ -114,12 +116,8 @@ bool assign_tiers(const Registry& reg, const DesignConfig& d, std::vector<Tier>*
     if (!std::isnan(village.natural) && !std::isnan(village.transport) &&
         !std::isnan(village.economic))
       continue;
-    diag->error({"villages.csv", village.line},
-                "village " + village.id +
-                    " has no natural, transport and economic indicators, "
-                    "which design.tier_method: " +
-                    std::string(d.tier_method == TierMethod::kPca ? "pca" : "composite") +
-                    " needs; give them, or a tier for every village with tier_method: label");
+    diag->error({"villages.csv", village.line}, msg::kSmpNoIndicators, village.id,
+                d.tier_method == TierMethod::kPca ? "pca" : "composite");
     complete = false;
   }
   if (!complete) return false;

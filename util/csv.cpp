@@ -10,14 +10,18 @@
 
 #include "util/encoding.h"
 #include "util/files.h"
+#include "util/messages.h"
 #include "util/text.h"
 
 namespace kaoping {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr const char* kConvertHint =
-    "save it as UTF-8, or convert it with \"iconv -f GB18030 -t UTF-8\"";
+
+/// A field of spaces and tabs only is as empty as an empty one (a line of spaces is blank).
+bool blank_field(const std::string& f) {
+  return f.find_first_not_of(" \t") == std::string::npos;
+}
 
 bool is_formula_lead(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
@@ -73,7 +77,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
       break;
     }
   if (blank) {
-    diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
+    diag->error(at(1, 1), msg::kCsvEmpty);
     return false;
   }
 
@@ -86,7 +90,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
   };
   bool ok = true;
   bool have_header = false;
-  const char* separator = nullptr;  // set when the header is split by something else
+  const Message* separator = nullptr;  // set when the header is split by something else
   std::vector<std::string> record;
   std::string field;
   int line = 1;         // physical line of the cursor
@@ -101,7 +105,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     was_quoted = after_quote = false;
     bool all_empty = true;
     for (const std::string& f : record)
-      if (!f.empty()) {
+      if (!blank_field(f)) {
         all_empty = false;
         break;
       }
@@ -118,19 +122,17 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
         have_header = true;
         if (out->header.size() == 1) {
           const std::string& h = out->header[0];
-          const char* sep = h.find('\t') != std::string::npos  ? "tabs"
-                            : h.find(';') != std::string::npos ? "semicolons"
-                                                               : nullptr;
+          const Message* sep = h.find('\t') != std::string::npos  ? &msg::kCsvTabs
+                               : h.find(';') != std::string::npos ? &msg::kCsvSemicolons
+                                                                  : nullptr;
           if (sep) separator = sep;
         }
       } else if (record.size() != out->header.size()) {
         const bool is_short = record.size() < out->header.size();
         diag->error(
             at(record_line, static_cast<int>(std::min(record.size(), out->header.size()) + 1)),
-            "row has " + std::to_string(record.size()) + " fields but the header has " +
-                std::to_string(out->header.size()) +
-                (is_short ? " (missing fields or a line break inside an unquoted field)"
-                          : " (an unquoted comma inside a field?)"));
+            is_short ? msg::kCsvFieldCountShort : msg::kCsvFieldCountLong, record.size(),
+            out->header.size());
         ok = false;
       } else {
         out->rows.push_back(std::move(record));
@@ -143,10 +145,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
   // In a binary file the NUL is the clearer diagnosis, even after bytes that are not UTF-8.
   const bool has_nul = text.find('\0') != std::string_view::npos;
   const auto separator_error = [&]() {
-    diag->error(at(1, 1), std::string("the header has no commas: the columns seem to be "
-                                      "separated by ") +
-                              separator +
-                              "; save the file as comma-separated CSV (in Excel: \"CSV UTF-8\")");
+    diag->error(at(1, 1), msg::kCsvSeparator, diag->text(*separator));
     return fatal();
   };
   for (std::size_t i = 0; i < text.size();) {
@@ -154,8 +153,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     const char c = text[i];
     const auto uc = static_cast<unsigned char>(c);
     if (c == '\0') {
-      diag->error(at(line, static_cast<int>(record.size() + 1)),
-                  "binary file: NUL byte found; expected CSV text in UTF-8");
+      diag->error(at(line, static_cast<int>(record.size() + 1)), msg::kCsvNul);
       return fatal();
     }
     if (uc >= 0x80) {
@@ -165,15 +163,11 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
         continue;
       }
       if (n == 0) {
-        diag->error(
-            at(line, static_cast<int>(record.size() + 1)),
-            "invalid UTF-8 (byte " + hex_byte(uc) + "); the file is not UTF-8: " + kConvertHint);
+        diag->error(at(line, static_cast<int>(record.size() + 1)), msg::kCsvNotUtf8, hex_byte(uc));
         return fatal();
       }
       if (after_quote) {
-        diag->error(at(line, static_cast<int>(record.size() + 1)),
-                    "unexpected text after a closing quote; a quote inside a quoted field "
-                    "must be doubled (\"\")");
+        diag->error(at(line, static_cast<int>(record.size() + 1)), msg::kCsvAfterQuote);
         return fatal();
       }
       field.append(text.substr(i, n));
@@ -213,9 +207,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
       continue;
     }
     if (after_quote) {
-      diag->error(at(line, static_cast<int>(record.size() + 1)),
-                  "unexpected text after a closing quote; a quote inside a quoted field must "
-                  "be doubled (\"\")");
+      diag->error(at(line, static_cast<int>(record.size() + 1)), msg::kCsvAfterQuote);
       return fatal();
     }
     if (c == '"') {
@@ -225,9 +217,7 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
         ++i;
         continue;
       }
-      diag->error(at(line, static_cast<int>(record.size() + 1)),
-                  "stray quote inside an unquoted field; quote the whole field and double "
-                  "the quote (\"\")");
+      diag->error(at(line, static_cast<int>(record.size() + 1)), msg::kCsvStrayQuote);
       return fatal();
     }
     // Plain ASCII runs are copied at once: the bulk of a registry is ids and numbers.
@@ -241,14 +231,13 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     i = j;
   }
   if (in_quotes) {
-    diag->error(at(quote_line, static_cast<int>(record.size() + 1)),
-                "unterminated quoted field (the closing quote is missing)");
+    diag->error(at(quote_line, static_cast<int>(record.size() + 1)), msg::kCsvUnterminated);
     return fatal();
   }
   if (!field.empty() || !record.empty() || was_quoted) end_record();
   if (separator) return separator_error();
   if (!have_header) {
-    diag->error(at(1, 1), "file is empty; expected a header row naming the columns");
+    diag->error(at(1, 1), msg::kCsvEmpty);
     return false;
   }
   // One pass with a hash of the names seen: a header of 100,000 columns stays linear.
@@ -258,9 +247,8 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     if (out->header[j].empty()) continue;
     const auto [it, fresh] = first_column.emplace(out->header[j], j);
     if (fresh) continue;
-    diag->error(at(1, static_cast<int>(j + 1)), "duplicate column \"" + out->header[j] +
-                                                    "\" (also column " +
-                                                    std::to_string(it->second + 1) + ")");
+    diag->error(at(1, static_cast<int>(j + 1)), msg::kCsvDuplicateColumn, out->header[j],
+                it->second + 1);
     ok = false;
   }
   return ok;

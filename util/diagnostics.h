@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/lang.h"
+
 namespace kaoping {
 
 /// A place in an input file. Lines and columns are 1-based; 0 means "not known". In a
@@ -64,25 +66,53 @@ struct Diagnostic {
   std::string format() const;
 };
 
-/// Collects errors and warnings, up to a limit of errors, in the order found.
+/// Collects errors and warnings, up to a limit of errors, in the order found, in the language
+/// they are to be read in (the CLI passes that of --lang: Chinese unless --lang en; a library
+/// caller that says nothing gets English).
 class Diagnostics {
  public:
-  explicit Diagnostics(std::size_t max_errors = 100) : max_errors_(max_errors) {}
+  explicit Diagnostics(std::size_t max_errors = 100, Lang lang = Lang::kEn)
+      : max_errors_(max_errors), lang_(lang) {}
+  explicit Diagnostics(Lang lang) : Diagnostics(100, lang) {}
   void error(const FileLoc& loc, std::string message);
   void warning(const FileLoc& loc, std::string message);
+  /// An error or warning given as a message of a room's messages.h and its arguments.
+  template <typename... Args>
+  void error(const FileLoc& loc, const Message& m, const Args&... args) {
+    error(loc, render(m, lang_, args...));
+  }
+  template <typename... Args>
+  void warning(const FileLoc& loc, const Message& m, const Args&... args) {
+    warning(loc, render(m, lang_, args...));
+  }
+  /// The text of `m` in the language of these diagnostics (for parts of a message).
+  template <typename... Args>
+  std::string text(const Message& m, const Args&... args) const {
+    return render(m, lang_, args...);
+  }
+  Lang lang() const { return lang_; }
+  std::size_t max_errors() const { return max_errors_; }
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }
   std::size_t warning_count() const { return items_.size() - errors_stored_; }
-  /// True once the error limit has been reached; loaders may stop early then.
-  bool full() const { return errors_ >= max_errors_; }
+  /// True once the error limit has been reached; loaders may stop early then, and cut()
+  /// remembers that they were told to (the errors after it are not counted).
+  bool full() const {
+    if (errors_ >= max_errors_) cut_ = true;
+    return cut_;
+  }
+  /// True when a loader was told to stop: more errors may follow than were counted.
+  bool cut() const { return cut_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   /// Errors past the limit are counted, not stored.
   std::size_t suppressed_errors() const { return errors_ - errors_stored_; }
 
  private:
   std::size_t max_errors_;
+  Lang lang_;
   std::size_t errors_ = 0;
   std::size_t errors_stored_ = 0;
+  mutable bool cut_ = false;
   std::vector<Diagnostic> items_;
 };
 

@@ -14,15 +14,17 @@
 #include <sstream>
 
 #include "util/limits.h"
+#include "util/messages.h"
 
 namespace kaoping {
 
-bool read_file(const std::string& path, std::string* out, std::string* err, int64_t max_bytes) {
+bool read_file(const std::string& path, std::string* out, std::string* err, int64_t max_bytes,
+               Lang lang) {
   if (max_bytes < 0) max_bytes = limits::max_input_bytes();
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    *err = path + ": cannot open: " + std::strerror(errno);
+    *err = render(msg::kFileCannotOpen, lang, path, std::strerror(errno));
     return false;
   }
   struct FdCloser {
@@ -124,7 +126,8 @@ bool check_replaceable_file(const std::string& path, std::string* err) {
   return true;
 }
 
-bool write_file_atomic(const std::string& path, const std::string& content, std::string* err) {
+bool write_file_atomic(const std::string& path, const std::string& content, std::string* err,
+                       Lang lang) {
   if (!check_replaceable_file(path, err)) return false;
   const std::filesystem::path target(path);
   const std::string dir = parent_of(path);
@@ -137,7 +140,7 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
     if (fd.fd < 0 && errno != EEXIST) break;
   }
   if (fd.fd < 0) {
-    *err = path + ": cannot write: " + errno_text();
+    *err = render(msg::kFileCannotWrite, lang, path, errno_text());
     return false;
   }
   const auto fail = [&](const std::string& what) {
@@ -192,26 +195,26 @@ bool is_one_of(const std::string& target, const std::vector<std::string>& paths)
 }
 
 bool prepare_output_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
-                        std::string* err) {
+                        std::string* err, Lang lang) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) {
-      *err = dir + ": exists and is not a directory";
+      *err = render(msg::kDirNotDir, lang, dir);
       return false;
     }
     if (is_one_of(dir, inputs)) {
-      *err = dir + ": is an input of this command; choose another --out directory";
+      *err = render(msg::kDirIsInput, lang, dir);
       return false;
     }
     if (!force && !fs::is_empty(dir, ec)) {
-      *err = dir + ": directory exists and is not empty; use --force to write into it";
+      *err = render(msg::kDirNotEmpty, lang, dir);
       return false;
     }
     return true;
   }
   if (!fs::create_directories(dir, ec)) {
-    *err = dir + ": cannot create directory: " + ec.message();
+    *err = render(msg::kDirCannotCreate, lang, dir, ec.message());
     return false;
   }
   return true;
@@ -219,39 +222,40 @@ bool prepare_output_dir(const std::string& dir, bool force, const std::vector<st
 
 bool write_files_into(const std::string& dir,
                       const std::vector<std::pair<std::string, std::string>>& files,
-                      const std::vector<std::string>& inputs, std::string* err) {
+                      const std::vector<std::string>& inputs, std::string* err, Lang lang) {
   const auto path = [&](const std::string& name) {
     return (std::filesystem::path(dir) / name).string();
   };
   for (const auto& [name, content] : files) {
     if (is_one_of(path(name), inputs)) {
-      *err = path(name) + ": is an input of this command; choose another --out directory";
+      *err = render(msg::kDirIsInput, lang, path(name));
       return false;
     }
   }
   for (const auto& [name, content] : files)
-    if (!write_file_atomic(path(name), content, err)) return false;
+    if (!write_file_atomic(path(name), content, err, lang)) return false;
   return true;
 }
 
 bool write_output_file(const std::string& path, const std::string& content,
-                       const std::vector<std::string>& inputs, bool force, std::string* err) {
+                       const std::vector<std::string>& inputs, bool force, std::string* err,
+                       Lang lang) {
   namespace fs = std::filesystem;
   if (is_one_of(path, inputs)) {
-    *err = path + ": is an input of this command; choose another --out";
+    *err = render(msg::kFileIsInput, lang, path);
     return false;
   }
   std::error_code ec;
   if (!force && fs::exists(path, ec)) {
-    *err = path + ": exists; use --force to replace it";
+    *err = render(msg::kFileExists, lang, path);
     return false;
   }
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty() && !fs::exists(parent, ec) && !fs::create_directories(parent, ec)) {
-    *err = parent.string() + ": cannot create directory: " + ec.message();
+    *err = render(msg::kDirCannotCreate, lang, parent.string(), ec.message());
     return false;
   }
-  return write_file_atomic(path, content, err);
+  return write_file_atomic(path, content, err, lang);
 }
 
 namespace {

@@ -7,18 +7,23 @@
 #include <utility>
 #include <vector>
 
+#include "util/lang.h"
+
 namespace kaoping {
 
 /// Reads a whole regular file of at most `max_bytes` (negative: limits::max_input_bytes(),
 /// 1 GiB); false and *err ("PATH: cannot open: ...", "PATH: is not a regular file ...",
 /// "PATH: is larger than ...") otherwise. A FIFO or a device is refused without blocking.
-bool read_file(const std::string& path, std::string* out, std::string* err, int64_t max_bytes = -1);
+/// *err is in `lang` (English unless the caller says otherwise).
+bool read_file(const std::string& path, std::string* out, std::string* err, int64_t max_bytes = -1,
+               Lang lang = Lang::kEn);
 
 /// Writes `content` to `path` atomically: a temporary file of an unguessable name created
 /// beside the target with O_EXCL|O_NOFOLLOW (a planted link is never followed), written,
 /// fsynced, renamed over the target, and the directory fsynced. Only a regular file is ever
 /// replaced (not a link, device, FIFO or directory). A failed write leaves no partial file.
-bool write_file_atomic(const std::string& path, const std::string& content, std::string* err);
+bool write_file_atomic(const std::string& path, const std::string& content, std::string* err,
+                       Lang lang = Lang::kEn);
 
 /// True when `path` is missing or a regular file (not a link, device, FIFO or directory);
 /// false and *err ("PATH: exists and is not a regular file; ...") otherwise.
@@ -35,18 +40,20 @@ bool is_one_of(const std::string& target, const std::vector<std::string>& paths)
 /// directory is refused unless `force`, and so is a directory that is one of `inputs` or
 /// a path that is not a directory. False and *err ("DIR: ...") otherwise.
 bool prepare_output_dir(const std::string& dir, bool force, const std::vector<std::string>& inputs,
-                        std::string* err);
+                        std::string* err, Lang lang = Lang::kEn);
 
 /// Writes each (name, content) of `files` into `dir`, atomically, after checking that none of
 /// them would replace one of `inputs` (then nothing is written). False and *err otherwise.
 bool write_files_into(const std::string& dir,
                       const std::vector<std::pair<std::string, std::string>>& files,
-                      const std::vector<std::string>& inputs, std::string* err);
+                      const std::vector<std::string>& inputs, std::string* err,
+                      Lang lang = Lang::kEn);
 
 /// Writes one output file atomically, creating its directory when missing. A path that is
 /// one of `inputs` is refused, and so is an existing file unless `force`. False and *err.
 bool write_output_file(const std::string& path, const std::string& content,
-                       const std::vector<std::string>& inputs, bool force, std::string* err);
+                       const std::vector<std::string>& inputs, bool force, std::string* err,
+                       Lang lang = Lang::kEn);
 
 /// A run's output directory, put in place whole or not at all. open() checks the directory
 /// (an existing non-empty one only with `force`, and only when it is an earlier kaoping

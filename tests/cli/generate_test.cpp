@@ -81,7 +81,7 @@ TEST_F(GenerateCli, SameSeedSameFiles) {
 TEST_F(GenerateCli, RefusesANonEmptyDirectoryWithoutForce) {
   const std::string out = (dir_ / "c").string();
   ASSERT_EQ(kaoping("generate -q --profile small --out " + out).exit_code, 0);
-  const CliResult r = kaoping("generate --profile small --seed 2 --out " + out);
+  const CliResult r = kaoping("generate --lang en --profile small --seed 2 --out " + out);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "kaoping: error: " + out +
                        ": directory exists and is not empty; use --force to write into it\n");

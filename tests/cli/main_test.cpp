@@ -27,12 +27,12 @@ TEST_F(MainCli, NoCommandIsAUsageError) {
 }
 
 TEST_F(MainCli, MisspeltCommandGetsASuggestion) {
-  CliResult r = kaoping("simulat");
+  CliResult r = kaoping("simulat --lang en");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "kaoping: unknown command 'simulat', did you mean 'simulate'?\n");
-  r = kaoping("frobnicate");
+  EXPECT_EQ(r.err, "kaoping: error: unknown command 'simulat', did you mean 'simulate'?\n");
+  r = kaoping("frobnicate --lang en");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "kaoping: unknown command 'frobnicate' (see 'kaoping --help')\n");
+  EXPECT_EQ(r.err, "kaoping: error: unknown command 'frobnicate' (see 'kaoping --help')\n");
 }
 
 TEST_F(MainCli, HelpSpeaksTheLanguageOfLang) {
@@ -71,13 +71,14 @@ namespace {
 class NumberOptionsCli : public kaoping::cli_test::CliTest {};
 
 TEST_F(NumberOptionsCli, CountsMustBeWholeNumbers) {
-  CliResult r = kaoping("simulate --runs 0");
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), "--runs: must be a whole number >= 1, got \"0\"");
-  r = kaoping("simulate --threads -1");
+  CliResult r = kaoping("simulate --lang en --runs 0");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
-            "--threads: must be a whole number >= 0, got \"-1\"");
+            "kaoping simulate: error: --runs: must be a whole number >= 1, got \"0\"");
+  r = kaoping("simulate --lang en --threads -1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            "kaoping simulate: error: --threads: must be a whole number >= 0, got \"-1\"");
 }
 
 }  // namespace

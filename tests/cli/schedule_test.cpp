@@ -67,7 +67,7 @@ TEST_F(ScheduleCli, DefaultCountyCompletePlan) {
   const std::string ics = slurp(dir_ / "plan" / "schedule.ics");
   EXPECT_EQ(ics.substr(0, 17), "BEGIN:VCALENDAR\r\n");
   // A second run into the same directory needs --force.
-  const CliRun again = kaoping("schedule --sample draw.csv --out plan");
+  const CliRun again = kaoping("schedule --lang en --sample draw.csv --out plan");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_EQ(again.err,
             "kaoping: error: plan: directory exists and is not empty; use --force to write "
@@ -152,7 +152,7 @@ TEST_F(ScheduleCli, GapsCsvIsTheSameInBothLanguages) {
 TEST_F(ScheduleCli, ImpossibleWindowWritesNothing) {
   ASSERT_EQ(kaoping("sample --seed 7 --out draw.csv --quiet").exit_code, 0);
   const CliRun r = kaoping(
-      "schedule --sample draw.csv --out plan --set schedule.teams=1 "
+      "schedule --lang en --sample draw.csv --out plan --set schedule.teams=1 "
       "--set schedule.enumerators_per_team=1");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err.rfind("kaoping: error: impossible plan: the 387 visits need every day from "

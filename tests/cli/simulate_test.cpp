@@ -177,7 +177,8 @@ TEST_F(SimulateCli, OutWritesSummaryRiskTablesAndManifest) {
   EXPECT_TRUE(found);
 
   // A second run into the same directory needs --force.
-  const Result again = run("simulate" + reg() + " --runs 100 --quiet --out " + out.string());
+  const Result again =
+      run("simulate --lang en" + reg() + " --runs 100 --quiet --out " + out.string());
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_EQ(again.err, "kaoping: error: " + out.string() +
                            ": directory exists and is not empty; use --force to write into it\n");
@@ -212,7 +213,7 @@ TEST_F(SimulateCli, FixListWithUnknownIdIsAnErrorAtItsLine) {
   const fs::path list = root_ / "fix.txt";
   std::ofstream(list) << "# households put right\n  NOPE-1\n";
   const fs::path out = root_ / "out3";
-  const Result r = run("simulate" + reg() + " --runs 100 --quiet --fix " + list.string() +
+  const Result r = run("simulate --lang en" + reg() + " --runs 100 --quiet --fix " + list.string() +
                        " --out " + out.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "fix.txt:2:3: error: unknown household id \"NOPE-1\"\n");

@@ -29,7 +29,7 @@ class ValidateCli : public kaoping::cli_test::CliTest {
 };
 
 TEST_F(ValidateCli, DanglingVillageExitsOneWithTheFirstMessage) {
-  CliResult r = kaoping("validate --registry " + data("bad/dangling_village"));
+  CliResult r = kaoping("validate --lang en --registry " + data("bad/dangling_village"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "households.csv:5:2: error: village_id \"V9\" not found in villages.csv");
@@ -38,7 +38,7 @@ TEST_F(ValidateCli, DanglingVillageExitsOneWithTheFirstMessage) {
 }
 
 TEST_F(ValidateCli, ShortRow) {
-  CliResult r = kaoping("validate --registry " + data("bad/short_row"));
+  CliResult r = kaoping("validate --lang en --registry " + data("bad/short_row"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "villages.csv:3:6: error: row has 5 fields but the header has 8 (missing fields or "
@@ -46,7 +46,7 @@ TEST_F(ValidateCli, ShortRow) {
 }
 
 TEST_F(ValidateCli, BinaryFileIsOneErrorNotACascade) {
-  CliResult r = kaoping("validate --registry " + data("bad/binary_file"));
+  CliResult r = kaoping("validate --lang en --registry " + data("bad/binary_file"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "households.csv:1:1: error: binary file: NUL byte found; expected CSV text in UTF-8\n"
@@ -54,7 +54,7 @@ TEST_F(ValidateCli, BinaryFileIsOneErrorNotACascade) {
 }
 
 TEST_F(ValidateCli, MissingDirectory) {
-  CliResult r = kaoping("validate --registry " + (dir_ / "nope").string());
+  CliResult r = kaoping("validate --lang en --registry " + (dir_ / "nope").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err), (dir_ / "nope").string() +
                                    ": error: registry directory not found (expected a directory "
@@ -102,7 +102,7 @@ TEST_F(ValidateCli, DefaultCountyValidatesInChinese) {
 }
 
 TEST_F(ValidateCli, BadConfigValueExitsOne) {
-  CliResult r = kaoping("validate --quiet --set design.townships=abc");
+  CliResult r = kaoping("validate --lang en --quiet --set design.townships=abc");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(first_line(r.err),
             "--set:1:18: error: design.townships must be a whole number >= 1, got \"abc\"");

@@ -61,7 +61,8 @@ TEST_F(ImportCli, WritesTheRegistry) {
     EXPECT_TRUE(fs::exists(fs::path("reg") / f)) << f;
   EXPECT_FALSE(fs::exists("reg/staff.csv"));
   // A second run into the same directory needs --force.
-  const CliRun again = kaoping("import --export export.xlsx --villages villages.csv --out reg");
+  const CliRun again =
+      kaoping("import --lang en --export export.xlsx --villages villages.csv --out reg");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_EQ(
       again.err,
@@ -83,7 +84,8 @@ TEST_F(ImportCli, BadInputWritesNothing) {
             "it in Excel or WPS and save it as .xlsx\n"
             "kaoping: import: 1 error; nothing was written\n");
   EXPECT_FALSE(fs::exists("reg"));
-  const CliRun bad_row = kaoping("import --export export.xlsx --roster missing.csv --out reg");
+  const CliRun bad_row =
+      kaoping("import --lang en --export export.xlsx --roster missing.csv --out reg");
   EXPECT_EQ(bad_row.exit_code, 1);
   EXPECT_NE(bad_row.err.find("missing.csv: error: cannot read: no such file\n"), std::string::npos)
       << bad_row.err;
@@ -97,8 +99,8 @@ TEST_F(ImportCli, UsageAndConfiguration) {
       << help.out;
   EXPECT_NE(kaoping("--help").out.find("  import     把扶贫开发信息系统的导出表"),
             std::string::npos);
-  const CliRun r =
-      kaoping("import --export export.xlsx --out reg --set import.registered_verified=maybe");
+  const CliRun r = kaoping(
+      "import --lang en --export export.xlsx --out reg --set import.registered_verified=maybe");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "--set:1:28: error: import.registered_verified must be true or false, got \"maybe\"\n");
