@@ -28,9 +28,10 @@ class Batch : public Command {
               });
     std::string err, json = batch_json(r), text = json_ ? json : batch_summary_text(r, s.lang());
     if (!s.opts.out.empty() &&
-        !write_batch_outputs(r, json, s.manifest("batch"), s.report_context(), s.opts.out, &err))
+        !write_batch_outputs(r, json, s.manifest("batch"), s.report_context(), s.out_dir(), &err))
       return s.error(err), kExitBadInput;
     std::fwrite(text.data(), 1, text.size(), stdout);
+    if (r.not_loaded > 0) s.finish(kExitOk);  // the counties that ran are written all the same
     return r.not_loaded > 0 ? kExitBadInput : kExitOk;
   }
 

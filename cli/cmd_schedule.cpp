@@ -57,7 +57,7 @@ class Schedule : public Command {
             s.manifest("schedule", {sample_, s.opts.staff})))
       return kExitBadInput;
     if (!write_xlsx(compose_notifications_workbook(s.registry, plan, s.report_context()),
-                    (fs::path(s.opts.out) / "notifications.xlsx").string(), &err)) {
+                    (fs::path(s.out_dir()) / "notifications.xlsx").string(), &err)) {
       s.error(err);
       return kExitBadInput;
     }

@@ -23,9 +23,7 @@ namespace {
 class Simulate : public Command {
  public:
   void add_options(CLI::App& app, CommonOptions* opts, const OptionHelp& help) override {
-    app.add_option("--runs", runs_, help("runs"))
-        ->transform(help.at_least(1))
-        ->check(CLI::Range(int64_t{1}, limits::kMaxRuns));
+    app.add_option("--runs", runs_, help("runs"))->transform(help.at_least(1, limits::kMaxRuns));
     app.add_option("--seed", seed_, help("seed"))->check(help.seed());
     app.add_option("--threads", threads_, help("threads"))->transform(help.at_least(0));
     add_out_dir_option(app, opts, help);

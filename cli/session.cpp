@@ -41,9 +41,9 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
   app.add_flag("--force", opts->force, help("force"));
 }
 
-CLI::Validator OptionHelp::at_least(long long min) const {
+CLI::Validator OptionHelp::at_least(long long min, long long max) const {
   const Lang lang = lang_;
-  return {[=](std::string& t) { return check_whole_option(&t, min, lang); },
+  return {[=](std::string& t) { return check_whole_option(&t, min, lang, max); },
           "INT>=" + std::to_string(min)};
 }
 CLI::Validator OptionHelp::seed() const {

@@ -48,7 +48,8 @@ class OptionHelp {
   std::string operator()(std::string_view option) const;
   Lang lang() const { return lang_; }
   /// CLI11 checks that answer in the help's language (config/option_values.h).
-  CLI::Validator at_least(long long min) const;
+  CLI::Validator at_least(long long min,
+                          long long max = std::numeric_limits<long long>::max()) const;
   CLI::Validator seed() const;
   CLI::Validator one_of(std::vector<std::string> names) const;
 

@@ -120,6 +120,8 @@ inline constexpr Message kCfgBuiltInCounty{"内置默认县", "the built-in coun
 // Command-line options (config/option_values.h).
 inline constexpr Message kOptWholeAtLeast{"应为不小于 {} 的整数，实际是“{}”",
                                           "must be a whole number >= {}, got \"{}\""};
+inline constexpr Message kOptWholeRange{"应为 {} 到 {} 之间的整数，实际是“{}”",
+                                        "must be a whole number from {} to {}, got \"{}\""};
 inline constexpr Message kOptSeed{
     "应为 0 到 18446744073709551615 之间的整数，实际是“{}”",
     "must be a whole number from 0 to 18446744073709551615, got \"{}\""};

@@ -20,7 +20,7 @@ Lang help_language(int argc, char** argv) {
   return Lang::kZh;
 }
 
-std::string check_whole_option(std::string* text, long long min, Lang lang) {
+std::string check_whole_option(std::string* text, long long min, Lang lang, long long max) {
   const char* begin = text->data();
   const char* end = begin + text->size();
   long long value = 0;
@@ -30,10 +30,13 @@ std::string check_whole_option(std::string* text, long long min, Lang lang) {
   const auto [dptr, dec] = std::from_chars(begin, end, d);
   if (!whole && dec == std::errc() && dptr == end && d == std::floor(d) && std::fabs(d) <= 9e15) {
     *text = std::to_string(static_cast<long long>(d));
-    if (static_cast<long long>(d) >= min) return {};
-  } else if (whole && value >= min) {
+    value = static_cast<long long>(d);
+    if (value >= min && value <= max) return {};
+  } else if (whole && value >= min && value <= max) {
     return {};
   }
+  if (max != std::numeric_limits<long long>::max())
+    return render(msg::kOptWholeRange, lang, min, max, *text);
   return render(msg::kOptWholeAtLeast, lang, min, *text);
 }
 

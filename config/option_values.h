@@ -2,6 +2,7 @@
 // answer in the user's language: cli/ hands CLI11 these checks and says what they return.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,9 @@ namespace kaoping {
 Lang help_language(int argc, char** argv);
 
 /// "" when *text is a whole number >= `min` ("1e5" and "20.0" are whole numbers, as in the
-/// configuration, and are rewritten "100000" and "20"); otherwise what is wrong.
-std::string check_whole_option(std::string* text, long long min, Lang lang);
+/// configuration, and are rewritten "100000" and "20") and <= `max`; otherwise what is wrong.
+std::string check_whole_option(std::string* text, long long min, Lang lang,
+                               long long max = std::numeric_limits<long long>::max());
 /// "" when `text` is a seed: digits only, 0 to 18446744073709551615 ("-1" is not wrapped).
 std::string check_seed_option(const std::string& text, Lang lang);
 /// "" when `text` is one of `names`; otherwise what is wrong, with the closest name.

@@ -17,6 +17,7 @@ TEST(InertCsvTest, TextThatLooksLikeAFormulaIsWrittenAsText) {
       .row({"@SUM(A1)", "-x"})
       .row({"\tindent", "\rret"});
   EXPECT_EQ(w.str(),
+            "\xEF\xBB\xBF"
             "name,detail\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1 cmd\n"
             "'@SUM(A1),'-x\n"
             "'\tindent,\"'\rret\"\n");
@@ -25,10 +26,14 @@ TEST(InertCsvTest, TextThatLooksLikeAFormulaIsWrittenAsText) {
 TEST(InertCsvTest, NumbersStayNumbers) {
   CsvWriter w({"a", "b", "c", "d", "e"});
   w.row({"-3", "+0.5", "-1e-05", "-.25", "-"});
-  EXPECT_EQ(w.str(), "a,b,c,d,e\n-3,+0.5,-1e-05,-.25,'-\n");
+  EXPECT_EQ(w.str(),
+            "\xEF\xBB\xBF"
+            "a,b,c,d,e\n-3,+0.5,-1e-05,-.25,'-\n");
   CsvWriter inf({"a", "b"});
   inf.row({"-inf", "-nan"});
-  EXPECT_EQ(inf.str(), "a,b\n'-inf,'-nan\n");
+  EXPECT_EQ(inf.str(),
+            "\xEF\xBB\xBF"
+            "a,b\n'-inf,'-nan\n");
 }
 
 TEST(InertCsvTest, WhatIsWrittenReadsBackAsItWas) {
