@@ -89,7 +89,7 @@ std::string rates_csv(const Rates& r, const StandardsConfig& s) {
       if (c.rate != rate) continue;
       direction = c.below ? "below" : "above";
       threshold = format_double(c.threshold);
-      holds = c.holds(r.value[k]) ? "1" : "0";
+      holds.assign(1, c.holds(r.value[k]) ? '1' : '0');
     }
     w.row({std::string(to_string(rate)), format_double(r.value[k]), format_double(r.numerator[k]),
            format_double(r.denominator[k]), per_household ? "household" : "person", direction,

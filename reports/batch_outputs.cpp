@@ -124,8 +124,8 @@ std::string batch_summary_text(const BatchResult& result, Lang lang) {
         r.binding >= 0 ? rate_name(lang, r.criteria[r.binding].criterion.rate) : std::string());
   }
   const BatchExpectation& e = result.expectation;
-  s += "\n" +
-       trf(lang, "term.batch_expected", fmt::format("{:.2f}", e.expected), e.counties,
+  s += '\n';
+  s += trf(lang, "term.batch_expected", fmt::format("{:.2f}", e.expected), e.counties,
            fmt::format("{:.2f}", e.failures_ci95[0]), fmt::format("{:.2f}", e.failures_ci95[1]),
            fmt::format("{:.3f}", e.mc_se)) +
        "\n";

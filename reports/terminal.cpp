@@ -33,7 +33,9 @@ void criteria_table(const SimulationResult& r, Lang lang, std::string* s) {
 
 void risk_lines(const SimulationResult& r, const Registry& reg,
                 const std::vector<Tier>& village_tier, Lang lang, std::string* s) {
-  *s += "\n" + tr(lang, "term.where") + "\n";
+  *s += '\n';
+  *s += tr(lang, "term.where");
+  *s += '\n';
   for (int t : units_by_risk(r.townships, 3)) {
     const UnitRisk& u = r.townships[t];
     *s += trf(lang, "term.township_risk", reg.townships[t].id, reg.townships[t].name,
@@ -107,7 +109,9 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
   risk_lines(r, reg, village_tier, lang, &s);
   if (r.has_what_if) {
     const WhatIf& w = r.what_if;
-    s += "\n" + trf(lang, "term.whatif", w.fixed.size()) + "\n";
+    s += '\n';
+    s += trf(lang, "term.whatif", w.fixed.size());
+    s += '\n';
     s += trf(lang, "term.whatif_now", r.pass_probability, r.pass_ci95[0], r.pass_ci95[1]) + "\n";
     s += trf(lang, "term.whatif_fixed", w.pass_probability, w.pass_ci95[0], w.pass_ci95[1]) + "\n";
     s += trf(lang, "term.whatif_diff", w.difference, w.difference_ci95[0], w.difference_ci95[1]) +
@@ -121,7 +125,9 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
                format_double(e.low), format_double(e.high), e.pass_low, e.pass_high) +
            "\n";
   }
-  s += "\n" + trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second) + "\n";
+  s += '\n';
+  s += trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second);
+  s += '\n';
   return s;
 }
 
