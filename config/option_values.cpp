@@ -35,7 +35,7 @@ std::string check_whole_option(std::string* text, long long min, Lang lang, long
   } else if (whole && value >= min && value <= max) {
     return {};
   }
-  if (max != std::numeric_limits<long long>::max())
+  if ((whole || dec == std::errc()) && value > max)  // a whole number, only too large
     return render(msg::kOptWholeRange, lang, min, max, *text);
   return render(msg::kOptWholeAtLeast, lang, min, *text);
 }
