@@ -9,10 +9,8 @@
 #include "audit/selfcheck.h"
 #include "cli/commands.h"
 #include "reports/audit_outputs.h"
-#include "reports/audit_report.h"
 #include "reports/terminal.h"
 #include "sampler/draw_io.h"
-#include "sampler/tiers.h"
 
 namespace kaoping::cli {
 namespace {
@@ -39,15 +37,10 @@ class Audit : public Command {
  private:
   int audit_sample(Session& s) const {
     const uint64_t seed = seed_.value_or(s.config.simulation.seed);
-    // The design gives tiers to an evaluators' list without a tier column; a list can still
-    // be audited on a county whose design cannot be drawn.
-    Design design;
-    Diagnostics design_diag(s.lang());
-    const bool have_design = build_design(s.registry, s.config.design, &design, &design_diag);
+    // The design gives tiers to an evaluators' list without a tier column.
     Draw draw;
     Diagnostics diag(s.lang());
-    const bool ok =
-        read_draw_csv(sample_, s.registry, have_design ? &design : nullptr, &draw, &diag);
+    const bool ok = read_draw_csv_with_design(sample_, s.registry, s.config.design, &draw, &diag);
     s.print(diag);
     if (!ok || !s.open_out_dir({sample_})) return kExitBadInput;
 
@@ -59,19 +52,14 @@ class Audit : public Command {
     std::fputs(audit_sample_text(s.registry, st, sample_, seed, sampled, result, s.lang()).c_str(),
                stdout);
     if (s.opts.out.empty()) {
-      const int rows = sample_finding_count(result);
-      std::printf("%s\n", s.trf("term.audit_findings", rows).c_str());
-      if (rows > 0) std::fputs(sample_findings_csv(s.registry, st, result).c_str(), stdout);
+      std::fputs(sample_findings_text(s.registry, st, result, s.lang()).c_str(), stdout);
       return kExitOk;
     }
-    if (!s.write_files(sample_audit_files(s.registry, st, draw, result), {sample_}))
-      return kExitBadInput;
-    Manifest manifest = s.manifest("audit", {sample_});
-    manifest.has_seed = true;
-    manifest.seed = seed;
-    if (!s.write_reports(
-            compose_audit_report(s.registry, s.config, draw, result, s.report_context()), manifest))
-      return kExitBadInput;
+    std::string err;
+    if (!write_sample_audit_outputs(s.registry, s.config, draw, result, seed,
+                                    s.manifest("audit", {sample_}), s.report_context(), s.out_dir(),
+                                    s.input_paths({sample_}), &err))
+      return s.error(err), kExitBadInput;
     s.note(s.trf("term.audit_wrote", s.opts.out));
     return kExitOk;
   }
@@ -82,16 +70,10 @@ class Audit : public Command {
     self_check(s.registry, s.config, &result);
     std::fputs(selfcheck_text(s.registry, s.config.standards, result, s.lang()).c_str(), stdout);
     if (s.opts.out.empty()) return kExitOk;
-    // Tiers for the village table; a registry whose labels do not cover every village under
-    // tier_method: label simply shows no tier here (the self-check does not draw).
-    std::vector<Tier> tiers;
-    std::vector<double> index;
-    Diagnostics tier_diag(s.lang());
-    if (!assign_tiers(s.registry, s.config.design, &tiers, &index, &tier_diag)) tiers.clear();
-    if (!s.write_files(selfcheck_files(s.registry, s.config, result, tiers))) return kExitBadInput;
-    if (!s.write_reports(compose_selfcheck_report(s.registry, s.config, result, s.report_context()),
-                         s.manifest("audit")))
-      return kExitBadInput;
+    std::string err;
+    if (!write_selfcheck_outputs(s.registry, s.config, result, s.manifest("audit"),
+                                 s.report_context(), s.out_dir(), s.input_paths(), &err))
+      return s.error(err), kExitBadInput;
     s.note(s.trf("term.selfcheck_wrote", s.opts.out));
     return kExitOk;
   }

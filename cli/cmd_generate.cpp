@@ -5,8 +5,8 @@
 
 #include "cli/commands.h"
 #include "registry/generate.h"
-#include "registry/summary.h"
 #include "registry/write.h"
+#include "reports/terminal.h"
 
 namespace kaoping::cli {
 namespace {
@@ -31,11 +31,7 @@ class Generate : public Command {
       return kExitBadInput;
     }
     if (s.opts.quiet) return kExitOk;
-    const RegistrySummary f = summarise(reg);
-    const int files = 4 + (reg.has_members ? 1 : 0) + (reg.has_staff ? 1 : 0);
-    std::printf("%s\n", s.trf("term.generate_wrote", s.opts.out, files, f.households, f.persons,
-                              f.poor_households, f.poor_persons, f.poverty_incidence_percent())
-                            .c_str());
+    std::printf("%s\n", generate_summary_line(s.opts.out, reg, s.lang()).c_str());
     return kExitOk;
   }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "import/import.h"
+#include "reports/terminal.h"
 
 namespace kaoping::cli {
 namespace {
@@ -43,11 +44,7 @@ class Import : public Command {
     }
     if (!write_import(r, s.opts.out, s.opts.force, inputs, &err, s.lang()))
       return s.error(err), kExitBadInput;
-    if (!s.opts.quiet)
-      std::printf("%s\n", s.trf("term.import_wrote", s.opts.out, r.households, r.persons,
-                                r.by_status[0], r.by_status[1], r.by_status[2], r.by_status[3],
-                                r.unverified, r.roster_merged)
-                              .c_str());
+    if (!s.opts.quiet) std::printf("%s\n", import_summary_line(s.opts.out, r, s.lang()).c_str());
     return kExitOk;
   }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "reports/terminal.h"
 #include "sampler/draw_io.h"
 #include "sampler/sampler.h"
 #include "util/files.h"
@@ -34,10 +35,7 @@ class Sample : public Command {
     std::string err;
     if (!write_output_file(out_, csv, s.input_paths(), s.opts.force, &err, s.lang()))
       return s.error(err), kExitBadInput;
-    int sampled = 0, reserve = 0;
-    for (const DrawRow& r : draw.rows) (r.role == Role::kSample ? sampled : reserve)++;
-    s.note(s.trf("term.sample_wrote", out_, draw.townships.size(), draw.villages.size(), sampled,
-                 reserve, seed));
+    s.note(sample_wrote_line(out_, draw, seed, s.lang()));
     return kExitOk;
   }
 

@@ -6,13 +6,11 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "reports/privacy.h"
 #include "reports/simulate_outputs.h"
-#include "reports/simulate_report.h"
 #include "reports/terminal.h"
 #include "sampler/draw_io.h"
+#include "simulate/batch.h"
 #include "simulate/condition.h"
-#include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "simulate/simulation.h"
 #include "util/limits.h"
@@ -66,14 +64,10 @@ class Simulate : public Command {
 
  private:
   SimulationOptions options(const Session& s) const {
-    SimulationOptions so;
-    so.runs = runs_.value_or(s.config.simulation.runs);
-    so.seed = seed_.value_or(s.config.simulation.seed);
-    so.threads = threads_.value_or(s.config.simulation.threads);
+    SimulationOptions so = simulation_options(s.config.simulation, runs_, seed_, threads_);
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (so.threads > cores)  // more threads than cores only queue; the answer is the same
       s.note(s.trf("cli.threads_capped", so.threads, cores, cores)), so.threads = cores;
-    so.target_halfwidth = s.config.simulation.target_halfwidth;
     so.progress = s.progress("simulate");
     // The per-household counts are needed for the risk tables (--out) and to rank the
     // households for --fix-top; the summary alone does without them.
@@ -95,10 +89,9 @@ class Simulate : public Command {
     SimulationOptions so = options(s);
     so.condition = condition_;
     std::string err;
-    bool ok = run_with_what_if(s.registry, s.config, s.design, so, fix_top_.value_or(0), fixed,
-                               result, &err);
-    if (ok && sensitivity_)
-      ok = add_sensitivity(s.registry, s.config, s.design, s.config.sensitivity, so, result, &err);
+    const bool ok =
+        run_rehearsal(s.registry, s.config, s.design, so, fix_top_.value_or(0),
+                      sensitivity_ ? &s.config.sensitivity : nullptr, fixed, result, &err);
     if (so.progress) std::fprintf(stderr, "\n");
     if (!ok) return s.error(err), false;
     if (fix_top_ && fixed->empty()) s.note(s.tr("term.nothing_to_fix"));
@@ -107,26 +100,13 @@ class Simulate : public Command {
 
   bool write_outputs(const Session& s, const SimulationResult& result, const std::string& summary,
                      const std::string& text) const {
-    Manifest m = s.manifest("simulate", {fix_file_, sample_.value_or("")});
-    m.has_seed = true;
-    m.seed = result.seed;
-    m.runs = result.runs;
-    m.threads = result.threads;
-    std::vector<OcCurve> curves;  // first: a failure here comes before any file is written
+    const std::vector<std::string> extra = {fix_file_, sample_.value_or("")};
     std::string err;
-    if (!design_oc_curves(s.registry, s.config, result.seed, kOcCurveRuns, &curves, &err))
-      return s.error(err), false;
-    OutputFiles files = simulate_files(result, s.registry, s.config, s.design, summary, text);
-    files.push_back({"manifest.json", manifest_json(m)});
-    if (!s.write_files(files, {fix_file_, sample_.value_or("")})) return false;
-    // report.html and report.xlsx, with the OC curves.
-    if (!write_report(compose_simulate_report(s.registry, s.config, s.design, result, curves,
-                                              s.report_context()),
-                      s.out_dir(), &err)) {
-      s.error(err);
-      return false;
-    }
-    return true;
+    if (write_simulate_outputs(result, s.registry, s.config, s.design, summary, text,
+                               s.manifest("simulate", extra), s.report_context(), s.out_dir(),
+                               s.input_paths(extra), &err))
+      return true;
+    return s.error(err), false;
   }
 
   std::optional<int64_t> runs_;

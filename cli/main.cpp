@@ -73,10 +73,7 @@ int main(int argc, char** argv) {
   const kaoping::Lang lang = kaoping::help_language(argc, argv);
   // `kaoping --lang en COMMAND ...`: a leading --lang goes to the command, after its name.
   std::vector<char*> args(argv, argv + argc);
-  std::size_t lead = 1;
-  while (lead < args.size() && std::string_view(args[lead]).rfind("--lang", 0) == 0)
-    lead += std::string_view(args[lead]) == "--lang" ? 2 : 1;
-  lead = std::min(lead, args.size());
+  const std::size_t lead = static_cast<std::size_t>(kaoping::skip_leading_lang(argc, argv));
   if (lead == args.size()) {
     print_usage(stderr, lang);
     return kExitUsage;

@@ -2,12 +2,11 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
 #include "reports/privacy.h"
-#include "util/date.h"
+#include "reports/terminal.h"
 #include "util/files.h"
 
 namespace kaoping::cli {
@@ -55,26 +54,6 @@ CLI::Validator OptionHelp::one_of(std::vector<std::string> names) const {
   return {[=](std::string& t) { return check_choice_option(t, names, lang); }, "TEXT"};
 }
 
-std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang) {
-  const std::string what = e.what();
-  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
-    const std::vector<std::string> extra = app.remaining();
-    const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
-    const auto it = std::find_if(extra.begin(), extra.end(), is_option);
-    if (it == extra.end()) return trf(lang, "cli.extra_argument", extra.empty() ? "" : extra[0]);
-    std::vector<std::string> names;
-    for (const CLI::Option* o : app.get_options())
-      for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
-    return unknown_option_message(it->substr(0, it->find('=')), names, lang);
-  }
-  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr)
-    for (const CLI::Option* o : app.get_options())
-      if (o->get_required() && o->count() == 0) return trf(lang, "cli.required", o->get_name());
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && what.rfind("--", 0) == 0)
-    return trf(lang, "cli.needs_value", what.substr(0, what.find(':')));
-  return what;  // the checks above (ValidationError) already speak `lang`
-}
-
 bool Session::load(unsigned needs) {
   Diagnostics diag(lang());
   const bool ok =
@@ -90,15 +69,7 @@ bool Session::load(unsigned needs) {
 }
 
 void Session::print(const Diagnostics& diag) const {
-  for (const Diagnostic& d : diag.items()) {
-    if (opts.quiet && d.severity == Severity::kWarning) continue;
-    std::fprintf(stderr, "%s\n", scrub_personal_data(d.format()).c_str());
-  }
-  if (diag.suppressed_errors() > 0)
-    std::fprintf(stderr, "kaoping: error: %s\n",
-                 trf("cli.more_errors", diag.suppressed_errors()).c_str());
-  else if (diag.cut())
-    std::fprintf(stderr, "kaoping: error: %s\n", trf("cli.stopped", diag.max_errors()).c_str());
+  std::fputs(diagnostics_text(diag, opts.quiet, lang()).c_str(), stderr);
 }
 
 void Session::note(const std::string& message) const {
@@ -144,49 +115,6 @@ int Session::finish(int code) {
   if (code != kExitOk || !out_.is_open()) return out_.discard(), code;
   if (!out_.commit(&err)) return error(err), kExitBadInput;
   return code;
-}
-
-bool Session::write_files(const std::vector<std::pair<std::string, std::string>>& files,
-                          const std::vector<std::string>& extra_inputs) const {
-  std::vector<std::pair<std::string, std::string>> scrubbed = files;  // no full ID, no phone
-  for (auto& [name, content] : scrubbed) content = scrub_personal_data(content);
-  std::string err;
-  if (write_files_into(out_dir(), scrubbed, input_paths(extra_inputs), &err)) return true;
-  error(err);
-  return false;
-}
-
-ReportContext Session::report_context() const {
-  std::string county = config.county_name;
-  if (county.empty() && !opts.registry.empty()) {
-    // The folder's own name: "county/", "./county" and "." (inside it) all name it.
-    std::filesystem::path dir = std::filesystem::absolute(opts.registry).lexically_normal();
-    if (dir.filename().empty()) dir = dir.parent_path();
-    county = dir.filename().string();
-  }
-  return {lang(), opts.argv, opts.registry, KAOPING_VERSION, county, today_in_china().str()};
-}
-
-Manifest Session::manifest(const std::string& command,
-                           const std::vector<std::string>& extra) const {
-  Manifest m;
-  m.command = command;
-  m.version = KAOPING_VERSION;
-  m.argv = opts.argv;
-  m.config_yaml = config.resolved_yaml;
-  m.registry = opts.registry.empty() ? registry.source : opts.registry;
-  m.inputs = registry.inputs;
-  std::vector<std::string> more = {opts.config};
-  more.insert(more.end(), extra.begin(), extra.end());
-  add_manifest_inputs(more, &m);
-  return m;
-}
-
-bool Session::write_reports(const report::Report& report, const Manifest& manifest) const {
-  std::string err;
-  if (write_report_set(report, manifest_json(manifest), out_dir(), &err)) return true;
-  error(err);
-  return false;
 }
 
 }  // namespace kaoping::cli

@@ -5,7 +5,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "config/config.h"
 #include "config/inputs.h"
 #include "config/option_values.h"
+#include "config/usage_error.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/i18n.h"
@@ -57,9 +57,6 @@ class OptionHelp {
   Lang lang_;
   std::string command_;
 };
-
-/// A CLI11 parse error of `app` said in `lang`, with did-you-mean for a misspelt option.
-std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang);
 
 /// Readies a command's parser: its help flag, labels and option group in the help's
 /// language, then the common options: --set, --lang, --quiet, --version, and
@@ -107,20 +104,16 @@ class Session : public RunInputs {
   /// Moves the outputs into --out when `code` is 0, else drops them; the final exit code.
   int finish(int code);
 
-  /// Writes `files` (name, content) into --out after checking that none of them would
-  /// replace an input of this run (`extra_inputs` beside the registry, config and roster).
-  /// Prints the error and returns false on failure.
-  bool write_files(const std::vector<std::pair<std::string, std::string>>& files,
-                   const std::vector<std::string>& extra_inputs = {}) const;
-
   /// What a composed report states about its run: language, command line, registry, version.
-  ReportContext report_context() const;
+  ReportContext report_context() const {
+    return make_report_context(lang(), opts.argv, opts.registry, config.county_name);
+  }
   /// A manifest for `command` with the version, command line, resolved configuration,
   /// registry and inputs; the caller adds seed, runs and threads where they apply.
-  Manifest manifest(const std::string& command, const std::vector<std::string>& extra = {}) const;
-  /// Writes report.html, report.xlsx and manifest.json into --out (which exists).
-  bool write_reports(const report::Report& report, const Manifest& manifest) const;
-
+  Manifest manifest(const std::string& command, const std::vector<std::string>& extra = {}) const {
+    return make_manifest(command, opts.argv, config.resolved_yaml, opts.registry, registry,
+                         opts.config, extra);
+  }
   /// The files this run reads: the registry's, --config, --staff and `extra`.
   std::vector<std::string> input_paths(const std::vector<std::string>& extra = {}) const;
 

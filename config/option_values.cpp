@@ -20,6 +20,13 @@ Lang help_language(int argc, char** argv) {
   return Lang::kZh;
 }
 
+int skip_leading_lang(int argc, char** argv) {
+  int lead = 1;
+  while (lead < argc && std::string_view(argv[lead]).rfind("--lang", 0) == 0)
+    lead += std::string_view(argv[lead]) == "--lang" ? 2 : 1;
+  return std::min(lead, argc);
+}
+
 std::string check_whole_option(std::string* text, long long min, Lang lang, long long max) {
   const char* begin = text->data();
   const char* end = begin + text->size();
@@ -38,6 +45,14 @@ std::string check_whole_option(std::string* text, long long min, Lang lang, long
   if ((whole || dec == std::errc()) && value > max)  // a whole number, only too large
     return render(msg::kOptWholeRange, lang, min, max, *text);
   return render(msg::kOptWholeAtLeast, lang, min, *text);
+}
+
+std::string check_probability_option(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec == std::errc() && ptr == end && value > 0 && value <= 1) return {};
+  return "must be a probability in (0, 1], got \"" + text + "\"";
 }
 
 std::string check_seed_option(const std::string& text, Lang lang) {

@@ -1,6 +1,7 @@
 #include "reports/audit_outputs.h"
 
 #include "reports/audit_report.h"
+#include "sampler/tiers.h"
 #include "util/csv.h"
 #include "util/text.h"
 
@@ -191,6 +192,39 @@ std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry&
           {"villages.csv", selfcheck_villages_csv(reg, result, tiers)},
           {"townships.csv", selfcheck_townships_csv(reg, result)},
           {"unverified.csv", unverified_csv(reg, config.evaluator, result)}};
+}
+
+bool write_sample_audit_outputs(const Registry& reg, const EvaluationConfig& config,
+                                const Draw& draw, const AuditResult& result, uint64_t seed,
+                                Manifest manifest, const ReportContext& ctx, const std::string& dir,
+                                const std::vector<std::string>& inputs, std::string* err) {
+  manifest.has_seed = true;
+  manifest.seed = seed;
+  return write_run_outputs(sample_audit_files(reg, config.standards, draw, result),
+                           compose_audit_report(reg, config, draw, result, ctx),
+                           manifest_json(manifest), dir, inputs, err);
+}
+
+bool write_selfcheck_outputs(const Registry& reg, const EvaluationConfig& config,
+                             const SelfCheckResult& result, const Manifest& manifest,
+                             const ReportContext& ctx, const std::string& dir,
+                             const std::vector<std::string>& inputs, std::string* err) {
+  // Tiers for the village table; a registry whose labels do not cover every village under
+  // tier_method: label simply shows no tier here (the self-check does not draw).
+  std::vector<Tier> tiers;
+  std::vector<double> index;
+  Diagnostics tier_diag;
+  if (!assign_tiers(reg, config.design, &tiers, &index, &tier_diag)) tiers.clear();
+  return write_run_outputs(selfcheck_files(reg, config, result, tiers),
+                           compose_selfcheck_report(reg, config, result, ctx),
+                           manifest_json(manifest), dir, inputs, err);
+}
+
+std::string sample_findings_text(const Registry& reg, const StandardsConfig& s,
+                                 const AuditResult& result, Lang lang) {
+  const int rows = sample_finding_count(result);
+  std::string text = trf(lang, "term.audit_findings", rows) + "\n";
+  return rows > 0 ? text + sample_findings_csv(reg, s, result) : text;
 }
 
 }  // namespace kaoping

@@ -2,6 +2,7 @@
 // shortfalls, for the self-check the villages and townships (the to-do lists).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,9 @@
 #include "audit/selfcheck.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
+#include "reports/common_report.h"
+#include "reports/i18n.h"
+#include "reports/manifest.h"
 #include "sampler/draw.h"
 
 namespace kaoping {
@@ -58,5 +62,26 @@ std::vector<std::pair<std::string, std::string>> selfcheck_files(const Registry&
                                                                  const EvaluationConfig& config,
                                                                  const SelfCheckResult& result,
                                                                  const std::vector<Tier>& tiers);
+
+/// Writes what `audit --sample FILE --out DIR` writes into `dir` (which exists):
+/// sample_audit_files, report.html, report.xlsx and manifest.json (`manifest` with `seed`);
+/// no file replaces one of `inputs`. False and *err on failure.
+bool write_sample_audit_outputs(const Registry& reg, const EvaluationConfig& config,
+                                const Draw& draw, const AuditResult& result, uint64_t seed,
+                                Manifest manifest, const ReportContext& ctx, const std::string& dir,
+                                const std::vector<std::string>& inputs, std::string* err);
+
+/// Writes what `audit --all --out DIR` writes into `dir` (which exists): selfcheck_files (the
+/// villages' tiers when the registry's labels cover them, else none), report.html,
+/// report.xlsx and manifest.json; no file replaces one of `inputs`. False and *err on failure.
+bool write_selfcheck_outputs(const Registry& reg, const EvaluationConfig& config,
+                             const SelfCheckResult& result, const Manifest& manifest,
+                             const ReportContext& ctx, const std::string& dir,
+                             const std::vector<std::string>& inputs, std::string* err);
+
+/// What `audit --sample FILE` without --out prints after the audit: the number of findings,
+/// then findings.csv when there are any.
+std::string sample_findings_text(const Registry& reg, const StandardsConfig& s,
+                                 const AuditResult& result, Lang lang);
 
 }  // namespace kaoping

@@ -5,7 +5,9 @@
 #include <filesystem>
 
 #include "reports/html.h"
+#include "reports/privacy.h"
 #include "reports/xlsx.h"
+#include "util/date.h"
 #include "util/files.h"
 
 namespace kaoping {
@@ -60,6 +62,28 @@ bool write_report_set(const report::Report& report, const std::string& manifest_
   return write_report(report, dir, err) &&
          write_file_atomic((std::filesystem::path(dir) / "manifest.json").string(), manifest_json,
                            err);
+}
+
+ReportContext make_report_context(Lang lang, const std::vector<std::string>& argv,
+                                  const std::string& registry_dir, std::string county_name) {
+  if (county_name.empty() && !registry_dir.empty()) {
+    // The folder's own name: "county/", "./county" and "." (inside it) all name it.
+    std::filesystem::path dir = std::filesystem::absolute(registry_dir).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    county_name = dir.filename().string();
+  }
+  return {lang, argv, registry_dir, KAOPING_VERSION, county_name, today_in_china().str()};
+}
+
+bool write_run_outputs(const std::vector<std::pair<std::string, std::string>>& files,
+                       const report::Report& report, const std::string& manifest_json,
+                       const std::string& dir, const std::vector<std::string>& inputs,
+                       std::string* err) {
+  std::vector<std::pair<std::string, std::string>> scrubbed = files;  // no full ID, no phone
+  for (auto& [name, content] : scrubbed) content = scrub_personal_data(content);
+  if (!write_files_into(dir, scrubbed, inputs, err)) return false;
+  return manifest_json.empty() ? write_report(report, dir, err)
+                               : write_report_set(report, manifest_json, dir, err);
 }
 
 }  // namespace kaoping

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reports/document.h"
@@ -40,6 +41,19 @@ bool write_report(const report::Report& report, const std::string& dir, std::str
 /// Writes report.html, report.xlsx and manifest.json into `dir` (which must exist).
 bool write_report_set(const report::Report& report, const std::string& manifest_json,
                       const std::string& dir, std::string* err);
+
+/// The context of a run's report: `county_name` (county.name), else the registry folder's
+/// own name ("county/", "./county" and "." inside it all name it); today's date in China.
+ReportContext make_report_context(Lang lang, const std::vector<std::string>& argv,
+                                  const std::string& registry_dir, std::string county_name);
+
+/// Writes `files` (name, content; personal data scrubbed), then report.html and report.xlsx,
+/// then manifest.json when `manifest_json` is not empty, into `dir` (which exists); no file
+/// replaces one of `inputs`. False and *err on failure.
+bool write_run_outputs(const std::vector<std::pair<std::string, std::string>>& files,
+                       const report::Report& report, const std::string& manifest_json,
+                       const std::string& dir, const std::vector<std::string>& inputs,
+                       std::string* err);
 
 /// The standard as text: "低于 2%" / "below 2%", "高于 90%" / "above 90%".
 std::string standard_text(Lang lang, bool below, double threshold);

@@ -39,4 +39,21 @@ void add_manifest_inputs(const std::vector<std::string>& paths, Manifest* m) {
   }
 }
 
+Manifest make_manifest(const std::string& command, const std::vector<std::string>& argv,
+                       const std::string& config_yaml, const std::string& registry_dir,
+                       const Registry& reg, const std::string& config_file,
+                       const std::vector<std::string>& extra) {
+  Manifest m;
+  m.command = command;
+  m.version = KAOPING_VERSION;
+  m.argv = argv;
+  m.config_yaml = config_yaml;
+  m.registry = registry_dir.empty() ? reg.source : registry_dir;
+  m.inputs = reg.inputs;
+  std::vector<std::string> more = {config_file};
+  more.insert(more.end(), extra.begin(), extra.end());
+  add_manifest_inputs(more, &m);
+  return m;
+}
+
 }  // namespace kaoping

@@ -34,4 +34,12 @@ std::string manifest_json(const Manifest& m);
 /// bytes (empty paths and unreadable files are skipped).
 void add_manifest_inputs(const std::vector<std::string>& paths, Manifest* m);
 
+/// A manifest for `command` with this version, the command line, the resolved configuration,
+/// the registry (`registry_dir`, else reg.source) and its inputs, then `config_file` and
+/// `extra`; the caller adds seed, runs and threads where they apply.
+Manifest make_manifest(const std::string& command, const std::vector<std::string>& argv,
+                       const std::string& config_yaml, const std::string& registry_dir,
+                       const Registry& reg, const std::string& config_file,
+                       const std::vector<std::string>& extra);
+
 }  // namespace kaoping

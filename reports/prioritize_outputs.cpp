@@ -8,6 +8,7 @@
 #include "audit/findings.h"
 #include "audit/rules.h"
 #include "reports/audit_report.h"
+#include "reports/prioritize_report.h"
 #include "reports/privacy.h"
 #include "util/csv.h"
 #include "util/text.h"
@@ -208,6 +209,18 @@ std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& r
   t += trf(lang, "prio.term.speed", format_number(r.simulate_seconds, 2),
            format_number(r.plan_seconds, 2), format_number(r.actions_per_second, 1));
   return t;
+}
+
+bool write_prioritize_outputs(const PrioritizeResult& r, const Registry& reg,
+                              const EvaluationConfig& config, const std::string& summary,
+                              const std::string& text, Manifest manifest, const ReportContext& ctx,
+                              const std::string& dir, const std::vector<std::string>& inputs,
+                              std::string* err) {
+  manifest.has_seed = true, manifest.seed = r.simulation.seed, manifest.runs = r.simulation.runs;
+  manifest.threads = r.simulation.threads;
+  return write_run_outputs(prioritize_files(r, reg, config, summary, text),
+                           compose_prioritize_report(reg, config, r, ctx), manifest_json(manifest),
+                           dir, inputs, err);
 }
 
 }  // namespace kaoping

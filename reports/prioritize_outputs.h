@@ -9,7 +9,9 @@
 
 #include "audit/standards.h"
 #include "registry/registry.h"
+#include "reports/common_report.h"
 #include "reports/i18n.h"
+#include "reports/manifest.h"
 #include "simulate/prioritize.h"
 
 namespace kaoping {
@@ -59,5 +61,14 @@ std::vector<std::pair<std::string, std::string>> prioritize_files(const Prioriti
 /// actions, the recorded data and the speed.
 std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& reg, Lang lang,
                                     std::size_t shown = 20);
+
+/// Writes what `prioritize --out` writes into `dir` (which exists): prioritize_files,
+/// report.html, report.xlsx and manifest.json (`manifest` with the run's seed, runs and
+/// threads); no file replaces one of `inputs`. False and *err on failure.
+bool write_prioritize_outputs(const PrioritizeResult& r, const Registry& reg,
+                              const EvaluationConfig& config, const std::string& summary,
+                              const std::string& text, Manifest manifest, const ReportContext& ctx,
+                              const std::string& dir, const std::vector<std::string>& inputs,
+                              std::string* err);
 
 }  // namespace kaoping

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "reports/i18n.h"
 #include "reports/schedule_sheets.h"
+#include "reports/xlsx.h"
+#include "sampler/draw_io.h"
 #include "schedule/write.h"
 #include "util/csv.h"
 #include "util/files.h"
@@ -399,6 +402,41 @@ Report compose_schedule_report(const Registry& reg, const ScheduleConfig& config
   for (Section& s : village_sheets(lang, reg, plan)) rep.sections.push_back(std::move(s));
   stamp_report(ctx, &rep);
   return rep;
+}
+
+bool plan_draw(const Registry& reg, const ScheduleConfig& config, const std::string& sample,
+               Lang lang, Plan* plan, Diagnostics* diag, std::vector<std::string>* errors) {
+  Draw draw;
+  if (!read_draw_csv(sample, reg, &draw, diag) || diag->has_errors()) return false;
+  const std::vector<int> households = sampled_households(draw);
+  if (households.empty()) {
+    errors->push_back(trf(lang, "cli.no_household", sample));
+    return false;
+  }
+  std::string err;
+  if (!plan_schedule(reg, households, config, plan, &err)) {
+    errors->push_back(trf(lang, "cli.impossible_plan", err));
+    return false;
+  }
+  std::vector<PlanProblem> problems;
+  if (!check_plan(reg, households, config, *plan, &problems)) {
+    for (const PlanProblem& p : problems)
+      errors->push_back(trf(lang, "cli.plan_breaks_rule", plan_problem_text(lang, reg, *plan, p)));
+    return false;
+  }
+  add_standby(reg, standby_households(draw), plan);
+  return true;
+}
+
+bool write_schedule_outputs(const Registry& reg, const ScheduleConfig& config, const Plan& plan,
+                            const std::string& dtstamp, const std::string& lang,
+                            const Manifest& manifest, const ReportContext& ctx,
+                            const std::string& dir, std::string* err) {
+  return write_schedule(dir, reg, plan, config, dtstamp, lang, err) &&
+         write_report_set(compose_schedule_report(reg, config, plan, ctx), manifest_json(manifest),
+                          dir, err) &&
+         write_xlsx(compose_notifications_workbook(reg, plan, ctx),
+                    (std::filesystem::path(dir) / "notifications.xlsx").string(), err);
 }
 
 }  // namespace kaoping

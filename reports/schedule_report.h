@@ -6,11 +6,13 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
 #include "reports/i18n.h"
+#include "reports/manifest.h"
 #include "schedule/check.h"
 #include "schedule/plan.h"
 #include "schedule/schedule_config.h"
@@ -48,5 +50,23 @@ bool write_schedule(const std::string& dir, const Registry& reg, const Plan& pla
 
 /// A household language code in words ("yi" → "彝语" / "Yi"); unknown codes as given.
 std::string language_name(Lang lang, const std::string& code);
+
+/// Reads the draw `sample`, plans it and proves the plan before anything is written: a
+/// planner fault must never reach the field as a schedule that double-books someone. The
+/// problems of the file go to *diag, the others (in `lang`) to *errors; false on any.
+bool plan_draw(const Registry& reg, const ScheduleConfig& config, const std::string& sample,
+               Lang lang, Plan* plan, Diagnostics* diag, std::vector<std::string>* errors);
+
+/// Every file `schedule` writes into its directory.
+inline constexpr const char* kScheduleOutputs[] = {
+    "schedule.csv", "notifications.csv", "itineraries.csv",    "gaps.csv",     "schedule.ics",
+    "report.html",  "report.xlsx",       "notifications.xlsx", "manifest.json"};
+
+/// Writes what `schedule` writes: write_schedule's files, report.html, report.xlsx and
+/// manifest.json, then notifications.xlsx, into `dir` (which exists). False and *err on failure.
+bool write_schedule_outputs(const Registry& reg, const ScheduleConfig& config, const Plan& plan,
+                            const std::string& dtstamp, const std::string& lang,
+                            const Manifest& manifest, const ReportContext& ctx,
+                            const std::string& dir, std::string* err);
 
 }  // namespace kaoping

@@ -6,6 +6,7 @@
 
 #include "reports/privacy.h"
 #include "reports/risk_findings.h"
+#include "reports/simulate_report.h"
 #include "simulate/priority.h"
 #include "util/csv.h"
 #include "util/text.h"
@@ -173,6 +174,24 @@ OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
           {"risk_villages.csv", risk_villages_csv(result, reg, design.village_tier)},
           {"risk_households.csv", risk_households_csv(result, reg, config)},
           {"report.txt", scrub_personal_data(text)}};
+}
+
+bool write_simulate_outputs(const SimulationResult& result, const Registry& reg,
+                            const EvaluationConfig& config, const Design& design,
+                            const std::string& summary, const std::string& text, Manifest manifest,
+                            const ReportContext& ctx, const std::string& dir,
+                            const std::vector<std::string>& inputs, std::string* err) {
+  manifest.has_seed = true;
+  manifest.seed = result.seed;
+  manifest.runs = result.runs;
+  manifest.threads = result.threads;
+  std::vector<OcCurve> curves;  // first: a failure here comes before any file is written
+  if (!design_oc_curves(reg, config, result.seed, kOcCurveRuns, &curves, err)) return false;
+  OutputFiles files = simulate_files(result, reg, config, design, summary, text);
+  files.push_back({"manifest.json", manifest_json(manifest)});
+  // report.html and report.xlsx, with the OC curves.
+  return write_run_outputs(files, compose_simulate_report(reg, config, design, result, curves, ctx),
+                           "", dir, inputs, err);
 }
 
 }  // namespace kaoping

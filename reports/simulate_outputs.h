@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "registry/registry.h"
+#include "reports/common_report.h"
+#include "reports/manifest.h"
 #include "sampler/design.h"
 #include "simulate/simulation.h"
 
@@ -52,5 +54,15 @@ using OutputFiles = std::vector<std::pair<std::string, std::string>>;
 OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
                            const EvaluationConfig& config, const Design& design,
                            const std::string& summary, const std::string& text);
+
+/// Writes what `simulate --out` writes into `dir` (which exists): the OC curves of the design
+/// first (a failure there comes before any file is written), then simulate_files, manifest.json
+/// (`manifest` with the run's seed, runs and threads), report.html and report.xlsx; no file
+/// replaces one of `inputs`. False and *err on failure.
+bool write_simulate_outputs(const SimulationResult& result, const Registry& reg,
+                            const EvaluationConfig& config, const Design& design,
+                            const std::string& summary, const std::string& text, Manifest manifest,
+                            const ReportContext& ctx, const std::string& dir,
+                            const std::vector<std::string>& inputs, std::string* err);
 
 }  // namespace kaoping

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "import/import.h"
+#include "reports/privacy.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "util/text.h"
@@ -226,6 +228,36 @@ std::string validate_summary_text(const std::string& source, const Registry& reg
     out += trf(lang, "term.validate_members", reg.members.size(), s.mismatched) + "\n";
   if (reg.has_staff) out += trf(lang, "term.validate_staff", s.guides, s.interpreters) + "\n";
   return out + trf(lang, "term.validate_ok", warnings) + "\n";
+}
+
+std::string generate_summary_line(const std::string& out, const Registry& reg, Lang lang) {
+  const RegistrySummary f = summarise(reg);
+  const int files = 4 + (reg.has_members ? 1 : 0) + (reg.has_staff ? 1 : 0);
+  return trf(lang, "term.generate_wrote", out, files, f.households, f.persons, f.poor_households,
+             f.poor_persons, f.poverty_incidence_percent());
+}
+
+std::string sample_wrote_line(const std::string& out, const Draw& draw, uint64_t seed, Lang lang) {
+  int sampled = 0, reserve = 0;
+  for (const DrawRow& r : draw.rows) (r.role == Role::kSample ? sampled : reserve)++;
+  return trf(lang, "term.sample_wrote", out, draw.townships.size(), draw.villages.size(), sampled,
+             reserve, seed);
+}
+
+std::string diagnostics_text(const Diagnostics& diag, bool quiet, Lang lang) {
+  std::string text;
+  for (const Diagnostic& d : diag.items())
+    if (!quiet || d.severity != Severity::kWarning) text += scrub_personal_data(d.format()) + "\n";
+  if (diag.suppressed_errors() > 0)
+    text += "kaoping: error: " + trf(lang, "cli.more_errors", diag.suppressed_errors()) + "\n";
+  else if (diag.cut())
+    text += "kaoping: error: " + trf(lang, "cli.stopped", diag.max_errors()) + "\n";
+  return text;
+}
+
+std::string import_summary_line(const std::string& out, const ImportResult& r, Lang lang) {
+  return trf(lang, "term.import_wrote", out, r.households, r.persons, r.by_status[0],
+             r.by_status[1], r.by_status[2], r.by_status[3], r.unverified, r.roster_merged);
 }
 
 }  // namespace kaoping

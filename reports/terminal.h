@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "audit/audit.h"
-#include "simulate/simulation.h"
 #include "audit/selfcheck.h"
 #include "audit/standards.h"
 #include "registry/registry.h"
 #include "registry/summary.h"
 #include "reports/i18n.h"
+#include "sampler/draw.h"
+#include "simulate/simulation.h"
+#include "util/diagnostics.h"
 
 namespace kaoping {
 
@@ -46,5 +48,20 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
 /// the embedded default county.
 std::string validate_summary_text(const std::string& source, const Registry& reg,
                                   std::size_t eligible_townships, std::size_t warnings, Lang lang);
+
+/// generate's one-line summary of the county written into `out` (no newline).
+std::string generate_summary_line(const std::string& out, const Registry& reg, Lang lang);
+
+/// sample's note on the draw written to `out` with `seed` (no newline).
+std::string sample_wrote_line(const std::string& out, const Draw& draw, uint64_t seed, Lang lang);
+
+/// The diagnostics as stderr shows them, one a line (personal data scrubbed, warnings left out
+/// when `quiet`), then the note on the errors left out or on where the checks stopped.
+std::string diagnostics_text(const Diagnostics& diag, bool quiet, Lang lang);
+
+struct ImportResult;  // import/import.h
+
+/// import's one-line summary of the registry written into `out` (no newline).
+std::string import_summary_line(const std::string& out, const ImportResult& r, Lang lang);
 
 }  // namespace kaoping

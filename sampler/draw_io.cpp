@@ -262,4 +262,12 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
   return !diag->has_errors();
 }
 
+bool read_draw_csv_with_design(const std::string& path, const Registry& reg,
+                               const DesignConfig& config, Draw* out, Diagnostics* diag) {
+  Design design;
+  Diagnostics design_diag;
+  const bool have_design = build_design(reg, config, &design, &design_diag);
+  return read_draw_csv(path, reg, have_design ? &design : nullptr, out, diag);
+}
+
 }  // namespace kaoping

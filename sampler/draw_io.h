@@ -28,6 +28,11 @@ bool read_draw_csv(const std::string& path, const Registry& reg, const Design* d
 /// Same, without a design (tiers of a list without a `tier` column from the village label).
 bool read_draw_csv(const std::string& path, const Registry& reg, Draw* out, Diagnostics* diag);
 
+/// Same, with the tiers of the design of `config` when it can be built (a list can still be
+/// read on a county whose design cannot be drawn: then as without a design).
+bool read_draw_csv_with_design(const std::string& path, const Registry& reg,
+                               const DesignConfig& config, Draw* out, Diagnostics* diag);
+
 /// Reads a list of household ids (a --fix list): a CSV file with a `household_id` column
 /// (other columns ignored), or plain text with one id per line (blank lines and lines
 /// starting with '#' skipped). Unknown ids are errors at file:line:column. Indices go to

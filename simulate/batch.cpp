@@ -52,11 +52,11 @@ void run_county(const EvaluationConfig& config, const SimulationOptions& options
 }  // namespace
 
 SimulationOptions simulation_options(const SimulationConfig& c, std::optional<int64_t> runs,
-                                     std::optional<uint64_t> seed) {
+                                     std::optional<uint64_t> seed, std::optional<int> threads) {
   SimulationOptions so;
   so.runs = runs.value_or(c.runs);
   so.seed = seed.value_or(c.seed);
-  so.threads = c.threads;
+  so.threads = threads.value_or(c.threads);
   so.target_halfwidth = c.target_halfwidth;
   return so;
 }

@@ -63,10 +63,11 @@ struct BatchResult {
   double elapsed_seconds = 0;  ///< the replicate loops of all counties
 };
 
-/// The options `simulate` runs with: simulation: of the configuration, with --runs and
-/// --seed when given (threads and target_halfwidth from the configuration).
+/// The options `simulate` runs with: simulation: of the configuration, with --runs, --seed
+/// and --threads when given (target_halfwidth from the configuration).
 SimulationOptions simulation_options(const SimulationConfig& c, std::optional<int64_t> runs,
-                                     std::optional<uint64_t> seed);
+                                     std::optional<uint64_t> seed,
+                                     std::optional<int> threads = std::nullopt);
 
 /// The folder's name of a registry path ("data/c1/" → "c1").
 std::string county_name(const std::string& registry_dir);

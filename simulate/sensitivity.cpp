@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+#include "simulate/priority.h"
+
 namespace kaoping {
 
 EvaluatorConfig with_assumption(const EvaluatorConfig& ev, const std::string& key, double value) {
@@ -64,6 +66,13 @@ std::array<double, 2> sensitivity_range(const SimulationResult& r) {
     range[1] = std::max({range[1], e.pass_low, e.pass_high});
   }
   return range;
+}
+
+bool run_rehearsal(const Registry& reg, const EvaluationConfig& config, const Design& design,
+                   const SimulationOptions& options, int fix_top, const SensitivityConfig* ranges,
+                   std::vector<int>* fixed, SimulationResult* result, std::string* err) {
+  if (!run_with_what_if(reg, config, design, options, fix_top, fixed, result, err)) return false;
+  return ranges == nullptr || add_sensitivity(reg, config, design, *ranges, options, result, err);
 }
 
 }  // namespace kaoping

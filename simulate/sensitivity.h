@@ -35,4 +35,10 @@ bool add_sensitivity(const Registry& reg, const EvaluationConfig& config, const 
 /// r.sensitivity ("0.64, between 0.52 and 0.71 over the plausible assumptions").
 std::array<double, 2> sensitivity_range(const SimulationResult& r);
 
+/// `simulate`'s rehearsal: run_with_what_if (simulate/priority.h) with `fixed` and fix_top,
+/// then, when `ranges` is given, add_sensitivity with them. False and *err as run_simulation.
+bool run_rehearsal(const Registry& reg, const EvaluationConfig& config, const Design& design,
+                   const SimulationOptions& options, int fix_top, const SensitivityConfig* ranges,
+                   std::vector<int>* fixed, SimulationResult* result, std::string* err);
+
 }  // namespace kaoping
