@@ -21,13 +21,15 @@ class Prioritize : public Command {
     app.add_option("--threads", threads_, help("threads"))->transform(help.at_least(0));
     add_out_dir_option(app, opts, help);
     app.add_flag("--json", json_, help("json"));
+    given_.add(app, help);
   }
 
   int run(Session& s) override {
-    if (!s.open_out_dir()) return kExitBadInput;
+    if (!s.open_out_dir({given_.sample.value_or("")})) return kExitBadInput;
     PrioritizeOptions po{{}, budget_, target_.value_or(0.0)};
     po.simulation = simulation_options(s.config.simulation, runs_, seed_, threads_);
     po.simulation.progress = s.progress("prioritize");
+    if (const int code = given_.read(s, &po.simulation.condition); code != kExitOk) return code;
     PrioritizeResult r;
     std::string err;
     const bool ok = run_prioritize(s.registry, s.config, s.design, po, &r, &err);
@@ -52,6 +54,7 @@ class Prioritize : public Command {
   std::optional<uint64_t> seed_;
   std::optional<int> threads_;
   bool json_ = false;
+  ConditionOptions given_;
 };
 
 }  // namespace

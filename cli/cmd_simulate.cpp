@@ -28,9 +28,7 @@ class Simulate : public Command {
     app.add_flag("--json", json_, help("json"));
     app.add_option("--fix-top", fix_top_, help("fix-top"))->transform(help.at_least(1));
     app.add_option("--fix", fix_file_, help("fix"));
-    CLI::Option* v = app.add_option("--villages", villages_, help("villages"));
-    CLI::Option* l = app.add_option("--sample", sample_, help("sample"))->excludes(v);
-    app.add_option("--townships", townships_, help("townships"))->excludes(v)->excludes(l);
+    given_.add(app, help);
     app.add_flag("--sensitivity", sensitivity_, help("sensitivity"));
   }
 
@@ -42,8 +40,8 @@ class Simulate : public Command {
       s.print(diag);
       if (!ok) return kExitBadInput;
     }
-    if (const int code = read_condition(s); code != kExitOk) return code;
-    if (!s.open_out_dir({fix_file_, sample_.value_or("")})) return kExitBadInput;
+    if (const int code = given_.read(s, &condition_); code != kExitOk) return code;
+    if (!s.open_out_dir({fix_file_, given_.sample.value_or("")})) return kExitBadInput;
     SimulationResult result;
     if (!simulate(s, &fixed, &result)) return kExitBadInput;
 
@@ -52,7 +50,13 @@ class Simulate : public Command {
         json_ && s.opts.out.empty()
             ? std::string()
             : simulate_summary_text(result, s.registry, s.design.village_tier, s.lang());
-    if (!s.opts.out.empty() && !write_outputs(s, result, summary, text)) return kExitBadInput;
+    const std::vector<std::string> extra = {fix_file_, given_.sample.value_or("")};
+    std::string err;
+    if (!s.opts.out.empty() &&
+        !write_simulate_outputs(result, s.registry, s.config, s.design, summary, text,
+                                s.manifest("simulate", extra), s.report_context(), s.out_dir(),
+                                s.input_paths(extra), &err))
+      return s.error(err), kExitBadInput;
     if (json_) {
       std::fwrite(summary.data(), 1, summary.size(), stdout);
     } else {
@@ -63,30 +67,14 @@ class Simulate : public Command {
   }
 
  private:
-  SimulationOptions options(const Session& s) const {
+  /// The rehearsal, with the what-if of --fix and --fix-top and the sensitivity runs.
+  bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
     SimulationOptions so = simulation_options(s.config.simulation, runs_, seed_, threads_);
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (so.threads > cores)  // more threads than cores only queue; the answer is the same
       s.note(s.trf("cli.threads_capped", so.threads, cores, cores)), so.threads = cores;
     so.progress = s.progress("simulate");
-    // The per-household counts are needed for the risk tables (--out) and to rank the
-    // households for --fix-top; the summary alone does without them.
-    so.household_attribution = !s.opts.out.empty();
-    return so;
-  }
-
-  /// --townships, --villages or --sample into condition_; the exit code of a problem.
-  int read_condition(const Session& s) {
-    Diagnostics diag;
-    const ConditionError e = condition_from_options(townships_, villages_, sample_, s.registry,
-                                                    s.config.design, s.design, &condition_, &diag);
-    s.print(diag);
-    return static_cast<int>(e);  // kExitOk, kExitBadInput or kExitUsage
-  }
-
-  /// The rehearsal, with the what-if of --fix and --fix-top and the sensitivity runs.
-  bool simulate(const Session& s, std::vector<int>* fixed, SimulationResult* result) {
-    SimulationOptions so = options(s);
+    so.household_attribution = !s.opts.out.empty();  // the risk tables and --fix-top need them
     so.condition = condition_;
     std::string err;
     const bool ok =
@@ -98,24 +86,13 @@ class Simulate : public Command {
     return true;
   }
 
-  bool write_outputs(const Session& s, const SimulationResult& result, const std::string& summary,
-                     const std::string& text) const {
-    const std::vector<std::string> extra = {fix_file_, sample_.value_or("")};
-    std::string err;
-    if (write_simulate_outputs(result, s.registry, s.config, s.design, summary, text,
-                               s.manifest("simulate", extra), s.report_context(), s.out_dir(),
-                               s.input_paths(extra), &err))
-      return true;
-    return s.error(err), false;
-  }
-
   std::optional<int64_t> runs_;
   std::optional<uint64_t> seed_;
   std::optional<int> threads_;
   bool json_ = false;
   std::optional<int> fix_top_;
   std::string fix_file_;
-  std::optional<std::string> townships_, villages_, sample_;
+  ConditionOptions given_;
   bool sensitivity_ = false;
   Condition condition_;
 };

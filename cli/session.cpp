@@ -40,6 +40,19 @@ void add_out_dir_option(CLI::App& app, CommonOptions* opts, const OptionHelp& he
   app.add_flag("--force", opts->force, help("force"));
 }
 
+void ConditionOptions::add(CLI::App& app, const OptionHelp& help) {
+  CLI::Option* v = app.add_option("--villages", villages, help("villages"));
+  CLI::Option* l = app.add_option("--sample", sample, help("sample"))->excludes(v);
+  app.add_option("--townships", townships, help("townships"))->excludes(v)->excludes(l);
+}
+int ConditionOptions::read(const Session& s, Condition* out) const {
+  Diagnostics diag(s.lang());
+  const ConditionError e = condition_from_options(townships, villages, sample, s.registry,
+                                                  s.config.design, s.design, out, &diag);
+  s.print(diag);
+  return static_cast<int>(e);  // kExitOk, kExitBadInput or kExitUsage
+}
+
 CLI::Validator OptionHelp::at_least(long long min, long long max) const {
   const Lang lang = lang_;
   return {[=](std::string& t) { return check_whole_option(&t, min, lang, max); },

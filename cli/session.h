@@ -18,6 +18,7 @@
 #include "reports/i18n.h"
 #include "reports/manifest.h"
 #include "sampler/design.h"
+#include "simulate/condition.h"
 #include "util/files.h"
 
 namespace kaoping::cli {
@@ -119,6 +120,14 @@ class Session : public RunInputs {
 
  private:
   OutputDir out_;
+};
+
+/// --townships, --villages, --sample (the announced condition), of simulate and prioritize.
+struct ConditionOptions {
+  std::optional<std::string> townships, villages, sample;
+  void add(CLI::App& app, const OptionHelp& help);
+  /// Into *out; kExitOk, or kExitBadInput / kExitUsage after printing the problem.
+  int read(const Session& s, Condition* out) const;
 };
 
 }  // namespace kaoping::cli

@@ -73,6 +73,22 @@ TEST_F(PrioritizeCli, JsonStartsFromSimulatesPassProbability) {
             json::parse(top.out).at("what_if").at("pass_probability").get<double>());
 }
 
+TEST_F(PrioritizeCli, UnderAConditionStartsFromSimulatesConditionalProbability) {
+  const std::string draw = (root_ / "prio_draw.csv").string();
+  ASSERT_EQ(run("sample" + reg() + " --seed 5 --force --quiet --out " + draw).exit_code, 0);
+  const Result r = run("prioritize" + reg() + " --runs 3000 --seed 11 --budget 3 --json --quiet" +
+                       " --sample " + draw);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Result s =
+      run("simulate" + reg() + " --runs 3000 --seed 11 --json --quiet --sample " + draw);
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  const Result plain = run("simulate" + reg() + " --runs 3000 --seed 11 --json --quiet");
+  const double given = json::parse(s.out).at("pass_probability").get<double>();
+  EXPECT_EQ(json::parse(r.out).at("before").get<double>(), given);
+  EXPECT_NE(json::parse(plain.out).at("pass_probability").get<double>(), given);
+  EXPECT_EQ(run("prioritize" + reg() + " --runs 100 --townships NOPE --quiet").exit_code, 1);
+}
+
 TEST_F(PrioritizeCli, TargetSaysHowManyActionsOrThatTheBudgetIsShort) {
   const Result reached =
       run("prioritize" + reg() + " --runs 2000 --seed 3 --budget 40 --target 0.5 --json -q");
