@@ -101,6 +101,9 @@ inline constexpr Message kCfgFileUtf16{"配置文件是 UTF-16 编码；请另�
 inline constexpr Message kCfgFileNul{
     "配置文件不是 YAML 文本（含有 NUL 字节）",
     "the configuration file is not YAML text (it contains NUL bytes)"};
+inline constexpr Message kCfgControlChar{
+    "配置中有控制字符 {}，YAML 不允许；请删去它",
+    "the configuration holds the control character {}, which YAML does not allow; delete it"};
 inline constexpr Message kCfgFileNotUtf8{
     "配置文件不是 UTF-8 编码（GBK 或 GB18030？）；请用以下命令转换：iconv -f GB18030 -t UTF-8 {0} "
     "> "

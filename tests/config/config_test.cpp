@@ -177,6 +177,20 @@ TEST_F(ConfigTest, CriterionHoldsIsStrict) {
   EXPECT_FALSE(above.holds(0.9));
 }
 
+// A control character made yaml-cpp 0.7 loop (found by the config fuzz target): refused at
+// its place, in a file and in --set, before yaml-cpp sees it.
+TEST_F(ConfigTest, ControlCharactersAreRefusedWhereTheyAre) {
+  const std::vector<std::string> e = errors(",imulation:\n\x04 runs: 100\n");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].find(":2:1: error: the configuration holds the control character U+0004"),
+            std::string::npos)
+      << e[0];
+  const std::vector<std::string> s = errors("", {"simulation.runs=1\x01"});
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NE(s[0].find("--set:1:"), std::string::npos) << s[0];
+  EXPECT_NE(s[0].find("U+0001"), std::string::npos) << s[0];
+}
+
 TEST_F(ConfigTest, DeepMergeKeepsSiblings) {
   const Config c = load(
       "design:\n"
