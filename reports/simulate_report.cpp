@@ -8,8 +8,8 @@
 
 #include "reports/i18n.h"
 #include "reports/privacy.h"
-#include "reports/terminal.h"
 #include "reports/risk_findings.h"
+#include "reports/terminal.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "util/text.h"
@@ -129,7 +129,7 @@ std::vector<std::pair<Tone, std::string>> unit_legend(const BarChart& c, Lang la
   for (const auto& [tone, key] :
        {std::pair{Tone::kBad, "sim.legend.worse"}, std::pair{Tone::kNeutral, "sim.legend.same"},
         std::pair{Tone::kGood, "sim.legend.better"}})
-    if (std::any_of(c.bars.begin(), c.bars.end(), [&](const Bar& b) { return b.tone == tone; }))
+    if (std::any_of(c.bars.begin(), c.bars.end(), [t = tone](const Bar& b) { return b.tone == t; }))
       out.push_back({tone, tr(lang, key)});
   return out;
 }
@@ -353,7 +353,7 @@ Section what_if_section(const SimulationResult& r, Lang lang) {
   for (const auto& [tone, key] : {std::pair{Tone::kGood, "sim.legend.pass_good"},
                                   std::pair{Tone::kWarning, "sim.legend.pass_warning"},
                                   std::pair{Tone::kBad, "sim.legend.pass_bad"}})
-    if (std::any_of(b.bars.begin(), b.bars.end(), [&](const Bar& x) { return x.tone == tone; }))
+    if (std::any_of(b.bars.begin(), b.bars.end(), [t = tone](const Bar& x) { return x.tone == t; }))
       b.legend.push_back({tone, tr(lang, key)});
   s.blocks.push_back(Chart{b});
   return s;
