@@ -299,7 +299,8 @@ constexpr Entry kTable[] = {
      "条件: 评估组的入户名单（kaoping sample 的 CSV，或含 household_id 的名单；备选行用于替补）",
      "condition: the evaluators' list (a sample CSV, or a list with household_id; its reserve "
      "rows replace the absent)"},
-    {"opt.prioritize.townships", "条件: 评估组已公布的抽中乡镇（逗号分隔，个数为 design.townships）",
+    {"opt.prioritize.townships",
+     "条件: 评估组已公布的抽中乡镇（逗号分隔，个数为 design.townships）",
      "condition: the announced townships (comma-separated, design.townships of them)"},
     {"opt.prioritize.villages", "条件: 评估组已公布的抽中行政村（每个抽中乡镇每档一个，逗号分隔）",
      "condition: the announced villages (one per tier in each township, comma-separated)"},

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "simulate/simulation.h"
 #include "audit/oc_curve.h"
 #include "registry/registry.h"
 #include "reports/common_report.h"
 #include "reports/document.h"
 #include "sampler/design.h"
+#include "simulate/simulation.h"
 
 namespace kaoping {
 

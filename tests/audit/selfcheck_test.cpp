@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <limits>
-
 #include <map>
 #include <set>
 #include <string>
