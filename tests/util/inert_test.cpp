@@ -37,8 +37,9 @@ TEST(InertCsvTest, NumbersStayNumbers) {
 }
 
 TEST(InertCsvTest, WhatIsWrittenReadsBackAsItWas) {
-  const std::vector<std::string> row = {"=1+1", "+86", "@x", "-y", "'plain", "-2.5", "\tt"};
-  CsvWriter w({"a", "b", "c", "d", "e", "f", "g"});
+  const std::vector<std::string> row = {"=1+1", "+86", "@x",        "-y",   "'plain",
+                                        "-2.5", "\tt", "'=already", "'\tx", "''-y"};
+  CsvWriter w({"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
   w.row(row);
   CsvTable t;
   Diagnostics diag;
