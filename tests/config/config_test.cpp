@@ -191,6 +191,16 @@ TEST_F(ConfigTest, ControlCharactersAreRefusedWhereTheyAre) {
   EXPECT_NE(s[0].find("U+0001"), std::string::npos) << s[0];
 }
 
+// yaml-cpp 0.7 looped on a document that begins with ',' (found by the config fuzz target).
+TEST_F(ConfigTest, ADocumentBeginningWithACommaIsASyntaxErrorNotALoop) {
+  for (const char* yaml : {",a\n", " ,a\n", "# note\n,a\n"}) {
+    const std::vector<std::string> e = errors(yaml);
+    ASSERT_EQ(e.size(), 1u) << yaml;
+    EXPECT_NE(e[0].find("a document cannot begin with ','"), std::string::npos) << e[0];
+  }
+  EXPECT_NE(errors(",a\n")[0].find("my.yaml:1:1:"), std::string::npos);
+}
+
 TEST_F(ConfigTest, DeepMergeKeepsSiblings) {
   const Config c = load(
       "design:\n"
