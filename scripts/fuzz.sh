@@ -39,6 +39,7 @@ for name in $FUZZ_TARGETS; do fuzz_targets+=(--target "${name}_fuzz"); done
 cmake --build "$BUILD_DIR" -j "$(nproc)" "${fuzz_targets[@]}"
 echo "fuzz: fuzz targets built in $((SECONDS - start)) s" >&2
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/fuzz/lsan.supp}  # FreeXL's own leak
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 for name in $FUZZ_TARGETS; do
