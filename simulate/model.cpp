@@ -84,6 +84,7 @@ struct ReplicateModel::Candidate {
   uint32_t i = 0;  ///< registry household index
   uint64_t approval_cut = 0;
   bool light = false;
+  bool fault_light = false;  ///< light but for its fault draw; light when the pool says so
 };
 
 bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, const Design& design,
@@ -263,8 +264,11 @@ ReplicateModel::Candidate ReplicateModel::candidate(const Inputs& in, int i,
   x.status = flags;
   // Light: no certain finding, a weight that fits a byte, and income findings only in the
   // rare region of the income uniform (see run_replicate).
-  e.light = x.always == 0 && x.fault == 0 && x.weight <= 0xFF &&
-            (!x.below || x.below_cut <= kRareLow) && (!x.rich || x.rich_cut >= kRareHigh);
+  e.light = x.always == 0 && x.weight <= 0xFF && (!x.below || x.below_cut <= kRareLow) &&
+            (!x.rich || x.rich_cut >= kRareHigh);
+  // An unverified one can only be fault-light (choose_light_kind), and not when put right.
+  e.fault_light = e.light && x.fault != 0 && !in.fixed[i];
+  e.light = e.light && x.fault == 0;
   return e;
 }
 
@@ -283,34 +287,49 @@ void ReplicateModel::init_pool(const Inputs& in, std::size_t v, int c) {
 void ReplicateModel::choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const {
   // The light households of a pool share one status and one approval group (those of
   // most light candidates; the other candidates are heavy), so that a segment adds
-  // their weights and their count once.
+  // their weights and their count once; the fault-light ones also share one fault cut and
+  // mask (those of most of them). Only the engine's speed depends on the choice: every
+  // household's draws are keyed by its slot whichever kind it is.
   const auto kind_of = [](const Candidate& e) {
     return static_cast<uint8_t>(e.x.status & ~(kPresentSure | kFixed));  // status | group
   };
   std::map<uint8_t, int> kinds;
   for (const Candidate& e : *pool)
-    if (e.light) ++kinds[kind_of(e)];
+    if (e.light || e.fault_light) ++kinds[kind_of(e)];
   uint8_t kind = 0;
   int most = 0;
   for (const auto& [k, n] : kinds)
     if (n > most) most = n, kind = k;
   region->status = kind & kStatusMask;
   region->group = kind >> kGroupShift;
-  for (Candidate& e : *pool) e.light = e.light && kind_of(e) == kind;
+  // sample_segment counts the heavy and the fault-light households drawn in 16-bit lanes.
+  const bool lanes = pool->size() < (std::size_t{1} << 16);
+  std::map<std::pair<uint64_t, uint8_t>, int> faults;
+  for (const Candidate& e : *pool)
+    if (e.fault_light && lanes && kind_of(e) == kind) ++faults[{e.x.fault_cut, e.x.fault}];
+  most = 0;
+  for (const auto& [f, n] : faults)
+    if (n > most) most = n, region->fault_cut = f.first, region->fault = f.second;
+  for (Candidate& e : *pool) {
+    e.light = e.light && kind_of(e) == kind;
+    e.fault_light = e.fault_light && region->fault != 0 && kind_of(e) == kind &&
+                    e.x.fault_cut == region->fault_cut && e.x.fault == region->fault;
+  }
 }
 
 void ReplicateModel::place_pool(const std::vector<Candidate>& pool) {
   // In pool order (registry order within the village and category): a household's slot,
   // and so every draw keyed by it, never depends on its own record or anyone else's.
   for (const Candidate& e : pool) {
-    heavy_index_.push_back(e.light ? 0 : static_cast<uint32_t>(heavy_hot_.size()));
-    if (!e.light) {
+    const bool light = e.light || e.fault_light;
+    heavy_index_.push_back(light ? 0 : static_cast<uint32_t>(heavy_hot_.size()));
+    if (!light) {
       heavy_hot_.push_back(e.x);
       packed_ = packed_ && e.x.weight <= 0xFF;
       heavy_packed_.push_back(packed(e.x));
     }
-    light_.push_back(static_cast<uint8_t>(e.light ? e.x.weight : 0));
-    light_code_.push_back(e.light ? uint64_t{e.x.weight} << 32 : 1);
+    light_.push_back(static_cast<uint8_t>(light ? e.x.weight : 0));
+    light_code_.push_back(light ? uint64_t{e.x.weight} << 32 | uint64_t{e.fault_light} << 16 : 1);
     hot_.push_back(e.x);
     order_.push_back(e.i);
     if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);
@@ -367,6 +386,7 @@ ReplicateModel::Scratch ReplicateModel::make_scratch() const {
     for (int c = 0; c < kCategoryCount; ++c) largest = std::max(largest, v.count[c]);
   s.tags.assign(largest + 1, 0);
   s.rare.resize(largest + 1);
+  s.faults.resize(largest + 1);
   s.surveyed.resize(hot_.size() + 1);
   s.found.resize(hot_.size() + 1);
   s.segments.reserve(64);

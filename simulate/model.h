@@ -78,6 +78,7 @@ class ReplicateModel {
     /// tag per segment, so nothing needs clearing but once every 65535 segments).
     std::vector<uint16_t> tags;
     std::vector<uint32_t> rare;           ///< rare slots of every segment (Segment::rare)
+    std::vector<uint32_t> faults;         ///< fault-light households of the segment being drawn
     std::vector<uint32_t> village_picks;  ///< tier positions drawn (villages_per_tier > 1)
     uint16_t tag = 0;
     /// Positions (pool order) of the households surveyed, bit 31 = at fault; the first
@@ -149,9 +150,14 @@ class ReplicateModel {
   /// segment adds their weights and count once; their income findings can only happen when
   /// their income uniform X falls in the rare region (kRareLow, kRareHigh), of probability
   /// 2^-12 for every household of the county.
+  /// Unverified households (SPEC §3) can be light too, when they share the pool's light
+  /// kind, one fault cut and one fault mask and are not put right ("fault-light"): their
+  /// fault draw is keyed by their slot like every other, so it needs the slot only, no record.
   struct LightRegion {
-    uint8_t status = 0;  ///< status of every light household of the pool
-    uint8_t group = 0;   ///< approval group of every light household of the pool
+    uint8_t status = 0;      ///< status of every light household of the pool
+    uint8_t group = 0;       ///< approval group of every light household of the pool
+    uint8_t fault = 0;       ///< findings of a fault-light household at fault; 0 = none
+    uint64_t fault_cut = 0;  ///< fault draw < fault_cut: a fault-light household at fault
   };
   struct Village {
     uint32_t start[kCategoryCount] = {0, 0, 0};  ///< first position of each pool
@@ -199,8 +205,9 @@ class ReplicateModel {
   /// The records of the heavy households only, in position order: a tenth of hot_ on the
   /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
-  std::vector<uint8_t> light_;         ///< per position: weight of a light household, or 0 (heavy)
-  std::vector<uint64_t> light_code_;   ///< per position: weight << 32 of a light household, or 1
+  std::vector<uint8_t> light_;  ///< per position: weight of a light household, or 0 (heavy)
+  /// Per position: weight << 32 of a light household (| 1 << 16 when fault-light), or 1.
+  std::vector<uint64_t> light_code_;
   std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
   /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.

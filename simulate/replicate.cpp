@@ -25,30 +25,35 @@ using namespace model_detail;
 namespace {
 
 struct SampleCounts {
-  uint32_t heavy = 0, light = 0, weights = 0;
+  uint32_t heavy = 0, light = 0, weights = 0, faults = 0;
 };
 
 /// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
 /// pool, two index draws per generator output (its 32-bit halves). tags[t] == tag marks slot t
 /// as taken (the caller gives a fresh tag). `code` is the pool's light code of each slot (1 for
-/// a heavy household, its weight << 32 for a light one), so one sum counts the heavy ones (low
-/// word) and adds the light ones' weights (high word). Heavy slots go to heavy_out as slots;
-/// light ones to light_out as positions (start + slot) when kList (both are written and one
-/// count advances: no branch to mispredict). A function of its own so that its few variables
-/// and the generator state stay in registers.
+/// a heavy household, its weight << 32 for a light one, | 1 << 16 for a fault-light one), so
+/// one sum counts the heavy ones (low word, or its low 16 bits when the pool has fault-light
+/// ones: `heavy_mask`), the fault-light ones (bits 16-31) and adds the light ones' weights
+/// (high word). Heavy slots go to heavy_out as slots; light ones to light_out as positions
+/// (start + slot) when kList; fault-light ones to fault_out, as slots, or as their index in
+/// light_out when kList (each array is written every time and only its count advances: no
+/// branch to mispredict). A function of its own so that its few variables and the generator
+/// state stay in registers.
 template <bool kList>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint64_t* code,
-                                              uint32_t* heavy_out, uint32_t* light_out,
+                                              uint64_t heavy_mask, uint32_t* heavy_out,
+                                              uint32_t* light_out, uint32_t* fault_out,
                                               uint32_t start) {
   SplitMix rng = rng_ref;
-  uint64_t sum = 0;  // heavy count | light weights << 32
+  uint64_t sum = 0;  // heavy count | fault-light count << 16 | light weights << 32
   uint32_t nl = 0;
   auto take = [&](uint32_t t, uint32_t j) {
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
     const uint64_t c = code[t];
-    heavy_out[static_cast<uint32_t>(sum)] = t;
+    heavy_out[sum & heavy_mask] = t;
+    fault_out[(sum >> 16) & 0xFFFF] = kList ? nl : t;
     if constexpr (kList) {
       light_out[nl] = start + t;
       nl += static_cast<uint32_t>(~c & 1);
@@ -57,8 +62,9 @@ template <bool kList>
   };
   floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
-  const auto nh = static_cast<uint32_t>(sum);
-  return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32)};
+  const auto nh = static_cast<uint32_t>(sum & heavy_mask);
+  const auto nf = heavy_mask == 0xFFFF ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
+  return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};
 }
 
 /// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
@@ -274,7 +280,9 @@ struct ReplicateModel::Replicate {
       const uint32_t pos = rare[i];
       if (light[pos] == 0 || tags[pos - g.start] != tag) continue;  // heavy, or not drawn
       const Hot& hx = hot[pos];
-      const uint8_t found = findings_at(hx, income_of(g, pos));
+      const uint8_t found =
+          findings_at(hx, income_of(g, pos)) |
+          (hx.fault & -static_cast<uint8_t>(fault_of(g, pos) < hx.fault_cut));  // fault-light
       if (!found) continue;
       const uint32_t fault = add_findings(hx, found, t);
       if (found_list) s->light_found.emplace_back(pos, found);
@@ -282,6 +290,34 @@ struct ReplicateModel::Replicate {
         for (uint32_t q = 0; q < m; ++q)
           if (listed[q] == pos) listed[q] |= kFaultBit;
     }
+  }
+
+  /// The fault-light households a decided segment drew (`faults`: slots, or indices into
+  /// `listed`, the segment's light list, when it is kept): each one's fault draw, keyed by its
+  /// slot as every household's is, against the pool's one cut point; those at fault add the
+  /// pool's fault findings (weights, or a count for 三统一). A rare one was judged with its
+  /// income by light_findings.
+  void settle_faults(const Segment& g, const uint32_t* faults, uint32_t nf, uint32_t* listed) {
+    const LightRegion& region = model.regions_[g.pool];
+    const uint64_t fault_key = g.key ^ kFaultFamily, cut = region.fault_cut;
+    const uint64_t* const code = model.light_code_.data() + g.start;
+    const uint32_t criterion = (region.fault & criteria_findings) ? kFaultBit : 0;
+    uint64_t weights = 0;
+    uint32_t count = 0;
+    for (uint32_t f = 0; f < nf; ++f) {
+      const uint32_t slot = listed ? (listed[faults[f]] & ~kFaultBit) - g.start : faults[f];
+      if (g.n_rare > 0 && is_rare(g, g.start + slot)) continue;
+      const uint64_t at = keyed_draw(fault_key, slot) < cut ? 1 : 0;
+      weights += (code[slot] >> 32) & (0 - at);
+      count += static_cast<uint32_t>(at);
+      if (listed && at) {
+        listed[faults[f]] |= criterion;
+        if (found_list) s->light_found.emplace_back(g.start + slot, region.fault);
+      }
+    }
+    for (int b = 0; b < kRuleFindingCount; ++b)
+      if (region.fault >> b & 1)
+        t.num[b] += b == kInconsistencyBit ? int64_t{count} : static_cast<int64_t>(weights);
   }
 
   /// The fill of a village: simple random sampling from the pooled remainder of the
@@ -345,10 +381,13 @@ struct ReplicateModel::Replicate {
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
     const uint64_t* const weight = model.light_code_.data() + start;
-    const SampleCounts drawn = keep_list ? sample_segment<true>(g->rng, n, g->k, tags, tag, weight,
-                                                                heavy_out, light_out, start)
-                                         : sample_segment<false>(g->rng, n, g->k, tags, tag, weight,
-                                                                 heavy_out, light_out, start);
+    const uint64_t heavy_mask = model.regions_[g->pool].fault ? 0xFFFF : 0xFFFFFFFF;
+    uint32_t* const faults = s->faults.data();
+    const SampleCounts drawn =
+        keep_list ? sample_segment<true>(g->rng, n, g->k, tags, tag, weight, heavy_mask, heavy_out,
+                                         light_out, faults, start)
+                  : sample_segment<false>(g->rng, n, g->k, tags, tag, weight, heavy_mask, heavy_out,
+                                          light_out, faults, start);
     const uint32_t nh = drawn.heavy;
     g->heavy = nh;
     g->light = n_light;
@@ -356,6 +395,7 @@ struct ReplicateModel::Replicate {
     n_chosen += nh;
     const uint32_t m = g->k - nh;
     if (m > 0 && g->n_rare > 0) light_findings(*g, tags, tag, m, keep_list ? light_out : nullptr);
+    if (drawn.faults > 0) settle_faults(*g, faults, drawn.faults, keep_list ? light_out : nullptr);
     if (!settle) {
       n_light += drawn.light;
       for (uint32_t i = 0; i < nh; ++i) heavy_out[i] += start;  // positions, for step 4
