@@ -91,19 +91,19 @@ TEST_F(HardeningCli, RegistryFilesThatAreNotFilesAreErrors) {
   const fs::path reg = dir_ / "county";
   fs::remove(reg / "members.csv");
   fs::create_directory(reg / "members.csv");
-  CliResult r = kaoping("validate --registry county");
+  CliResult r = kaoping("validate --lang en --registry county");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("members.csv: error: exists in county but is not a regular file"),
             std::string::npos)
       << r.err;
   fs::remove(reg / "members.csv");
   fs::create_symlink(dir_ / "nowhere.csv", reg / "members.csv");
-  r = kaoping("validate --registry county");
+  r = kaoping("validate --lang en --registry county");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("is not a regular file"), std::string::npos) << r.err;
   fs::remove(reg / "members.csv");
   ASSERT_EQ(::mkfifo((reg / "members.csv").c_str(), 0600), 0);
-  EXPECT_EQ(run_bounded("validate --registry county"), 1);
+  EXPECT_EQ(run_bounded("validate --lang en --registry county"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos);
 }
 
@@ -141,7 +141,7 @@ TEST_F(HardeningCli, AnIdNumberAsHouseholdIdIsWarnedAndMaskedInOutputs) {
       text.replace(at + 1, hh.size(), id);
     std::ofstream(dir_ / "county" / f, std::ios::binary | std::ios::trunc) << text;
   }
-  const CliResult r = kaoping("simulate --registry county --runs 200 --out out");
+  const CliResult r = kaoping("simulate --lang en --registry county --runs 200 --out out");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("warning: household_id holds a resident ID number"), std::string::npos)
       << r.err;
