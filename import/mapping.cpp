@@ -18,12 +18,12 @@ FileLoc at(const std::string& file, const YAML::Node& n) {
   return m.is_null() ? FileLoc(file) : FileLoc(file, m.line + 1, m.column + 1);
 }
 
-/// "a, b or c" (in Chinese "a、b或c").
+/// "a, b or c" (in Chinese "a、b、c").
 std::string join(const std::vector<std::string>& items, Lang lang) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i)
     out += (i == 0                  ? std::string()
-            : i + 1 == items.size() ? render(msg::kListOr, lang)
+            : i + 1 == items.size() ? render(msg::kListOrCode, lang)
                                     : render(msg::kListComma, lang)) +
            items[i];
   return out;

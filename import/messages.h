@@ -35,8 +35,10 @@ inline constexpr Message kRoleRoster{"花名册", "roster"};
 inline constexpr Message kRoleVerification{"核实表", "verification"};
 inline constexpr Message kRoleVillages{"行政村表", "villages"};
 inline constexpr Message kRoleStaff{"人员名单", "staff"};
-/// Between the items of a list of alternatives ("a, b or c").
+/// Between the items of a list of alternatives ("a, b or c"): header names read "户编号或户号"
+/// in Chinese, codes "poor、planned_exit、exited" (kListOrCode; the message says "one of").
 inline constexpr Message kListOr{"或", " or "};
+inline constexpr Message kListOrCode{"、", " or "};
 inline constexpr Message kListComma{"、", ", "};
 
 // Finding the sheets and their headers.
@@ -207,19 +209,19 @@ inline constexpr Message kValMayLoseDigits{
     "{} \"{}\" is a number of more than 15 significant digits: a spreadsheet keeps only 15, so "
     "its last digits may be lost"};
 inline constexpr Message kValVillageCode{
-    "{}必须是 12 位的行政区划代码，实际是“{}”",
+    "{}应为 12 位的行政区划代码，实际是“{}”",
     "{} must be the 12-digit village code (行政区划代码), got \"{}\""};
 inline constexpr Message kValPhone{
     "{}“{}”不是电话号码：应为以 1 开头的 11 位手机号，或带区号的固定电话（以 0 开头，共 10 至 12 "
     "位数字，区号后可有一个 -）",
     "{} \"{}\" is not a phone number: expected an 11-digit mobile number starting with 1, or a "
     "landline with its area code (0 and 10 to 12 digits, one - after the area code allowed)"};
-inline constexpr Message kValWhole{"{}必须是不小于 {} 的整数，实际是“{}”",
+inline constexpr Message kValWhole{"{}应为不小于 {} 的整数，实际是“{}”",
                                    "{} must be a whole number >= {}, got \"{}\""};
-inline constexpr Message kValNumber{"{}必须是数字，实际是“{}”", "{} must be a number, got \"{}\""};
-inline constexpr Message kValNumberNonNegative{"{}必须是不小于 0 的数，实际是“{}”",
+inline constexpr Message kValNumber{"{}应为数字，实际是“{}”", "{} must be a number, got \"{}\""};
+inline constexpr Message kValNumberNonNegative{"{}应为不小于 0 的数，实际是“{}”",
                                                "{} must be a number >= 0, got \"{}\""};
-inline constexpr Message kValYear{"{}必须是年份（如 2016），实际是“{}”",
+inline constexpr Message kValYear{"{}应为年份（如 2016），实际是“{}”",
                                   "{} must be a year such as 2016, got \"{}\""};
 inline constexpr Message kValNotOneOf{"{}“{}”不是可用的值（{}）{}", "{} \"{}\" is not one of {}{}"};
 inline constexpr Message kValUnknownLanguage{
@@ -228,7 +230,7 @@ inline constexpr Message kValUnknownLanguage{
 inline constexpr Message kValMappingHint{
     "；要接受它，请在 --mapping 文件中加上 values: {{{}: {{{}: CODE}}}}",
     "; to accept it, add it to the --mapping file: values: {{{}: {{{}: CODE}}}}"};
-inline constexpr Message kValMappingCodes{"，CODE 为 {}", " with CODE {}"};
+inline constexpr Message kValMappingCodes{"，CODE 为 {} 之一", " with CODE {}"};
 inline constexpr Message kValBadId{
     "证件号码 {} 不是有效的身份证号（校验位不符合 GB 11643，或前 17 位中有字母）",
     "证件号码 {} is not a valid ID number (its check character fails GB 11643, or it has "

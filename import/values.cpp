@@ -66,12 +66,12 @@ std::string in_quotes(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-/// "a, b or c" (in Chinese "a、b或c").
+/// "a, b or c" (in Chinese "a、b、c").
 std::string join_codes(const std::vector<std::string>& codes, Lang lang) {
   std::string out;
   for (std::size_t i = 0; i < codes.size(); ++i)
     out += (i == 0                  ? std::string()
-            : i + 1 == codes.size() ? render(msg::kListOr, lang)
+            : i + 1 == codes.size() ? render(msg::kListOrCode, lang)
                                     : render(msg::kListComma, lang)) +
            codes[i];
   return out;
