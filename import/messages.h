@@ -83,7 +83,7 @@ inline constexpr Message kImpNoIncome{
     "{} is empty: a verification row must give the income the visit found"};
 inline constexpr Message kImpStatusEmpty{"{1} 的{0}为空", "{} is empty for {}"};
 inline constexpr Message kImpNoExitYearColumn{
-    "导出表没有“脱贫年度”列，而 {} 已脱贫（{}），需要这一列",
+    "导出表没有“脱贫年度”列，而{} 已脱贫（{}），需要这一列",
     "the export has no column 脱贫年度, which {} needs: it has exited ({})"};
 inline constexpr Message kImpExitYearEmpty{
     "{1} 已脱贫（{2}），但{0}为空：必须填脱贫年度",
