@@ -68,20 +68,20 @@ TEST_F(HardeningCli, SideInputsAreRegularFilesOfBoundedSize) {
   for (const std::string opt : {"--fix", "--sample"}) {
     for (const std::string file : {"/dev/zero", "fifo"}) {
       const std::string args = opt == "--fix"
-                                   ? "simulate --registry county --runs 100 --fix " + file
-                                   : "audit --registry county --sample " + file;
+                                   ? "simulate --lang en --registry county --runs 100 --fix " + file
+                                   : "audit --lang en --registry county --sample " + file;
       EXPECT_EQ(run_bounded(args), 1) << args;
       EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos)
           << slurp(dir_ / "err.txt");
     }
   }
-  EXPECT_EQ(run_bounded("schedule --registry county --sample fifo --staff /dev/zero"), 1);
+  EXPECT_EQ(run_bounded("schedule --lang en --registry county --sample fifo --staff /dev/zero"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos)
       << slurp(dir_ / "err.txt");
   // A list larger than 64 MiB (a sparse file: no disk is used).
   { std::ofstream(dir_ / "big.txt") << "x"; }
   std::filesystem::resize_file(dir_ / "big.txt", (std::uintmax_t{64} << 20) + 1);
-  EXPECT_EQ(run_bounded("simulate --registry county --runs 100 --fix big.txt"), 1);
+  EXPECT_EQ(run_bounded("simulate --lang en --registry county --runs 100 --fix big.txt"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("big.txt: is larger than the 64 MiB this input may have"),
             std::string::npos)
       << slurp(dir_ / "err.txt");

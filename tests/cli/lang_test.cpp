@@ -300,6 +300,21 @@ TEST_F(LangCli, ImportMappingFileErrors) {
             "m.yaml:1:1: error: unknown key \"colums\", did you mean \"columns\"?");
 }
 
+TEST_F(LangCli, ImportGbkCsvIsConvertedWithAWarning) {
+  std::string gbk;
+  ASSERT_TRUE(kaoping::county_export::to_gbk(
+      "乡(镇),行政村,户编号,人数,脱贫属性,人均纯收入\n大坪乡,新村,H1,1,未脱贫,3500\n", &gbk));
+  write("e.csv", gbk);
+  CliResult r = kaoping("import --export e.csv --out reg");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(line_with(r.err, "e.csv: warning"),
+            "e.csv: warning: 文件是 GB18030/GBK 编码，已转换为 UTF-8");
+  r = kaoping("import --lang en --export e.csv --out reg2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(line_with(r.err, "e.csv: warning"),
+            "e.csv: warning: file is GB18030/GBK encoded; converted to UTF-8");
+}
+
 TEST_F(LangCli, WarningOnIdNumbersAsHouseholdIds) {
   const fs::path reg = dir_ / "reg";
   fs::copy(test_data("good/minimal"), reg);
