@@ -161,11 +161,11 @@ inline constexpr Message kImpUnknownEthnicity{
     "--mapping file: values: {{ethnicity: {{{1}: CODE}}}} with CODE its language (lowercase "
     "letters, e.g. yi)"};
 inline constexpr Message kImpNoEthnicity{
-    "{} 的户主不会讲普通话，但没有填民族：语言按 zh 处理",
+    "{} 的户主不会讲普通话，但没有填民族：语言按汉语（zh）处理",
     "the head of {} does not speak 普通话 but has no 民族: the language is left as zh"};
 
 // The staff sheet.
-inline constexpr Message kImpRoleEmpty{"{}为空：应为 领走人员 或 翻译",
+inline constexpr Message kImpRoleEmpty{"{}为空：应为“领走人员”或“翻译”",
                                        "{} is empty: expected 领走人员 or 翻译"};
 inline constexpr Message kImpNamesakeVillages{
     "有 {} 个行政村叫“{}”：请同时填乡(镇)",
@@ -308,17 +308,18 @@ inline constexpr Message kBookMisnamed{
 inline constexpr Message kBookRefuse{"这是{}，不是工作簿；{}", "this is {}, not a workbook; {}"};
 inline constexpr Message kBookRefuseNamed{"这是{0}，却以 {1} 扩展名保存，不是工作簿；{2}",
                                           "this is {} saved with an {} name, not a workbook; {}"};
-inline constexpr Message kBookXlsx{".xlsx 工作簿", "an .xlsx workbook"};
-inline constexpr Message kBookXls{".xls 工作簿（Excel 97–2003）",
+inline constexpr Message kBookXlsx{"一个 .xlsx 工作簿", "an .xlsx workbook"};
+inline constexpr Message kBookXls{"一个 .xls 工作簿（Excel 97–2003）",
                                   "an .xls workbook (Excel 97–2003)"};
-inline constexpr Message kBookHtml{"网页（HTML）", "an HTML page"};
-inline constexpr Message kBookMhtml{"网页存档（MHTML）", "a web archive (MHTML)"};
-inline constexpr Message kBookXml2003{"Excel 2003 XML 电子表格", "an Excel 2003 XML spreadsheet"};
-inline constexpr Message kBookXml{"XML 文件", "an XML file"};
-inline constexpr Message kBookPdf{"PDF 文档", "a PDF document"};
-inline constexpr Message kBookRtf{"RTF 文档", "an RTF document"};
-inline constexpr Message kBookTsv{"制表符分隔的文本", "tab-separated text"};
-inline constexpr Message kBookCsv{"CSV 文本", "CSV text"};
+inline constexpr Message kBookHtml{"一个网页（HTML）", "an HTML page"};
+inline constexpr Message kBookMhtml{"一个网页存档（MHTML）", "a web archive (MHTML)"};
+inline constexpr Message kBookXml2003{"一个 Excel 2003 XML 电子表格",
+                                      "an Excel 2003 XML spreadsheet"};
+inline constexpr Message kBookXml{"一个 XML 文件", "an XML file"};
+inline constexpr Message kBookPdf{"一份 PDF 文档", "a PDF document"};
+inline constexpr Message kBookRtf{"一份 RTF 文档", "an RTF document"};
+inline constexpr Message kBookTsv{"一个制表符分隔的文本文件", "tab-separated text"};
+inline constexpr Message kBookCsv{"一个 CSV 文本文件", "CSV text"};
 inline constexpr Message kBookResave{"请用 Excel 或 WPS 打开并另存为 .xlsx",
                                      "open it in Excel or WPS and save it as .xlsx"};
 inline constexpr Message kBookExportAgain{"请把数据导出为 .xlsx 或 .csv",
@@ -395,22 +396,24 @@ inline constexpr Message kXlsxBadNumber{"单元格以数字保存，内容却是
                                         "the cell is stored as a number but holds \"{}\" (the file "
                                         "is damaged)"};
 inline constexpr Message kXlsxOds{
-    "OpenDocument 电子表格（.ods），不是 .xlsx 工作簿；请用 WPS、Excel 或 LibreOffice 打开并另存为 "
+    "一个 OpenDocument 电子表格（.ods），不是 .xlsx 工作簿；请用 WPS、Excel 或 LibreOffice "
+    "打开并另存为 "
     ".xlsx",
     "an OpenDocument spreadsheet (.ods), not an .xlsx workbook; open it in WPS, Excel or "
     "LibreOffice and save it as .xlsx"};
-inline constexpr Message kXlsxOdf{"OpenDocument 文件，不是工作簿",
+inline constexpr Message kXlsxOdf{"一个 OpenDocument 文件，不是工作簿",
                                   "an OpenDocument file, not a workbook"};
 inline constexpr Message kXlsxXlsb{
-    "Excel 二进制工作簿（.xlsb），kaoping 不读这种格式；请用 Excel 或 WPS 打开并另存为 .xlsx",
+    "一个 Excel 二进制工作簿（.xlsb），kaoping 不读这种格式；请用 Excel 或 WPS 打开并另存为 .xlsx",
     "an Excel binary workbook (.xlsb), which kaoping does not read; open it in Excel or WPS and "
     "save it as .xlsx"};
-inline constexpr Message kXlsxDocx{"Word 文档（.docx），不是工作簿",
+inline constexpr Message kXlsxDocx{"一份 Word 文档（.docx），不是工作簿",
                                    "a Word document (.docx), not a workbook"};
-inline constexpr Message kXlsxPptx{"PowerPoint 演示文稿（.pptx），不是工作簿",
+inline constexpr Message kXlsxPptx{"一份 PowerPoint 演示文稿（.pptx），不是工作簿",
                                    "a PowerPoint presentation (.pptx), not a workbook"};
 inline constexpr Message kXlsxOtherZip{
-    "不是工作簿的 zip 压缩包（没有 xl/workbook.xml）；如果里面是导出表，请解压后导入其中的工作簿",
+    "一个不是工作簿的 zip 压缩包（没有 "
+    "xl/workbook.xml）；如果里面是导出表，请解压后导入其中的工作簿",
     "a zip archive that is not a workbook (it has no xl/workbook.xml); if it holds the export, "
     "unpack it and import the workbook inside"};
 inline constexpr Message kXlsxThisIs{"这是{}", "this is {}"};

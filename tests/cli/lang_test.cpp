@@ -272,7 +272,7 @@ TEST_F(LangCli, ImportDamagedWorkbook) {
   write("page.xls", "<html><table><tr><td>户编号</td></tr></table></html>");
   EXPECT_EQ(
       said("import --export page.xls --out reg"),
-      "page.xls: error: 这是网页（HTML），却以 .xls 扩展名保存，不是工作簿；请用 Excel 或 WPS "
+      "page.xls: error: 这是一个网页（HTML），却以 .xls 扩展名保存，不是工作簿；请用 Excel 或 WPS "
       "打开并另存为 .xlsx");
   EXPECT_EQ(said("import --export page.xls --out reg", "en"),
             "page.xls: error: this is an HTML page saved with an .xls name, not a workbook; open "
