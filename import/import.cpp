@@ -1310,7 +1310,7 @@ bool Importer::run(ImportResult* out) {
 
   // What import wrote must be a registry every command reads (SPEC §1).
   std::string err;
-  if (!reg.build_indexes(&err)) {
+  if (!reg.build_indexes(&err, diag_->lang())) {
     diag_->error(FileLoc(), msg::kImpInconsistent, err);
     return false;
   }

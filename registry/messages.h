@@ -45,6 +45,8 @@ inline constexpr Message kRegIdAsHouseholdId{
     "household_id holds a resident ID number ({} households); kaoping masks it in every output "
     "and message, which makes those rows hard to match: use the household number of the national "
     "system"};
+inline constexpr Message kRegIndexDuplicate{"{}编号“{}”重复", "duplicate {} id \"{}\""};
+inline constexpr Message kRegIndexUnknown{"未知的{}编号“{}”", "unknown {} id \"{}\""};
 inline constexpr Message kRegNoRecords{"没有记录：文件只有表头，没有数据行",
                                        "no records: the file has a header row but no data rows"};
 
