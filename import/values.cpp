@@ -227,12 +227,11 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
     diag->error(loc, message);
     return false;
   };
-  const std::string keep_as_text = diag->text(msg::kValKeepAsText);
   const bool number_like = kind == ValueKind::kId || kind == ValueKind::kIdNumber ||
                            kind == ValueKind::kPhone || kind == ValueKind::kWhole ||
                            kind == ValueKind::kNumber || kind == ValueKind::kYear;
   if (number_like && cell.kind == CellKind::kText && exponent_form(norm))
-    return fail(diag->text(msg::kValExponent, header, raw, keep_as_text));
+    return fail(diag->text(msg::kValExponent, header, raw, diag->text(msg::kValKeepAsText)));
   if (cell.kind == CellKind::kError) return fail(diag->text(msg::kValFormulaError, header, raw));
   if ((kind == ValueKind::kId || kind == ValueKind::kIdNumber || kind == ValueKind::kPhone) &&
       cell.lost_digits)
@@ -240,7 +239,7 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
                            kind == ValueKind::kIdNumber ? masked_id(norm)
                            : lang == Lang::kEn          ? in_quotes(raw)
                                                         : "“" + raw + "”",
-                           keep_as_text));
+                           diag->text(msg::kValKeepAsText)));
   if (cell.lost_digits) diag->warning(loc, msg::kValMayLoseDigits, header, raw);
 
   switch (kind) {
