@@ -24,7 +24,7 @@ class Sample : public Command {
   int run(Session& s) override {
     const uint64_t seed = seed_.value_or(s.config.simulation.seed);
     Draw draw;
-    draw_sample(s.registry, s.config.design, s.design, seed, 0, &draw);
+    draw_sample(s.registry, s.config.design, s.design, seed, 0, &draw, s.lang());
     for (const std::string& w : draw.warnings)
       if (!s.opts.quiet) std::fprintf(stderr, "kaoping: warning: %s\n", w.c_str());
     const std::string csv = draw_to_csv(s.registry, draw);

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "import/messages.h"
 #include "registry/registry.h"
 #include "util/text.h"
 
@@ -116,11 +117,16 @@ constexpr std::pair<std::string_view, Field> kSynonyms[] = {
 };
 
 ValueTable make_table(std::initializer_list<std::pair<std::string_view, std::string_view>> rows,
-                      std::string accepted) {
+                      Message accepted) {
   ValueTable t;
   for (const auto& [label, code] : rows) t.codes.emplace(normalize_text(label), std::string(code));
-  t.accepted = std::move(accepted);
+  t.accepted = accepted;
   return t;
+}
+/// A table whose accepted values are the labels alone, alike in both languages.
+ValueTable make_table(std::initializer_list<std::pair<std::string_view, std::string_view>> rows,
+                      std::string_view accepted) {
+  return make_table(rows, Message{accepted, accepted});
 }
 
 const ValueTable kYesNo = make_table(
@@ -130,23 +136,21 @@ const ValueTable kYesNo = make_table(
      {"FALSE", "0"}, {"true", "1"}, {"false", "0"}},
     "是, 否, 1, 0, √");
 
-const ValueTable kStatusTable = make_table(
-    {{"未脱贫", "poor"},
-     {"返贫", "poor"},
-     {"0", "poor"},
-     {"3", "poor"},
-     {"预脱贫", "planned_exit"},
-     {"计划脱贫", "planned_exit"},
-     {"拟脱贫", "planned_exit"},
-     {"2", "planned_exit"},
-     {"已脱贫", "exited"},
-     {"脱贫", "exited"},
-     {"已脱贫(享受政策)", "exited"},
-     {"已脱贫(不再享受政策)", "exited"},
-     {"1", "exited"},
-     {"4", "exited"}},
-    "未脱贫, 返贫, 预脱贫, 计划脱贫, 拟脱贫, 已脱贫, 脱贫, 已脱贫(享受政策), 已脱贫(不再享受政策), "
-    "or the system's codes 0–4");
+const ValueTable kStatusTable = make_table({{"未脱贫", "poor"},
+                                            {"返贫", "poor"},
+                                            {"0", "poor"},
+                                            {"3", "poor"},
+                                            {"预脱贫", "planned_exit"},
+                                            {"计划脱贫", "planned_exit"},
+                                            {"拟脱贫", "planned_exit"},
+                                            {"2", "planned_exit"},
+                                            {"已脱贫", "exited"},
+                                            {"脱贫", "exited"},
+                                            {"已脱贫(享受政策)", "exited"},
+                                            {"已脱贫(不再享受政策)", "exited"},
+                                            {"1", "exited"},
+                                            {"4", "exited"}},
+                                           msg::kAcceptStatus);
 
 const ValueTable kAttributeTable = make_table(
     {{"一般贫困户", "general"},
@@ -159,26 +163,25 @@ const ValueTable kAttributeTable = make_table(
      {"特困供养户", "tekun"}},
     "一般贫困户, 一般户, 低保贫困户, 低保户, 五保贫困户, 五保户, 特困供养贫困户, 特困供养户");
 
-const ValueTable kCauseTable = make_table(
-    {{"因病", "illness"},    {"1", "illness"},
-     {"因残", "disability"}, {"2", "disability"},
-     {"因学", "education"},  {"3", "education"},
-     {"因灾", "disaster"},   {"4", "disaster"},
-     {"缺土地", "land"},     {"5", "land"},
-     {"缺水", "water"},      {"6", "water"},
-     {"缺技术", "skills"},   {"7", "skills"},
-     {"缺劳力", "labor"},    {"缺劳动力", "labor"},
-     {"8", "labor"},         {"缺资金", "funds"},
-     {"9", "funds"},         {"交通条件落后", "transport"},
-     {"10", "transport"},    {"自身发展动力不足", "motivation"},
-     {"11", "motivation"},   {"其他", "other"},
-     {"其它", "other"},      {"99", "other"}},
-    "因病, 因残, 因学, 因灾, 缺土地, 缺水, 缺技术, 缺劳力, 缺劳动力, 缺资金, 交通条件落后, "
-    "自身发展动力不足, 其他, 其它, or the system's codes 1–11 and 99");
+const ValueTable kCauseTable =
+    make_table({{"因病", "illness"},    {"1", "illness"},
+                {"因残", "disability"}, {"2", "disability"},
+                {"因学", "education"},  {"3", "education"},
+                {"因灾", "disaster"},   {"4", "disaster"},
+                {"缺土地", "land"},     {"5", "land"},
+                {"缺水", "water"},      {"6", "water"},
+                {"缺技术", "skills"},   {"7", "skills"},
+                {"缺劳力", "labor"},    {"缺劳动力", "labor"},
+                {"8", "labor"},         {"缺资金", "funds"},
+                {"9", "funds"},         {"交通条件落后", "transport"},
+                {"10", "transport"},    {"自身发展动力不足", "motivation"},
+                {"11", "motivation"},   {"其他", "other"},
+                {"其它", "other"},      {"99", "other"}},
+               msg::kAcceptCause);
 
 const ValueTable kGenderTable = make_table(
     {{"男", "男"}, {"女", "女"}, {"男性", "男"}, {"女性", "女"}, {"1", "男"}, {"2", "女"}},
-    "男, 女 (or the codes 1, 2)");
+    msg::kAcceptGender);
 
 const ValueTable kHousingTable = make_table({{"A", "A"},
                                              {"B", "B"},
@@ -192,7 +195,7 @@ const ValueTable kHousingTable = make_table({{"A", "A"},
                                              {"B级", "B"},
                                              {"C级", "C"},
                                              {"D级", "D"}},
-                                            "A, B, C, D (or A级 ... D级)");
+                                            msg::kAcceptHousing);
 
 const ValueTable kExcludedTable =
     make_table({{"公职人员", "official"},

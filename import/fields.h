@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/lang.h"
+
 namespace kaoping {
 
 /// A column import understands. The mapping key of each is field_name().
@@ -111,7 +113,7 @@ ValueKind value_kind(Field f);
 /// when a value is not in it.
 struct ValueTable {
   std::map<std::string, std::string> codes;
-  std::string accepted;  ///< "未脱贫, 返贫, ... (codes 0–4)" for messages
+  Message accepted;  ///< "未脱贫, 返贫, ... (codes 0–4)" for messages, in both languages
 };
 /// The built-in table of a kChoice, kList or kYesNo field; null for the others. The §1
 /// codes themselves are always accepted too.

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "import/messages.h"
+
 namespace kaoping {
 namespace {
 
@@ -116,7 +118,7 @@ bool role_reads(SheetRole role, Field f) {
 }
 
 bool find_header(const Sheet& sheet, SheetRole role, const Mapping& mapping, Header* out,
-                 std::string* why) {
+                 std::string* why, Lang lang) {
   const Lookup lookup = make_lookup(mapping);
   const Field key = key_of(role);
   const std::size_t scan = std::min(sheet.rows.size(), kMaxTitleRows + 1);
@@ -192,11 +194,8 @@ bool find_header(const Sheet& sheet, SheetRole role, const Mapping& mapping, Hea
   }
   std::string key_names;
   for (std::string_view n : builtin_headers(key))
-    key_names += std::string(key_names.empty() ? "" : " or ") + std::string(n);
-  *why = "no header row found in the first " + std::to_string(kMaxTitleRows + 1) +
-         " rows: expected a row with " + key_names + " and at least " +
-         std::to_string(kMinOtherKnown) + " other known columns (see docs/import.md; --mapping " +
-         "adds header names)";
+    key_names += (key_names.empty() ? "" : render(msg::kListOr, lang)) + std::string(n);
+  *why = render(msg::kImpNoHeaderRow, lang, kMaxTitleRows + 1, key_names, kMinOtherKnown);
   return false;
 }
 

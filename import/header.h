@@ -9,6 +9,7 @@
 #include "import/fields.h"
 #include "import/mapping.h"
 #include "import/sheet.h"
+#include "util/lang.h"
 
 namespace kaoping {
 
@@ -43,9 +44,9 @@ struct Header {
 /// (户编号 or 户号; 行政村 for the villages sheet; 姓名 for staff) and at least three other known
 /// columns. When the row below it adds known columns and is no data row (its key cell is
 /// empty), the two are read as one header. False, with *why saying what was looked for,
-/// when there is none.
+/// when there is none (in `lang`).
 bool find_header(const Sheet& sheet, SheetRole role, const Mapping& mapping, Header* out,
-                 std::string* why);
+                 std::string* why, Lang lang = Lang::kEn);
 
 /// The fields a role reads.
 bool role_reads(SheetRole role, Field f);

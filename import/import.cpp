@@ -136,8 +136,21 @@ struct InputRecord {
   std::vector<SheetInfo> sheets;
 };
 
-std::string in_quotes(const std::string& s) {
-  return "\"" + s + "\"";
+/// The name of a role as the office calls the sheet (导出表, 花名册, ...).
+const Message& role_message(SheetRole role) {
+  switch (role) {
+    case SheetRole::kExport:
+      return msg::kRoleExport;
+    case SheetRole::kRoster:
+      return msg::kRoleRoster;
+    case SheetRole::kVerification:
+      return msg::kRoleVerification;
+    case SheetRole::kVillages:
+      return msg::kRoleVillages;
+    case SheetRole::kStaff:
+      break;
+  }
+  return msg::kRoleStaff;
 }
 
 std::string trim_copy(std::string_view s) {
@@ -178,8 +191,10 @@ class Importer {
   }
 
   /// A warning of a kind that may repeat thousands of times: shown up to the limit, counted.
-  void repeated_warning(const std::string& kind, const FileLoc& at, const std::string& message) {
-    if (++repeated_[kind] <= opt_.warnings_per_kind) diag_->warning(at, message);
+  template <typename... Args>
+  void repeated_warning(const std::string& kind, const FileLoc& at, const Message& m,
+                        const Args&... args) {
+    if (++repeated_[kind] <= opt_.warnings_per_kind) diag_->warning(at, m, args...);
   }
 
   // ---- reading
@@ -281,18 +296,18 @@ void Importer::read_inputs(const std::vector<std::string>& args, SheetRole role)
     InputRecord& r = inputs_[file_index];
     if (with_header == 0) {
       // No sheet had a header: one error for the file (for FILE#* each sheet was looked at).
-      const std::string why = r.sheets.empty() ? "the sheet is empty" : r.sheets.front().why_not;
+      const std::string why =
+          r.sheets.empty() ? diag_->text(msg::kImpSheetEmpty) : r.sheets.front().why_not;
       std::string others;
       if (!all && r.file.format != FileFormat::kCsv && r.file.sheet_names.size() > 1) {
         for (const std::string& n : r.file.sheet_names) others += (others.empty() ? "" : ", ") + n;
-        others = "; the workbook's sheets are " + others +
-                 ": name one with FILE#SHEET, or read every one with FILE#*";
+        others = diag_->text(msg::kImpOtherSheets, others);
       }
       const std::string sheet_label = r.file.format == FileFormat::kCsv || r.sheets.empty()
                                           ? ""
-                                          : "sheet " + r.sheets.front().name + ": ";
+                                          : diag_->text(msg::kImpSheetLabel, r.sheets.front().name);
       diag_->error(FileLoc(spec.path),
-                   (all ? std::string("no sheet has the header: ") : sheet_label) + why + others);
+                   (all ? diag_->text(msg::kImpNoSheetHeader) : sheet_label) + why + others);
     }
   }
 }
@@ -332,16 +347,13 @@ bool Importer::required_columns(const Sheet& sheet, const Header& h, SheetRole r
   for (Field f : missing) {
     std::string names;
     for (std::string_view n : builtin_headers(f))
-      names += std::string(names.empty() ? "" : ", ") + std::string(n);
+      names += (names.empty() ? "" : diag_->text(msg::kListComma)) + std::string(n);
     std::string why;
-    if (role == SheetRole::kRoster && f == Field::kSize)
-      why = " (a roster without 与户主关系 has one row per household and must give 人数)";
+    if (role == SheetRole::kRoster && f == Field::kSize) why = diag_->text(msg::kImpNoColumnRoster);
     if (role == SheetRole::kVerification && f == Field::kIncome)
-      why = " (the income is what a visit is for)";
-    diag_->error(sheet.loc(h.row, 0), "the " + std::string(to_string(role)) +
-                                          " sheet has no column " + names + why +
-                                          "; --mapping columns: {" + std::string(field_name(f)) +
-                                          ": [HEADER]} names another header");
+      why = diag_->text(msg::kImpNoColumnIncome);
+    diag_->error(sheet.loc(h.row, 0), msg::kImpNoColumn, diag_->text(role_message(role)), names,
+                 why, field_name(f));
   }
   return missing.empty();
 }
@@ -351,8 +363,8 @@ void Importer::read_sheet(InputRecord* rec, std::size_t file_index, Sheet sheet,
   info.name = sheet.name;
   Header h;
   std::string why;
-  if (!find_header(sheet, role, mapping_, &h, &why)) {
-    info.why_not = sheet.rows.empty() ? "the sheet is empty" : why;
+  if (!find_header(sheet, role, mapping_, &h, &why, diag_->lang())) {
+    info.why_not = sheet.rows.empty() ? diag_->text(msg::kImpSheetEmpty) : why;
     rec->sheets.push_back(std::move(info));
     return;
   }
@@ -407,11 +419,9 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
   if (key.code.empty()) {
     if (blank_key(row, h, Field::kHouseholdId)) {
       ++skipped_rows_;
-      repeated_warning("skipped", loc(key.at),
-                       "the row has no " + h.name_of(Field::kHouseholdId) +
-                           " and is skipped (a note or a total line?)");
+      repeated_warning("skipped", loc(key.at), msg::kImpRowSkipped, h.name_of(Field::kHouseholdId));
     } else {
-      diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " is empty");
+      diag_->error(loc(key.at), msg::kImpCellEmpty, h.name_of(Field::kHouseholdId));
     }
     return;
   }
@@ -430,17 +440,15 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
   }
   Draft& d = drafts_[static_cast<std::size_t>(it->second)];
   if (d.file != file_index) {
-    diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " " + key.code + " is also in " +
-                                  inputs_[static_cast<std::size_t>(d.file)].arg + " (" +
-                                  where(d.key_at) + "); a household must be in one " +
-                                  std::string(to_string(role)) + " file");
+    diag_->error(loc(key.at), msg::kImpInTwoFiles, h.name_of(Field::kHouseholdId), key.code,
+                 inputs_[static_cast<std::size_t>(d.file)].arg, where(d.key_at),
+                 diag_->text(role_message(role)));
     return;
   }
   const bool person_rows = h.has(Field::kRelation);
   if (!added && (!person_rows || !d.person_rows)) {
-    diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " " + key.code +
-                                  " is on two rows (also " + where(d.key_at) +
-                                  ") of a sheet of one row per household");
+    diag_->error(loc(key.at), msg::kImpTwoRows, h.name_of(Field::kHouseholdId), key.code,
+                 where(d.key_at));
     return;
   }
   ++d.rows;
@@ -456,10 +464,8 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
     if (!rd(f, &v) || v.code.empty()) return;
     if (const Val* first = d.get(f)) {
       if (first->code != v.code)
-        diag_->error(loc(v.at), header_name(v.at, f) + " is " + in_quotes(v.raw) + " here but " +
-                                    in_quotes(first->raw) + " at " + where(first->at) + " (" +
-                                    h.name_of(Field::kHouseholdId) + " " + d.id +
-                                    "): the rows of one household must agree");
+        diag_->error(loc(v.at), msg::kImpRowsDisagree, header_name(v.at, f), v.raw, first->raw,
+                     where(first->at), h.name_of(Field::kHouseholdId), d.id);
       return;
     }
     d.fields.emplace_back(f, std::move(v));
@@ -498,9 +504,9 @@ void Importer::household_row(const SheetRow& row, int sheet_index, int file_inde
   if (p.head) {
     for (const Person& other : d.persons)
       if (other.head)
-        diag_->error(loc(ref_in(p.row, Field::kRelation)),
-                     "a second 户主 of " + h.name_of(Field::kHouseholdId) + " " + d.id +
-                         " (the first is at " + where(ref_in(other.row, Field::kRelation)) + ")");
+        diag_->error(loc(ref_in(p.row, Field::kRelation)), msg::kImpSecondHead,
+                     h.name_of(Field::kHouseholdId), d.id,
+                     where(ref_in(other.row, Field::kRelation)));
   }
   d.persons.push_back(std::move(p));
 }
@@ -512,11 +518,9 @@ void Importer::verification_row(const SheetRow& row, int sheet_index) {
   if (key.code.empty()) {
     if (blank_key(row, h, Field::kHouseholdId)) {
       ++skipped_rows_;
-      repeated_warning("skipped", loc(key.at),
-                       "the row has no " + h.name_of(Field::kHouseholdId) +
-                           " and is skipped (a note or a total line?)");
+      repeated_warning("skipped", loc(key.at), msg::kImpRowSkipped, h.name_of(Field::kHouseholdId));
     } else {
-      diag_->error(loc(key.at), h.name_of(Field::kHouseholdId) + " is empty");
+      diag_->error(loc(key.at), msg::kImpCellEmpty, h.name_of(Field::kHouseholdId));
     }
     return;
   }
@@ -530,9 +534,7 @@ void Importer::verification_row(const SheetRow& row, int sheet_index) {
       continue;
     }
     if (f == Field::kIncome && v.code.empty() && h.has(f)) {
-      diag_->error(loc(v.at), h.name_of(f) +
-                                  " is empty: a verification row must give the income "
-                                  "the visit found");
+      diag_->error(loc(v.at), msg::kImpNoIncome, h.name_of(f));
       ok = false;
       continue;
     }
@@ -576,18 +578,15 @@ void Importer::check_drafts() {
     if (d.role == SheetRole::kExport) {
       const Val* status = d.get(Field::kStatus);
       if (!status) {
-        diag_->error(loc(ref_in(d.key_at, Field::kStatus)),
-                     header_name(d.key_at, Field::kStatus) + " is empty for " + key);
+        diag_->error(loc(ref_in(d.key_at, Field::kStatus)), msg::kImpStatusEmpty,
+                     header_name(d.key_at, Field::kStatus), key);
         d.bad = true;
       } else if (status->code == "exited" && !header_of(d.key_at).has(Field::kExitYear)) {
-        diag_->error(loc(d.key_at), "the export has no column 脱贫年度, which " + key +
-                                        " needs: it has exited (" + trim_copy(status->raw) + ")");
+        diag_->error(loc(d.key_at), msg::kImpNoExitYearColumn, key, trim_copy(status->raw));
         d.bad = true;
       } else if (status->code == "exited" && !d.get(Field::kExitYear)) {
-        diag_->error(loc(ref_in(d.key_at, Field::kExitYear)),
-                     header_name(d.key_at, Field::kExitYear) + " is empty for " + key +
-                         ", which has exited (" + trim_copy(status->raw) +
-                         "): the year of exit is required");
+        diag_->error(loc(ref_in(d.key_at, Field::kExitYear)), msg::kImpExitYearEmpty,
+                     header_name(d.key_at, Field::kExitYear), key, trim_copy(status->raw));
         d.bad = true;
       }
     }
@@ -596,10 +595,7 @@ void Importer::check_drafts() {
     if (d.person_rows) {
       const Person* head = d.head();
       if (!head) {
-        repeated_warning("no_head", loc(d.key_at),
-                         key +
-                             " has no 户主 row (与户主关系): its head's name, ID, phone and "
-                             "language are left empty");
+        repeated_warning("no_head", loc(d.key_at), msg::kImpNoHead, key);
       } else {
         head_id = head->id;
         head_id_at = head->id_at;
@@ -609,20 +605,17 @@ void Importer::check_drafts() {
       head_id_at = id->at;
     }
     if (!head_id.empty()) {
-      const std::string problem = id_number_problem(head_id);
+      const std::string problem = id_number_problem(head_id, diag_->lang());
       if (!problem.empty()) {
-        diag_->error(loc(head_id_at), problem + " (the head of " + key + ")");
+        diag_->error(loc(head_id_at), msg::kImpHeadId, problem, key);
         d.bad = true;
       }
     }
     if (const Val* size = d.get(Field::kSize); size && d.person_rows) {
       const std::size_t n = d.persons.size();
       if (std::to_string(n) != size->code)
-        repeated_warning("size", loc(size->at),
-                         key + ": " + header_name(size->at, Field::kSize) + " is " + size->code +
-                             " but the household has " + std::to_string(n) +
-                             " rows of persons; members.csv lists them as they are, a 三统一 "
-                             "inconsistency as the evaluators would see it");
+        repeated_warning("size", loc(size->at), msg::kImpSizeRows, key,
+                         header_name(size->at, Field::kSize), size->code, n);
     }
   }
 }
@@ -655,20 +648,16 @@ void Importer::merge_rosters() {
     }
     const auto same_id = export_index_.find(d.id);
     if (same_id != export_index_.end() && same_id->second != d.merged_into)
-      diag_->error(loc(d.key_at),
-                   header_name(d.key_at, Field::kHouseholdId) + " " + d.id + " is also the " +
-                       header_name(drafts_[static_cast<std::size_t>(same_id->second)].key_at,
-                                   Field::kHouseholdId) +
-                       " of another household of the export (" +
-                       where(drafts_[static_cast<std::size_t>(same_id->second)].key_at) +
-                       "): two sources give one id to different households");
+      diag_->error(loc(d.key_at), msg::kImpRosterSameId, header_name(d.key_at, Field::kHouseholdId),
+                   d.id,
+                   header_name(drafts_[static_cast<std::size_t>(same_id->second)].key_at,
+                               Field::kHouseholdId),
+                   where(drafts_[static_cast<std::size_t>(same_id->second)].key_at));
   }
   if (roster_merged_ > 0)
     diag_->warning(loc(first_merged),
-                   std::to_string(roster_merged_) +
-                       (roster_merged_ == 1 ? " roster household is" : " roster households are") +
-                       " in the export already (the same head's ID) and not added twice; this "
-                       "is the first");
+                   roster_merged_ == 1 ? msg::kImpRosterMergedOne : msg::kImpRosterMergedMany,
+                   roster_merged_);
 }
 
 int Importer::village_for(const Val* township, const Val* village, const Val* code, const Ref& at,
@@ -693,9 +682,8 @@ int Importer::village_for(const Val* township, const Val* village, const Val* co
       if (v.name == vid) {
         v.name = vname;
       } else if (normalize_text(v.name) != normalize_text(vname)) {
-        diag_->error(loc(village->at), header_name(village->at, Field::kVillage) + " " +
-                                           in_quotes(vname) + " has the village code " + vid +
-                                           ", which other rows give to " + in_quotes(v.name));
+        diag_->error(loc(village->at), msg::kImpCodeOfOther,
+                     header_name(village->at, Field::kVillage), vname, vid, v.name);
         return -1;
       }
     }
@@ -703,10 +691,8 @@ int Importer::village_for(const Val* township, const Val* village, const Val* co
       const auto names = std::make_pair(normalize_text(tname), normalize_text(vname));
       auto [n, fresh] = village_by_names_.emplace(names, it->second);
       if (!fresh && n->second != it->second) {
-        diag_->error(loc(code->at), "the village " + in_quotes(vname) + " of " + in_quotes(tname) +
-                                        " has the village code " + vid + " here but " +
-                                        villages_[static_cast<std::size_t>(n->second)].id +
-                                        " on other rows");
+        diag_->error(loc(code->at), msg::kImpTwoCodes, vname, tname, vid,
+                     villages_[static_cast<std::size_t>(n->second)].id);
         return -1;
       }
     }
@@ -714,7 +700,7 @@ int Importer::village_for(const Val* township, const Val* village, const Val* co
   }
   if (tname.empty() || vname.empty()) {
     const Field missing = tname.empty() ? Field::kTownship : Field::kVillage;
-    diag_->error(loc(ref_in(at, missing)), header_name(at, missing) + " is empty");
+    diag_->error(loc(ref_in(at, missing)), msg::kImpCellEmpty, header_name(at, missing));
     return -1;
   }
   const auto names = std::make_pair(normalize_text(tname), normalize_text(vname));
@@ -778,15 +764,13 @@ void Importer::apply_verification() {
         index = drafts_[static_cast<std::size_t>(index)].merged_into;
     }
     if (index < 0) {
-      diag_->error(loc(at), header_name(at, Field::kHouseholdId) + " " + id +
-                                " matches no household of the exports or rosters");
+      diag_->error(loc(at), msg::kImpNoMatch, header_name(at, Field::kHouseholdId), id);
       continue;
     }
     Draft& d = drafts_[static_cast<std::size_t>(index)];
     if (d.in_verification) {
-      diag_->error(loc(at), "a second verification row for " +
-                                header_name(at, Field::kHouseholdId) + " " + id +
-                                " (the first is at " + where(d.verified_at) + ")");
+      diag_->error(loc(at), msg::kImpSecondVerification, header_name(at, Field::kHouseholdId), id,
+                   where(d.verified_at));
       continue;
     }
     d.in_verification = true;
@@ -798,10 +782,7 @@ void Importer::apply_verification() {
 void Importer::apply_villages_sheet() {
   if (in_.villages.empty()) {
     // Only worth saying when the import can go through.
-    if (!diag_->has_errors())
-      diag_->warning(FileLoc(),
-                     "no --villages sheet: villages.csv has no condition indicators, so tiers can "
-                     "only come from design.tier_method: label, with a tier for each village");
+    if (!diag_->has_errors()) diag_->warning(FileLoc(), msg::kImpNoVillagesSheet);
     return;
   }
   for (std::size_t k = 0; k < village_rows_.size(); ++k) {
@@ -816,10 +797,8 @@ void Importer::apply_villages_sheet() {
     if (index < 0) continue;
     VillageRec& v = villages_[static_cast<std::size_t>(index)];
     if (v.sheet_row.sheet >= 0) {
-      diag_->error(loc(ref_in(village_rows_at_[k], Field::kVillage)),
-                   "the village " + in_quotes(v.name) +
-                       " is on two rows of the villages sheet (also " +
-                       where(ref_in(v.sheet_row, Field::kVillage)) + ")");
+      diag_->error(loc(ref_in(village_rows_at_[k], Field::kVillage)), msg::kImpVillageTwoRows,
+                   v.name, where(ref_in(v.sheet_row, Field::kVillage)));
       continue;
     }
     v.sheet_row = village_rows_at_[k];
@@ -835,10 +814,9 @@ void Importer::apply_villages_sheet() {
       TownshipRec& town = townships_[v.township_id];
       const double minutes = std::stod(t->code);
       if (town.travel_at.sheet >= 0 && town.travel != minutes) {
-        diag_->error(loc(t->at), header_name(t->at, Field::kTownshipTravel) + " is " + t->code +
-                                     " here but " + format_double(town.travel) + " at " +
-                                     where(town.travel_at) + " (township " + in_quotes(town.name) +
-                                     ")");
+        diag_->error(loc(t->at), msg::kImpTownshipTravel,
+                     header_name(t->at, Field::kTownshipTravel), t->code,
+                     format_double(town.travel), where(town.travel_at), town.name);
       } else {
         town.travel = minutes;
         town.travel_at = t->at;
@@ -851,10 +829,8 @@ void Importer::apply_villages_sheet() {
     if (v.has_households && v.sheet_row.sheet < 0 && missing++ == 0) first = v.name;
   if (missing > 0)
     diag_->warning(FileLoc(in_.villages),
-                   std::to_string(missing) + (missing == 1 ? " village" : " villages") +
-                       " of the households " + (missing == 1 ? "is" : "are") +
-                       " not in the villages sheet (the first: " + first +
-                       "); their condition indicators are empty");
+                   missing == 1 ? msg::kImpVillagesMissingOne : msg::kImpVillagesMissingMany,
+                   missing, first);
 }
 
 /// The flag bits of a ';'-separated list of names (index in `names` = bit).
@@ -970,9 +946,8 @@ bool Importer::household_income(const Draft& d, std::size_t i, bool registered, 
     h.income[i] = h.income_system[i];
   }
   if (registered && std::isnan(h.income[i])) {
-    diag_->error(loc(ref_in(d.key_at, Field::kIncomeSystem)),
-                 header_name(d.key_at, Field::kIncomeSystem) + " is empty for " + key +
-                     ", and no verification row gives its 核实人均纯收入");
+    diag_->error(loc(ref_in(d.key_at, Field::kIncomeSystem)), msg::kImpIncomeEmpty,
+                 header_name(d.key_at, Field::kIncomeSystem), key);
     return false;
   }
   if (!registered) h.income_system[i] = h.income[i];  // not in the national system
@@ -1042,11 +1017,10 @@ void Importer::household_members(const Draft& d, std::size_t i, Registry* reg) {
       m.age = age_on(birth, sept1);
     } else {
       const Ref at = p.id_at.sheet >= 0 ? p.id_at : p.row;
-      repeated_warning("no_age", loc(at),
-                       (p.id.empty() ? std::string("a member of ") + key + " has no ID number"
-                                     : "the ID number " + masked_id(p.id) + " of a member of " +
-                                           key + " has no birth date") +
-                           ": the person has no age (and is not counted as a dropout)");
+      if (p.id.empty())
+        repeated_warning("no_age", loc(at), msg::kImpMemberNoId, key);
+      else
+        repeated_warning("no_age", loc(at), msg::kImpMemberNoBirth, masked_id(p.id), key);
     }
     if (!p.school.empty()) m.in_school = p.school == "in_school" ? 1 : 0;
     if (d.school_known)
@@ -1119,20 +1093,13 @@ void Importer::household_language(const Draft& d, std::size_t i, Households* hh)
       if (auto it = m->second.find(ethnicity); it != m->second.end()) code = it->second;
     if (!code) code = ethnicity_language(ethnicity);
     if (!code) {
-      diag_->error(
-          loc(ethnicity_at),
-          header_name(ethnicity_at, Field::kEthnicity) + " " + in_quotes(ethnicity) +
-              " is not one of the 56 民族 (汉族, 彝族, 哈尼族, 傣族, ...), and the head of " + key +
-              " does not speak 普通话, so the household's language is needed; to accept "
-              "it, add it to the --mapping file: values: {ethnicity: {" +
-              ethnicity + ": CODE}} with CODE its language (lowercase letters, e.g. yi)");
+      diag_->error(loc(ethnicity_at), msg::kImpUnknownEthnicity,
+                   header_name(ethnicity_at, Field::kEthnicity), ethnicity, key);
     } else {
       h.language[i] = *code;
     }
   } else if (mandarin == 0) {
-    repeated_warning("no_ethnicity", loc(d.key_at),
-                     "the head of " + key +
-                         " does not speak 普通话 but has no 民族: the language is left as zh");
+    repeated_warning("no_ethnicity", loc(d.key_at), msg::kImpNoEthnicity, key);
   }
 }
 
@@ -1151,12 +1118,13 @@ void Importer::build_staff(Registry* reg) {
     const Val* name = get(Field::kName);
     const Val* role = get(Field::kRole);
     if (!name) {
-      diag_->error(loc(ref_in(row, Field::kName)), header_name(row, Field::kName) + " is empty");
+      diag_->error(loc(ref_in(row, Field::kName)), msg::kImpCellEmpty,
+                   header_name(row, Field::kName));
       continue;
     }
     if (!role) {
-      diag_->error(loc(ref_in(row, Field::kRole)),
-                   header_name(row, Field::kRole) + " is empty: expected 领走人员 or 翻译");
+      diag_->error(loc(ref_in(row, Field::kRole)), msg::kImpRoleEmpty,
+                   header_name(row, Field::kRole));
       continue;
     }
     Staff s;
@@ -1182,23 +1150,23 @@ void Importer::build_staff(Registry* reg) {
           if (normalize_text(villages_[v].name) == normalize_text(village->code))
             index = static_cast<int>(v), ++found;
         if (found > 1) {
-          diag_->error(loc(village->at), "there are " + std::to_string(found) + " villages named " +
-                                             in_quotes(village->code) + ": give the 乡(镇) too");
+          diag_->error(loc(village->at), msg::kImpNamesakeVillages, found, village->code);
           continue;
         }
       }
       if (index < 0) {
-        diag_->error(loc(village->at),
-                     header_name(village->at, Field::kVillage) + " " + in_quotes(village->code) +
-                         (township ? " of " + in_quotes(township->code) : std::string()) +
-                         " is not a village of the exports, rosters or villages sheet");
+        if (township)
+          diag_->error(loc(village->at), msg::kImpStaffNoVillageOf,
+                       header_name(village->at, Field::kVillage), village->code, township->code);
+        else
+          diag_->error(loc(village->at), msg::kImpStaffNoVillage,
+                       header_name(village->at, Field::kVillage), village->code);
         continue;
       }
       s.village_id = villages_[static_cast<std::size_t>(index)].id;
       base = s.village_id;
     } else if (s.role == StaffRole::kGuide) {
-      diag_->error(loc(ref_in(row, Field::kVillage)),
-                   "a guide (领走人员) must name the village (行政村) they guide in");
+      diag_->error(loc(ref_in(row, Field::kVillage)), msg::kImpGuideNoVillage);
       continue;
     } else if (township) {
       auto it = township_code_by_name_.find(normalize_text(township->code));
@@ -1229,13 +1197,8 @@ void Importer::build_staff(Registry* reg) {
         if (group.empty()) continue;
         const std::string gid = s.village_id + "/" + group;
         if (!group_by_id_.count(gid)) {
-          diag_->error(
-              loc(g->at),
-              header_name(g->at, Field::kGroup) + " " + in_quotes(group) +
-                  " is not a group (村民小组) of the village " +
-                  in_quotes(
-                      villages_[static_cast<std::size_t>(village_by_id_[s.village_id])].name) +
-                  " in the exports or rosters");
+          diag_->error(loc(g->at), msg::kImpStaffNoGroup, header_name(g->at, Field::kGroup), group,
+                       villages_[static_cast<std::size_t>(village_by_id_[s.village_id])].name);
           continue;
         }
         s.groups.push_back(gid);
@@ -1342,13 +1305,12 @@ bool Importer::run(ImportResult* out) {
   build_staff(&reg);
   for (const auto& [kind, count] : repeated_)
     if (count > opt_.warnings_per_kind)
-      diag_->warning(FileLoc(), std::to_string(count - opt_.warnings_per_kind) +
-                                    " more warnings like the ones above (" + kind + ") not shown");
+      diag_->warning(FileLoc(), msg::kImpMoreWarnings, count - opt_.warnings_per_kind, kind);
   if (diag_->has_errors()) return false;
 
   // What import wrote must be a registry every command reads (SPEC §1).
   std::string err;
-  if (!reg.build_indexes(&err)) {
+  if (!reg.build_indexes(&err, diag_->lang())) {
     diag_->error(FileLoc(), msg::kImpInconsistent, err);
     return false;
   }
@@ -1377,7 +1339,7 @@ bool Importer::run(ImportResult* out) {
 bool import_registry(const ImportInputs& inputs, const ImportOptions& options, ImportResult* out,
                      Diagnostics* diag) {
   if (inputs.exports.empty()) {
-    diag->error(FileLoc(), "import needs at least one --export file");
+    diag->error(FileLoc(), msg::kImpNoExport);
     return false;
   }
   Importer importer(inputs, options, diag);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "import/messages.h"
 #include "util/files.h"
 #include "util/limits.h"
 #include "util/text.h"
@@ -17,11 +18,14 @@ FileLoc at(const std::string& file, const YAML::Node& n) {
   return m.is_null() ? FileLoc(file) : FileLoc(file, m.line + 1, m.column + 1);
 }
 
-/// "a, b or c".
-std::string join(const std::vector<std::string>& items) {
+/// "a, b or c" (in Chinese "a、b、c").
+std::string join(const std::vector<std::string>& items, Lang lang) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+    out += (i == 0                  ? std::string()
+            : i + 1 == items.size() ? render(msg::kListOrCode, lang)
+                                    : render(msg::kListComma, lang)) +
+           items[i];
   return out;
 }
 
@@ -30,12 +34,10 @@ std::optional<Field> key_field(const std::string& file, const YAML::Node& key, D
   const std::string name = key.Scalar();
   if (auto f = field_by_name(name)) return f;
   const std::string hint = did_you_mean(name, field_names());
-  diag->error(at(file, key), "unknown field \"" + name + "\"" +
-                                 (hint.empty() ? " (the fields are the column names of "
-                                                 "households.csv and members.csv, and ethnicity, "
-                                                 "mandarin, school, medical_insurance; see "
-                                                 "docs/import.md)"
-                                               : ", did you mean \"" + hint + "\"?"));
+  if (hint.empty())
+    diag->error(at(file, key), msg::kMapUnknownField, name);
+  else
+    diag->error(at(file, key), msg::kMapUnknownFieldHint, name, hint);
   return std::nullopt;
 }
 
@@ -44,26 +46,25 @@ std::optional<Field> key_field(const std::string& file, const YAML::Node& key, D
 bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
   out->file = path;
   std::string text, err;
-  if (!read_file(path, &text, &err, limits::max_side_file_bytes())) {
+  if (!read_file(path, &text, &err, limits::max_side_file_bytes(), diag->lang())) {
     diag->error(FileLoc(path), err);
     return false;
   }
   int line = 1, column = 1;
   if (!valid_utf8(text, &line, &column)) {
-    diag->error(FileLoc(path, line, column),
-                "the mapping file is not UTF-8 (GBK?); save it as UTF-8");
+    diag->error(FileLoc(path, line, column), msg::kMapNotUtf8);
     return false;
   }
   YAML::Node root;
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    diag->error(FileLoc(path, e.mark.line + 1, e.mark.column + 1), "not YAML: " + e.msg);
+    diag->error(FileLoc(path, e.mark.line + 1, e.mark.column + 1), msg::kMapNotYaml, e.msg);
     return false;
   }
   if (root.IsNull()) return true;
   if (!root.IsMap()) {
-    diag->error(at(path, root), "the mapping file must be a map with the keys columns and values");
+    diag->error(at(path, root), msg::kMapNotMap);
     return false;
   }
   const std::size_t errors = diag->error_count();
@@ -72,14 +73,15 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
     const YAML::Node& body = section.second;
     if (name != "columns" && name != "values") {
       const std::string hint = did_you_mean(name, {"columns", "values"});
-      diag->error(at(path, section.first), "unknown key \"" + name + "\"" +
-                                               (hint.empty() ? " (expected columns or values)"
-                                                             : ", did you mean \"" + hint + "\"?"));
+      if (hint.empty())
+        diag->error(at(path, section.first), msg::kMapUnknownKey, name);
+      else
+        diag->error(at(path, section.first), msg::kMapUnknownKeyHint, name, hint);
       continue;
     }
     if (body.IsNull()) continue;
     if (!body.IsMap()) {
-      diag->error(at(path, body), name + " must be a map of field names");
+      diag->error(at(path, body), msg::kMapSectionNotMap, name);
       continue;
     }
     for (const auto& entry : body) {
@@ -94,13 +96,12 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
           for (const auto& item : v) items.push_back(item);
         }
         if (items.empty() && !v.IsSequence()) {
-          diag->error(at(path, v), "columns: " + entry.first.Scalar() +
-                                       " must be a header name or a list of them");
+          diag->error(at(path, v), msg::kMapColumnsValue, entry.first.Scalar());
           continue;
         }
         for (const YAML::Node& item : items) {
           if (!item.IsScalar() || item.Scalar().empty()) {
-            diag->error(at(path, item), "a header name must be text");
+            diag->error(at(path, item), msg::kMapHeaderText);
             continue;
           }
           out->headers[*f].push_back(normalize_text(item.Scalar()));
@@ -108,16 +109,13 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
         }
       } else {
         if (!v.IsMap()) {
-          diag->error(at(path, v),
-                      "values: " + entry.first.Scalar() + " must be a map of text: code");
+          diag->error(at(path, v), msg::kMapValuesNotMap, entry.first.Scalar());
           continue;
         }
         const std::vector<std::string> codes = allowed_codes(*f);
         const bool open = *f == Field::kEthnicity || *f == Field::kLanguages;
         if (codes.empty() && !open) {
-          diag->error(at(path, entry.first),
-                      "values: " + entry.first.Scalar() +
-                          " takes no value table (its cells are read as they are)");
+          diag->error(at(path, entry.first), msg::kMapNoTable, entry.first.Scalar());
           continue;
         }
         for (const auto& pair : v) {
@@ -125,11 +123,12 @@ bool load_mapping(const std::string& path, Mapping* out, Diagnostics* diag) {
           bool ok = std::find(codes.begin(), codes.end(), code) != codes.end();
           if (open) ok = language_code(code).has_value() && language_code(code) == code;
           if (!ok) {
-            diag->error(at(path, pair.second),
-                        "values: " + entry.first.Scalar() + ": \"" + code + "\" is not a code of " +
-                            std::string(field_name(*f)) +
-                            (open ? " (a language code: lowercase letters, 2 to 12, e.g. yi)"
-                                  : " (expected one of " + join(codes) + ")"));
+            if (open)
+              diag->error(at(path, pair.second), msg::kMapBadLanguageCode, entry.first.Scalar(),
+                          code, field_name(*f));
+            else
+              diag->error(at(path, pair.second), msg::kMapBadCode, entry.first.Scalar(), code,
+                          field_name(*f), join(codes, diag->lang()));
             continue;
           }
           out->values[*f][normalize_text(pair.first.Scalar())] = code;

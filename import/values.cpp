@@ -6,15 +6,12 @@
 #include <set>
 
 #include "import/import.h"
+#include "import/messages.h"
 #include "registry/load.h"
 #include "util/text.h"
 
 namespace kaoping {
 namespace {
-
-const char* kKeepAsText =
-    "keep the column as text (设置单元格格式 → 文本 before pasting, or import the column as "
-    "text) and export it again";
 
 std::string trim(std::string_view s) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -69,19 +66,22 @@ std::string in_quotes(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-std::string join_codes(const std::vector<std::string>& codes) {
+/// "a, b or c" (in Chinese "a、b、c").
+std::string join_codes(const std::vector<std::string>& codes, Lang lang) {
   std::string out;
   for (std::size_t i = 0; i < codes.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == codes.size() ? " or " : ", ") + codes[i];
+    out += (i == 0                  ? std::string()
+            : i + 1 == codes.size() ? render(msg::kListOrCode, lang)
+                                    : render(msg::kListComma, lang)) +
+           codes[i];
   return out;
 }
 
-/// "to accept it, add it to the --mapping file: values: {cause: {因婚: CODE}} (CODE: ...)".
-std::string mapping_hint(Field f, const std::string& text) {
+/// "; to accept it, add it to the --mapping file: values: {cause: {因婚: CODE}} with CODE ...".
+std::string mapping_hint(Field f, const std::string& text, Lang lang) {
   const std::vector<std::string> codes = allowed_codes(f);
-  std::string hint = "; to accept it, add it to the --mapping file: values: {" +
-                     std::string(field_name(f)) + ": {" + text + ": CODE}}";
-  if (!codes.empty()) hint += " with CODE " + join_codes(codes);
+  std::string hint = render(msg::kValMappingHint, lang, field_name(f), text);
+  if (!codes.empty()) hint += render(msg::kValMappingCodes, lang, join_codes(codes, lang));
   return hint;
 }
 
@@ -98,9 +98,9 @@ std::optional<std::string> lookup(Field f, const std::string& norm, const Mappin
   return std::nullopt;
 }
 
-std::string accepted_of(Field f) {
+std::string accepted_of(Field f, Lang lang) {
   const ValueTable* t = builtin_values(f);
-  return t ? t->accepted : join_codes(allowed_codes(f));
+  return t ? std::string(t->accepted.text(lang)) : join_codes(allowed_codes(f), lang);
 }
 
 /// Splits a list cell on ; ； 、 , ， / and blanks.
@@ -160,24 +160,18 @@ bool exponent_form(std::string_view t) {
   return i > exp && i == t.size();
 }
 
-std::string id_number_problem(std::string_view id) {
+std::string id_number_problem(std::string_view id, Lang lang) {
   if (id.size() == 18) {
     if (valid_id_number(std::string(id))) return "";
-    return "证件号码 " + masked_id(id) +
-           " is not a valid ID number (its check character fails GB 11643, or it has letters "
-           "among its first 17 characters)";
+    return render(msg::kValBadId, lang, masked_id(id));
   }
   if (id.size() == 20) {
     const bool digits = std::isdigit(static_cast<unsigned char>(id[18])) &&
                         std::isdigit(static_cast<unsigned char>(id[19]));
     if (digits && valid_id_number(std::string(id.substr(0, 18)))) return "";
-    return "证件号码 " + masked_id(id) +
-           " is not a valid disability certificate number (残疾人证号: a valid ID number and two "
-           "digits)";
+    return render(msg::kValBadDisabilityId, lang, masked_id(id));
   }
-  return "证件号码 " + masked_id(id) + " has " + std::to_string(id.size()) +
-         " characters; expected an 18-character ID number or a 20-character disability "
-         "certificate number";
+  return render(msg::kValIdLength, lang, masked_id(id), id.size());
 }
 
 bool id_birth_date(std::string_view id, Date* out) {
@@ -228,6 +222,7 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
   if (raw.empty()) return true;
   const ValueKind kind = value_kind(f);
   const std::string norm = normalize_text(raw);
+  const Lang lang = diag->lang();
   const auto fail = [&](const std::string& message) {
     diag->error(loc, message);
     return false;
@@ -236,23 +231,16 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
                            kind == ValueKind::kPhone || kind == ValueKind::kWhole ||
                            kind == ValueKind::kNumber || kind == ValueKind::kYear;
   if (number_like && cell.kind == CellKind::kText && exponent_form(norm))
-    return fail(header + " " + in_quotes(raw) +
-                " is in exponent form: a spreadsheet has turned the number into a rounded figure "
-                "and its last digits are lost; " +
-                kKeepAsText);
-  if (cell.kind == CellKind::kError)
-    return fail(header + " holds the formula error " + raw +
-                "; correct the formula or type the value");
+    return fail(diag->text(msg::kValExponent, header, raw, diag->text(msg::kValKeepAsText)));
+  if (cell.kind == CellKind::kError) return fail(diag->text(msg::kValFormulaError, header, raw));
   if ((kind == ValueKind::kId || kind == ValueKind::kIdNumber || kind == ValueKind::kPhone) &&
       cell.lost_digits)
-    return fail(header + " " + (kind == ValueKind::kIdNumber ? masked_id(norm) : in_quotes(raw)) +
-                " was stored as a number of more than 15 digits, so a spreadsheet has already "
-                "replaced its last digits with zeros; " +
-                kKeepAsText);
-  if (cell.lost_digits)
-    diag->warning(loc, header + " " + in_quotes(raw) +
-                           " is a number of more than 15 significant digits: a spreadsheet keeps "
-                           "only 15, so its last digits may be lost");
+    return fail(diag->text(msg::kValLostDigits, header,
+                           kind == ValueKind::kIdNumber ? masked_id(norm)
+                           : lang == Lang::kEn          ? in_quotes(raw)
+                                                        : "“" + raw + "”",
+                           diag->text(msg::kValKeepAsText)));
+  if (cell.lost_digits) diag->warning(loc, msg::kValMayLoseDigits, header, raw);
 
   switch (kind) {
     case ValueKind::kText:
@@ -274,8 +262,7 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
       *code = norm;
       if (f == Field::kVillageCode &&
           (norm.size() != 12 || norm.find_first_not_of("0123456789") != std::string::npos))
-        return fail(header + " must be the 12-digit village code (行政区划代码), got " +
-                    in_quotes(raw));
+        return fail(diag->text(msg::kValVillageCode, header, raw));
       return true;
     case ValueKind::kIdNumber: {
       std::string id = norm;
@@ -284,19 +271,14 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
       return true;  // checked where it matters: the head's is an error, a member's a warning
     }
     case ValueKind::kPhone:
-      if (!valid_phone(norm))
-        return fail(header + " " + in_quotes(raw) +
-                    " is not a phone number: expected an 11-digit mobile number starting with 1, "
-                    "or a landline with its area code (0 and 10 to 12 digits, one - after the "
-                    "area code allowed)");
+      if (!valid_phone(norm)) return fail(diag->text(msg::kValPhone, header, raw));
       *code = norm;
       return true;
     case ValueKind::kWhole: {
       long long v = 0;
       const long long min = f == Field::kSize ? 1 : 0;
       if (!parse_whole(norm, &v) || v < min || v > 1000000)
-        return fail(header + " must be a whole number >= " + std::to_string(min) + ", got " +
-                    in_quotes(raw));
+        return fail(diag->text(msg::kValWhole, header, min, raw));
       *code = std::to_string(v);
       return true;
     }
@@ -305,8 +287,8 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
       const bool signed_ok =
           f == Field::kNatural || f == Field::kTransport || f == Field::kEconomic;
       if (!parse_decimal(norm, &v) || (!signed_ok && v < 0))
-        return fail(header + " must be a number" + (signed_ok ? "" : " >= 0") + ", got " +
-                    in_quotes(raw));
+        return fail(
+            diag->text(signed_ok ? msg::kValNumber : msg::kValNumberNonNegative, header, raw));
       *code = format_double(v);
       return true;
     }
@@ -316,7 +298,7 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
       if (cell.kind == CellKind::kDate || (y.size() == 10 && y[4] == '-')) y = y.substr(0, 4);
       long long v = 0;
       if (!parse_whole(y, &v) || v < 1949 || v > 2100)
-        return fail(header + " must be a year such as 2016, got " + in_quotes(raw));
+        return fail(diag->text(msg::kValYear, header, raw));
       *code = std::to_string(v);
       return true;
     }
@@ -326,8 +308,8 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
         *code = *c;
         return true;
       }
-      return fail(header + " " + in_quotes(raw) + " is not one of " + accepted_of(f) +
-                  mapping_hint(f, raw));
+      return fail(diag->text(msg::kValNotOneOf, header, raw, accepted_of(f, lang),
+                             mapping_hint(f, raw, lang)));
     }
     case ValueKind::kList: {
       std::set<std::string> seen;
@@ -338,15 +320,13 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
             if (auto it = m->second.find(item); it != m->second.end()) c = it->second;
           if (!c) c = language_code(item);
           if (!c)
-            return fail(header + " " + in_quotes(item) +
-                        " is not a language kaoping knows (汉语, "
-                        "彝语, 哈尼语, ... or a code such as yi)" +
-                        mapping_hint(f, item));
+            return fail(
+                diag->text(msg::kValUnknownLanguage, header, item, mapping_hint(f, item, lang)));
         } else {
           c = lookup(f, item, mapping);
           if (!c)
-            return fail(header + " " + in_quotes(item) + " is not one of " + accepted_of(f) +
-                        mapping_hint(f, item));
+            return fail(diag->text(msg::kValNotOneOf, header, item, accepted_of(f, lang),
+                                   mapping_hint(f, item, lang)));
         }
         if (seen.insert(*c).second) *code += (code->empty() ? "" : ";") + *c;
       }

@@ -23,8 +23,8 @@ bool read_value(Field f, const std::string& header, const Cell& cell, const File
 
 /// The problem with an ID number (18 characters with a valid GB 11643 check character, or a
 /// 20-character disability certificate number: such an ID and two digits), masked; "" when
-/// it is valid.
-std::string id_number_problem(std::string_view id);
+/// it is valid; in `lang`.
+std::string id_number_problem(std::string_view id, Lang lang = Lang::kEn);
 
 /// The birth date an ID number carries (characters 7–14 of an 18- or 20-character one,
 /// 7–12 of an old 15-digit one); false when it has none that is a real date.

@@ -50,9 +50,10 @@ bool select_sheets(const SheetSelector& which, const std::vector<bool>& hidden,
       for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
       std::vector<std::string_view> candidates(names.begin(), names.end());
       const std::string hint = did_you_mean(which.name, candidates);
-      diag->error(FileLoc(file.path), "the workbook has no sheet named \"" + which.name + "\"" +
-                                          (hint.empty() ? "" : ", did you mean \"" + hint + "\"?") +
-                                          " (its sheets: " + list + ")");
+      if (hint.empty())
+        diag->error(FileLoc(file.path), msg::kBookNoSheet, which.name, list);
+      else
+        diag->error(FileLoc(file.path), msg::kBookNoSheetHint, which.name, hint, list);
       return false;
     }
   }
@@ -199,14 +200,11 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
   }
   const uintmax_t size = fs::file_size(spec.path, ec);
   if (!ec && size > limits.max_file_bytes) {
-    diag->error(at, "the file is " + std::to_string(size >> 20) + " MiB, larger than the " +
-                        std::to_string(limits.max_file_bytes >> 20) +
-                        " MiB an input may have; a county's export is a few MB: is it the "
-                        "right file?");
+    diag->error(at, msg::kBookTooLarge, size >> 20, limits.max_file_bytes >> 20);
     return false;
   }
   std::string bytes, err;
-  if (!read_file(spec.path, &bytes, &err)) {
+  if (!read_file(spec.path, &bytes, &err, -1, diag->lang())) {
     diag->error(at, err);
     return false;
   }
@@ -220,66 +218,58 @@ bool read_workbook(const InputSpec& spec, const ReadLimits& limits, WorkbookFile
   const bool named_xlsx = ext == ".xlsx" || ext == ".xlsm" || ext == ".xltx";
   const bool named_xls = ext == ".xls" || ext == ".xlt" || ext == ".et";
   const bool named_book = named_xlsx || named_xls;
-  const std::string shown_ext = "an " + ext + " name";
-  const auto misnamed = [&](const char* what, bool wrong_name) {
-    if (wrong_name && !ext.empty())
-      diag->warning(at, std::string("this is ") + what + " saved with " + shown_ext +
-                            "; it is read as what it is");
+  const auto misnamed = [&](const Message& what, bool wrong_name) {
+    if (wrong_name && !ext.empty()) diag->warning(at, msg::kBookMisnamed, diag->text(what), ext);
   };
-  const auto refuse = [&](const std::string& what, const std::string& todo) {
-    diag->error(at, "this is " + what + (named_book ? " saved with " + shown_ext : "") +
-                        ", not a workbook; " + todo);
+  const auto refuse = [&](const Message& what, const Message& todo) {
+    if (named_book)
+      diag->error(at, msg::kBookRefuseNamed, diag->text(what), ext, diag->text(todo));
+    else
+      diag->error(at, msg::kBookRefuse, diag->text(what), diag->text(todo));
     return false;
   };
-  const std::string resave = "open it in Excel or WPS and save it as .xlsx";
 
   switch (sniff(bytes)) {
     case Sniffed::kZip: {
       out->format = FileFormat::kXlsx;
       const bool ok = import_detail::read_xlsx(bytes, spec.sheets, out, diag);
-      if (ok) misnamed("an .xlsx workbook", !named_xlsx);
+      if (ok) misnamed(msg::kBookXlsx, !named_xlsx);
       return ok;
     }
     case Sniffed::kOle2:
       if (encrypted_package(bytes)) {
-        diag->error(at,
-                    "the workbook is protected by a password; open it in Excel or WPS, "
-                    "remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
+        diag->error(at, msg::kBookPassword);
         return false;
       }
       out->format = FileFormat::kXls;
-      misnamed("an .xls workbook (Excel 97–2003)", !named_xls);
+      misnamed(msg::kBookXls, !named_xls);
       return import_detail::read_xls(spec.path, spec.sheets, out, diag);
     case Sniffed::kHtml:
-      return refuse("an HTML page", resave);
+      return refuse(msg::kBookHtml, msg::kBookResave);
     case Sniffed::kMhtml:
-      return refuse("a web archive (MHTML)", resave);
+      return refuse(msg::kBookMhtml, msg::kBookResave);
     case Sniffed::kSpreadsheetXml:
-      return refuse("an Excel 2003 XML spreadsheet", resave);
+      return refuse(msg::kBookXml2003, msg::kBookResave);
     case Sniffed::kOtherXml:
-      return refuse("an XML file", "export the data as .xlsx or .csv");
+      return refuse(msg::kBookXml, msg::kBookExportAgain);
     case Sniffed::kPdf:
-      return refuse("a PDF document", "export the data from the system as .xlsx or .csv");
+      return refuse(msg::kBookPdf, msg::kBookExportFromSystem);
     case Sniffed::kRtf:
-      return refuse("an RTF document", "export the data as .xlsx or .csv");
+      return refuse(msg::kBookRtf, msg::kBookExportAgain);
     case Sniffed::kBinary:
-      diag->error(at,
-                  "this is neither a workbook (.xlsx, .xls) nor a CSV file (it starts with "
-                  "the bytes " +
-                      hex_byte(static_cast<unsigned char>(bytes[0])) + " " +
-                      hex_byte(static_cast<unsigned char>(bytes.size() > 1 ? bytes[1] : 0)) + ")");
+      diag->error(at, msg::kBookBinary, hex_byte(static_cast<unsigned char>(bytes[0])),
+                  hex_byte(static_cast<unsigned char>(bytes.size() > 1 ? bytes[1] : 0)));
       return false;
     case Sniffed::kText:
       break;
   }
   if (named_book) {
-    if (tab_separated(bytes))
-      return refuse("tab-separated text", resave + ", or as CSV and import that");
-    return refuse("CSV text", "rename it to .csv, or " + resave);
+    if (tab_separated(bytes)) return refuse(msg::kBookTsv, msg::kBookResaveOrCsv);
+    return refuse(msg::kBookCsv, msg::kBookRenameCsv);
   }
   out->format = FileFormat::kCsv;
   if (spec.sheets.which == SheetSelector::Which::kNamed) {
-    diag->error(at, "a CSV file has no sheets; name it without #" + spec.sheets.name);
+    diag->error(at, msg::kBookCsvSheet, spec.sheets.name);
     return false;
   }
   CsvTable table;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "import/messages.h"
 #include "import/readers.h"
 
 namespace kaoping::import_detail {
@@ -19,13 +20,12 @@ struct XlsHandle {
   }
 };
 
-std::string freexl_problem(int code) {
+std::string freexl_problem(int code, Lang lang) {
   switch (code) {
     case FREEXL_INSUFFICIENT_MEMORY:
-      return "there is not enough memory to read it";
+      return render(msg::kXlsMemory, lang);
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-      return "this is an OLE2 compound document that holds no workbook (a Word document, or an "
-             "encrypted workbook?); open it in Excel or WPS and save it as .xlsx";
+      return render(msg::kXlsNoWorkbook, lang);
     case FREEXL_CRAFTED_FILE:
     case FREEXL_CFBF_READ_ERROR:
     case FREEXL_CFBF_SEEK_ERROR:
@@ -36,20 +36,16 @@ std::string freexl_problem(int code) {
     case FREEXL_INVALID_MINI_STREAM:
     case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
     case FREEXL_INVALID_CFBF_HEADER:
-      return "the .xls workbook is damaged (its compound-file structure cannot be read); open "
-             "it in Excel or WPS and save it as .xlsx";
+      return render(msg::kXlsDamagedStructure, lang);
     case FREEXL_BIFF_INVALID_BOF:
     case FREEXL_BIFF_INVALID_SST:
     case FREEXL_BIFF_ILLEGAL_SST_INDEX:
-      return "the .xls workbook is damaged (its records cannot be read); open it in Excel or "
-             "WPS and save it as .xlsx";
+      return render(msg::kXlsDamagedRecords, lang);
     case FREEXL_UNSUPPORTED_CHARSET:
     case FREEXL_INVALID_CHARACTER:
-      return "the .xls workbook's text is in a character set that cannot be converted; open it "
-             "in Excel or WPS and save it as .xlsx";
+      return render(msg::kXlsCharset, lang);
     default:
-      return "the .xls workbook cannot be read (FreeXL error " + std::to_string(code) +
-             "); open it in Excel or WPS and save it as .xlsx";
+      return render(msg::kXlsOther, lang, code);
   }
 }
 
@@ -60,20 +56,18 @@ bool read_xls(const std::string& path, const SheetSelector& which, WorkbookFile*
   const FileLoc at(out->path);
   XlsHandle xls;
   if (const int rc = freexl_open(path.c_str(), &xls.h); rc != FREEXL_OK) {
-    diag->error(at, freexl_problem(rc));
+    diag->error(at, freexl_problem(rc, diag->lang()));
     return false;
   }
   unsigned int info = 0;
   if (freexl_get_info(xls.h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
-    diag->error(at,
-                "the workbook is protected by a password; open it in Excel or WPS, remove the "
-                "password (文件 → 信息 → 保护工作簿) and save it as .xlsx");
+    diag->error(at, msg::kBookPassword);
     return false;
   }
   unsigned int count = 0;
   if (freexl_get_info(xls.h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0) {
-    diag->error(at, "the workbook has no worksheets");
+    diag->error(at, msg::kBookNoWorksheets);
     return false;
   }
   for (unsigned short k = 0; k < count; ++k) {
@@ -93,23 +87,18 @@ bool read_xls(const std::string& path, const SheetSelector& which, WorkbookFile*
     unsigned short columns = 0;
     if (freexl_select_active_worksheet(xls.h, static_cast<unsigned short>(k)) != FREEXL_OK ||
         freexl_worksheet_dimensions(xls.h, &rows, &columns) != FREEXL_OK) {
-      diag->error(at, "the sheet " + sheet.name + " cannot be read (the workbook is damaged)");
+      diag->error(at, msg::kXlsSheetUnreadable, sheet.name);
       ok = false;
       continue;
     }
     // 65,536 rows is all a BIFF8 sheet holds: a longer export saved as .xls lost its tail.
-    if (rows >= 65536)
-      diag->warning(at, "the sheet " + sheet.name +
-                            " has 65536 rows, the most an .xls sheet can hold: rows past them were "
-                            "cut off when it was saved; export it as .xlsx, or one file per "
-                            "township");
+    if (rows >= 65536) diag->warning(at, msg::kXlsRowLimit, sheet.name);
     for (unsigned int r = 0; r < rows; ++r) {
       SheetRow row{static_cast<int>(r) + 1, {}};
       for (unsigned short c = 0; c < columns; ++c) {
         FreeXL_CellValue v;
         if (freexl_get_cell_value(xls.h, r, c, &v) != FREEXL_OK) {
-          diag->error(sheet.loc(row.number, c),
-                      "the cell cannot be read (the workbook is damaged)");
+          diag->error(sheet.loc(row.number, c), msg::kXlsCellUnreadable);
           ok = false;
           continue;
         }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "import/messages.h"
 #include "import/readers.h"
 
 namespace kaoping::import_detail {
@@ -53,6 +54,7 @@ class XmlHandler {
 /// The zip archive of a workbook held in memory.
 class Archive {
  public:
+  explicit Archive(Lang lang) : lang_(lang) {}
   ~Archive() {
     if (zip_) zip_discard(zip_);
   }
@@ -101,12 +103,12 @@ class Archive {
   bool parse(const std::string& name, XmlHandler* h, std::string* err) const {
     const zip_int64_t index = find(name);
     if (index < 0) {
-      *err = "the part " + name + " is missing";
+      *err = render(msg::kXlsxPartMissing, lang_, name);
       return false;
     }
     zip_file_t* f = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
     if (!f) {
-      *err = "cannot open the part " + name + ": " + zip_strerror(zip_);
+      *err = render(msg::kXlsxPartOpen, lang_, name, zip_strerror(zip_));
       return false;
     }
     XML_Parser p = XML_ParserCreateNS(nullptr, kNsSep);
@@ -125,15 +127,13 @@ class Archive {
     for (;;) {
       const zip_int64_t n = zip_fread(f, buf.data(), buf.size());
       if (n < 0) {
-        *err = "cannot read the part " + name +
-               " (the archive is damaged: " + zip_file_strerror(f) + ")";
+        *err = render(msg::kXlsxPartRead, lang_, name, zip_file_strerror(f));
         ok = false;
         break;
       }
       if (XML_Parse(p, buf.data(), static_cast<int>(n), n == 0) == XML_STATUS_ERROR) {
-        *err = "the part " + name + " is not well-formed XML (line " +
-               std::to_string(XML_GetCurrentLineNumber(p)) + ": " +
-               XML_ErrorString(XML_GetErrorCode(p)) + ")";
+        *err = render(msg::kXlsxPartXml, lang_, name, XML_GetCurrentLineNumber(p),
+                      XML_ErrorString(XML_GetErrorCode(p)));
         ok = false;
         break;
       }
@@ -148,6 +148,7 @@ class Archive {
 
  private:
   zip_t* zip_ = nullptr;
+  Lang lang_;
 };
 
 /// "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; an absolute
@@ -311,7 +312,7 @@ class SheetHandler : public XmlHandler {
         long v = std::strtol(r, nullptr, 10);
         if (v >= 1 && v <= 1048576) number = static_cast<int>(v);
       }
-      if (number > 1048576) return fail("the sheet has more than 1048576 rows");
+      if (number > 1048576) return fail(msg::kXlsxTooManyRows);
       row_ = SheetRow{number, {}};
       last_row_ = number;
       last_column_ = -1;
@@ -324,7 +325,7 @@ class SheetHandler : public XmlHandler {
         int ref_row = 0;
         if (parse_cell_ref(r, &c, &ref_row)) column = c;
       }
-      if (column > 16383) return fail("a cell lies past the last column XFD");
+      if (column > 16383) return fail(msg::kXlsxPastXfd);
       last_column_ = static_cast<long>(column);
       column_ = column;
       const char* t = attribute(atts, "t");
@@ -366,7 +367,7 @@ class SheetHandler : public XmlHandler {
 
   void text(std::string_view s) override {
     if (in_value_) {
-      if (value_.size() + s.size() > kMaxCellBytes) return fail("a cell holds more than 1 MiB");
+      if (value_.size() + s.size() > kMaxCellBytes) return fail(msg::kXlsxCellTooLarge);
       value_.append(s);
     }
   }
@@ -376,9 +377,9 @@ class SheetHandler : public XmlHandler {
  private:
   static constexpr std::size_t kMaxCellBytes = std::size_t{1} << 20;
 
-  void fail(const std::string& what) {
+  void fail(const Message& what) {
     if (ok)
-      diag_->error({sheet_->file, 0, 0}, "the sheet " + sheet_->name + " is damaged: " + what);
+      diag_->error({sheet_->file, 0, 0}, msg::kXlsxSheetDamaged, sheet_->name, diag_->text(what));
     ok = false;
     stop = true;
   }
@@ -390,8 +391,7 @@ class SheetHandler : public XmlHandler {
       std::size_t index = 0;
       const auto [p, ec] = std::from_chars(value_.data(), value_.data() + value_.size(), index);
       if (ec != std::errc() || index >= shared_.size()) {
-        diag_->error(here, "the cell refers to shared string " + value_ +
-                               ", which the workbook does not have (the file is damaged)");
+        diag_->error(here, msg::kXlsxNoSharedString, value_);
         ok = false;
         return;
       }
@@ -417,8 +417,7 @@ class SheetHandler : public XmlHandler {
       const char* e = b + value_.size();
       const auto [p, ec] = std::from_chars(b, e, v);
       if (ec != std::errc() || p != e) {
-        diag_->error(here, "the cell is stored as a number but holds \"" + value_ +
-                               "\" (the file is damaged)");
+        diag_->error(here, msg::kXlsxBadNumber, value_);
         ok = false;
         return;
       }
@@ -456,20 +455,14 @@ class SheetHandler : public XmlHandler {
 };
 
 /// What a zip archive that holds no xl/workbook.xml is, for the message.
-std::string what_zip_is(const Archive& zip) {
+const Message& what_zip_is(const Archive& zip) {
   const std::string mimetype = zip.read_small("mimetype", 200);
-  if (mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet"))
-    return "an OpenDocument spreadsheet (.ods), not an .xlsx workbook; open it in WPS, Excel "
-           "or LibreOffice and save it as .xlsx";
-  if (mimetype.starts_with("application/vnd.oasis.opendocument"))
-    return "an OpenDocument file, not a workbook";
-  if (zip.has("xl/workbook.bin"))
-    return "an Excel binary workbook (.xlsb), which kaoping does not read; open it in Excel or "
-           "WPS and save it as .xlsx";
-  if (zip.has("word/document.xml")) return "a Word document (.docx), not a workbook";
-  if (zip.has("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx), not a workbook";
-  return "a zip archive that is not a workbook (it has no xl/workbook.xml); if it holds the "
-         "export, unpack it and import the workbook inside";
+  if (mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet")) return msg::kXlsxOds;
+  if (mimetype.starts_with("application/vnd.oasis.opendocument")) return msg::kXlsxOdf;
+  if (zip.has("xl/workbook.bin")) return msg::kXlsxXlsb;
+  if (zip.has("word/document.xml")) return msg::kXlsxDocx;
+  if (zip.has("ppt/presentation.xml")) return msg::kXlsxPptx;
+  return msg::kXlsxOtherZip;
 }
 
 }  // namespace
@@ -477,16 +470,14 @@ std::string what_zip_is(const Archive& zip) {
 bool read_xlsx(std::string_view bytes, const SheetSelector& which, WorkbookFile* out,
                Diagnostics* diag) {
   const FileLoc at(out->path);
-  Archive zip;
+  Archive zip(diag->lang());
   std::string err;
   if (!zip.open(bytes, &err)) {
-    diag->error(at, "this is a damaged zip archive, not a readable workbook (" + err +
-                        "); open it in Excel or WPS and save it again");
+    diag->error(at, msg::kXlsxBadZip, err);
     return false;
   }
   const auto damaged = [&](const std::string& what) {
-    diag->error(at,
-                "the workbook is damaged: " + what + "; open it in Excel or WPS and save it again");
+    diag->error(at, msg::kXlsxDamaged, what);
     return false;
   };
 
@@ -501,7 +492,7 @@ bool read_xlsx(std::string_view bytes, const SheetSelector& which, WorkbookFile*
     if (workbook_part != "xl/workbook.xml" && zip.has("xl/workbook.xml")) {
       workbook_part = "xl/workbook.xml";
     } else {
-      diag->error(at, "this is " + what_zip_is(zip));
+      diag->error(at, msg::kXlsxThisIs, diag->text(what_zip_is(zip)));
       return false;
     }
   }
@@ -525,7 +516,7 @@ bool read_xlsx(std::string_view bytes, const SheetSelector& which, WorkbookFile*
     hidden.push_back(s.hidden);
   }
   if (out->sheet_names.empty()) {
-    diag->error(at, "the workbook has no worksheets");
+    diag->error(at, msg::kBookNoWorksheets);
     return false;
   }
   std::vector<std::size_t> picked;

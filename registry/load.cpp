@@ -130,10 +130,7 @@ void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) 
   for (std::size_t r = 0; r < table.rows.size(); ++r)
     if (looks_like_id_number(table.rows[r][c]) && count++ == 0) first = r;
   if (count == 0) return;
-  diag->warning({table.file, table.row_line[first], c + 1},
-                "household_id holds a resident ID number (" + std::to_string(count) +
-                    " households); kaoping masks it in every output and message, which makes "
-                    "those rows hard to match: use the household number of the national system");
+  diag->warning({table.file, table.row_line[first], c + 1}, msg::kRegIdAsHouseholdId, count);
 }
 
 /// True when something, whatever it is (a dangling link too), has the name `path`.
@@ -182,9 +179,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
       // A directory, FIFO, device or dangling link under a registry file's name is a mistake
       // to report, not an absent optional file.
       s->failed = true;
-      diag->error({name, 0, 0}, "exists in " + dir +
-                                    " but is not a regular file (a directory, a FIFO, a device "
-                                    "or a dangling link); put the CSV file there or remove it");
+      diag->error({name, 0, 0}, msg::kRegNotRegular, dir);
       return false;
     }
     if (!file_exists(path)) {

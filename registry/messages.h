@@ -33,6 +33,20 @@ inline constexpr Message kRegNoDir{
 inline constexpr Message kRegFileNotFound{
     "{} 中没有这个文件（登记数据需要 townships.csv、villages.csv 和 households.csv）{}",
     "file not found in {} (a registry needs townships.csv, villages.csv and households.csv){}"};
+inline constexpr Message kRegNotRegular{
+    "{} 中有这个名字，但不是普通文件（是目录、FIFO、设备或失效的链接）；请在这里放 CSV 文件，或把它"
+    "删掉",
+    "exists in {} but is not a regular file (a directory, a FIFO, a device or a dangling link); "
+    "put the CSV file there or remove it"};
+inline constexpr Message kRegIdAsHouseholdId{
+    "household_id 中填的是居民身份证号（{} 户）；kaoping "
+    "在所有输出和消息中都会遮盖它，这些行因此难以"
+    "对照：请改用全国扶贫开发信息系统的户编号",
+    "household_id holds a resident ID number ({} households); kaoping masks it in every output "
+    "and message, which makes those rows hard to match: use the household number of the national "
+    "system"};
+inline constexpr Message kRegIndexDuplicate{"{}编号“{}”重复", "duplicate {} id \"{}\""};
+inline constexpr Message kRegIndexUnknown{"未知的{}编号“{}”", "unknown {} id \"{}\""};
 inline constexpr Message kRegNoRecords{"没有记录：文件只有表头，没有数据行",
                                        "no records: the file has a header row but no data rows"};
 

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "registry/messages.h"
+
 namespace kaoping {
 namespace {
 
@@ -132,61 +134,62 @@ void Households::resize(std::size_t n) {
   for_each_column([n](auto& column, const auto& value) { column.resize(n, value); });
 }
 
-bool Registry::build_indexes(std::string* err) {
+bool Registry::build_indexes(std::string* err, Lang lang) {
   township_index.clear();
   village_index.clear();
   group_index.clear();
   household_index.clear();
-  auto dup = [&](const char* what, const std::string& id) {
-    *err = std::string("duplicate ") + what + " id \"" + id + "\"";
+  auto dup = [&](const Message& what, const std::string& id) {
+    *err = render(msg::kRegIndexDuplicate, lang, what.text(lang), id);
     return false;
   };
-  auto dangling = [&](const char* what, const std::string& id) {
-    *err = std::string("unknown ") + what + " id \"" + id + "\"";
+  auto dangling = [&](const Message& what, const std::string& id) {
+    *err = render(msg::kRegIndexUnknown, lang, what.text(lang), id);
     return false;
   };
   for (std::size_t i = 0; i < townships.size(); ++i)
     if (!township_index.emplace(townships[i].id, static_cast<int>(i)).second)
-      return dup("township", townships[i].id);
+      return dup(msg::kKindTownship, townships[i].id);
   for (std::size_t i = 0; i < villages.size(); ++i) {
     Village& v = villages[i];
-    if (!village_index.emplace(v.id, static_cast<int>(i)).second) return dup("village", v.id);
+    if (!village_index.emplace(v.id, static_cast<int>(i)).second)
+      return dup(msg::kKindVillage, v.id);
     auto it = township_index.find(v.township_id);
-    if (it == township_index.end()) return dangling("township", v.township_id);
+    if (it == township_index.end()) return dangling(msg::kKindTownship, v.township_id);
     v.township = it->second;
   }
   for (std::size_t i = 0; i < groups.size(); ++i) {
     Group& g = groups[i];
-    if (!group_index.emplace(g.id, static_cast<int>(i)).second) return dup("group", g.id);
+    if (!group_index.emplace(g.id, static_cast<int>(i)).second) return dup(msg::kKindGroup, g.id);
     auto it = village_index.find(g.village_id);
-    if (it == village_index.end()) return dangling("village", g.village_id);
+    if (it == village_index.end()) return dangling(msg::kKindVillage, g.village_id);
     g.village = it->second;
   }
   Households& h = households;
   household_index.reserve(h.count());
   for (std::size_t i = 0; i < h.count(); ++i) {
     if (!household_index.emplace(h.id[i], static_cast<int>(i)).second)
-      return dup("household", h.id[i]);
+      return dup(msg::kKindHousehold, h.id[i]);
     auto v = village_index.find(h.village_id[i]);
-    if (v == village_index.end()) return dangling("village", h.village_id[i]);
+    if (v == village_index.end()) return dangling(msg::kKindVillage, h.village_id[i]);
     h.village[i] = v->second;
     h.group[i] = -1;
     if (!h.group_id[i].empty()) {
       auto g = group_index.find(h.group_id[i]);
-      if (g == group_index.end()) return dangling("group", h.group_id[i]);
+      if (g == group_index.end()) return dangling(msg::kKindGroup, h.group_id[i]);
       h.group[i] = g->second;
     }
   }
   for (Member& m : members) {
     auto it = household_index.find(m.household_id);
-    if (it == household_index.end()) return dangling("household", m.household_id);
+    if (it == household_index.end()) return dangling(msg::kKindHousehold, m.household_id);
     m.household = it->second;
   }
   for (Staff& s : staff) {
     s.village = -1;
     if (s.village_id.empty()) continue;
     auto it = village_index.find(s.village_id);
-    if (it == village_index.end()) return dangling("village", s.village_id);
+    if (it == village_index.end()) return dangling(msg::kKindVillage, s.village_id);
     s.village = it->second;
   }
   return true;

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/lang.h"
+
 namespace kaoping {
 
 /// Registry status of a household (SPEC §1 `status`).
@@ -290,8 +292,8 @@ struct Registry {
   // Id → index, filled by build_indexes().
   std::unordered_map<std::string, int> township_index, village_index, group_index, household_index;
   /// Fills the id maps and the index fields (Village::township, Households::village, ...).
-  /// Returns false and sets *err on a dangling reference or a duplicate id.
-  bool build_indexes(std::string* err);
+  /// Returns false and sets *err (in `lang`) on a dangling reference or a duplicate id.
+  bool build_indexes(std::string* err, Lang lang = Lang::kEn);
 };
 
 }  // namespace kaoping

@@ -834,9 +834,12 @@ constexpr Entry kTable[] = {
      "Households, times and who goes with the team"},
     {"sched.standby_title", "备用户（待命）", "Reserve households (standby)"},
     {"sched.standby_text",
-     "备用户在本村第一天入户时在家待命：样本户不在家时，评估组按顺序抽备用户顶替。",
-     "Reserve households stay at home on the village's first visit day: when a sample household "
-     "is not at home, the evaluators take a reserve in its place."},
+     "备用户在本村每个入户日都在家待命（入户前一晚各通知一次）：样本户不在家时，评估组按顺序抽备用"
+     "户"
+     "顶替。",
+     "Reserve households stay at home on each day the village is visited (told the evening "
+     "before each day): when a sample household is not at home, the evaluators take a reserve "
+     "in its place."},
     {"sched.subtitle", "{} 至 {}，{} 个评估组，{} 次入户", "{} to {}, {} teams, {} visits"},
     {"sched.overview", "日程概览", "Overview"},
     {"sched.day_count", "入户天数", "days of visits"},

@@ -10,6 +10,12 @@ inline constexpr Message kSmpPps{
     "design.townships 为 {}，但按 township_selection: pps 只有 {} 个符合条件的乡镇有农户可抽",
     "design.townships is {} but only {} eligible townships have households to draw with "
     "township_selection: pps"};
+inline constexpr Message kSmpTakenWhole{
+    "行政村 {} 只有 {} 户，少于 design.households_per_village（{}）：全部入样",
+    "village {} has {} households, fewer than design.households_per_village ({}): taken whole"};
+inline constexpr Message kSmpNoTier{
+    "行政村 {} 没有类别，而 design.tier_method: label 需要每个村的类别",
+    "village {} has no tier, which design.tier_method: label needs"};
 inline constexpr Message kSmpAtLeastOne{"design.townships 至少应为 1，实际是 {}",
                                         "design.townships must be at least 1, got {}"};
 inline constexpr Message kSmpTooMany{

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "sampler/inclusion.h"
+#include "sampler/messages.h"
 #include "util/sampling.h"
 
 namespace kaoping {
@@ -84,16 +85,15 @@ std::vector<int> select_townships_pps(const Design& design, int n, Rng& rng) {
 }
 
 void sample_village(const Registry& reg, const DesignConfig& dc, const Design& design, int v, int t,
-                    Tier tier, double pi_village, Rng& rng, Draw* out) {
+                    Tier tier, double pi_village, Rng& rng, Draw* out, Lang lang) {
   const auto& pools = design.pools[v];
   int count[kCategoryCount];
   for (int c = 0; c < kCategoryCount; ++c) count[c] = static_cast<int>(pools[c].size());
   const HouseholdStage stage = household_stage(count, dc.quota, dc.households_per_village);
   const int total = count[0] + count[1] + count[2];
   if (stage.whole && total < dc.households_per_village)
-    out->warnings.push_back("village " + reg.villages[v].id + " has " + std::to_string(total) +
-                            " households, fewer than design.households_per_village (" +
-                            std::to_string(dc.households_per_village) + "): taken whole");
+    out->warnings.push_back(
+        render(msg::kSmpTakenWhole, lang, reg.villages[v].id, total, dc.households_per_village));
 
   // Each category shuffled whole: its first take[c] are the category's SRS, the rest (in
   // that random order) what the fill draws from and then the reserve list.
@@ -149,7 +149,7 @@ void sample_village(const Registry& reg, const DesignConfig& dc, const Design& d
 }
 
 void draw_sample(const Registry& reg, const DesignConfig& dc, const Design& design, uint64_t seed,
-                 uint64_t replicate, Draw* out) {
+                 uint64_t replicate, Draw* out, Lang lang) {
   *out = Draw{};
   Rng township_rng(seed, replicate, Stream::kTownships);
   Rng village_rng(seed, replicate, Stream::kVillages);
@@ -166,7 +166,7 @@ void draw_sample(const Registry& reg, const DesignConfig& dc, const Design& desi
           design.township_pi[t] * village_stage_pi(k, static_cast<int>(candidates.size()));
       for (int v : select_villages(candidates, k, village_rng)) {
         out->villages.push_back(v);
-        sample_village(reg, dc, design, v, t, tier, pi_village, household_rng, out);
+        sample_village(reg, dc, design, v, t, tier, pi_village, household_rng, out, lang);
       }
     }
   }

@@ -10,6 +10,7 @@
 #include "sampler/design.h"
 #include "sampler/design_config.h"
 #include "sampler/draw.h"
+#include "util/lang.h"
 #include "util/rng.h"
 
 namespace kaoping {
@@ -32,15 +33,15 @@ std::vector<int> select_townships_pps(const Design& design, int n, Rng& rng);
 /// (township `t`, tier `tier`, village-stage probability `pi_village` = π(township) ·
 /// π(village | township)) to out->rows, in category order, sample rows by ascending
 /// household index then reserve rows by rank. A village smaller than
-/// households_per_village is taken whole and a warning added to out->warnings.
+/// households_per_village is taken whole and a warning (in `lang`) added to out->warnings.
 void sample_village(const Registry& reg, const DesignConfig& dc, const Design& design, int v, int t,
-                    Tier tier, double pi_village, Rng& rng, Draw* out);
+                    Tier tier, double pi_village, Rng& rng, Draw* out, Lang lang = Lang::kEn);
 
 /// Draws replicate `replicate` of seed `seed`: townships from Stream::kTownships, villages
 /// from Stream::kVillages, households from Stream::kHouseholds. The design must have been
-/// built by build_design (so the draw is always possible).
+/// built by build_design (so the draw is always possible). Warnings are in `lang`.
 void draw_sample(const Registry& reg, const DesignConfig& config, const Design& design,
-                 uint64_t seed, uint64_t replicate, Draw* out);
+                 uint64_t seed, uint64_t replicate, Draw* out, Lang lang = Lang::kEn);
 
 /// What happened to a draw row in the field.
 enum class Visit : uint8_t {

@@ -101,9 +101,8 @@ bool assign_tiers(const Registry& reg, const DesignConfig& d, std::vector<Tier>*
       if (village.tier) {
         (*tiers)[v] = *village.tier;
       } else {
-        diag->error(
-            {"villages.csv", village.line, village.tier_column},
-            "village " + village.id + " has no tier, which design.tier_method: label needs");
+        diag->error({"villages.csv", village.line, village.tier_column}, msg::kSmpNoTier,
+                    village.id);
         ok = false;
       }
     }

@@ -350,32 +350,39 @@ std::vector<int> standby_households(const Draw& draw) {
 }
 
 void add_standby(const Registry& reg, const std::vector<int>& reserves, Plan* plan) {
-  std::map<int, int> first_visit;  // village -> its first visit (visits are in time order)
-  for (std::size_t k = 0; k < plan->visits.size(); ++k)
-    first_visit.try_emplace(plan->visits[k].village, static_cast<int>(k));
+  // village -> the first visit of each of its days (visits are in time order): a village
+  // visited over two days has its reserves stand by on both.
+  std::map<int, std::vector<int>> day_visits;
+  for (std::size_t k = 0; k < plan->visits.size(); ++k) {
+    std::vector<int>& days = day_visits[plan->visits[k].village];
+    if (days.empty() || plan->visits[days.back()].date.days() != plan->visits[k].date.days())
+      days.push_back(static_cast<int>(k));
+  }
   const Roster roster = make_roster(reg.staff);
   std::vector<Notification> notes;
   for (int h : reserves) {
-    auto it = first_visit.find(reg.households.village[h]);
-    if (it == first_visit.end()) continue;
-    const PlannedVisit& visit = plan->visits[it->second];
-    Notification note;
-    note.date = Date::from_days(visit.date.days() - 1);
-    note.minutes = kNotifyMinutes;
-    note.visit = it->second;
-    note.household = h;
-    const int grp = reg.households.group[h];
-    const std::span<const int> guides = roster.guides_of(visit.village);
-    if (grp >= 0 && !reg.groups[grp].contact_name.empty()) {
-      note.group = grp;
-      note.contact_name = reg.groups[grp].contact_name;
-      note.contact_phone = reg.groups[grp].contact_phone;
-    } else if (!guides.empty()) {
-      note.staff = guides[0];
-      note.contact_name = reg.staff[guides[0]].name;
-      note.contact_phone = reg.staff[guides[0]].phone;
+    auto it = day_visits.find(reg.households.village[h]);
+    if (it == day_visits.end()) continue;
+    for (const int k : it->second) {
+      const PlannedVisit& visit = plan->visits[k];
+      Notification note;
+      note.date = Date::from_days(visit.date.days() - 1);
+      note.minutes = kNotifyMinutes;
+      note.visit = k;
+      note.household = h;
+      const int grp = reg.households.group[h];
+      const std::span<const int> guides = roster.guides_of(visit.village);
+      if (grp >= 0 && !reg.groups[grp].contact_name.empty()) {
+        note.group = grp;
+        note.contact_name = reg.groups[grp].contact_name;
+        note.contact_phone = reg.groups[grp].contact_phone;
+      } else if (!guides.empty()) {
+        note.staff = guides[0];
+        note.contact_name = reg.staff[guides[0]].name;
+        note.contact_phone = reg.staff[guides[0]].phone;
+      }
+      notes.push_back(std::move(note));
     }
-    notes.push_back(std::move(note));
   }
   std::stable_sort(notes.begin(), notes.end(), [&](const Notification& a, const Notification& b) {
     return std::tie(a.visit, reg.households.id[a.household]) <

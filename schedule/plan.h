@@ -93,9 +93,9 @@ struct Gap {
 struct Plan {
   std::vector<PlannedVisit> visits;         ///< ordered by date, start, team, enumerator
   std::vector<Notification> notifications;  ///< one per visit, ordered like the visits
-  /// Reserve households told to stand by (add_standby): `visit` is the first visit of their
-  /// village, the notice the evening before it; no visit of their own unless one replaces
-  /// an absent household.
+  /// Reserve households told to stand by (add_standby): one notice for each day their
+  /// village is visited, `visit` the first visit of that day there, the notice the evening
+  /// before it; no visit of their own unless one replaces an absent household.
   std::vector<Notification> standby;
   std::vector<Gap> gaps;
   int villages = 0;  ///< villages visited
@@ -113,9 +113,10 @@ inline constexpr int kStandbyPer = 5;
 /// The reserve households to stand by (see kStandbyPer), in draw order.
 std::vector<int> standby_households(const Draw& draw);
 /// Tells each of `reserves` (indices into reg.households) whose village the plan visits to
-/// stand by: Plan::standby, one per household, by its group contact person (else the
-/// village's first guide), the evening before the village's first visit; ordered like the
-/// visits they follow, then by household id.
+/// stand by: Plan::standby, one per household and day the village is visited (a village of
+/// two days gets two), by its group contact person (else the village's first guide), the
+/// evening before that day's first visit there; ordered like the visits they follow, then
+/// by household id.
 void add_standby(const Registry& reg, const std::vector<int>& reserves, Plan* plan);
 
 /// Plans the visits of `households` (indices into reg.households, each at most once) with

@@ -23,7 +23,8 @@ std::string schedule_csv(const Registry& reg, const Plan& plan);
 /// One row per visit: notify_at ("YYYY-MM-DD HH:MM"), contact_name, contact_phone,
 /// household_id, visit_date, visit_start, then village_id, group_id, head_name,
 /// notifier (`group` contact or `guide` standing in) and standby (1 for a reserve household
-/// told to stand by on its village's first visit day, visit_start empty; 0 otherwise).
+/// told to stand by, one row for each day its village is visited, visit_start empty; 0
+/// otherwise).
 std::string notifications_csv(const Registry& reg, const Plan& plan);
 
 /// Each guide's, interpreter's and team's day: staff_id, name, role

@@ -268,7 +268,7 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
               Diagnostics* diag, std::string* raw, int64_t max_bytes) {
   std::string bytes, err;
   out->file = display_name;
-  if (!read_file(path, &bytes, &err, max_bytes)) {
+  if (!read_file(path, &bytes, &err, max_bytes, diag->lang())) {
     diag->error({display_name, 0, 0}, err);
     return false;
   }
@@ -280,12 +280,10 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
       ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     std::string converted;
     if (!iconv_to_utf8(text, "UTF-16", &converted)) {
-      diag->error({display_name, 1, 1},
-                  "file starts like UTF-16 but is not valid UTF-16; save it as UTF-8, or "
-                  "convert it with \"iconv -f UTF-16 -t UTF-8\"");
+      diag->error({display_name, 1, 1}, msg::kCsvBadUtf16);
       return false;
     }
-    diag->warning({display_name, 0, 0}, "file is UTF-16 encoded; converted to UTF-8");
+    diag->warning({display_name, 0, 0}, msg::kCsvUtf16);
     return parse_csv(converted, display_name, out, diag);
   }
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
@@ -299,7 +297,7 @@ bool read_csv(const std::string& path, const std::string& display_name, CsvTable
     if (invalid > 0 && valid_multi < invalid) {
       std::string converted;
       if (gb18030_to_utf8(text, &converted)) {
-        diag->warning({display_name, 0, 0}, "file is GB18030/GBK encoded; converted to UTF-8");
+        diag->warning({display_name, 0, 0}, msg::kCsvGbk);
         return parse_csv(converted, display_name, out, diag);
       }
     }

@@ -33,19 +33,16 @@ bool read_file(const std::string& path, std::string* out, std::string* err, int6
   } closer{fd};
   struct stat st;
   if (::fstat(fd, &st) != 0) {
-    *err = path + ": cannot open: " + std::strerror(errno);
+    *err = render(msg::kFileCannotOpen, lang, path, std::strerror(errno));
     return false;
   }
   if (!S_ISREG(st.st_mode)) {
-    *err = path + (S_ISDIR(st.st_mode)
-                       ? ": is a directory, not a file"
-                       : ": is not a regular file (a device, a FIFO or a socket); kaoping reads "
-                         "only regular files");
+    *err =
+        render(S_ISDIR(st.st_mode) ? msg::kFileIsDirectory : msg::kFileNotRegularInput, lang, path);
     return false;
   }
   const auto too_large = [&]() {
-    *err = path + ": is larger than the " + std::to_string(max_bytes >> 20) +
-           " MiB this input may have; is it the right file? (docs/limits.md: how to raise it)";
+    *err = render(msg::kFileTooLarge, lang, path, max_bytes >> 20);
     return false;
   };
   if (st.st_size > max_bytes) return too_large();
@@ -57,7 +54,7 @@ bool read_file(const std::string& path, std::string* out, std::string* err, int6
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      *err = path + ": read error: " + std::strerror(errno);
+      *err = render(msg::kFileReadErrno, lang, path, std::strerror(errno));
       return false;
     }
     if (n == 0) break;

@@ -42,6 +42,25 @@ inline constexpr Message kCsvDuplicateColumn{"列“{}”重复（另见第 {} �
 
 inline constexpr Message kFileCannotOpen{"{}：无法打开：{}", "{}: cannot open: {}"};
 inline constexpr Message kFileReadError{"{}：读取出错", "{}: read error"};
+inline constexpr Message kFileReadErrno{"{}：读取出错：{}", "{}: read error: {}"};
+inline constexpr Message kFileIsDirectory{"{}：这是目录，不是文件",
+                                          "{}: is a directory, not a file"};
+inline constexpr Message kFileNotRegularInput{
+    "{}：不是普通文件（是设备、FIFO 或套接字）；kaoping 只读取普通文件",
+    "{}: is not a regular file (a device, a FIFO or a socket); kaoping reads only regular files"};
+inline constexpr Message kFileTooLarge{
+    "{}：超过了这个输入的上限 {} MiB；是不是选错了文件？（如何提高上限见 docs/limits.md）",
+    "{}: is larger than the {} MiB this input may have; is it the right file? (docs/limits.md: "
+    "how to raise it)"};
+inline constexpr Message kCsvBadUtf16{
+    "文件开头像 UTF-16，但不是有效的 UTF-16；请另存为 UTF-8，或用 \"iconv -f UTF-16 -t UTF-8\" "
+    "转换",
+    "file starts like UTF-16 but is not valid UTF-16; save it as UTF-8, or convert it with "
+    "\"iconv -f UTF-16 -t UTF-8\""};
+inline constexpr Message kCsvUtf16{"文件是 UTF-16 编码，已转换为 UTF-8",
+                                   "file is UTF-16 encoded; converted to UTF-8"};
+inline constexpr Message kCsvGbk{"文件是 GB18030/GBK 编码，已转换为 UTF-8",
+                                 "file is GB18030/GBK encoded; converted to UTF-8"};
 inline constexpr Message kFileCannotWrite{"{}：无法写入：{}", "{}: cannot write: {}"};
 inline constexpr Message kFileWriteFailed{"{}：写入失败：{}", "{}: write failed: {}"};
 inline constexpr Message kFileCannotRename{"{}：无法放到位：{}",

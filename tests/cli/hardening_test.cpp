@@ -68,20 +68,20 @@ TEST_F(HardeningCli, SideInputsAreRegularFilesOfBoundedSize) {
   for (const std::string opt : {"--fix", "--sample"}) {
     for (const std::string file : {"/dev/zero", "fifo"}) {
       const std::string args = opt == "--fix"
-                                   ? "simulate --registry county --runs 100 --fix " + file
-                                   : "audit --registry county --sample " + file;
+                                   ? "simulate --lang en --registry county --runs 100 --fix " + file
+                                   : "audit --lang en --registry county --sample " + file;
       EXPECT_EQ(run_bounded(args), 1) << args;
       EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos)
           << slurp(dir_ / "err.txt");
     }
   }
-  EXPECT_EQ(run_bounded("schedule --registry county --sample fifo --staff /dev/zero"), 1);
+  EXPECT_EQ(run_bounded("schedule --lang en --registry county --sample fifo --staff /dev/zero"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos)
       << slurp(dir_ / "err.txt");
   // A list larger than 64 MiB (a sparse file: no disk is used).
   { std::ofstream(dir_ / "big.txt") << "x"; }
   std::filesystem::resize_file(dir_ / "big.txt", (std::uintmax_t{64} << 20) + 1);
-  EXPECT_EQ(run_bounded("simulate --registry county --runs 100 --fix big.txt"), 1);
+  EXPECT_EQ(run_bounded("simulate --lang en --registry county --runs 100 --fix big.txt"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("big.txt: is larger than the 64 MiB this input may have"),
             std::string::npos)
       << slurp(dir_ / "err.txt");
@@ -91,19 +91,19 @@ TEST_F(HardeningCli, RegistryFilesThatAreNotFilesAreErrors) {
   const fs::path reg = dir_ / "county";
   fs::remove(reg / "members.csv");
   fs::create_directory(reg / "members.csv");
-  CliResult r = kaoping("validate --registry county");
+  CliResult r = kaoping("validate --lang en --registry county");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("members.csv: error: exists in county but is not a regular file"),
             std::string::npos)
       << r.err;
   fs::remove(reg / "members.csv");
   fs::create_symlink(dir_ / "nowhere.csv", reg / "members.csv");
-  r = kaoping("validate --registry county");
+  r = kaoping("validate --lang en --registry county");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("is not a regular file"), std::string::npos) << r.err;
   fs::remove(reg / "members.csv");
   ASSERT_EQ(::mkfifo((reg / "members.csv").c_str(), 0600), 0);
-  EXPECT_EQ(run_bounded("validate --registry county"), 1);
+  EXPECT_EQ(run_bounded("validate --lang en --registry county"), 1);
   EXPECT_NE(slurp(dir_ / "err.txt").find("is not a regular file"), std::string::npos);
 }
 
@@ -141,7 +141,7 @@ TEST_F(HardeningCli, AnIdNumberAsHouseholdIdIsWarnedAndMaskedInOutputs) {
       text.replace(at + 1, hh.size(), id);
     std::ofstream(dir_ / "county" / f, std::ios::binary | std::ios::trunc) << text;
   }
-  const CliResult r = kaoping("simulate --registry county --runs 200 --out out");
+  const CliResult r = kaoping("simulate --lang en --registry county --runs 200 --out out");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("warning: household_id holds a resident ID number"), std::string::npos)
       << r.err;

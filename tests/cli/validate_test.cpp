@@ -121,7 +121,7 @@ TEST_F(ValidateCli, UsageErrorsExitTwo) {
 
 TEST_F(ValidateCli, LabelTiersNeedEveryVillageLabelled) {
   // V2 has an empty tier cell (line 3, column 7) and the design reads labels only.
-  CliResult r = kaoping("validate --quiet --registry " + data("good/minimal") +
+  CliResult r = kaoping("validate --quiet --lang en --registry " + data("good/minimal") +
                         " --set design.tier_method=label");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("villages.csv:3:7: error: village V2 has no tier, which "

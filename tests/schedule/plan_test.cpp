@@ -171,6 +171,44 @@ TEST_F(PlanTest, VisitsSkipLunchAndContinueNextDay) {
   EXPECT_EQ(check(of("V1"), plan), "");
 }
 
+TEST_F(PlanTest, ReservesStandByForEachDayOfTheirVillage) {
+  config_.teams = 1;
+  config_.enumerators_per_team = 1;
+  // One team visits V2 without H204 (3 visits from 09:50), then V1 without H110 from 13:30:
+  // six visits that day and three the next from 08:30. H204 (G3 has no contact: V2's guide D
+  // notifies) and H110 (G2, contact 李四) are the reserves.
+  std::vector<int> visited;
+  for (int h : all())
+    if (reg_.households.id[h] != "H110" && reg_.households.id[h] != "H204" &&
+        reg_.households.village_id[h] != "V3")
+      visited.push_back(h);
+  Plan plan;
+  std::string err;
+  ASSERT_TRUE(plan_schedule(reg_, visited, config_, &plan, &err)) << err;
+  add_standby(reg_, {reg_.household_index.at("H110"), reg_.household_index.at("H204")}, &plan);
+  std::vector<std::string> notes;
+  for (const Notification& n : plan.standby) {
+    const PlannedVisit& v = plan.visits[n.visit];
+    notes.push_back(reg_.households.id[n.household] + " " + n.date.str() + " " +
+                    format_clock(n.minutes) + " " + n.contact_name + " -> " + v.date.str() + " " +
+                    format_clock(v.start) + " " + reg_.villages[v.village].id);
+  }
+  // One notice for each day the village is visited, the evening before, with that day's
+  // first visit there.
+  EXPECT_EQ(notes, (std::vector<std::string>{
+                       "H204 2017-09-04 19:00 向导D -> 2017-09-05 09:50 V2",
+                       "H110 2017-09-04 19:00 李四 -> 2017-09-05 13:30 V1",
+                       "H110 2017-09-05 19:00 李四 -> 2017-09-06 08:30 V1",
+                   }));
+  // A village of one day: one notice.
+  std::vector<int> v2 = of("V2");
+  v2.pop_back();  // H204
+  Plan one_day;
+  ASSERT_TRUE(plan_schedule(reg_, v2, config_, &one_day, &err)) << err;
+  add_standby(reg_, {reg_.household_index.at("H204")}, &one_day);
+  EXPECT_EQ(one_day.standby.size(), 1u);
+}
+
 TEST_F(PlanTest, OneTeamTravelsBetweenVillagesInsideTheDay) {
   config_.teams = 1;
   Plan plan;
