@@ -32,19 +32,19 @@ struct SampleCounts {
 /// pool, two index draws per generator output (its 32-bit halves). tags[t] == tag marks slot t
 /// as taken (the caller gives a fresh tag). `code` is the pool's light code of each slot (1 for
 /// a heavy household, its weight << 32 for a light one, | 1 << 16 for a fault-light one), so
-/// one sum counts the heavy ones (low word, or its low 16 bits when the pool has fault-light
-/// ones: `heavy_mask`), the fault-light ones (bits 16-31) and adds the light ones' weights
+/// one sum counts the heavy ones (low word; its low 16 bits when kFaults, the pool having
+/// fault-light ones), the fault-light ones (bits 16-31) and adds the light ones' weights
 /// (high word). Heavy slots go to heavy_out as slots; light ones to light_out as positions
-/// (start + slot) when kList; fault-light ones to fault_out, as slots, or as their index in
-/// light_out when kList (each array is written every time and only its count advances: no
-/// branch to mispredict). A function of its own so that its few variables and the generator
-/// state stay in registers.
-template <bool kList>
+/// (start + slot) when kList; fault-light ones, when kFaults, to fault_out, as slots, or as
+/// their index in light_out when kList (each array is written every time and only its count
+/// advances: no branch to mispredict). A function of its own so that its few variables and
+/// the generator state stay in registers.
+template <bool kList, bool kFaults>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint64_t* code,
-                                              uint64_t heavy_mask, uint32_t* heavy_out,
-                                              uint32_t* light_out, uint32_t* fault_out,
-                                              uint32_t start) {
+                                              uint32_t* heavy_out, uint32_t* light_out,
+                                              uint32_t* fault_out, uint32_t start) {
+  constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
   SplitMix rng = rng_ref;
   uint64_t sum = 0;  // heavy count | fault-light count << 16 | light weights << 32
   uint32_t nl = 0;
@@ -52,8 +52,8 @@ template <bool kList>
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
     const uint64_t c = code[t];
-    heavy_out[sum & heavy_mask] = t;
-    fault_out[(sum >> 16) & 0xFFFF] = kList ? nl : t;
+    heavy_out[sum & kHeavyMask] = t;
+    if constexpr (kFaults) fault_out[(sum >> 16) & 0xFFFF] = kList ? nl : t;
     if constexpr (kList) {
       light_out[nl] = start + t;
       nl += static_cast<uint32_t>(~c & 1);
@@ -62,10 +62,17 @@ template <bool kList>
   };
   floyd_sample_halves(n, k, rng, take);
   rng_ref = rng;
-  const auto nh = static_cast<uint32_t>(sum & heavy_mask);
-  const auto nf = heavy_mask == 0xFFFF ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
+  const auto nh = static_cast<uint32_t>(sum & kHeavyMask);
+  const uint32_t nf = kFaults ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
   return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};
 }
+
+/// sample_segment by [kList][kFaults].
+constexpr SampleCounts (*kSamplers[2][2])(SplitMix&, uint32_t, uint32_t, uint16_t*, uint16_t,
+                                          const uint64_t*, uint32_t*, uint32_t*, uint32_t*,
+                                          uint32_t) = {
+    {sample_segment<false, false>, sample_segment<false, true>},
+    {sample_segment<true, false>, sample_segment<true, true>}};
 
 /// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
 /// are the finding numerators (the what-if passes its own).
@@ -381,13 +388,10 @@ struct ReplicateModel::Replicate {
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
     const uint64_t* const weight = model.light_code_.data() + start;
-    const uint64_t heavy_mask = model.regions_[g->pool].fault ? 0xFFFF : 0xFFFFFFFF;
     uint32_t* const faults = s->faults.data();
-    const SampleCounts drawn =
-        keep_list ? sample_segment<true>(g->rng, n, g->k, tags, tag, weight, heavy_mask, heavy_out,
-                                         light_out, faults, start)
-                  : sample_segment<false>(g->rng, n, g->k, tags, tag, weight, heavy_mask, heavy_out,
-                                          light_out, faults, start);
+    const bool with_faults = model.regions_[g->pool].fault != 0;
+    const SampleCounts drawn = kSamplers[keep_list][with_faults](
+        g->rng, n, g->k, tags, tag, weight, heavy_out, light_out, faults, start);
     const uint32_t nh = drawn.heavy;
     g->heavy = nh;
     g->light = n_light;
