@@ -64,7 +64,8 @@ ReplicateModel::Heavy ReplicateModel::packed(const Hot& x) {
   y.fault2 = income ? x.fault : 0;
   y.weight = static_cast<uint8_t>(std::min<uint32_t>(x.weight, 0xFF));
   const int status = x.status & kStatusMask;
-  y.den = uint64_t{x.weight} << (kLaneBits * status) | uint64_t{1} << (48 + 4 * status);
+  y.den = uint64_t{x.weight} << (kCountLaneBits * status);
+  y.count = uint64_t{1} << (kCountLaneBits * status);
   y.group = static_cast<uint8_t>(x.status >> kGroupShift);
   y.fixed = (x.status & kFixed) ? 0xFF : 0;
   return y;
@@ -142,6 +143,9 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
     }
     init_village_tables(in, v);
   }
+  uint32_t heaviest = 1;
+  for (const Hot& x : heavy_hot_) heaviest = std::max(heaviest, x.weight);
+  packed_run_ = packed_ ? static_cast<uint32_t>(kLaneMask) / heaviest : 1;
   none_rare_.resize(largest + 1);
   for (std::size_t n = 0; n <= largest; ++n)
     none_rare_[n] = std::exp(static_cast<double>(n) * std::log1p(-kRareProbability));

@@ -185,14 +185,14 @@ class ReplicateModel {
   /// D there, so X < c ⇔ D < the least D whose X reaches c), so that the loop has no
   /// mapping and no second draw; `fault2` is the fault of a household that needs both
   /// draws (its second draw, from the fault family). What it adds to the denominators:
-  /// persons per status in four 12-bit lanes, households per status in four 4-bit lanes.
-  /// Its findings, one mask, are added to the numerators as kRuleFindingCount lanes of 12
-  /// bits in one word (kSpread); the loop flushes the words into 64-bit sums every
-  /// kPackedRun households, before any lane could wrap.
+  /// persons per status in four 16-bit lanes (`den`), households per status in four more
+  /// (`count`). Its findings, one mask, are added to the numerators as kRuleFindingCount
+  /// lanes of 12 bits in one word (kSpread); the words are carried from segment to segment
+  /// and flushed into 64-bit sums every packed_run_ households, before any lane could wrap.
   struct Heavy {
     uint64_t family = 0;  ///< kIncomeFamily or kFaultFamily: the key of its draw D
     uint64_t below_cut = 0, rich_cut = 0, fault_cut = 0;  ///< D < below_cut, D >= rich_cut
-    uint64_t den = 0;
+    uint64_t den = 0, count = 0;
     uint8_t always = 0, below = 0, rich = 0, fault = 0, fault2 = 0;
     uint8_t weight = 1;  ///< fits a byte, or the packed loop is not used
     uint8_t group = 0;
@@ -202,6 +202,9 @@ class ReplicateModel {
   /// A heavy household's record as the packed loop reads it.
   static Heavy packed(const Hot& x);
   bool packed_ = false;  ///< every heavy weight fits a byte: the packed loop is exact
+  /// Heavy households the packed words take before a flush: a 12-bit numerator lane holds
+  /// packed_run_ times the largest heavy weight.
+  uint32_t packed_run_ = 1;
   /// The records of the heavy households only, in position order: a tenth of hot_ on the
   /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;

@@ -17,10 +17,11 @@ inline constexpr uint8_t kPresentSure = 0x04;
 inline constexpr uint8_t kFixed = 0x08;
 inline constexpr int kGroupShift = 4;
 inline constexpr int kInconsistencyBit = static_cast<int>(Finding::kInconsistency);
-/// Packed sums of the heavy loop: lanes of 12 bits, flushed every kPackedRun households
-/// (15 · 255 < 2^12 for the weights, 15 < 2^4 for the household counts).
+/// Packed sums of the heavy loop: numerator lanes of 12 bits (a run of households of at
+/// most 255 persons each flushed before 4095 could be passed: ReplicateModel::packed_run_),
+/// persons and households per status in lanes of 16 bits.
 inline constexpr int kLaneBits = 12;
-inline constexpr uint32_t kPackedRun = 15;
+inline constexpr int kCountLaneBits = 16;
 inline constexpr uint64_t kLaneMask = (uint64_t{1} << kLaneBits) - 1;
 
 /// The rare region of the income uniform X: [0, kRareLow) ∪ [kRareHigh, 2^64), probability

@@ -159,6 +159,13 @@ struct ReplicateModel::Replicate {
   /// form two independent chains of additions instead of one (the same few counters are hit
   /// by every household of a category).
   ReplicateTally t, t2;
+  /// The packed words of the heavy loop (settle_packed), carried from segment to segment:
+  /// numerators, what-if numerators, persons and households per status, and how many more
+  /// households they take before a flush.
+  struct Packed {
+    uint64_t num = 0, num_fixed = 0, den = 0, count = 0;
+    uint32_t room = 0;
+  } packed_sums;
   const bool grouped;
   const uint8_t criteria_findings;
   uint8_t* const found_list;  ///< per listed household, its findings (Scratch::record), or null
@@ -433,10 +440,12 @@ struct ReplicateModel::Replicate {
     const uint64_t key = g->key;
     int32_t* const group_count = g->group_count;
     uint32_t* const listed = surveyed + n_listed;
+    Packed p = packed_sums;
     uint32_t i = 0;
     while (i < nh) {
-      const uint32_t end = std::min(nh, i + kPackedRun);
-      uint64_t num = 0, num_fixed = 0, den = 0;
+      if (p.room == 0) flush(&p);
+      const uint32_t end = std::min(nh, i + p.room);
+      p.room -= end - i;
       for (; i < end; ++i) {
         const uint32_t slot = heavy_out[i];
         const Heavy& x = heavy[index[slot]];
@@ -449,24 +458,32 @@ struct ReplicateModel::Replicate {
           m |= x.fault2 & -static_cast<uint8_t>(keyed_draw(key ^ kFaultFamily, slot) < x.fault_cut);
         const uint64_t add =
             x.weight * kSpread[m & ~kInconsistencyMask] + kSpread[m & kInconsistencyMask];
-        num += add;
-        if (any_fixed) num_fixed += add & -uint64_t{x.fixed != 0};
-        den += x.den;
+        p.num += add;
+        if (any_fixed) p.num_fixed += add & -uint64_t{x.fixed != 0};
+        p.den += x.den;
+        p.count += x.count;
         ++group_count[x.group];
         if constexpr (kList)
           listed[i] = (start + slot) | uint32_t{(m & criteria_findings) != 0} << 31;
       }
-      for (int b = 0; b < kRuleFindingCount; ++b) {
-        t.num[b] += static_cast<int64_t>(num >> (kLaneBits * b) & kLaneMask);
-        t.num_fixed[b] += static_cast<int64_t>(num_fixed >> (kLaneBits * b) & kLaneMask);
-      }
-      for (int st = 0; st < kStatusCount; ++st) {
-        t.persons[st] += static_cast<int64_t>(den >> (kLaneBits * st) & kLaneMask);
-        t.households[st] += static_cast<int32_t>(den >> (48 + 4 * st) & 0xF);
-      }
     }
+    packed_sums = p;
     n_surveyed += nh;
     if constexpr (kList) n_listed += nh;
+  }
+
+  /// The packed words into the tallies, and room for another packed_run_ households.
+  void flush(Packed* p) {
+    for (int b = 0; b < kRuleFindingCount; ++b) {
+      t.num[b] += static_cast<int64_t>(p->num >> (kLaneBits * b) & kLaneMask);
+      if (any_fixed)
+        t.num_fixed[b] += static_cast<int64_t>(p->num_fixed >> (kLaneBits * b) & kLaneMask);
+    }
+    for (int st = 0; st < kStatusCount; ++st) {
+      t.persons[st] += static_cast<int64_t>(p->den >> (kCountLaneBits * st) & 0xFFFF);
+      t.households[st] += static_cast<int32_t>(p->count >> (kCountLaneBits * st) & 0xFFFF);
+    }
+    *p = Packed{0, 0, 0, 0, model.packed_run_};
   }
 
   /// The light households of a decided segment in the denominators: their weights and count.
@@ -636,6 +653,7 @@ struct ReplicateModel::Replicate {
   /// The second tally into the first, and the identity permutation restored (each walk's
   /// swaps undone in reverse order) for the next replicate on this thread.
   void finish_walks() {
+    flush(&packed_sums);
     for (int i = 0; i < kStatusCount; ++i) {
       t.persons[i] += t2.persons[i];
       t.households[i] += t2.households[i];
