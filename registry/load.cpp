@@ -5,6 +5,7 @@
 #include "registry/load.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,24 +32,44 @@ bool ascii_iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// One file of the registry as read: its UTF-8 text and, after the first pass over it,
+/// its header and how many records it has. The records themselves are never held as a table:
+/// the second pass (fill) reads them straight into the registry.
+struct RegistryFile {
+  std::string name;
+  std::string storage;
+  std::string_view text;
+  std::vector<std::string> header;
+  std::size_t records = 0;
+  /// household_id cells that hold a resident ID number, and the first of them (households).
+  std::size_t id_numbers = 0;
+  int id_number_line = 0;
+
+  int column(std::string_view name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  }
+};
+
 /// The header of a file against its table: required columns present, unknown columns one
 /// warning each. Records where each header name is, for the second pass.
 template <typename R>
-void check_header(const CsvTable& t, const schema::Table<R>& table, Source* src,
+void check_header(const RegistryFile& f, const schema::Table<R>& table, Source* src,
                   Diagnostics* diag) {
   src->present = true;
-  for (std::size_t j = 0; j < t.header.size(); ++j)
-    src->column.emplace(t.header[j], static_cast<int>(j + 1));
+  for (std::size_t j = 0; j < f.header.size(); ++j)
+    src->column.emplace(f.header[j], static_cast<int>(j + 1));
   for (const schema::Column<R>& c : table.columns)
-    if (c.need != schema::Need::kOptional && t.column(c.name) < 0)
-      diag->error({t.file, 1, 1}, msg::kRegMissingColumn, c.name);
-  for (std::size_t j = 0; j < t.header.size(); ++j) {
-    const std::string& h = t.header[j];
+    if (c.need != schema::Need::kOptional && f.column(c.name) < 0)
+      diag->error({f.name, 1, 1}, msg::kRegMissingColumn, c.name);
+  for (std::size_t j = 0; j < f.header.size(); ++j) {
+    const std::string& h = f.header[j];
     if (table.index(h) >= 0) continue;
     if (h.empty())
-      diag->warning({t.file, 1, static_cast<int>(j + 1)}, msg::kRegUnnamedColumn);
+      diag->warning({f.name, 1, static_cast<int>(j + 1)}, msg::kRegUnnamedColumn);
     else
-      diag->warning({t.file, 1, static_cast<int>(j + 1)}, msg::kRegUnknownColumn, h);
+      diag->warning({f.name, 1, static_cast<int>(j + 1)}, msg::kRegUnknownColumn, h);
   }
 }
 
@@ -69,27 +90,36 @@ std::size_t count(const Households& h) {
   return h.count();
 }
 
-/// First pass over one file: every record, every cell, as the table says. The cells' text
-/// moves into the records: the table is spent.
+/// Second pass over one file: every record, every cell, as the table says, parsed again
+/// from the text and read into the records as it goes. The parse's own diagnostics were
+/// made by the first pass, in the order they have always come.
 template <typename R, typename Records>
-void fill(CsvTable& t, const schema::Table<R>& table, Records* records, Source* src,
+void fill(const RegistryFile& f, const schema::Table<R>& table, Records* records, Source* src,
           Diagnostics* diag) {
-  check_header(t, table, src, diag);
+  check_header(f, table, src, diag);
   std::vector<int> position(table.columns.size());
-  for (std::size_t k = 0; k < position.size(); ++k) position[k] = t.column(table.columns[k].name);
+  for (std::size_t k = 0; k < position.size(); ++k) position[k] = f.column(table.columns[k].name);
   std::vector<schema::CellState> state(table.columns.size());
   // Every record at its defaults first (one resize per column, not one append per cell),
   // then cut back to the records read when the error limit stops the reading early.
   const std::size_t first = count(*records);
-  records->resize(first + t.rows.size());
-  src->line.reserve(t.rows.size());
+  records->resize(first + f.records);
+  src->line.reserve(f.records);
   std::size_t r = 0;
-  for (; r < t.rows.size() && !diag->full(); ++r) {
-    auto [out, i] = record(records, first + r);
-    src->line.push_back(t.row_line[r]);
-    schema::RowScope row(t.file, t.row_line[r], position.data(), state.data(), diag);
-    table.read(t.rows[r], *out, i, row);
-  }
+  bool stopped = false;
+  Diagnostics again(diag->max_errors(), diag->lang());
+  std::vector<std::string> header;
+  parse_csv(
+      f.text, f.name, &header,
+      [&](std::vector<std::string>& cells, int line) {
+        if (stopped || r == f.records || (stopped = diag->full())) return;
+        auto [out, i] = record(records, first + r);
+        src->line.push_back(line);
+        schema::RowScope row(f.name, line, position.data(), state.data(), diag);
+        table.read(cells, *out, i, row);
+        ++r;
+      },
+      &again);
   records->resize(first + r);
 }
 
@@ -123,14 +153,10 @@ bool looks_like_id_number(const std::string& v) {
 
 /// Some county exports put the head's resident ID number in household_id: every output that
 /// names households would carry it. One warning, at the first such row; the outputs mask it.
-void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) {
-  const int c = table.column("household_id");
-  if (c < 0) return;
-  std::size_t count = 0, first = 0;
-  for (std::size_t r = 0; r < table.rows.size(); ++r)
-    if (looks_like_id_number(table.rows[r][c]) && count++ == 0) first = r;
-  if (count == 0) return;
-  diag->warning({table.file, table.row_line[first], c + 1}, msg::kRegIdAsHouseholdId, count);
+void warn_id_numbers_as_household_ids(const RegistryFile& f, Diagnostics* diag) {
+  if (f.id_numbers == 0) return;
+  diag->warning({f.name, f.id_number_line, f.column("household_id") + 1}, msg::kRegIdAsHouseholdId,
+                f.id_numbers);
 }
 
 /// True when something, whatever it is (a dangling link too), has the name `path`.
@@ -139,17 +165,28 @@ bool name_taken(const std::string& path) {
   return std::filesystem::exists(std::filesystem::symlink_status(path, ec));
 }
 
-/// Reads one file of the registry and records its hash. False on any error; the table is
-/// still filled with the well-formed rows when only some rows were bad (parse_csv empties
-/// it on a structural error).
-bool read_table(const std::string& dir, const std::string& name, CsvTable* table, Registry* reg,
-                Diagnostics* diag) {
-  std::string raw;
-  const std::string path = (std::filesystem::path(dir) / name).string();
+/// Reads one file of the registry, records its hash and makes the first pass over it: the
+/// parse's diagnostics, the header, the number of records (and, in households.csv, the
+/// household ids that are ID numbers). False on any error; the records of a file with only
+/// some bad rows are still read by fill (a structural error empties the header).
+bool read_table(const std::string& dir, RegistryFile* f, Registry* reg, Diagnostics* diag) {
+  const std::string path = (std::filesystem::path(dir) / f->name).string();
   const std::size_t before = diag->error_count();
-  *table = CsvTable{};
-  read_csv(path, name, table, diag, &raw);
-  if (!raw.empty() || file_exists(path)) reg->inputs.push_back({path, sha256_hex(raw)});
+  std::string sha256;
+  const bool readable = read_csv_text(path, f->name, &f->storage, &f->text, diag, nullptr, &sha256);
+  if (readable || file_exists(path)) reg->inputs.push_back({path, sha256});
+  if (readable) {
+    int id_column = -1;
+    parse_csv(
+        f->text, f->name, &f->header,
+        [&](std::vector<std::string>& cells, int line) {
+          if (f->records++ == 0 && f->name == schema::household_table().file)
+            id_column = f->column("household_id");
+          if (id_column >= 0 && looks_like_id_number(cells[id_column]) && f->id_numbers++ == 0)
+            f->id_number_line = line;
+        },
+        diag);
+  }
   return diag->error_count() == before;
 }
 
@@ -169,10 +206,12 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     return false;
   }
   Sources src;
-  CsvTable table;
+  // One file at a time: its text is let go before the next is read.
+  std::optional<RegistryFile> file;
   // A file that cannot be read at all leaves its Source absent, so references into it
   // are not reported a second time as dangling.
   const auto read = [&](bool optional, Source* s) {
+    file.reset();
     const std::string& name = s->file;
     const std::string path = (std::filesystem::path(dir) / name).string();
     if (!file_exists(path) && name_taken(path)) {
@@ -189,26 +228,29 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
       }
       return false;
     }
-    s->failed = !read_table(dir, name, &table, out, diag);
-    return !table.header.empty();
+    file.emplace();
+    file->name = name;
+    s->failed = !read_table(dir, &*file, out, diag);
+    return !file->header.empty();
   };
   if (read(false, &src.townships))
-    fill(table, schema::township_table(), &out->townships, &src.townships, diag);
+    fill(*file, schema::township_table(), &out->townships, &src.townships, diag);
   if (read(false, &src.villages))
-    fill(table, schema::village_table(), &out->villages, &src.villages, diag);
-  if (read(true, &src.groups)) fill(table, schema::group_table(), &out->groups, &src.groups, diag);
+    fill(*file, schema::village_table(), &out->villages, &src.villages, diag);
+  if (read(true, &src.groups)) fill(*file, schema::group_table(), &out->groups, &src.groups, diag);
   if (read(false, &src.households)) {
-    warn_id_numbers_as_household_ids(table, diag);
-    fill(table, schema::household_table(), &out->households, &src.households, diag);
+    warn_id_numbers_as_household_ids(*file, diag);
+    fill(*file, schema::household_table(), &out->households, &src.households, diag);
   }
   if (read(true, &src.members)) {
     out->has_members = true;
-    fill(table, schema::member_table(), &out->members, &src.members, diag);
+    fill(*file, schema::member_table(), &out->members, &src.members, diag);
   }
   if (read(true, &src.staff)) {
     out->has_staff = true;
-    fill(table, schema::staff_table(), &out->staff, &src.staff, diag);
+    fill(*file, schema::staff_table(), &out->staff, &src.staff, diag);
   }
+  file.reset();
 
   const std::pair<const Source*, std::size_t> required[] = {
       {&src.townships, out->townships.size()},
@@ -223,18 +265,23 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
 
 bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
   const std::size_t errors_before = diag->error_count();
-  const std::string name = std::filesystem::path(path).filename().string();
-  CsvTable table;
-  std::string raw;
-  read_csv(path, name, &table, diag, &raw, limits::max_side_file_bytes());
-  reg->inputs.push_back({path, sha256_hex(raw)});
-  if (table.header.empty()) return false;  // unreadable; malformed rows alone are dropped
+  RegistryFile file;
+  file.name = std::filesystem::path(path).filename().string();
+  std::string sha256;
+  const bool readable = read_csv_text(path, file.name, &file.storage, &file.text, diag, nullptr,
+                                      &sha256, limits::max_side_file_bytes());
+  reg->inputs.push_back({path, sha256});
+  if (readable)
+    parse_csv(
+        file.text, file.name, &file.header, [&](std::vector<std::string>&, int) { ++file.records; },
+        diag);
+  if (file.header.empty()) return false;  // unreadable; malformed rows alone are dropped
   Sources src;
-  src.staff.file = name;
+  src.staff.file = file.name;
   src.villages.present = src.groups.present = true;
   reg->has_staff = true;
   reg->staff.clear();
-  fill(table, schema::staff_table(), &reg->staff, &src.staff, diag);
+  fill(file, schema::staff_table(), &reg->staff, &src.staff, diag);
   check_staff(*reg, src.staff, src, false, diag);
   return diag->error_count() == errors_before;
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/intern.h"
 #include "util/lang.h"
 
 namespace kaoping {
@@ -158,11 +159,15 @@ struct Group {
 /// archive_consistent, members_mismatch, presence and satisfaction, and the sampler reads
 /// village and status; the replicate loop itself reads only the tables init builds from
 /// them. The other columns serve the readable audit, the schedule and the reports.
+///
+/// Memory: about three times households.csv. The ids of villages and groups and the language
+/// codes come from small vocabularies and are Interned (8 bytes, one copy of each text); the
+/// household's own id, name, ID number and phone are its own strings.
 struct Households {
   std::vector<std::string> id;
-  std::vector<std::string> village_id;
+  std::vector<Interned> village_id;
   std::vector<int32_t> village;  ///< index into Registry::villages
-  std::vector<std::string> group_id;
+  std::vector<Interned> group_id;
   std::vector<int32_t> group;  ///< index into Registry::groups, -1 when none
   std::vector<std::string> head_name, id_number, phone;
   std::vector<int32_t> size;  ///< persons >= 1
@@ -180,9 +185,9 @@ struct Households {
   std::vector<uint16_t> measures;  ///< Measure bits
   std::vector<uint8_t> cards;      ///< Card bits
   std::vector<uint8_t> archive_consistent;
-  std::vector<std::string> language;  ///< "zh" by default
-  std::vector<double> presence;       ///< NaN = config default
-  std::vector<double> satisfaction;   ///< NaN = config default
+  std::vector<Interned> language;    ///< "zh" by default
+  std::vector<double> presence;      ///< NaN = config default
+  std::vector<double> satisfaction;  ///< NaN = config default
   /// 1 when the county's own field verification covered the household this year (SPEC §1);
   /// only an unverified household (0) may have an unknown income (NaN).
   std::vector<uint8_t> verified;
@@ -207,10 +212,11 @@ struct Households {
   template <typename F>
   void for_each_column(F&& f) {
     const double unset = std::numeric_limits<double>::quiet_NaN();
+    static const Interned zh("zh");
     f(id, std::string());
-    f(village_id, std::string());
+    f(village_id, Interned());
     f(village, int32_t{-1});
-    f(group_id, std::string());
+    f(group_id, Interned());
     f(group, int32_t{-1});
     f(head_name, std::string());
     f(id_number, std::string());
@@ -233,7 +239,7 @@ struct Households {
     f(measures, uint16_t{0});
     f(cards, uint8_t{0});
     f(archive_consistent, uint8_t{1});
-    f(language, std::string("zh"));
+    f(language, zh);
     f(presence, unset);
     f(satisfaction, unset);
     f(verified, uint8_t{1});
@@ -243,19 +249,21 @@ struct Households {
   }
 };
 
+/// One person of members.csv, in 80 bytes: the codes (relation, gender, health, labour) are
+/// Interned, the numbers as narrow as their ranges (a county has millions of members).
 struct Member {
   std::string household_id;
-  int household = -1;
-  std::string relation;
-  std::string gender;
-  int age = -1;              ///< -1 unknown
-  int in_school = -1;        ///< 0/1, -1 unknown
-  int dropout = -1;          ///< 0/1, -1 unknown
-  int medical_insured = -1;  ///< 0/1, -1 unknown
-  int pension_insured = -1;  ///< 0/1, -1 unknown
-  std::string health;
-  std::string labor;
-  int line = 0;
+  int32_t household = -1;
+  int32_t line = 0;
+  Interned relation;
+  Interned gender;
+  int16_t age = -1;             ///< -1 unknown
+  int8_t in_school = -1;        ///< 0/1, -1 unknown
+  int8_t dropout = -1;          ///< 0/1, -1 unknown
+  int8_t medical_insured = -1;  ///< 0/1, -1 unknown
+  int8_t pension_insured = -1;  ///< 0/1, -1 unknown
+  Interned health;
+  Interned labor;
 };
 
 enum class StaffRole : uint8_t { kGuide, kInterpreter };

@@ -224,7 +224,11 @@ Field<RecordOf<M>> field() {
   using R = RecordOf<M>;
   using V = std::remove_cvref_t<decltype(at<M>(std::declval<R&>(), 0))>;
   Field<R> f;
-  if constexpr (std::is_same_v<V, std::string>) {
+  if constexpr (std::is_same_v<V, Interned>) {
+    f.text = [](const R& r, std::size_t i) -> const std::string& { return at<M>(r, i).str(); };
+    f.set_text = [](R& r, std::size_t i, std::string_view s) { at<M>(r, i) = Interned(s); };
+    f.take_text = [](R& r, std::size_t i, std::string&& s) { at<M>(r, i) = Interned(s); };
+  } else if constexpr (std::is_same_v<V, std::string>) {
     f.text = [](const R& r, std::size_t i) -> const std::string& { return at<M>(r, i); };
     f.set_text = [](R& r, std::size_t i, std::string_view s) { at<M>(r, i).assign(s); };
     f.take_text = [](R& r, std::size_t i, std::string&& s) { at<M>(r, i) = std::move(s); };

@@ -145,7 +145,7 @@ Table findings_table(const Registry& reg, const std::vector<HouseholdFinding>& f
     const int i = f.household;
     const int v = h.village[i];
     t.rows.push_back(
-        {h.id[i], v >= 0 ? unit_name(reg.villages[v].name, h.village_id[i]) : h.village_id[i],
+        {h.id[i], v >= 0 ? unit_name(reg.villages[v].name, h.village_id[i]) : h.village_id[i].str(),
          status_name(lang, h.status[i]), h.head_name[i], mask_id_number(h.id_number[i]),
          finding_name(lang, f.detail.finding), finding_detail_text(lang, f.detail)});
   }

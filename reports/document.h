@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "util/intern.h"
+
 namespace kaoping::report {
 
 /// How a table column's values are stored and shown.
@@ -51,6 +53,7 @@ struct Cell {
   Cell() = default;
   Cell(std::string t) : text(std::move(t)) {}                // NOLINT: implicit for brace lists
   Cell(const char* t) : text(t) {}                           // NOLINT
+  Cell(const Interned& t) : text(t.str()) {}                 // NOLINT
   Cell(double v) : number(v) {}                              // NOLINT
   Cell(int v) : number(v) {}                                 // NOLINT
   Cell(long v) : number(static_cast<double>(v)) {}           // NOLINT

@@ -332,8 +332,8 @@ Section days_section(Lang lang, const Registry& reg, const Plan& plan, const Vis
            h.head_name[i].empty() ? h.id[i] : h.id[i] + " " + h.head_name[i], guide, interpreter});
       all.rows.push_back({date.str(), format_clock(v.start), format_clock(v.end), v.team,
                           v.enumerator, township_name(reg, v.village), village_name(reg, v.village),
-                          h.group[i] >= 0 ? reg.groups[h.group[i]].name : h.group_id[i], h.id[i],
-                          h.head_name[i], language_name(lang, language),
+                          h.group[i] >= 0 ? reg.groups[h.group[i]].name : h.group_id[i].str(),
+                          h.id[i], h.head_name[i], language_name(lang, language),
                           v.guide >= 0 ? staff_name(reg, v.guide) : "",
                           staff_name(reg, v.interpreter)});
     }

@@ -21,7 +21,7 @@ std::string staff_name(const Registry& reg, int s) {
 
 std::string group_name(const Registry& reg, int h) {
   const int g = reg.households.group[h];
-  return g >= 0 ? reg.groups[g].name : reg.households.group_id[h];
+  return g >= 0 ? reg.groups[g].name : reg.households.group_id[h].str();
 }
 
 std::string household_text(const Registry& reg, int h) {

@@ -313,11 +313,11 @@ Section fix_section(const Registry& reg, const EvaluationConfig& config, const S
     const int g = h.group[i];
     const RiskFindings found = risk_findings(h, i, config, true);
     t.rows.push_back({++rank, h.id[i], tw >= 0 ? reg.townships[tw].name : "",
-                      v >= 0 ? reg.villages[v].name : h.village_id[i],
-                      g >= 0 ? reg.groups[g].name : h.group_id[i], status_name(lang, h.status[i]),
-                      h.head_name[i], risk_finding_names(lang, found),
-                      risk_detail_text(lang, h, i, config, found), share(x.fault, r.runs),
-                      failing > 0 ? share(x.fault_fail, failing) : 0.0});
+                      v >= 0 ? reg.villages[v].name : h.village_id[i].str(),
+                      g >= 0 ? reg.groups[g].name : h.group_id[i].str(),
+                      status_name(lang, h.status[i]), h.head_name[i],
+                      risk_finding_names(lang, found), risk_detail_text(lang, h, i, config, found),
+                      share(x.fault, r.runs), failing > 0 ? share(x.fault_fail, failing) : 0.0});
   }
   t.html_rows = top;
   t.html_cut_note = cut_note(lang, std::min(top, t.rows.size()), t.rows.size());

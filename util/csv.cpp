@@ -74,9 +74,26 @@ int CsvTable::column(std::string_view name) const {
 bool parse_csv(std::string_view text, const std::string& display_name, CsvTable* out,
                Diagnostics* diag) {
   out->file = display_name;
-  out->header.clear();
   out->rows.clear();
   out->row_line.clear();
+  const bool ok = parse_csv(
+      text, display_name, &out->header,
+      [out](std::vector<std::string>& fields, int line) {
+        out->rows.push_back(std::move(fields));
+        out->row_line.push_back(line);
+      },
+      diag);
+  // A structural error leaves the table empty: what was read before it cannot be trusted.
+  if (out->header.empty()) {
+    out->rows.clear();
+    out->row_line.clear();
+  }
+  return ok;
+}
+
+bool parse_csv(std::string_view text, const std::string& display_name,
+               std::vector<std::string>* header, const CsvRecordFn& on_record, Diagnostics* diag) {
+  header->clear();
   const auto at = [&](int line, int column) { return FileLoc{display_name, line, column}; };
 
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
@@ -91,11 +108,9 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     return false;
   }
 
-  // A structural error leaves the table empty: what was read before it cannot be trusted.
+  // A structural error empties the header: what was read before it cannot be trusted.
   const auto fatal = [&]() {
-    out->header.clear();
-    out->rows.clear();
-    out->row_line.clear();
+    header->clear();
     return false;
   };
   bool ok = true;
@@ -122,31 +137,29 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
     // Blank lines (and rows of bare commas that spreadsheets leave) carry no data.
     if (!(all_empty && (record.size() == 1 || have_header))) {
       if (!have_header) {
-        out->header = std::move(record);
-        for (std::string& h : out->header) {
+        *header = std::move(record);
+        for (std::string& h : *header) {
           // Header names are matched exactly; surrounding spaces are a spreadsheet accident.
           std::size_t b = h.find_first_not_of(" \t");
           std::size_t e = h.find_last_not_of(" \t");
           h = b == std::string::npos ? std::string() : h.substr(b, e - b + 1);
         }
         have_header = true;
-        if (out->header.size() == 1) {
-          const std::string& h = out->header[0];
+        if (header->size() == 1) {
+          const std::string& h = (*header)[0];
           const Message* sep = h.find('\t') != std::string::npos  ? &msg::kCsvTabs
                                : h.find(';') != std::string::npos ? &msg::kCsvSemicolons
                                                                   : nullptr;
           if (sep) separator = sep;
         }
-      } else if (record.size() != out->header.size()) {
-        const bool is_short = record.size() < out->header.size();
-        diag->error(
-            at(record_line, static_cast<int>(std::min(record.size(), out->header.size()) + 1)),
-            is_short ? msg::kCsvFieldCountShort : msg::kCsvFieldCountLong, record.size(),
-            out->header.size());
+      } else if (record.size() != header->size()) {
+        const bool is_short = record.size() < header->size();
+        diag->error(at(record_line, static_cast<int>(std::min(record.size(), header->size()) + 1)),
+                    is_short ? msg::kCsvFieldCountShort : msg::kCsvFieldCountLong, record.size(),
+                    header->size());
         ok = false;
       } else {
-        out->rows.push_back(std::move(record));
-        out->row_line.push_back(record_line);
+        on_record(record, record_line);
       }
     }
     record.clear();
@@ -252,56 +265,75 @@ bool parse_csv(std::string_view text, const std::string& display_name, CsvTable*
   }
   // One pass with a hash of the names seen: a header of 100,000 columns stays linear.
   std::unordered_map<std::string_view, std::size_t> first_column;
-  first_column.reserve(out->header.size());
-  for (std::size_t j = 0; j < out->header.size(); ++j) {
-    if (out->header[j].empty()) continue;
-    const auto [it, fresh] = first_column.emplace(out->header[j], j);
+  first_column.reserve(header->size());
+  for (std::size_t j = 0; j < header->size(); ++j) {
+    const std::string& name = (*header)[j];
+    if (name.empty()) continue;
+    const auto [it, fresh] = first_column.emplace(name, j);
     if (fresh) continue;
-    diag->error(at(1, static_cast<int>(j + 1)), msg::kCsvDuplicateColumn, out->header[j],
-                it->second + 1);
+    diag->error(at(1, static_cast<int>(j + 1)), msg::kCsvDuplicateColumn, name, it->second + 1);
     ok = false;
   }
   return ok;
 }
 
-bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
-              Diagnostics* diag, std::string* raw, int64_t max_bytes) {
-  std::string bytes, err;
-  out->file = display_name;
-  if (!read_file(path, &bytes, &err, max_bytes, diag->lang())) {
+bool read_csv_text(const std::string& path, const std::string& display_name, std::string* storage,
+                   std::string_view* text, Diagnostics* diag, std::string* raw, std::string* sha256,
+                   int64_t max_bytes) {
+  std::string err;
+  storage->clear();
+  *text = std::string_view();
+  if (!read_file(path, storage, &err, max_bytes, diag->lang())) {
+    if (sha256) *sha256 = sha256_hex("");
     diag->error({display_name, 0, 0}, err);
     return false;
   }
-  if (raw) *raw = bytes;
-  std::string_view text = bytes;
+  if (raw) *raw = *storage;
+  if (sha256) *sha256 = sha256_hex(*storage);
+  std::string_view bytes = *storage;
   // UTF-16 with a byte order mark is what Excel's "Unicode text" export writes; the mark
   // makes the encoding certain, so convert it rather than call the file binary.
-  if (text.size() >= 2 &&
-      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     std::string converted;
-    if (!iconv_to_utf8(text, "UTF-16", &converted)) {
+    if (!iconv_to_utf8(bytes, "UTF-16", &converted)) {
       diag->error({display_name, 1, 1}, msg::kCsvBadUtf16);
       return false;
     }
     diag->warning({display_name, 0, 0}, msg::kCsvUtf16);
-    return parse_csv(converted, display_name, out, diag);
+    *storage = std::move(converted);
+    *text = *storage;
+    return true;
   }
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   // Encoding: UTF-8 is parsed as is. Otherwise, unless the file is clearly UTF-8 with a few
   // damaged bytes, try GB18030 (what the national system exports); a clean conversion is
   // loaded with a warning, anything else is left to parse_csv, which reports the first
   // invalid byte with its place and how to convert the file.
-  if (text.find('\0') == std::string_view::npos) {
+  if (bytes.find('\0') == std::string_view::npos) {
     std::size_t valid_multi = 0, invalid = 0;
-    utf8_census(text, &valid_multi, &invalid);
+    utf8_census(bytes, &valid_multi, &invalid);
     if (invalid > 0 && valid_multi < invalid) {
       std::string converted;
-      if (gb18030_to_utf8(text, &converted)) {
+      if (gb18030_to_utf8(bytes, &converted)) {
         diag->warning({display_name, 0, 0}, msg::kCsvGbk);
-        return parse_csv(converted, display_name, out, diag);
+        *storage = std::move(converted);
+        *text = *storage;
+        return true;
       }
     }
   }
+  *text = bytes;
+  return true;
+}
+
+bool read_csv(const std::string& path, const std::string& display_name, CsvTable* out,
+              Diagnostics* diag, std::string* raw, int64_t max_bytes) {
+  out->file = display_name;
+  std::string storage;
+  std::string_view text;
+  if (!read_csv_text(path, display_name, &storage, &text, diag, raw, nullptr, max_bytes))
+    return false;
   return parse_csv(text, display_name, out, diag);
 }
 

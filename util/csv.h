@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,27 @@ struct CsvTable {
 /// empty file) are errors at file:line:column. Returns false on any error.
 bool parse_csv(std::string_view text, const std::string& display_name, CsvTable* out,
                Diagnostics* diag);
+
+/// Receives each record of a CSV text: its fields (which it may move from) and the physical
+/// line where it starts.
+using CsvRecordFn = std::function<void(std::vector<std::string>& fields, int line)>;
+
+/// Parses CSV text as the function above does, with the same diagnostics in the same order,
+/// but hands each record to `on_record` as soon as it is read instead of keeping it, so that
+/// a file of a million rows is never held as a table. `header` receives the header before
+/// the first record. After a structural error `header` is emptied: the records already
+/// handed over cannot be trusted.
+bool parse_csv(std::string_view text, const std::string& display_name,
+               std::vector<std::string>* header, const CsvRecordFn& on_record, Diagnostics* diag);
+
+/// Reads a CSV file and brings it to UTF-8 as read_csv does (GBK/GB18030 and UTF-16
+/// converted with a warning), without parsing it: `text` views what to give parse_csv,
+/// held by `storage`. `raw` receives a copy of the file's bytes and `sha256` their hash (for
+/// the manifest, without a copy) when not null. False, with an error in *diag, when the file
+/// cannot be read or converted.
+bool read_csv_text(const std::string& path, const std::string& display_name, std::string* storage,
+                   std::string_view* text, Diagnostics* diag, std::string* raw = nullptr,
+                   std::string* sha256 = nullptr, int64_t max_bytes = -1);
 
 /// Reads and parses a CSV file. A file in GBK/GB18030 (as exported by the national system)
 /// is detected and converted to UTF-8 with a warning; bytes that are neither are an error

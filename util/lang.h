@@ -10,6 +10,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "util/intern.h"
+
 namespace kaoping {
 
 enum class Lang { kZh, kEn };
@@ -40,6 +42,9 @@ inline std::string message_arg(const std::string& s) {
 }
 inline std::string message_arg(const char* s) {
   return s;
+}
+inline std::string message_arg(const Interned& s) {
+  return s.str();
 }
 std::string message_arg_double(double v);
 template <typename T, typename = std::enable_if_t<std::is_arithmetic_v<T>>>

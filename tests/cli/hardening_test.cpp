@@ -209,5 +209,23 @@ TEST_F(HardeningCli, MemoryDoesNotGrowWithRuns) {
   EXPECT_LT(many, few + few / 10 + 2048);
 }
 
+// The loaded registry stays in proportion to its files (docs/limits.md "Memory"): validate on
+// the default county may grow at most three times the registry's CSV size above what the
+// binary takes doing nothing (--version), plus 8 MiB for the configuration and the reports'
+// tables. Before the records were streamed and the codes Interned it took ten times (361 MB
+// for 34.8 MB of CSV, against a bound of about 117 MB here).
+TEST_F(HardeningCli, LoadedRegistryIsAtMostThreeTimesItsCsv) {
+  ASSERT_EQ(kaoping("generate -q --profile default --out big").exit_code, 0);
+  long csv_kib = 0;
+  for (const auto& entry : fs::directory_iterator(dir_ / "big"))
+    if (entry.path().extension() == ".csv") csv_kib += static_cast<long>(entry.file_size() / 1024);
+  const long idle = peak_kib({"--version"}, dir_);
+  const long loaded = peak_kib({"validate", "--registry", "big", "--quiet"}, dir_);
+  std::printf("peak memory: %ld KiB idle, %ld KiB with the registry loaded (CSV %ld KiB): %.2f x\n",
+              idle, loaded, csv_kib, static_cast<double>(loaded - idle) / csv_kib);
+  EXPECT_GT(csv_kib, 30 * 1024);  // the default county: about 34 MB of CSV
+  EXPECT_LT(loaded - idle, 3 * csv_kib + 8 * 1024);
+}
+
 }  // namespace
 }  // namespace kaoping::cli_test

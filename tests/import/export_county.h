@@ -30,6 +30,7 @@ struct X {
   X() = default;
   X(const char* s) : kind(kText), text(s) {}
   X(std::string s) : kind(kText), text(std::move(s)) {}
+  X(const Interned& s) : kind(kText), text(s.str()) {}
   X(double v) : kind(kNumber), number(v) {}
   X(int v) : kind(kNumber), number(v) {}
   X(long long v) : kind(kNumber), number(static_cast<double>(v)) {}
