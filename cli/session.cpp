@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/terminal.h"
 #include "util/files.h"
 

@@ -5,6 +5,7 @@
 #include "registry/load.h"
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "util/csv.h"
 #include "util/files.h"
 #include "util/limits.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {
@@ -113,27 +115,55 @@ bool file_exists(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
-/// 17 digits and a digit or X: what the scrubber of reports/privacy.h masks, checksum or not.
-bool looks_like_id_number(const std::string& v) {
-  if (v.size() != 18) return false;
-  for (std::size_t i = 0; i < 17; ++i)
-    if (v[i] < '0' || v[i] > '9') return false;
-  return (v[17] >= '0' && v[17] <= '9') || v[17] == 'X' || v[17] == 'x';
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
-/// Some county exports put the head's resident ID number in household_id: every output that
-/// names households would carry it. One warning, at the first such row; the outputs mask it.
-void warn_id_numbers_as_household_ids(const CsvTable& table, Diagnostics* diag) {
-  const int c = table.column("household_id");
-  if (c < 0) return;
-  std::size_t count = 0, first = 0;
-  for (std::size_t r = 0; r < table.rows.size(); ++r)
-    if (looks_like_id_number(table.rows[r][c]) && count++ == 0) first = r;
-  if (count == 0) return;
-  diag->warning({table.file, table.row_line[first], c + 1},
-                "household_id holds a resident ID number (" + std::to_string(count) +
-                    " households); kaoping masks it in every output and message, which makes "
-                    "those rows hard to match: use the household number of the national system");
+/// The id `value` under its pseudonym, recorded in reg->id_aliases.
+std::string pseudonymize(std::string_view value, Registry* reg) {
+  const std::string original(trimmed(value));
+  std::string alias = pseudonym(original);
+  reg->id_aliases.emplace(original, alias);
+  return alias;
+}
+
+/// Some county exports put the head's resident ID number in household_id, or a phone in a
+/// village_id: every output that names the record would carry it. Such ids are replaced by
+/// their pseudonym (util/privacy.h) before the cells are read: the same value gets the same
+/// pseudonym in every file, so references still hold; the original keeps finding its record
+/// (Registry::id_aliases). `columns` are the table's id columns (`groups` a ';' list of
+/// them). One warning per column, at its first such row.
+void pseudonymize_ids(CsvTable& t, std::initializer_list<std::string_view> columns, Registry* reg,
+                      Diagnostics* diag) {
+  for (const std::string_view name : columns) {
+    const int c = t.column(name);
+    if (c < 0) continue;
+    std::size_t count = 0, first = 0;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      if (static_cast<std::size_t>(c) >= t.rows[r].size()) continue;
+      std::string& cell = t.rows[r][c];
+      if (!contains_personal_number(cell)) continue;
+      if (count++ == 0) first = r;
+      if (name != "groups") {
+        cell = pseudonymize(cell, reg);
+        continue;
+      }
+      std::string list;
+      for (std::string_view rest = cell;;) {
+        const std::size_t semi = rest.find(';');
+        const std::string_view item = rest.substr(0, semi);
+        if (!list.empty()) list += ';';
+        list += contains_personal_number(item) ? pseudonymize(item, reg) : std::string(item);
+        if (semi == std::string_view::npos) break;
+        rest.remove_prefix(semi + 1);
+      }
+      cell = std::move(list);
+    }
+    if (count > 0)
+      diag->warning({t.file, t.row_line[first], c + 1}, msg::kRegPersonalId, name, count);
+  }
 }
 
 /// True when something, whatever it is (a dangling link too), has the name `path`.
@@ -197,21 +227,30 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     s->failed = !read_table(dir, name, &table, out, diag);
     return !table.header.empty();
   };
-  if (read(false, &src.townships))
+  if (read(false, &src.townships)) {
+    pseudonymize_ids(table, {"township_id"}, out, diag);
     fill(table, schema::township_table(), &out->townships, &src.townships, diag);
-  if (read(false, &src.villages))
+  }
+  if (read(false, &src.villages)) {
+    pseudonymize_ids(table, {"village_id", "township_id"}, out, diag);
     fill(table, schema::village_table(), &out->villages, &src.villages, diag);
-  if (read(true, &src.groups)) fill(table, schema::group_table(), &out->groups, &src.groups, diag);
+  }
+  if (read(true, &src.groups)) {
+    pseudonymize_ids(table, {"group_id", "village_id"}, out, diag);
+    fill(table, schema::group_table(), &out->groups, &src.groups, diag);
+  }
   if (read(false, &src.households)) {
-    warn_id_numbers_as_household_ids(table, diag);
+    pseudonymize_ids(table, {"household_id", "village_id", "group_id"}, out, diag);
     fill(table, schema::household_table(), &out->households, &src.households, diag);
   }
   if (read(true, &src.members)) {
     out->has_members = true;
+    pseudonymize_ids(table, {"household_id"}, out, diag);
     fill(table, schema::member_table(), &out->members, &src.members, diag);
   }
   if (read(true, &src.staff)) {
     out->has_staff = true;
+    pseudonymize_ids(table, {"staff_id", "village_id", "groups"}, out, diag);
     fill(table, schema::staff_table(), &out->staff, &src.staff, diag);
   }
 
@@ -223,6 +262,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     if (s->checkable() && n == 0 && !diag->full()) diag->error({s->file, 1, 1}, msg::kRegNoRecords);
 
   cross_check(out, src, false, diag);
+  out->index_id_aliases();
   return diag->error_count() == errors_before;
 }
 
@@ -239,6 +279,7 @@ bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
   src.villages.present = src.groups.present = true;
   reg->has_staff = true;
   reg->staff.clear();
+  pseudonymize_ids(table, {"staff_id", "village_id", "groups"}, reg, diag);
   fill(table, schema::staff_table(), &reg->staff, &src.staff, diag);
   check_staff(*reg, src.staff, src, false, diag);
   return diag->error_count() == errors_before;

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "reports/html.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/xlsx.h"
 #include "util/date.h"
 #include "util/files.h"

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "reports/i18n.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/svg.h"
 #include "util/files.h"
 

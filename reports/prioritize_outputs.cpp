@@ -9,7 +9,7 @@
 #include "audit/rules.h"
 #include "reports/audit_report.h"
 #include "reports/prioritize_report.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "util/csv.h"
 #include "util/text.h"
 

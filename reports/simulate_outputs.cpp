@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/risk_findings.h"
 #include "reports/simulate_report.h"
 #include "simulate/priority.h"

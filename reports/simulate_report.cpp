@@ -7,7 +7,7 @@
 #include <set>
 
 #include "reports/i18n.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/risk_findings.h"
 #include "reports/terminal.h"
 #include "simulate/priority.h"

@@ -6,7 +6,7 @@
 #include <array>
 
 #include "import/import.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
 #include "util/text.h"

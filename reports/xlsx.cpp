@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <map>
 
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {

@@ -11,7 +11,7 @@
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/xlsx.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "html_check.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "sample_report.h"
 
 namespace kaoping {

@@ -13,7 +13,7 @@
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "reports/xlsx.h"
 #include "simulate/priority.h"
 #include "write_check.h"

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "sample_report.h"
 
 namespace kaoping {

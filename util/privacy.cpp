@@ -1,7 +1,9 @@
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
 #include <cctype>
 #include <vector>
+
+#include "util/files.h"
 
 namespace kaoping {
 namespace {
@@ -108,6 +110,18 @@ bool contains_full_id_number(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i)
     if (is_digit(text[i]) && id_number_at(text, i)) return true;
   return false;
+}
+
+bool contains_personal_number(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (is_digit(text[i]) && (id_number_at(text, i) || phone_at(text, i))) return true;
+  return false;
+}
+
+std::string pseudonym(std::string_view id) {
+  std::string hex = sha256_hex(id).substr(0, 16);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "P-" + hex;
 }
 
 }  // namespace kaoping

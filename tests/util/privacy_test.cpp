@@ -1,4 +1,4 @@
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
 #include <gtest/gtest.h>
 
