@@ -10,6 +10,7 @@
 #include "util/csv.h"
 #include "util/files.h"
 #include "util/text.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {
@@ -130,7 +131,7 @@ std::string batch_summary_text(const BatchResult& result, Lang lang) {
            fmt::format("{:.3f}", e.mc_se)) +
        "\n";
   if (result.not_loaded > 0) s += trf(lang, "term.batch_failed_load", result.not_loaded) + "\n";
-  return s;
+  return scrub_personal_data(s);
 }
 
 bool write_batch_outputs(const BatchResult& result, const std::string& json, Manifest m,

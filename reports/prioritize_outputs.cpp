@@ -208,7 +208,7 @@ std::string prioritize_summary_text(const PrioritizeResult& r, const Registry& r
            format_number(static_cast<double>(r.memory_bytes) / 1e6, 1));
   t += trf(lang, "prio.term.speed", format_number(r.simulate_seconds, 2),
            format_number(r.plan_seconds, 2), format_number(r.actions_per_second, 1));
-  return t;
+  return scrub_personal_data(t);
 }
 
 bool write_prioritize_outputs(const PrioritizeResult& r, const Registry& reg,

@@ -130,7 +130,7 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
   s += '\n';
   s += trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second);
   s += '\n';
-  return s;
+  return scrub_personal_data(s);  // names are free text
 }
 
 std::string rates_text(const Rates& r, const Verdict& v, const StandardsConfig& s, Lang lang) {
@@ -166,7 +166,7 @@ std::string audit_sample_text(const Registry& reg, const StandardsConfig& s,
     out += trf(lang, "term.audit_short", reg.villages[sf.village].id,
                category_name(lang, sf.category), sf.missing) +
            "\n";
-  return out + rates_text(result.rates, result.verdict, s, lang);
+  return scrub_personal_data(out + rates_text(result.rates, result.verdict, s, lang));
 }
 
 std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
@@ -191,7 +191,7 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
     out += trf(lang, "term.selfcheck_unverified", county.unverified) + "\n";
   out += tr(lang, "term.selfcheck_rates") + "\n";
   out += rates_text(county.rates, county.verdict, s, lang);
-  if (county.flagged == 0) return out;
+  if (county.flagged == 0) return scrub_personal_data(out);
   out += tr(lang, "term.selfcheck_villages") + "\n";
   for (std::size_t k = 0; k < result.villages.size() && k < kTopVillages; ++k) {
     const UnitSummary& u = result.villages[k];
@@ -207,7 +207,7 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
                counts) +
            "\n";
   }
-  return out;
+  return scrub_personal_data(out);  // village names are free text
 }
 
 std::string validate_summary_text(const std::string& source, const Registry& reg,
@@ -227,7 +227,7 @@ std::string validate_summary_text(const std::string& source, const Registry& reg
   if (reg.has_members)
     out += trf(lang, "term.validate_members", reg.members.size(), s.mismatched) + "\n";
   if (reg.has_staff) out += trf(lang, "term.validate_staff", s.guides, s.interpreters) + "\n";
-  return out + trf(lang, "term.validate_ok", warnings) + "\n";
+  return scrub_personal_data(out + trf(lang, "term.validate_ok", warnings) + "\n");
 }
 
 std::string generate_summary_line(const std::string& out, const Registry& reg, Lang lang) {
