@@ -37,7 +37,8 @@ inline constexpr Message kRegNoRecords{"没有记录：文件只有表头，没�
                                        "no records: the file has a header row but no data rows"};
 
 inline constexpr Message kRegPersonalId{
-    "{} 中有居民身份证号或电话号码（{} 行）：kaoping 在所有输出和提示中用化名（P- 加 16 位，每次运行都相同）"
+    "{} 中有居民身份证号或电话号码（{} 行）：kaoping 在所有输出和提示中用化名（P- 加 16 "
+    "位，每次运行都相同）"
     "称呼这些记录，需要编号的地方仍可用原编号；请改用全国扶贫开发信息系统的编号",
     "{} holds a resident ID number or a phone number ({} rows); kaoping names each such record "
     "by a pseudonym (P- and 16 characters, the same in every run) in every output and message, "

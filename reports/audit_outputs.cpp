@@ -3,8 +3,8 @@
 #include "reports/audit_report.h"
 #include "sampler/tiers.h"
 #include "util/csv.h"
-#include "util/text.h"
 #include "util/privacy.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

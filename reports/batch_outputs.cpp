@@ -9,8 +9,8 @@
 #include "reports/batch_report.h"
 #include "util/csv.h"
 #include "util/files.h"
-#include "util/text.h"
 #include "util/privacy.h"
+#include "util/text.h"
 
 namespace kaoping {
 namespace {

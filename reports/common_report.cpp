@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "reports/html.h"
-#include "util/privacy.h"
 #include "reports/xlsx.h"
 #include "util/date.h"
 #include "util/files.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 

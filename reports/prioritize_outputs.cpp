@@ -9,8 +9,8 @@
 #include "audit/rules.h"
 #include "reports/audit_report.h"
 #include "reports/prioritize_report.h"
-#include "util/privacy.h"
 #include "util/csv.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {

@@ -4,11 +4,11 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "util/privacy.h"
 #include "reports/risk_findings.h"
 #include "reports/simulate_report.h"
 #include "simulate/priority.h"
 #include "util/csv.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {

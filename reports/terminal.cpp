@@ -6,9 +6,9 @@
 #include <array>
 
 #include "import/import.h"
-#include "util/privacy.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {

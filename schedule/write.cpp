@@ -228,10 +228,15 @@ std::string notifications_csv(const Registry& reg, const Plan& plan) {
     const bool standby = list == &plan.standby;
     for (const Notification& n : *list) {
       const PlannedVisit& v = plan.visits[n.visit];
-      std::vector<std::string> row{n.date.str() + " " + format_clock(n.minutes), n.contact_name,
-                                   n.contact_phone, hh.id[n.household], v.date.str(),
-                                   standby ? "" : format_clock(v.start), hh.village_id[n.household],
-                                   hh.group_id[n.household], hh.head_name[n.household],
+      std::vector<std::string> row{n.date.str() + " " + format_clock(n.minutes),
+                                   n.contact_name,
+                                   n.contact_phone,
+                                   hh.id[n.household],
+                                   v.date.str(),
+                                   standby ? "" : format_clock(v.start),
+                                   hh.village_id[n.household],
+                                   hh.group_id[n.household],
+                                   hh.head_name[n.household],
                                    n.group >= 0 ? "group" : (n.staff >= 0 ? "guide" : ""),
                                    standby ? "1" : "0"};
       // The contact's phone is the point of the list; every other cell is scrubbed.

@@ -141,7 +141,7 @@ TEST_F(HardeningCli, AnIdNumberAsHouseholdIdIsWarnedAndMaskedInOutputs) {
       text.replace(at + 1, hh.size(), id);
     std::ofstream(dir_ / "county" / f, std::ios::binary | std::ios::trunc) << text;
   }
-  const CliResult r = kaoping("simulate --registry county --runs 200 --out out");
+  const CliResult r = kaoping("simulate --lang en --registry county --runs 200 --out out");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("warning: household_id holds a resident ID number"), std::string::npos)
       << r.err;
