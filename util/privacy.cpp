@@ -1,5 +1,6 @@
 #include "util/privacy.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -102,6 +103,25 @@ std::string scrub_personal_data(std::string_view text) {
       continue;
     }
     out += text[i++];
+  }
+  return out;
+}
+
+std::string scrub_json_strings(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size();) {
+    if (json[i] != '"') {
+      out += json[i++];
+      continue;
+    }
+    std::size_t end = i + 1;  // the closing quote, skipping escaped characters
+    while (end < json.size() && json[end] != '"') end += json[end] == '\\' ? 2 : 1;
+    end = std::min(end, json.size());
+    out += '"';
+    out += scrub_personal_data(json.substr(i + 1, end - i - 1));
+    if (end < json.size()) out += '"';
+    i = end + 1;
   }
   return out;
 }

@@ -22,6 +22,10 @@ std::string mask_id_number(std::string_view id);
 /// 0AAA-NNNNNNN) by "***". Other text is unchanged.
 std::string scrub_personal_data(std::string_view text);
 
+/// scrub_personal_data applied to the string values of a JSON text only, so that a number
+/// (a seed such as 13912345678) stays a number and the text stays JSON.
+std::string scrub_json_strings(std::string_view json);
+
 /// True when `text` holds a full 18-character ID number (as scrub_personal_data finds them).
 bool contains_full_id_number(std::string_view text);
 

@@ -290,5 +290,17 @@ TEST_F(PseudonymCli, AnIdNumberAsHouseholdIdIsAPseudonymTheOriginalStillFinds) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// A seed that looks like a mobile number is a number, not a phone: the summary, the manifest
+// and the terminal keep it (they showed "***", and the JSON files were no longer JSON).
+TEST_F(PseudonymCli, ASeedThatLooksLikeAPhoneIsKept) {
+  ASSERT_EQ(kaoping("generate -q --profile small --seed 4 --out county").exit_code, 0);
+  const CliResult r = kaoping("simulate --registry county --runs 50 --seed 13912345678 --out s");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("13912345678"), std::string::npos) << r.out;
+  for (const char* f : {"summary.json", "manifest.json"})
+    EXPECT_NE(slurp(dir_ / "s" / f).find("\"seed\": 13912345678,"), std::string::npos) << f;
+  EXPECT_NE(slurp(dir_ / "s" / "report.txt").find("13912345678"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kaoping::cli_test

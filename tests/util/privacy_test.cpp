@@ -65,5 +65,13 @@ TEST(Privacy, ContainsPersonalNumberFindsIdNumbersAndPhones) {
   EXPECT_FALSE(contains_personal_number("1391234567"));
 }
 
+TEST(Privacy, ScrubJsonStringsLeavesNumbersAlone) {
+  EXPECT_EQ(scrub_json_strings(R"({"seed": 13912345678, "name": "tel 13912345678"})"),
+            R"({"seed": 13912345678, "name": "tel ***"})");
+  EXPECT_EQ(scrub_json_strings(R"({"a\"b": "110101199003074514"})"),
+            R"({"a\"b": "110101********4514"})");
+  EXPECT_EQ(scrub_json_strings(R"(["unterminated 13912345678)"), R"(["unterminated ***)");
+}
+
 }  // namespace
 }  // namespace kaoping
