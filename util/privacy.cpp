@@ -133,8 +133,12 @@ bool contains_full_id_number(std::string_view text) {
 }
 
 bool contains_personal_number(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (is_digit(text[i]) && (id_number_at(text, i) || phone_at(text, i))) return true;
+  // A match only begins a run of digits (the loader calls this on every id cell).
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_digit(text[i])) continue;
+    if (id_number_at(text, i) || phone_at(text, i)) return true;
+    while (i + 1 < text.size() && is_digit(text[i + 1])) ++i;
+  }
   return false;
 }
 
