@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "reports/privacy.h"
 #include "reports/terminal.h"
 #include "util/files.h"
+#include "util/privacy.h"
 
 namespace kaoping::cli {
 

@@ -5,6 +5,7 @@
 #include "registry/load.h"
 
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "util/csv.h"
 #include "util/files.h"
 #include "util/limits.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {
@@ -41,9 +43,6 @@ struct RegistryFile {
   std::string_view text;
   std::vector<std::string> header;
   std::size_t records = 0;
-  /// household_id cells that hold a resident ID number, and the first of them (households).
-  std::size_t id_numbers = 0;
-  int id_number_line = 0;
 
   int column(std::string_view name) const {
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -90,13 +89,85 @@ std::size_t count(const Households& h) {
   return h.count();
 }
 
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// The id `value` under its pseudonym, recorded in reg->id_aliases.
+std::string pseudonymize(std::string_view value, Registry* reg) {
+  const std::string original(trimmed(value));
+  std::string alias = pseudonym(original);
+  reg->id_aliases.emplace(original, alias);
+  return alias;
+}
+
+/// A cell of an id column (`groups`: a ';' list of ids) with every id that holds an ID
+/// number or a phone under its pseudonym.
+std::string pseudonymize_cell(std::string_view name, std::string_view cell, Registry* reg) {
+  if (name != "groups") return pseudonymize(cell, reg);
+  std::string list;
+  for (std::string_view rest = cell;;) {
+    const std::size_t semi = rest.find(';');
+    const std::string_view item = rest.substr(0, semi);
+    if (!list.empty()) list += ';';
+    list += contains_personal_number(item) ? pseudonymize(item, reg) : std::string(item);
+    if (semi == std::string_view::npos) break;
+    rest.remove_prefix(semi + 1);
+  }
+  return list;
+}
+
+/// Some county exports put the head's resident ID number in household_id, or a phone in a
+/// village_id: every output that names the record would carry it. fill replaces such ids by
+/// their pseudonym (util/privacy.h) before the cells are read: the same value gets the same
+/// pseudonym in every file, so references still hold; the original keeps finding its record
+/// (Registry::id_aliases). One warning per column, at its first such row.
+struct IdColumns {
+  std::vector<std::string_view> names;  ///< the table's id columns
+  Registry* reg = nullptr;
+  std::vector<int> position;  ///< of each in the file, or -1
+  std::vector<std::size_t> count;
+  std::vector<int> first_line;
+
+  IdColumns(std::initializer_list<std::string_view> n, Registry* r) : names(n), reg(r) {}
+  void start(const RegistryFile& f) {
+    for (const std::string_view name : names) position.push_back(f.column(name));
+    count.assign(names.size(), 0);
+    first_line.assign(names.size(), 0);
+  }
+  void replace(std::vector<std::string>& cells, int line) {
+    std::size_t q = 0;
+    for (const std::string_view name : names) {
+      const int c = position[q];
+      if (c >= 0 && static_cast<std::size_t>(c) < cells.size() &&
+          contains_personal_number(cells[c])) {
+        if (count[q]++ == 0) first_line[q] = line;
+        cells[c] = pseudonymize_cell(name, cells[c], reg);
+      }
+      ++q;
+    }
+  }
+  void warn(const RegistryFile& f, Diagnostics* diag) const {
+    std::size_t q = 0;
+    for (const std::string_view name : names) {
+      if (count[q] > 0)
+        diag->warning({f.name, first_line[q], position[q] + 1}, msg::kRegPersonalId, name,
+                      count[q]);
+      ++q;
+    }
+  }
+};
+
 /// Second pass over one file: every record, every cell, as the table says, parsed again
 /// from the text and read into the records as it goes. The parse's own diagnostics were
 /// made by the first pass, in the order they have always come.
 template <typename R, typename Records>
 void fill(const RegistryFile& f, const schema::Table<R>& table, Records* records, Source* src,
-          Diagnostics* diag) {
+          Diagnostics* diag, IdColumns ids) {
   check_header(f, table, src, diag);
+  ids.start(f);
   std::vector<int> position(table.columns.size());
   for (std::size_t k = 0; k < position.size(); ++k) position[k] = f.column(table.columns[k].name);
   std::vector<schema::CellState> state(table.columns.size());
@@ -115,12 +186,14 @@ void fill(const RegistryFile& f, const schema::Table<R>& table, Records* records
         if (stopped || r == f.records || (stopped = diag->full())) return;
         auto [out, i] = record(records, first + r);
         src->line.push_back(line);
+        ids.replace(cells, line);
         schema::RowScope row(f.name, line, position.data(), state.data(), diag);
         table.read(cells, *out, i, row);
         ++r;
       },
       &again);
   records->resize(first + r);
+  ids.warn(f, diag);
 }
 
 /// "; found Households.xlsx: ..." when the directory holds a file that is probably the one
@@ -143,22 +216,6 @@ bool file_exists(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
-/// 17 digits and a digit or X: what the scrubber of reports/privacy.h masks, checksum or not.
-bool looks_like_id_number(const std::string& v) {
-  if (v.size() != 18) return false;
-  for (std::size_t i = 0; i < 17; ++i)
-    if (v[i] < '0' || v[i] > '9') return false;
-  return (v[17] >= '0' && v[17] <= '9') || v[17] == 'X' || v[17] == 'x';
-}
-
-/// Some county exports put the head's resident ID number in household_id: every output that
-/// names households would carry it. One warning, at the first such row; the outputs mask it.
-void warn_id_numbers_as_household_ids(const RegistryFile& f, Diagnostics* diag) {
-  if (f.id_numbers == 0) return;
-  diag->warning({f.name, f.id_number_line, f.column("household_id") + 1}, msg::kRegIdAsHouseholdId,
-                f.id_numbers);
-}
-
 /// True when something, whatever it is (a dangling link too), has the name `path`.
 bool name_taken(const std::string& path) {
   std::error_code ec;
@@ -166,9 +223,9 @@ bool name_taken(const std::string& path) {
 }
 
 /// Reads one file of the registry, records its hash and makes the first pass over it: the
-/// parse's diagnostics, the header, the number of records (and, in households.csv, the
-/// household ids that are ID numbers). False on any error; the records of a file with only
-/// some bad rows are still read by fill (a structural error empties the header).
+/// parse's diagnostics, the header, the number of records. False on any error; the records of
+/// a file with only some bad rows are still read by fill (a structural error empties the
+/// header).
 bool read_table(const std::string& dir, RegistryFile* f, Registry* reg, Diagnostics* diag) {
   const std::string path = (std::filesystem::path(dir) / f->name).string();
   const std::size_t before = diag->error_count();
@@ -176,16 +233,8 @@ bool read_table(const std::string& dir, RegistryFile* f, Registry* reg, Diagnost
   const bool readable = read_csv_text(path, f->name, &f->storage, &f->text, diag, nullptr, &sha256);
   if (readable || file_exists(path)) reg->inputs.push_back({path, sha256});
   if (readable) {
-    int id_column = -1;
     parse_csv(
-        f->text, f->name, &f->header,
-        [&](std::vector<std::string>& cells, int line) {
-          if (f->records++ == 0 && f->name == schema::household_table().file)
-            id_column = f->column("household_id");
-          if (id_column >= 0 && looks_like_id_number(cells[id_column]) && f->id_numbers++ == 0)
-            f->id_number_line = line;
-        },
-        diag);
+        f->text, f->name, &f->header, [&](std::vector<std::string>&, int) { ++f->records; }, diag);
   }
   return diag->error_count() == before;
 }
@@ -234,21 +283,26 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     return !file->header.empty();
   };
   if (read(false, &src.townships))
-    fill(*file, schema::township_table(), &out->townships, &src.townships, diag);
+    fill(*file, schema::township_table(), &out->townships, &src.townships, diag,
+         IdColumns({"township_id"}, out));
   if (read(false, &src.villages))
-    fill(*file, schema::village_table(), &out->villages, &src.villages, diag);
-  if (read(true, &src.groups)) fill(*file, schema::group_table(), &out->groups, &src.groups, diag);
-  if (read(false, &src.households)) {
-    warn_id_numbers_as_household_ids(*file, diag);
-    fill(*file, schema::household_table(), &out->households, &src.households, diag);
-  }
+    fill(*file, schema::village_table(), &out->villages, &src.villages, diag,
+         IdColumns({"village_id", "township_id"}, out));
+  if (read(true, &src.groups))
+    fill(*file, schema::group_table(), &out->groups, &src.groups, diag,
+         IdColumns({"group_id", "village_id"}, out));
+  if (read(false, &src.households))
+    fill(*file, schema::household_table(), &out->households, &src.households, diag,
+         IdColumns({"household_id", "village_id", "group_id"}, out));
   if (read(true, &src.members)) {
     out->has_members = true;
-    fill(*file, schema::member_table(), &out->members, &src.members, diag);
+    fill(*file, schema::member_table(), &out->members, &src.members, diag,
+         IdColumns({"household_id"}, out));
   }
   if (read(true, &src.staff)) {
     out->has_staff = true;
-    fill(*file, schema::staff_table(), &out->staff, &src.staff, diag);
+    fill(*file, schema::staff_table(), &out->staff, &src.staff, diag,
+         IdColumns({"staff_id", "village_id", "groups"}, out));
   }
   file.reset();
 
@@ -260,6 +314,7 @@ bool load_registry(const std::string& dir, Registry* out, Diagnostics* diag) {
     if (s->checkable() && n == 0 && !diag->full()) diag->error({s->file, 1, 1}, msg::kRegNoRecords);
 
   cross_check(out, src, false, diag);
+  out->index_id_aliases();
   return diag->error_count() == errors_before;
 }
 
@@ -281,7 +336,8 @@ bool load_staff(const std::string& path, Registry* reg, Diagnostics* diag) {
   src.villages.present = src.groups.present = true;
   reg->has_staff = true;
   reg->staff.clear();
-  fill(file, schema::staff_table(), &reg->staff, &src.staff, diag);
+  fill(file, schema::staff_table(), &reg->staff, &src.staff, diag,
+       IdColumns({"staff_id", "village_id", "groups"}, reg));
   check_staff(*reg, src.staff, src, false, diag);
   return diag->error_count() == errors_before;
 }

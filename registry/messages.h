@@ -38,17 +38,19 @@ inline constexpr Message kRegNotRegular{
     "删掉",
     "exists in {} but is not a regular file (a directory, a FIFO, a device or a dangling link); "
     "put the CSV file there or remove it"};
-inline constexpr Message kRegIdAsHouseholdId{
-    "household_id 中填的是居民身份证号（{} 户）；kaoping "
-    "在所有输出和消息中都会遮盖它，这些行因此难以"
-    "对照：请改用全国扶贫开发信息系统的户编号",
-    "household_id holds a resident ID number ({} households); kaoping masks it in every output "
-    "and message, which makes those rows hard to match: use the household number of the national "
-    "system"};
 inline constexpr Message kRegIndexDuplicate{"{}编号“{}”重复", "duplicate {} id \"{}\""};
 inline constexpr Message kRegIndexUnknown{"未知的{}编号“{}”", "unknown {} id \"{}\""};
 inline constexpr Message kRegNoRecords{"没有记录：文件只有表头，没有数据行",
                                        "no records: the file has a header row but no data rows"};
+
+inline constexpr Message kRegPersonalId{
+    "{} 中有居民身份证号或电话号码（{} 行）：kaoping 在所有输出和提示中用化名（P- 加 16 "
+    "位，每次运行都相同）"
+    "称呼这些记录，需要编号的地方仍可用原编号；请改用全国扶贫开发信息系统的编号",
+    "{} holds a resident ID number or a phone number ({} rows); kaoping names each such record "
+    "by a pseudonym (P- and 16 characters, the same in every run) in every output and message, "
+    "and still takes the original wherever an id is asked for: use the ids of the national "
+    "system"};
 
 inline constexpr Message kRegDuplicate{"{}{}“{}”重复（{}）", "{}duplicate {} \"{}\" ({})"};
 inline constexpr Message kRegFirstOnLine{"第一次出现在第 {} 行", "first on line {}"};

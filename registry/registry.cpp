@@ -192,7 +192,18 @@ bool Registry::build_indexes(std::string* err, Lang lang) {
     if (it == village_index.end()) return dangling(msg::kKindVillage, s.village_id);
     s.village = it->second;
   }
+  index_id_aliases();
   return true;
+}
+
+void Registry::index_id_aliases() {
+  for (const auto& [original, alias] : id_aliases)
+    for (auto* index : {&township_index, &village_index, &group_index, &household_index}) {
+      const auto it = index->find(alias);
+      if (it == index->end()) continue;
+      const int at = it->second;
+      index->emplace(original, at);
+    }
 }
 
 }  // namespace kaoping

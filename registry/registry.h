@@ -302,6 +302,13 @@ struct Registry {
   /// Fills the id maps and the index fields (Village::township, Households::village, ...).
   /// Returns false and sets *err (in `lang`) on a dangling reference or a duplicate id.
   bool build_indexes(std::string* err, Lang lang = Lang::kEn);
+
+  /// Original id → its pseudonym, for the ids the loader replaced because they held an ID
+  /// number or a phone (registry/load.cpp).
+  std::unordered_map<std::string, std::string> id_aliases;
+  /// Adds every original of id_aliases to the id map that holds its pseudonym, so that a
+  /// draw, a fix list or an option naming the record by the original finds it.
+  void index_id_aliases();
 };
 
 }  // namespace kaoping

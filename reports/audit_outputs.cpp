@@ -3,6 +3,7 @@
 #include "reports/audit_report.h"
 #include "sampler/tiers.h"
 #include "util/csv.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -224,7 +225,7 @@ std::string sample_findings_text(const Registry& reg, const StandardsConfig& s,
                                  const AuditResult& result, Lang lang) {
   const int rows = sample_finding_count(result);
   std::string text = trf(lang, "term.audit_findings", rows) + "\n";
-  return rows > 0 ? text + sample_findings_csv(reg, s, result) : text;
+  return scrub_personal_data(rows > 0 ? text + sample_findings_csv(reg, s, result) : text);
 }
 
 }  // namespace kaoping

@@ -9,7 +9,7 @@
 #include <map>
 
 #include "reports/i18n.h"
-#include "reports/privacy.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {

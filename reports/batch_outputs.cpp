@@ -9,6 +9,7 @@
 #include "reports/batch_report.h"
 #include "util/csv.h"
 #include "util/files.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -113,12 +114,13 @@ std::string batch_summary_text(const BatchResult& result, Lang lang) {
   for (std::size_t i : counties_by_risk(result)) {
     const BatchCounty& c = result.counties[i];
     if (!c.ok) {
-      s += fmt::format("  {}  {}\n", pad_to_width(c.county, 24), tr(lang, "term.batch_not_loaded"));
+      s += fmt::format("  {}  {}\n", pad_to_width(scrub_personal_data(c.county), 24),
+                       tr(lang, "term.batch_not_loaded"));
       continue;
     }
     const SimulationResult& r = c.result;
     s += fmt::format(
-        "  {} {:>7}  [{} – {}]  {}\n", pad_to_width(c.county, 24),
+        "  {} {:>7}  [{} – {}]  {}\n", pad_to_width(scrub_personal_data(c.county), 24),
         format_percent(r.pass_probability), format_percent(r.pass_ci95[0]),
         format_percent(r.pass_ci95[1]),
         r.binding >= 0 ? rate_name(lang, r.criteria[r.binding].criterion.rate) : std::string());

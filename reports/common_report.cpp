@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "reports/html.h"
-#include "reports/privacy.h"
 #include "reports/xlsx.h"
 #include "util/date.h"
 #include "util/files.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 
@@ -80,7 +80,12 @@ bool write_run_outputs(const std::vector<std::pair<std::string, std::string>>& f
                        const std::string& dir, const std::vector<std::string>& inputs,
                        std::string* err) {
   std::vector<std::pair<std::string, std::string>> scrubbed = files;  // no full ID, no phone
-  for (auto& [name, content] : scrubbed) content = scrub_personal_data(content);
+  for (auto& [name, content] : scrubbed) {
+    // report.txt is the terminal summary, scrubbed as it is composed (all but its seed).
+    if (name == "report.txt") continue;
+    const bool json = name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    content = json ? scrub_json_strings(content) : scrub_personal_data(content);
+  }
   if (!write_files_into(dir, scrubbed, inputs, err)) return false;
   return manifest_json.empty() ? write_report(report, dir, err)
                                : write_report_set(report, manifest_json, dir, err);

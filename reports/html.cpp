@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "reports/i18n.h"
-#include "reports/privacy.h"
 #include "reports/svg.h"
 #include "util/files.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {

@@ -4,11 +4,11 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "reports/privacy.h"
 #include "reports/risk_findings.h"
 #include "reports/simulate_report.h"
 #include "simulate/priority.h"
 #include "util/csv.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -173,7 +173,7 @@ OutputFiles simulate_files(const SimulationResult& result, const Registry& reg,
           {"risk_townships.csv", risk_townships_csv(result, reg, design.township_pi)},
           {"risk_villages.csv", risk_villages_csv(result, reg, design.village_tier)},
           {"risk_households.csv", risk_households_csv(result, reg, config)},
-          {"report.txt", scrub_personal_data(text)}};
+          {"report.txt", text}};
 }
 
 bool write_simulate_outputs(const SimulationResult& result, const Registry& reg,

@@ -7,11 +7,11 @@
 #include <set>
 
 #include "reports/i18n.h"
-#include "reports/privacy.h"
 #include "reports/risk_findings.h"
 #include "reports/terminal.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {

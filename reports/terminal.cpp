@@ -6,9 +6,9 @@
 #include <array>
 
 #include "import/import.h"
-#include "reports/privacy.h"
 #include "simulate/priority.h"
 #include "simulate/sensitivity.h"
+#include "util/privacy.h"
 #include "util/text.h"
 
 namespace kaoping {
@@ -103,7 +103,8 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
   std::string s;
   const std::string source =
       reg.source == "default county" ? tr(lang, "term.county_default") : reg.source;
-  s += trf(lang, "term.sim_header", source, r.runs, r.seed, r.threads) + "\n";
+  s += trf(lang, "term.sim_header", scrub_personal_data(source), r.runs, r.seed, r.threads) + "\n";
+  const std::size_t head = s.size();  // the seed, which the scrubber could take for a phone
   if (r.stopped_early) s += trf(lang, "term.sim_stopped", r.runs_requested) + "\n";
   if (r.condition.active()) s += given_text(r.condition, reg, lang) + "\n";
   s += trf(lang, "term.sim_pass", r.pass_probability, r.pass_ci95[0], r.pass_ci95[1]) + "\n\n";
@@ -130,7 +131,7 @@ std::string simulate_summary_text(const SimulationResult& r, const Registry& reg
   s += '\n';
   s += trf(lang, "term.time", r.elapsed_seconds, r.replicates_per_second);
   s += '\n';
-  return s;
+  return s.substr(0, head) + scrub_personal_data(s.substr(head));  // names are free text
 }
 
 std::string rates_text(const Rates& r, const Verdict& v, const StandardsConfig& s, Lang lang) {
@@ -159,14 +160,14 @@ std::string rates_text(const Rates& r, const Verdict& v, const StandardsConfig& 
 std::string audit_sample_text(const Registry& reg, const StandardsConfig& s,
                               const std::string& sample_path, uint64_t seed, int sampled,
                               const AuditResult& result, Lang lang) {
-  std::string out = trf(lang, "term.audit_header", sample_path, seed, sampled,
+  std::string out = trf(lang, "term.audit_header", scrub_personal_data(sample_path), seed, sampled,
                         result.households.size(), result.field.absent, result.field.short_total) +
                     "\n";
   for (const Fieldwork::Shortfall& sf : result.field.shortfalls)
     out += trf(lang, "term.audit_short", reg.villages[sf.village].id,
                category_name(lang, sf.category), sf.missing) +
            "\n";
-  return out + rates_text(result.rates, result.verdict, s, lang);
+  return out + rates_text(result.rates, result.verdict, s, lang);  // ids are pseudonyms
 }
 
 std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
@@ -191,7 +192,7 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
     out += trf(lang, "term.selfcheck_unverified", county.unverified) + "\n";
   out += tr(lang, "term.selfcheck_rates") + "\n";
   out += rates_text(county.rates, county.verdict, s, lang);
-  if (county.flagged == 0) return out;
+  if (county.flagged == 0) return scrub_personal_data(out);
   out += tr(lang, "term.selfcheck_villages") + "\n";
   for (std::size_t k = 0; k < result.villages.size() && k < kTopVillages; ++k) {
     const UnitSummary& u = result.villages[k];
@@ -207,7 +208,7 @@ std::string selfcheck_text(const Registry& reg, const StandardsConfig& s,
                counts) +
            "\n";
   }
-  return out;
+  return scrub_personal_data(out);  // village names are free text
 }
 
 std::string validate_summary_text(const std::string& source, const Registry& reg,
@@ -227,7 +228,7 @@ std::string validate_summary_text(const std::string& source, const Registry& reg
   if (reg.has_members)
     out += trf(lang, "term.validate_members", reg.members.size(), s.mismatched) + "\n";
   if (reg.has_staff) out += trf(lang, "term.validate_staff", s.guides, s.interpreters) + "\n";
-  return out + trf(lang, "term.validate_ok", warnings) + "\n";
+  return scrub_personal_data(out + trf(lang, "term.validate_ok", warnings) + "\n");
 }
 
 std::string generate_summary_line(const std::string& out, const Registry& reg, Lang lang) {

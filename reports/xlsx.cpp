@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <map>
 
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {
@@ -137,7 +137,7 @@ std::vector<std::string> xlsx_sheet_names(const Report& report) {
       const auto* t = std::get_if<Table>(&block);
       if (!t || t->sheet.empty()) continue;
       std::string clean;
-      for (char c : t->sheet)
+      for (char c : scrub_personal_data(t->sheet))
         clean += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
       // Excel refuses a name that starts or ends with an apostrophe.
       if (!clean.empty() && clean.front() == '\'') clean.front() = '_';
@@ -172,7 +172,7 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
     return false;
   }
   lxw_doc_properties props = {};
-  std::string title = report.title;
+  std::string title = scrub_personal_data(report.title);
   props.title = title.data();
   workbook_set_properties(wb, &props);
 
@@ -211,7 +211,7 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
       const lxw_col_t cols = static_cast<lxw_col_t>(t->columns.size());
       std::vector<double> width(cols, 8);
       for (lxw_col_t c = 0; c < cols; ++c) {
-        worksheet_write_string(ws, 0, c, t->columns[c].header.c_str(), header);
+        worksheet_write_string(ws, 0, c, scrub_personal_data(t->columns[c].header).c_str(), header);
         width[c] = std::max(width[c], std::min(24.0, display_width(t->columns[c].header) + 2));
       }
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
@@ -243,7 +243,7 @@ bool write_xlsx(const Report& report, const std::string& path, std::string* err)
       worksheet_fit_to_pages(ws, 1, 0);
       worksheet_repeat_rows(ws, 0, 0);
       worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.6);
-      const std::string head = page_header(t->title, report.stamp);
+      const std::string head = page_header(scrub_personal_data(t->title), report.stamp);
       if (!head.empty()) worksheet_set_header(ws, head.c_str());
       worksheet_set_footer(ws, "&C&P / &N");
     }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "util/csv.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {
@@ -112,7 +113,8 @@ constexpr std::string_view kCalendarHead[] = {
 
 /// A content line, folded, with its CRLF.
 void add_ics_line(std::string_view text, std::string* out) {
-  *out += ics_fold(text);
+  // Scrubbed before folding, which could split an ID number across two lines.
+  *out += ics_fold(scrub_personal_data(text));
   *out += "\r\n";
 }
 
@@ -215,7 +217,7 @@ std::string schedule_csv(const Registry& reg, const Plan& plan) {
            language_of(reg, v.household), staff_name(reg, v.guide),
            staff_name(reg, v.interpreter)});
   }
-  return w.str();
+  return scrub_personal_data(w.str());  // names are free text
 }
 
 std::string notifications_csv(const Registry& reg, const Plan& plan) {
@@ -226,10 +228,21 @@ std::string notifications_csv(const Registry& reg, const Plan& plan) {
     const bool standby = list == &plan.standby;
     for (const Notification& n : *list) {
       const PlannedVisit& v = plan.visits[n.visit];
-      w.row({n.date.str() + " " + format_clock(n.minutes), n.contact_name, n.contact_phone,
-             hh.id[n.household], v.date.str(), standby ? "" : format_clock(v.start),
-             hh.village_id[n.household], hh.group_id[n.household], hh.head_name[n.household],
-             n.group >= 0 ? "group" : (n.staff >= 0 ? "guide" : ""), standby ? "1" : "0"});
+      std::vector<std::string> row{n.date.str() + " " + format_clock(n.minutes),
+                                   n.contact_name,
+                                   n.contact_phone,
+                                   hh.id[n.household],
+                                   v.date.str(),
+                                   standby ? "" : format_clock(v.start),
+                                   hh.village_id[n.household],
+                                   hh.group_id[n.household],
+                                   hh.head_name[n.household],
+                                   n.group >= 0 ? "group" : (n.staff >= 0 ? "guide" : ""),
+                                   standby ? "1" : "0"};
+      // The contact's phone is the point of the list; every other cell is scrubbed.
+      for (std::size_t k = 0; k < row.size(); ++k)
+        if (k != 2) row[k] = scrub_personal_data(row[k]);
+      w.row(row);
     }
   }
   return w.str();
@@ -267,7 +280,7 @@ std::string itineraries_csv(const Registry& reg, const Plan& plan, const Schedul
   for (const ItineraryRow& r : rows)
     w.row({r.staff_id, r.name, r.role, Date::from_days(r.day).str(), format_clock(r.start),
            format_clock(r.end), r.village_id, r.household_id, r.activity});
-  return w.str();
+  return scrub_personal_data(w.str());  // names are free text
 }
 
 std::string ics_escape(std::string_view text) {

@@ -325,12 +325,14 @@ TEST_F(LangCli, WarningOnIdNumbersAsHouseholdIds) {
     std::ofstream(reg / f, std::ios::binary | std::ios::trunc) << text;
   }
   EXPECT_EQ(line_with(kaoping("validate --registry reg").err, "warning"),
-            "households.csv:2:1: warning: household_id 中填的是居民身份证号（1 户）；kaoping "
-            "在所有输出和消息中都会遮盖它，这些行因此难以对照：请改用全国扶贫开发信息系统的户编号");
+            "households.csv:2:1: warning: household_id 中有居民身份证号或电话号码（1 行）：kaoping "
+            "在所有输出和提示中用化名（P- 加 16 位，每次运行都相同）称呼这些记录，需要编号的地方"
+            "仍可用原编号；请改用全国扶贫开发信息系统的编号");
   EXPECT_EQ(line_with(kaoping("validate --lang en --registry reg").err, "warning"),
-            "households.csv:2:1: warning: household_id holds a resident ID number (1 households); "
-            "kaoping masks it in every output and message, which makes those rows hard to match: "
-            "use the household number of the national system");
+            "households.csv:2:1: warning: household_id holds a resident ID number or a phone "
+            "number (1 rows); kaoping names each such record by a pseudonym (P- and 16 "
+            "characters, the same in every run) in every output and message, and still takes the "
+            "original wherever an id is asked for: use the ids of the national system");
 }
 
 TEST_F(LangCli, WarningOnAVillageTakenWhole) {

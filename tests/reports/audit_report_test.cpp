@@ -11,10 +11,10 @@
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
-#include "reports/privacy.h"
 #include "reports/xlsx.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
+#include "util/privacy.h"
 #include "write_check.h"
 
 namespace kaoping {

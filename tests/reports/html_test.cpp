@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "html_check.h"
-#include "reports/privacy.h"
 #include "sample_report.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {

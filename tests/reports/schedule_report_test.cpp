@@ -15,12 +15,12 @@
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
-#include "reports/privacy.h"
 #include "reports/xlsx.h"
 #include "sampler/design.h"
 #include "sampler/sampler.h"
 #include "schedule/check.h"
 #include "tests/schedule/hand_county.h"
+#include "util/privacy.h"
 #include "write_check.h"
 
 namespace kaoping {

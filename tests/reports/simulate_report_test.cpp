@@ -13,9 +13,9 @@
 #include "html_check.h"
 #include "registry/generate.h"
 #include "reports/html.h"
-#include "reports/privacy.h"
 #include "reports/xlsx.h"
 #include "simulate/priority.h"
+#include "util/privacy.h"
 #include "write_check.h"
 
 namespace kaoping {

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "reports/privacy.h"
 #include "sample_report.h"
+#include "util/privacy.h"
 
 namespace kaoping {
 namespace {

@@ -1,4 +1,4 @@
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
 #include <gtest/gtest.h>
 
@@ -45,6 +45,32 @@ TEST(ContainsFullIdNumber, FindsOnlyWholeIdNumbers) {
   EXPECT_FALSE(contains_full_id_number("110101********4514"));
   EXPECT_FALSE(contains_full_id_number("1101011990030745"));
   EXPECT_FALSE(contains_full_id_number(scrub_personal_data("a 110101199003074514 b")));
+}
+
+TEST(Privacy, PseudonymIsStableAndLooksLikeNoPersonalNumber) {
+  const std::string p = pseudonym("110105194912310021");
+  EXPECT_EQ(p, pseudonym("110105194912310021"));
+  EXPECT_NE(p, pseudonym("110105194912310048"));
+  EXPECT_EQ(p.size(), 18u);
+  EXPECT_EQ(p.substr(0, 2), "P-");
+  EXPECT_FALSE(contains_personal_number(p));
+  EXPECT_EQ(scrub_personal_data(p), p);
+}
+
+TEST(Privacy, ContainsPersonalNumberFindsIdNumbersAndPhones) {
+  EXPECT_TRUE(contains_personal_number("110105194912310021"));
+  EXPECT_TRUE(contains_personal_number("tel 13912345678"));
+  EXPECT_TRUE(contains_personal_number("0871-1234567"));
+  EXPECT_FALSE(contains_personal_number("T01V01H0001"));
+  EXPECT_FALSE(contains_personal_number("1391234567"));
+}
+
+TEST(Privacy, ScrubJsonStringsLeavesNumbersAlone) {
+  EXPECT_EQ(scrub_json_strings(R"({"seed": 13912345678, "name": "tel 13912345678"})"),
+            R"({"seed": 13912345678, "name": "tel ***"})");
+  EXPECT_EQ(scrub_json_strings(R"({"a\"b": "110101199003074514"})"),
+            R"({"a\"b": "110101********4514"})");
+  EXPECT_EQ(scrub_json_strings(R"(["unterminated 13912345678)"), R"(["unterminated ***)");
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
-#include "reports/privacy.h"
+#include "util/privacy.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
+
+#include "util/files.h"
 
 namespace kaoping {
 namespace {
@@ -104,10 +107,45 @@ std::string scrub_personal_data(std::string_view text) {
   return out;
 }
 
+std::string scrub_json_strings(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size();) {
+    if (json[i] != '"') {
+      out += json[i++];
+      continue;
+    }
+    std::size_t end = i + 1;  // the closing quote, skipping escaped characters
+    while (end < json.size() && json[end] != '"') end += json[end] == '\\' ? 2 : 1;
+    end = std::min(end, json.size());
+    out += '"';
+    out += scrub_personal_data(json.substr(i + 1, end - i - 1));
+    if (end < json.size()) out += '"';
+    i = end + 1;
+  }
+  return out;
+}
+
 bool contains_full_id_number(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i)
     if (is_digit(text[i]) && id_number_at(text, i)) return true;
   return false;
+}
+
+bool contains_personal_number(std::string_view text) {
+  // A match only begins a run of digits (the loader calls this on every id cell).
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_digit(text[i])) continue;
+    if (id_number_at(text, i) || phone_at(text, i)) return true;
+    while (i + 1 < text.size() && is_digit(text[i + 1])) ++i;
+  }
+  return false;
+}
+
+std::string pseudonym(std::string_view id) {
+  std::string hex = sha256_hex(id).substr(0, 16);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "P-" + hex;
 }
 
 }  // namespace kaoping
