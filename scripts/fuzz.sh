@@ -6,7 +6,8 @@
 # report, failed test or crash fails the step; a crashing input is kept as
 # $BUILD_DIR/fuzz/NAME/crash-*.
 #   FUZZ_SECONDS=60 (per target)  FUZZ_SEED=1 (libFuzzer's seed: CI runs alike)  FUZZ_TARGETS="csv registry config lists workbook"
-#   BUILD_DIR=build-asan          FUZZ_CTEST=0 skips the ctest suite (a quicker local run; CI runs it)
+#   BUILD_DIR=build-asan          FUZZ_CTEST=0 skips the ctest suite (a quicker local run; CI runs it;
+#                                 the tests labelled slow_statistics run only in test.sh)
 # docs/limits.md says how to run the fuzzers longer.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -62,6 +63,7 @@ if [[ ${FUZZ_CTEST:-1} != 0 ]]; then
   cmake --build "$BUILD_DIR" -j "$(nproc)"
   echo "fuzz: sanitizer build of the test suite done in $((SECONDS - start)) s" >&2
   start=$SECONDS
-  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" --timeout 1500
+  # The slow statistical tests run in the Release suite of test.sh (docs/limits.md says why).
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" --timeout 1500 -LE slow_statistics
   echo "fuzz: test suite under ASan+UBSan passed in $((SECONDS - start)) s" >&2
 fi
