@@ -5,7 +5,7 @@
 # (tests/fuzz/corpus/NAME), then the whole ctest suite under the sanitizers. Any sanitizer
 # report, failed test or crash fails the step; a crashing input is kept as
 # $BUILD_DIR/fuzz/NAME/crash-*.
-#   FUZZ_SECONDS=60 (per target)  FUZZ_SEED=1 (libFuzzer's seed: CI runs alike)  FUZZ_TARGETS="csv registry config lists workbook"
+#   FUZZ_SECONDS=45 (per target)  FUZZ_SEED=1 (libFuzzer's seed: CI runs alike)  FUZZ_TARGETS="csv registry config lists workbook"
 #   BUILD_DIR=build-asan          FUZZ_CTEST=0 skips the ctest suite (a quicker local run; CI runs it;
 #                                 the tests labelled slow_statistics run only in test.sh)
 # docs/limits.md says how to run the fuzzers longer.
@@ -27,7 +27,7 @@ fi
 ./scripts/setup.sh kaoping >/dev/null  # the Debian packages of the build itself
 
 BUILD_DIR=${BUILD_DIR:-build-asan}
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-45}
 FUZZ_TARGETS=${FUZZ_TARGETS:-csv registry config lists workbook}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
