@@ -236,7 +236,12 @@ bool read_household_list(const std::string& path, const Registry& reg, std::vect
   if (csv) {
     CsvTable table;
     if (!parse_csv(text, name, &table, diag)) return false;
+    // A first line such as `household_idH0003` reads as a CSV header without the column.
     const int col = table.column("household_id");
+    if (col < 0) {
+      diag->error({name, 1, 1}, msg::kDrawMissingColumn);
+      return false;
+    }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       if (col >= static_cast<int>(table.rows[r].size())) continue;
       const std::string& id = table.rows[r][col];

@@ -168,5 +168,19 @@ TEST(DrawIoTest, MissingHouseholdColumn) {
                                 path + ":1:1: error: missing required column \"household_id\""});
 }
 
+// A list whose first line begins with household_id but names another column read the row at
+// column -1 (found by the lists fuzz target under UBSan, kept in its corpus).
+TEST(DrawIoTest, HouseholdListWithoutItsColumnIsAnError) {
+  Registry reg = small_registry();
+  const std::string path = write_temp("fixnocol.csv", "household_idH3\nH1\nH2\n");
+  std::vector<int> fixed;
+  Diagnostics diag;
+  EXPECT_FALSE(read_household_list(path, reg, &fixed, &diag));
+  EXPECT_TRUE(fixed.empty());
+  EXPECT_EQ(messages(diag),
+            std::vector<std::string>{
+                "fixnocol.csv:1:1: error: missing required column \"household_id\""});
+}
+
 }  // namespace
 }  // namespace kaoping
