@@ -199,7 +199,7 @@ bool sample_condition(const std::string& path, const Registry& reg, const Design
   Draw draw;
   if (!read_draw_csv(path, reg, &design, &draw, diag)) return false;
   std::string bytes, err;
-  if (!read_file(path, &bytes, &err)) {
+  if (!read_file(path, &bytes, &err, -1, diag->lang())) {
     diag->error(FileLoc(path), err);
     return false;
   }
