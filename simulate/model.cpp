@@ -130,6 +130,7 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   light_code_.clear();
   light_code_.reserve(h.count());
   regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
+  pool_groups_.assign(reg.villages.size() * kCategoryCount, 0);
   heavy_index_.clear();
   heavy_index_.reserve(h.count());
   heavy_hot_.clear();
@@ -149,6 +150,19 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   none_rare_.resize(largest + 1);
   for (std::size_t n = 0; n <= largest; ++n)
     none_rare_[n] = std::exp(static_cast<double>(n) * std::log1p(-kRareProbability));
+  none_rare_cut_.resize(largest + 1);
+  for (std::size_t n = 0; n <= largest; ++n) {
+    // rare_uniform is non-decreasing in y: search for the first y past none_rare_[n].
+    uint64_t lo = 0, hi = uint64_t{1} << 53;
+    while (lo < hi) {
+      const uint64_t mid = lo + (hi - lo) / 2;
+      if (rare_uniform(mid) <= none_rare_[n])
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    none_rare_cut_[n] = lo;
+  }
   return true;
 }
 
@@ -283,7 +297,10 @@ void ReplicateModel::init_pool(const Inputs& in, std::size_t v, int c) {
   vil.count[c] = static_cast<uint32_t>(members.size());
   std::vector<Candidate> pool;
   pool.reserve(members.size());
-  for (int i : members) pool.push_back(candidate(in, i, any_unverified_));
+  for (int i : members) {
+    pool.push_back(candidate(in, i, any_unverified_));
+    pool_groups_[v * kCategoryCount + c] |= 1u << (pool.back().x.status >> kGroupShift);
+  }
   choose_light_kind(&pool, &regions_[v * kCategoryCount + c]);
   place_pool(pool);
 }

@@ -213,8 +213,12 @@ class ReplicateModel {
   std::vector<uint64_t> light_code_;
   std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
+  std::vector<uint32_t> pool_groups_;  ///< per pool: bit g set when a household is in group g
   /// P(no slot of a pool of n is rare) = (1 − 2^-12)^n, by n up to the largest pool.
   std::vector<double> none_rare_;
+  /// The least y (53 bits) with rare_uniform(y) > none_rare_[n], by n: "no rare slot" is
+  /// y < it, the same test in integers.
+  std::vector<uint64_t> none_rare_cut_;
   bool any_unverified_ = false;         ///< some household has a fault draw (SPEC §3, unverified)
   bool any_fixed_ = false;              ///< some household is put right (the what-if sums are kept)
   std::vector<uint64_t> approval_cut_;  ///< per position, when not grouped

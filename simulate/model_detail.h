@@ -30,6 +30,11 @@ inline constexpr uint64_t kRareLow = uint64_t{1} << 51;
 inline constexpr uint64_t kRareHigh = 0 - (uint64_t{1} << 51);
 inline constexpr double kRareProbability = 0x1.0p-12;
 
+/// The uniform in (0, 1) of 53 random bits y, as the rare slots' geometric gaps use it.
+inline double rare_uniform(uint64_t y) {
+  return (static_cast<double>(y) + 0.5) * 0x1.0p-53;
+}
+
 /// The keyed draw families of a segment (XORed into the segment key).
 inline constexpr uint64_t kIncomeFamily = 0x5851f42d4c957f2dULL;
 inline constexpr uint64_t kPresenceFamily = 0x14057b7ef767814fULL;

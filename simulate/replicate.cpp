@@ -269,11 +269,10 @@ struct ReplicateModel::Replicate {
   /// segment's stream by geometric gaps (one draw when there is none, the usual case).
   void draw_rare(Segment* g) {
     g->rare = n_rare;
-    const auto uniform = [&] {
-      return (static_cast<double>(g->rng() >> 11) + 0.5) * 0x1.0p-53;  // in (0, 1)
-    };
-    double u = uniform();
-    if (u <= model.none_rare_[g->n]) return;
+    const auto uniform = [&] { return rare_uniform(g->rng() >> 11); };
+    const uint64_t first = g->rng() >> 11;
+    if (first < model.none_rare_cut_[g->n]) return;  // u <= P(none), in integers
+    double u = rare_uniform(first);
     const double log_keep = std::log1p(-kRareProbability);
     for (uint64_t at = 0;; u = uniform()) {
       at += static_cast<uint64_t>(std::floor(std::log(u) / log_keep));
@@ -691,8 +690,11 @@ struct ReplicateModel::Replicate {
   /// A segment's approvals, group by group, from the end of its stream.
   void draw_approvals(Segment* g) {
     if (!grouped) return;  // drawn household by household at the visits
-    for (std::size_t k = 0; k < model.group_p_.size(); ++k)
+    // Only the groups of the pool's households can have been surveyed, in group order.
+    for (uint32_t groups = model.pool_groups_[g->pool]; groups != 0; groups &= groups - 1) {
+      const auto k = static_cast<std::size_t>(__builtin_ctz(groups));
       if (g->group_count[k] > 0) t.approvals += group_approvals(k, g->group_count[k], g->rng);
+    }
   }
 
   /// The per-household counters of the replicate, from the complete list of the surveyed:
