@@ -89,15 +89,9 @@ std::size_t count(const Households& h) {
   return h.count();
 }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 /// The id `value` under its pseudonym, recorded in reg->id_aliases.
 std::string pseudonymize(std::string_view value, Registry* reg) {
-  const std::string original(trimmed(value));
+  const std::string original(schema::trim(value));
   std::string alias = pseudonym(original);
   reg->id_aliases.emplace(original, alias);
   return alias;

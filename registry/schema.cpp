@@ -50,12 +50,6 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-/// Called for every cell: kept inline so that a cell without spaces costs two comparisons.
-[[gnu::always_inline]] inline std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 /// ';'-separated items, trimmed, empty ones skipped.
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;

@@ -237,6 +237,12 @@ struct ReplicateModel::Replicate {
     return model.any_unverified_ ? keyed_draw(g.key ^ kFaultFamily, pos - g.start) : ~uint64_t{0};
   }
 
+  /// The findings of the household at `pos` found at fault by its fault draw (0 when it is
+  /// verified: its fault mask is empty).
+  uint8_t fault_findings(const Segment& g, uint32_t pos, const Hot& x) const {
+    return x.fault & -static_cast<uint8_t>(fault_of(g, pos) < x.fault_cut);
+  }
+
   /// Approval of one household drawn on its own (more approval probabilities than groups).
   void approve_one(const Segment& g, uint32_t pos) {
     t.approvals +=
@@ -249,8 +255,7 @@ struct ReplicateModel::Replicate {
     if (!decided && !(x.status & kPresentSure) &&
         keyed_draw(g.key ^ kPresenceFamily, pos - g.start) >= x.present_cut)
       return false;
-    const uint8_t found = findings_at(x, income_of(g, pos)) |
-                          (x.fault & -static_cast<uint8_t>(fault_of(g, pos) < x.fault_cut));
+    const uint8_t found = findings_at(x, income_of(g, pos)) | fault_findings(g, pos, x);
     const int status = x.status & kStatusMask;
     tally.persons[status] += x.weight;
     tally.households[status] += 1;
@@ -293,9 +298,7 @@ struct ReplicateModel::Replicate {
       const uint32_t pos = rare[i];
       if (light[pos] == 0 || tags[pos - g.start] != tag) continue;  // heavy, or not drawn
       const Hot& hx = hot[pos];
-      const uint8_t found =
-          findings_at(hx, income_of(g, pos)) |
-          (hx.fault & -static_cast<uint8_t>(fault_of(g, pos) < hx.fault_cut));  // fault-light
+      const uint8_t found = findings_at(hx, income_of(g, pos)) | fault_findings(g, pos, hx);
       if (!found) continue;
       const uint32_t fault = add_findings(hx, found, t);
       if (found_list) s->light_found.emplace_back(pos, found);
