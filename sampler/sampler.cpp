@@ -25,20 +25,27 @@ void partial_shuffle(std::vector<int>& v, std::size_t k, Rng& rng) {
 }  // namespace
 
 std::vector<int> select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng) {
+  std::vector<int> out;
+  std::vector<uint8_t> taken;
+  select_townships_srs(eligible, n, rng, &out, &taken);
+  return out;
+}
+
+void select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng, std::vector<int>* out,
+                          std::vector<uint8_t>* taken) {
   // Floyd's algorithm, 64-bit index draws.
   const int big_n = static_cast<int>(eligible.size());
   n = std::clamp(n, 0, big_n);
-  std::vector<uint8_t> taken(eligible.size(), 0);
+  taken->assign(eligible.size(), 0);
+  uint8_t* const mark = taken->data();
   floyd_sample(
       static_cast<uint32_t>(big_n), static_cast<uint32_t>(n),
       [&](uint32_t m) { return static_cast<uint32_t>(rng.below(m)); },
-      [&](uint32_t t, uint32_t j) { taken[taken[t] ? j : t] = 1; });
-  std::vector<int> out;
-  out.reserve(n);
+      [&](uint32_t t, uint32_t j) { mark[mark[t] ? j : t] = 1; });
+  out->clear();
   for (int i = 0; i < big_n; ++i)
-    if (taken[i]) out.push_back(eligible[i]);
-  std::sort(out.begin(), out.end());
-  return out;
+    if (mark[i]) out->push_back(eligible[i]);
+  std::sort(out->begin(), out->end());
 }
 
 std::vector<int> select_villages(const std::vector<int>& tier, int k, Rng& rng) {

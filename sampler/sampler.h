@@ -18,6 +18,10 @@ namespace kaoping {
 /// Stage 1, srs: n of `eligible` with equal probability without replacement (Floyd's
 /// algorithm), ascending. Draws from `rng` only.
 std::vector<int> select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng);
+/// The same draw into `out`, with `taken` as working memory: both keep their capacity, so the
+/// Monte Carlo engine draws its townships without allocating.
+void select_townships_srs(const std::vector<int>& eligible, int n, Rng& rng, std::vector<int>* out,
+                          std::vector<uint8_t>* taken);
 
 /// Stage 2: k villages of one tier of a township with equal probability without replacement
 /// (design.villages_per_tier), in the order drawn: one index draw for k = 1, Floyd's

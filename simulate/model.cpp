@@ -127,8 +127,7 @@ bool ReplicateModel::init(const Registry& reg, const EvaluationConfig& config, c
   absent_cut_.clear();
   light_.clear();
   light_.reserve(h.count());
-  light_code_.clear();
-  light_code_.reserve(h.count());
+  code_table_.assign(1, 1);  // index 0: heavy
   regions_.assign(reg.villages.size() * kCategoryCount, LightRegion{});
   pool_groups_.assign(reg.villages.size() * kCategoryCount, 0);
   heavy_index_.clear();
@@ -338,19 +337,29 @@ void ReplicateModel::choose_light_kind(std::vector<Candidate>* pool, LightRegion
   }
 }
 
+uint8_t ReplicateModel::light_code(const Candidate& e) {
+  if (!e.light && !e.fault_light) return 0;
+  const uint64_t code = uint64_t{e.x.weight} << 32 | uint64_t{e.fault_light} << 16;
+  const auto at = std::find(code_table_.begin(), code_table_.end(), code);
+  if (at != code_table_.end()) return static_cast<uint8_t>(at - code_table_.begin());
+  if (code_table_.size() > 0xFF) return 0;  // the table is full: heavy
+  code_table_.push_back(code);
+  return static_cast<uint8_t>(code_table_.size() - 1);
+}
+
 void ReplicateModel::place_pool(const std::vector<Candidate>& pool) {
   // In pool order (registry order within the village and category): a household's slot,
   // and so every draw keyed by it, never depends on its own record or anyone else's.
   for (const Candidate& e : pool) {
-    const bool light = e.light || e.fault_light;
+    const uint8_t code = light_code(e);
+    const bool light = code != 0;
     heavy_index_.push_back(light ? 0 : static_cast<uint32_t>(heavy_hot_.size()));
     if (!light) {
       heavy_hot_.push_back(e.x);
       packed_ = packed_ && e.x.weight <= 0xFF;
       heavy_packed_.push_back(packed(e.x));
     }
-    light_.push_back(static_cast<uint8_t>(light ? e.x.weight : 0));
-    light_code_.push_back(light ? uint64_t{e.x.weight} << 32 | uint64_t{e.fault_light} << 16 : 1);
+    light_.push_back(code);
     hot_.push_back(e.x);
     order_.push_back(e.i);
     if (!grouped_approval_) approval_cut_.push_back(e.approval_cut);

@@ -88,6 +88,7 @@ class ReplicateModel {
     std::vector<uint32_t> surveyed;
     std::size_t surveyed_count = 0;
     std::vector<int> townships;
+    std::vector<uint8_t> township_taken;  ///< working memory of the township draw
     std::vector<int> villages;
     /// Optional per-position counters (4 × uint32 per position) the replicate increments for
     /// every surveyed household once its verdict is known: {sampled, fault} when it passes,
@@ -208,9 +209,14 @@ class ReplicateModel {
   /// The records of the heavy households only, in position order: a tenth of hot_ on the
   /// default county, so the random reads of a replicate stay in fewer cache lines and pages.
   std::vector<Hot> heavy_hot_;
-  std::vector<uint8_t> light_;  ///< per position: weight of a light household, or 0 (heavy)
-  /// Per position: weight << 32 of a light household (| 1 << 16 when fault-light), or 1.
-  std::vector<uint64_t> light_code_;
+  /// Per position, a byte: 0 for a heavy household, else the index in code_table_ of its
+  /// light code. A byte, not the code itself, so that the slots Floyd's draws read at random
+  /// stay in an eighth of the cache lines.
+  std::vector<uint8_t> light_;
+  /// The light codes by light_ byte: 1 for a heavy household (index 0), weight << 32 for a
+  /// light one, | 1 << 16 when fault-light; at most 256 distinct (beyond, a household is
+  /// heavy, which changes no draw).
+  std::vector<uint64_t> code_table_;
   std::vector<uint32_t> heavy_index_;  ///< per position: index into heavy_hot_ of a heavy one
   std::vector<LightRegion> regions_;   ///< per pool (village · kCategoryCount + category)
   std::vector<uint32_t> pool_groups_;  ///< per pool: bit g set when a household is in group g
@@ -269,6 +275,8 @@ class ReplicateModel {
   void init_pool(const Inputs& in, std::size_t v, int c);
   void choose_light_kind(std::vector<Candidate>* pool, LightRegion* region) const;
   void place_pool(const std::vector<Candidate>& pool);
+  /// The light_ byte of a candidate (code_table_ grows by its code when it is new).
+  uint8_t light_code(const Candidate& e);
   void init_village_tables(const Inputs& in, std::size_t v);
 };
 

@@ -39,19 +39,66 @@ struct SampleCounts {
 /// their index in light_out when kList (each array is written every time and only its count
 /// advances: no branch to mispredict). A function of its own so that its few variables and
 /// the generator state stay in registers.
+/// Lemire's rejection (below32, util/sampling.h) for the index draw whose product m was
+/// rejected at first sight: redraws from the stream at `state` as below32 does. Returns the
+/// accepted product and the stream's new state. Out of line: about one segment in a million
+/// comes here.
+struct Redrawn {
+  uint64_t product, state;
+};
+[[gnu::noinline, gnu::cold]] Redrawn redraw_below(uint64_t m, uint32_t bound, uint64_t state) {
+  SplitMix rng(state);
+  const uint32_t threshold = (0u - bound) % bound;
+  while (static_cast<uint32_t>(m) < threshold) m = uint64_t{static_cast<uint32_t>(rng())} * bound;
+  return {m, rng.state()};
+}
+
+/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
+/// pool, two index draws per generator output (its 32-bit halves, as floyd_sample_halves draws
+/// them). tags[t] == tag marks slot t as taken (the caller gives a fresh tag). The light code
+/// of slot t is table[light[t]] (ReplicateModel::light_ and code_table_: a byte per slot, so
+/// the random reads touch few cache lines): 1 for a heavy household, its weight << 32 for a
+/// light one, | 1 << 16 for a fault-light one. One sum then counts the heavy ones (low word;
+/// its low 16 bits when kFaults, the pool having fault-light ones), the fault-light ones
+/// (bits 16-31) and adds the light ones' weights (high word). Heavy slots go to heavy_out as
+/// slots; light ones to light_out as positions (start + slot) when kList; fault-light ones,
+/// when kFaults, to fault_out, as slots, or as their index in light_out when kList (each
+/// array is written every time and only its count advances: no branch to mispredict). A
+/// function of its own, with the generator's state and its three constants in locals, so
+/// that they stay in registers.
 template <bool kList, bool kFaults>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
-                                              uint16_t* tags, uint16_t tag, const uint64_t* code,
-                                              uint32_t* heavy_out, uint32_t* light_out,
-                                              uint32_t* fault_out, uint32_t start) {
+                                              uint16_t* tags, uint16_t tag, const uint8_t* light,
+                                              const uint64_t* table, uint32_t* heavy_out,
+                                              uint32_t* light_out, uint32_t* fault_out,
+                                              uint32_t start) {
   constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
-  SplitMix rng = rng_ref;
+  uint64_t state = rng_ref.state();
+  // splitmix64's constants as opaque values: the compiler keeps them in registers instead
+  // of rebuilding each (a 10-byte move) at every output.
+  uint64_t gamma = kSplitMixGamma, mix1 = kSplitMixMix1, mix2 = kSplitMixMix2;
+  asm("" : "+r"(gamma), "+r"(mix1), "+r"(mix2));
+  const auto next = [&] {  // SplitMix::operator()
+    state += gamma;
+    uint64_t z = (state ^ (state >> 30)) * mix1;
+    z = (z ^ (z >> 27)) * mix2;
+    return z ^ (z >> 31);
+  };
+  const auto below = [&](uint32_t x, uint32_t bound) {  // below32
+    uint64_t m = uint64_t{x} * bound;
+    if (static_cast<uint32_t>(m) < bound) [[unlikely]] {
+      const Redrawn r = redraw_below(m, bound, state);
+      m = r.product;
+      state = r.state;
+    }
+    return static_cast<uint32_t>(m >> 32);
+  };
   uint64_t sum = 0;  // heavy count | fault-light count << 16 | light weights << 32
   uint32_t nl = 0;
-  auto take = [&](uint32_t t, uint32_t j) {
+  const auto take = [&](uint32_t t, uint32_t j) {
     if (tags[t] == tag) t = j;  // taken before: j instead (rare, a predicted branch)
     tags[t] = tag;
-    const uint64_t c = code[t];
+    const uint64_t c = table[light[t]];
     heavy_out[sum & kHeavyMask] = t;
     if constexpr (kFaults) fault_out[(sum >> 16) & 0xFFFF] = kList ? nl : t;
     if constexpr (kList) {
@@ -60,8 +107,14 @@ template <bool kList, bool kFaults>
     }
     sum += c;
   };
-  floyd_sample_halves(n, k, rng, take);
-  rng_ref = rng;
+  uint32_t j = n - k;
+  for (; j + 1 < n; j += 2) {  // floyd_sample_halves
+    const uint64_t bits = next();
+    take(below(static_cast<uint32_t>(bits), j + 1), j);
+    take(below(static_cast<uint32_t>(bits >> 32), j + 2), j + 1);
+  }
+  if (j < n) take(below(static_cast<uint32_t>(next()), j + 1), j);
+  rng_ref = SplitMix(state);
   const auto nh = static_cast<uint32_t>(sum & kHeavyMask);
   const uint32_t nf = kFaults ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
   return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};
@@ -69,8 +122,8 @@ template <bool kList, bool kFaults>
 
 /// sample_segment by [kList][kFaults].
 constexpr SampleCounts (*kSamplers[2][2])(SplitMix&, uint32_t, uint32_t, uint16_t*, uint16_t,
-                                          const uint64_t*, uint32_t*, uint32_t*, uint32_t*,
-                                          uint32_t) = {
+                                          const uint8_t*, const uint64_t*, uint32_t*, uint32_t*,
+                                          uint32_t*, uint32_t) = {
     {sample_segment<false, false>, sample_segment<false, true>},
     {sample_segment<true, false>, sample_segment<true, true>}};
 
@@ -183,8 +236,11 @@ struct ReplicateModel::Replicate {
       return;
     }
     Rng rng = Rng::keyed(unit_key(key, kTownshipUnit));
-    s->townships = model.pps_ ? select_townships_pps(*model.design_, model.n_townships_, rng)
-                              : select_townships_srs(model.eligible_, model.n_townships_, rng);
+    if (model.pps_)
+      s->townships = select_townships_pps(*model.design_, model.n_townships_, rng);
+    else
+      select_townships_srs(model.eligible_, model.n_townships_, rng, &s->townships,
+                           &s->township_taken);
   }
 
   /// One Fisher–Yates step of a segment's walk: the position it reaches.
@@ -316,7 +372,8 @@ struct ReplicateModel::Replicate {
   void settle_faults(const Segment& g, const uint32_t* faults, uint32_t nf, uint32_t* listed) {
     const LightRegion& region = model.regions_[g.pool];
     const uint64_t fault_key = g.key ^ kFaultFamily, cut = region.fault_cut;
-    const uint64_t* const code = model.light_code_.data() + g.start;
+    const uint8_t* const code = light + g.start;
+    const uint64_t* const table = model.code_table_.data();
     const uint32_t criterion = (region.fault & criteria_findings) ? kFaultBit : 0;
     uint64_t weights = 0;
     uint32_t count = 0;
@@ -324,7 +381,7 @@ struct ReplicateModel::Replicate {
       const uint32_t slot = listed ? (listed[faults[f]] & ~kFaultBit) - g.start : faults[f];
       if (g.n_rare > 0 && is_rare(g, g.start + slot)) continue;
       const uint64_t at = keyed_draw(fault_key, slot) < cut ? 1 : 0;
-      weights += (code[slot] >> 32) & (0 - at);
+      weights += (table[code[slot]] >> 32) & (0 - at);
       count += static_cast<uint32_t>(at);
       if (listed && at) {
         listed[faults[f]] |= criterion;
@@ -396,11 +453,12 @@ struct ReplicateModel::Replicate {
     }
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
-    const uint64_t* const weight = model.light_code_.data() + start;
+
     uint32_t* const faults = s->faults.data();
     const bool with_faults = model.regions_[g->pool].fault != 0;
     const SampleCounts drawn = kSamplers[keep_list][with_faults](
-        g->rng, n, g->k, tags, tag, weight, heavy_out, light_out, faults, start);
+        g->rng, n, g->k, tags, tag, light + start, model.code_table_.data(), heavy_out, light_out,
+        faults, start);
     const uint32_t nh = drawn.heavy;
     g->heavy = nh;
     g->light = n_light;

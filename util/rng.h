@@ -10,11 +10,16 @@
 
 namespace kaoping {
 
+/// splitmix64's increment (the golden gamma) and its two multipliers.
+inline constexpr uint64_t kSplitMixGamma = 0x9e3779b97f4a7c15ULL;
+inline constexpr uint64_t kSplitMixMix1 = 0xbf58476d1ce4e5b9ULL;
+inline constexpr uint64_t kSplitMixMix2 = 0x94d049bb133111ebULL;
+
 /// splitmix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mixer.
 inline uint64_t splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  x += kSplitMixGamma;
+  x = (x ^ (x >> 30)) * kSplitMixMix1;
+  x = (x ^ (x >> 27)) * kSplitMixMix2;
   return x ^ (x >> 31);
 }
 
@@ -124,6 +129,8 @@ class SplitMix : public UniformDraws<SplitMix> {
     s_ += 0x9e3779b97f4a7c15ULL;
     return splitmix64(x);
   }
+  /// The state: SplitMix(state()) continues the stream where this one is.
+  uint64_t state() const { return s_; }
 
  private:
   uint64_t s_;

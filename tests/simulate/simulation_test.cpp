@@ -863,6 +863,41 @@ TEST(MonteCarlo, UnverifiedHouseholdsRiskIsExact) {
   EXPECT_EQ(simulate(clean, config, 20000, 2, {}, 17).pass_probability, 1.0);
 }
 
+/// More distinct light codes (weight, fault-light) than the engine's 256-entry table holds:
+/// the households beyond it are visited as heavy ones, which changes no draw and no answer.
+/// Every exited household is unverified with fault prior 0.1 and no rule finding, so in any
+/// sample the expected wrong-exit rate is exactly 0.1, whatever the sizes drawn.
+TEST(MonteCarlo, MoreLightCodesThanTheTableHoldsChangeNoAnswer) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    for (int size = 1; size <= 255; ++size) {
+      HouseholdSpec other{Status::kNonRegistered};
+      other.size = size;
+      c.add(vid, other, 1);
+      if (size > 120) continue;
+      HouseholdSpec exited{Status::kExited};
+      exited.size = size;
+      exited.verified = false;
+      exited.fault_prior = 0.1;
+      c.add(vid, exited, 1);
+    }
+  }
+  const Registry reg = c.build();
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.standards.criteria = {{Rate::kWrongExit, true, 0.05}};
+  const SimulationResult res = simulate(reg, config, 100000, 2, {}, 23);
+  ASSERT_EQ(res.criteria.size(), 1u);
+  EXPECT_GT(res.criteria[0].mean_se, 0);
+  EXPECT_NEAR(res.criteria[0].mean, 0.1, 4.5 * res.criteria[0].mean_se);
+  EXPECT_EQ(res.runs, 100000);
+}
+
 }  // namespace
 }  // namespace kaoping
 
