@@ -64,8 +64,8 @@ struct Redrawn {
 /// slots; light ones to light_out as positions (start + slot) when kList; fault-light ones,
 /// when kFaults, to fault_out, as slots, or as their index in light_out when kList (each
 /// array is written every time and only its count advances: no branch to mispredict). A
-/// function of its own, with the generator's state and its three constants in locals, so
-/// that they stay in registers.
+/// function of its own, with the generator's state in a local, so that it stays in a
+/// register.
 template <bool kList, bool kFaults>
 [[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint8_t* light,
@@ -74,8 +74,8 @@ template <bool kList, bool kFaults>
                                               uint32_t start) {
   constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
   uint64_t state = rng_ref.state();
-  // splitmix64's constants as opaque values: the compiler keeps them in registers instead
-  // of rebuilding each (a 10-byte move) at every output.
+  // splitmix64's constants as opaque values, computed once: the compiler keeps them in a
+  // register or its frame instead of rebuilding each (a 10-byte move) at every output.
   uint64_t gamma = kSplitMixGamma, mix1 = kSplitMixMix1, mix2 = kSplitMixMix2;
   asm("" : "+r"(gamma), "+r"(mix1), "+r"(mix2));
   const auto next = [&] {  // SplitMix::operator()
