@@ -96,6 +96,31 @@ Design design_of(const Registry& reg, const Config& config) {
   return design;
 }
 
+/// One township of three villages V1, V2, V3, one per tier (good, medium, poor), each
+/// filled by fill(county, village id, village number from 0).
+template <typename Fill>
+Registry one_township_county(Fill&& fill) {
+  County c;
+  c.township("T1");
+  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
+  for (int v = 0; v < 3; ++v) {
+    const std::string vid = "V" + std::to_string(v + 1);
+    c.village(vid, "T1", tiers[v]);
+    fill(c, vid, v);
+  }
+  return c.build();
+}
+
+/// The default configuration for one_township_county: its township drawn, tiers by label,
+/// `criteria` the only criteria.
+Config one_township_config(std::vector<Criterion> criteria) {
+  Config config = default_config();
+  config.design.townships = 1;
+  config.design.tier_method = TierMethod::kLabel;
+  config.standards.criteria = std::move(criteria);
+  return config;
+}
+
 SimulationResult simulate(const Registry& reg, const Config& config, int64_t runs, int threads,
                           std::vector<int> fixed = {}, uint64_t seed = 7) {
   const Design design = design_of(reg, config);
@@ -373,12 +398,7 @@ TEST(MonteCarlo, PpsInclusionFrequenciesMatchTheory) {
 /// of each income rule is exactly the person-weighted mean of rule_probability, so the
 /// one-uniform income cut points are checked against audit/rules.h.
 TEST(MonteCarlo, MeanRatesMatchRuleProbabilities) {
-  County c;
-  c.township("T1");
-  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
-  for (int v = 0; v < 3; ++v) {
-    const std::string vid = "V" + std::to_string(v + 1);
-    c.village(vid, "T1", tiers[v]);
+  const Registry reg = one_township_county([](County& c, const std::string& vid, int v) {
     for (int k = 0; k < 6; ++k) {
       // Incomes around the line (3335) and around twice the line.
       HouseholdSpec e{Status::kExited, 2900 + 150.0 * k + 40 * v, 1 + k % 3};
@@ -390,16 +410,12 @@ TEST(MonteCarlo, MeanRatesMatchRuleProbabilities) {
       HouseholdSpec p{Status::kPlannedExit, 3100 + 100.0 * k, 1 + k % 2};
       c.add(vid, p, 1);
     }
-  }
-  const Registry reg = c.build();
-  Config config = default_config();
-  config.design.townships = 1;
-  config.design.tier_method = TierMethod::kLabel;
+  });
+  Config config = one_township_config({{Rate::kWrongExit, true, 0.5},
+                                       {Rate::kOmission, true, 0.5},
+                                       {Rate::kMisInclusion, true, 0.5},
+                                       {Rate::kPlannedExitShortfall, true, 0.5}});
   config.evaluator.income_noise = 0.15;
-  config.standards.criteria = {{Rate::kWrongExit, true, 0.5},
-                               {Rate::kOmission, true, 0.5},
-                               {Rate::kMisInclusion, true, 0.5},
-                               {Rate::kPlannedExitShortfall, true, 0.5}};
   const int64_t runs = 40000;
   const SimulationResult res = simulate(reg, config, runs, 2);
   const Households& h = reg.households;
@@ -556,19 +572,10 @@ TEST(MonteCarlo, SurveyedCountsFollowPresence) {
 /// villages of E[Π (1 − p_i)] over a simple random sample of 43 of 60, which is the
 /// elementary symmetric polynomial e_43(1 − p) / C(60, 43); the mean rate is the mean p.
 TEST(MonteCarlo, RareFindingsOfLightHouseholdsAreExact) {
-  County c;
-  c.township("T1");
-  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
-  for (int v = 0; v < 3; ++v) {
-    const std::string vid = "V" + std::to_string(v + 1);
-    c.village(vid, "T1", tiers[v]);
+  const Registry reg = one_township_county([](County& c, const std::string& vid, int v) {
     for (int j = 0; j < 60; ++j) c.add(vid, HouseholdSpec{Status::kExited, 4640.0 + 5 * j + v}, 1);
-  }
-  const Registry reg = c.build();
-  Config config = default_config();
-  config.design.townships = 1;
-  config.design.tier_method = TierMethod::kLabel;
-  config.standards.criteria = {{Rate::kWrongExit, true, 0.001}};
+  });
+  const Config config = one_township_config({{Rate::kWrongExit, true, 0.001}});
   const double sigma = config.evaluator.income_noise;
   const Households& h = reg.households;
   double exact_pass = 1, mean_p = 0;
@@ -602,22 +609,13 @@ TEST(MonteCarlo, RareFindingsOfLightHouseholdsAreExact) {
 /// tail.
 TEST(MonteCarlo, ApprovalCountsAreBinomial) {
   for (int per_village : {50, 200}) {
-    County c;
-    c.township("T1");
-    const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
-    for (int v = 0; v < 3; ++v) {
-      const std::string vid = "V" + std::to_string(v + 1);
-      c.village(vid, "T1", tiers[v]);
+    const Registry reg = one_township_county([&](County& c, const std::string& vid, int) {
       HouseholdSpec o;
       o.satisfaction = 0.9;
       c.add(vid, o, per_village);
-    }
-    const Registry reg = c.build();
-    Config config = default_config();
-    config.design.townships = 1;
-    config.design.tier_method = TierMethod::kLabel;
+    });
+    Config config = one_township_config({{Rate::kSatisfaction, false, 0.9}});
     config.design.households_per_village = per_village - 7;
-    config.standards.criteria = {{Rate::kSatisfaction, false, 0.9}};
     const int n = 3 * (per_village - 7);  // 129 or 579 surveyed
     double exact_pass = 0;
     for (int a = 0; a <= n; ++a) {
@@ -824,12 +822,7 @@ namespace {
 /// with F <= 4. With evaluator.unverified_fault at zero (and no fault prior of their own)
 /// it always passes.
 TEST(MonteCarlo, UnverifiedHouseholdsRiskIsExact) {
-  County c;
-  c.township("T1");
-  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
-  for (int v = 0; v < 3; ++v) {
-    const std::string vid = "V" + std::to_string(v + 1);
-    c.village(vid, "T1", tiers[v]);
+  const Registry reg = one_township_county([](County& c, const std::string& vid, int) {
     HouseholdSpec exited{Status::kExited};
     c.add(vid, exited, 20);
     HouseholdSpec unverified = exited;
@@ -838,12 +831,8 @@ TEST(MonteCarlo, UnverifiedHouseholdsRiskIsExact) {
     c.add(vid, unverified, 7);
     unverified.income = std::numeric_limits<double>::quiet_NaN();
     c.add(vid, unverified, 3);
-  }
-  const Registry reg = c.build();
-  Config config = default_config();
-  config.design.townships = 1;
-  config.design.tier_method = TierMethod::kLabel;
-  config.standards.criteria = {{Rate::kWrongExit, true, 0.05}};
+  });
+  Config config = one_township_config({{Rate::kWrongExit, true, 0.05}});
   double exact = 0;
   for (int k = 0; k <= 4; ++k)
     exact += std::exp(std::lgamma(31.0) - std::lgamma(k + 1.0) - std::lgamma(31.0 - k) +
@@ -868,12 +857,7 @@ TEST(MonteCarlo, UnverifiedHouseholdsRiskIsExact) {
 /// Every exited household is unverified with fault prior 0.1 and no rule finding, so in any
 /// sample the expected wrong-exit rate is exactly 0.1, whatever the sizes drawn.
 TEST(MonteCarlo, MoreLightCodesThanTheTableHoldsChangeNoAnswer) {
-  County c;
-  c.township("T1");
-  const Tier tiers[] = {Tier::kGood, Tier::kMedium, Tier::kPoor};
-  for (int v = 0; v < 3; ++v) {
-    const std::string vid = "V" + std::to_string(v + 1);
-    c.village(vid, "T1", tiers[v]);
+  const Registry reg = one_township_county([](County& c, const std::string& vid, int) {
     for (int size = 1; size <= 255; ++size) {
       HouseholdSpec other{Status::kNonRegistered};
       other.size = size;
@@ -885,12 +869,8 @@ TEST(MonteCarlo, MoreLightCodesThanTheTableHoldsChangeNoAnswer) {
       exited.fault_prior = 0.1;
       c.add(vid, exited, 1);
     }
-  }
-  const Registry reg = c.build();
-  Config config = default_config();
-  config.design.townships = 1;
-  config.design.tier_method = TierMethod::kLabel;
-  config.standards.criteria = {{Rate::kWrongExit, true, 0.05}};
+  });
+  const Config config = one_township_config({{Rate::kWrongExit, true, 0.05}});
   const SimulationResult res = simulate(reg, config, 100000, 2, {}, 23);
   ASSERT_EQ(res.criteria.size(), 1u);
   EXPECT_GT(res.criteria[0].mean_se, 0);
