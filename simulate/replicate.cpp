@@ -28,29 +28,16 @@ struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0, faults = 0;
 };
 
-/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
-/// pool, two index draws per generator output (its 32-bit halves). tags[t] == tag marks slot t
-/// as taken (the caller gives a fresh tag). `code` is the pool's light code of each slot (1 for
-/// a heavy household, its weight << 32 for a light one, | 1 << 16 for a fault-light one), so
-/// one sum counts the heavy ones (low word; its low 16 bits when kFaults, the pool having
-/// fault-light ones), the fault-light ones (bits 16-31) and adds the light ones' weights
-/// (high word). Heavy slots go to heavy_out as slots; light ones to light_out as positions
-/// (start + slot) when kList; fault-light ones, when kFaults, to fault_out, as slots, or as
-/// their index in light_out when kList (each array is written every time and only its count
-/// advances: no branch to mispredict). A function of its own so that its few variables and
-/// the generator state stay in registers.
-/// Lemire's rejection (below32, util/sampling.h) for the index draw whose product m was
-/// rejected at first sight: redraws from the stream at `state` as below32 does. Returns the
-/// accepted product and the stream's new state. Out of line: about one segment in a million
-/// comes here.
+/// below32_accept (util/sampling.h) on the stream at `state`: the accepted product and the
+/// stream's new state, by value, so that the caller's state stays in a register. Out of
+/// line: about one segment in a million comes here.
 struct Redrawn {
   uint64_t product, state;
 };
 [[gnu::noinline, gnu::cold]] Redrawn redraw_below(uint64_t m, uint32_t bound, uint64_t state) {
   SplitMix rng(state);
-  const uint32_t threshold = (0u - bound) % bound;
-  while (static_cast<uint32_t>(m) < threshold) m = uint64_t{static_cast<uint32_t>(rng())} * bound;
-  return {m, rng.state()};
+  const uint64_t product = below32_accept(m, bound, rng);
+  return {product, rng.state()};
 }
 
 /// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
@@ -453,7 +440,6 @@ struct ReplicateModel::Replicate {
     }
     const uint16_t tag = s->tag;
     uint16_t* const tags = s->tags.data();
-
     uint32_t* const faults = s->faults.data();
     const bool with_faults = model.regions_[g->pool].fault != 0;
     const SampleCounts drawn = kSamplers[keep_list][with_faults](

@@ -5,7 +5,10 @@
 #include <array>
 #include <cmath>
 #include <iterator>
+#include <set>
 #include <vector>
+
+#include "util/sampling.h"
 
 namespace kaoping {
 namespace {
@@ -181,6 +184,65 @@ TEST(RngTest, UniformMeanWithinStandardError) {
     sum += u;
   }
   EXPECT_NEAR(sum / n, 0.5, 5 * std::sqrt(1.0 / 12 / n));
+}
+
+/// A generator that returns the values it is given, in order, and counts the calls.
+struct Scripted {
+  std::vector<uint64_t> values;
+  std::size_t calls = 0;
+  uint64_t operator()() { return values.at(calls++); }
+};
+
+/// below32 at n = 2^31 + 1, where 2^32 mod n = 2^31 − 1, so that about half of the products
+/// are rejected: an accepted x maps to ⌊x·n / 2^32⌋ with no draw; a rejected one is redrawn
+/// from the generator's low words until one is accepted (below32_accept), as Lemire's
+/// method says.
+TEST(SamplingTest, Below32RedrawsExactlyTheRejectedProducts) {
+  const uint32_t n = (1u << 31) + 1;
+  const uint32_t threshold = (0u - n) % n;
+  ASSERT_EQ(threshold, (1u << 31) - 1);
+  const auto low = [&](uint32_t x) { return static_cast<uint32_t>(uint64_t{x} * n); };
+  // x = 1: product n, low word n ≥ threshold: accepted, value 0.
+  Scripted none;
+  EXPECT_EQ(below32(1, n, none), 0u);
+  EXPECT_EQ(none.calls, 0u);
+  // x = 2: low word 2n mod 2^32 = 2 < threshold: rejected. The redraws: 2 (rejected again),
+  // then the low word 1 (accepted: value 0), the high words ignored.
+  ASSERT_LT(low(2), threshold);
+  Scripted redraws{{uint64_t{7} << 32 | 2, uint64_t{9} << 32 | 1}};
+  EXPECT_EQ(below32(2, n, redraws), 0u);
+  EXPECT_EQ(redraws.calls, 2u);
+  // x = 2^32 − 1: low word 2^32 − n, the threshold itself: accepted, value n − 1.
+  EXPECT_EQ(low(0xFFFFFFFFu), threshold);
+  EXPECT_EQ(below32(0xFFFFFFFFu, n, none), n - 1);
+  // x = 4: low word 4, rejected; the redraw 3 (low word 2^31 + 3) gives ⌊3n / 2^32⌋ = 1.
+  ASSERT_LT(low(4), threshold);
+  Scripted once{{3}};
+  EXPECT_EQ(below32(4, n, once), 1u);
+  EXPECT_EQ(once.calls, 1u);
+  // A product whose low word is below n but not below the threshold is accepted as it is.
+  const uint64_t m = uint64_t{5} << 32 | threshold;
+  Scripted unused;
+  EXPECT_EQ(below32_accept(m, n, unused), m);
+  EXPECT_EQ(unused.calls, 0u);
+}
+
+/// Floyd's algorithm from 32-bit halves: k distinct positions below n, and the index draws
+/// of two outputs per call (one output for an odd last draw).
+TEST(SamplingTest, FloydHalvesDrawsKDistinctPositionsTwoPerOutput) {
+  for (uint32_t k : {1u, 2u, 7u, 43u, 100u}) {
+    SplitMix rng(k);
+    std::set<uint32_t> taken;
+    floyd_sample_halves(100, k, rng, [&](uint32_t t, uint32_t j) {
+      EXPECT_LE(t, j);
+      taken.insert(taken.count(t) ? j : t);
+    });
+    EXPECT_EQ(taken.size(), k);
+    EXPECT_LT(*taken.rbegin(), 100u);
+    SplitMix same(k);
+    for (uint32_t i = 0; i < (k + 1) / 2; ++i) same();
+    EXPECT_EQ(rng(), same()) << k;  // no rejection at n = 100 with these seeds
+  }
 }
 
 }  // namespace
