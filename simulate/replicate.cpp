@@ -61,15 +61,10 @@ template <bool kList, bool kFaults>
                                               uint32_t start) {
   constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
   uint64_t state = rng_ref.state();
-  // splitmix64's constants as opaque values, computed once: the compiler keeps them in a
-  // register or its frame instead of rebuilding each (a 10-byte move) at every output.
-  uint64_t gamma = kSplitMixGamma, mix1 = kSplitMixMix1, mix2 = kSplitMixMix2;
-  asm("" : "+r"(gamma), "+r"(mix1), "+r"(mix2));
   const auto next = [&] {  // SplitMix::operator()
-    state += gamma;
-    uint64_t z = (state ^ (state >> 30)) * mix1;
-    z = (z ^ (z >> 27)) * mix2;
-    return z ^ (z >> 31);
+    const uint64_t x = state;
+    state += kSplitMixGamma;
+    return splitmix64(x);
   };
   const auto below = [&](uint32_t x, uint32_t bound) {  // below32
     uint64_t m = uint64_t{x} * bound;

@@ -10,16 +10,14 @@
 
 namespace kaoping {
 
-/// splitmix64's increment (the golden gamma) and its two multipliers.
+/// splitmix64's increment, the golden gamma: SplitMix's state advances by it.
 inline constexpr uint64_t kSplitMixGamma = 0x9e3779b97f4a7c15ULL;
-inline constexpr uint64_t kSplitMixMix1 = 0xbf58476d1ce4e5b9ULL;
-inline constexpr uint64_t kSplitMixMix2 = 0x94d049bb133111ebULL;
 
 /// splitmix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mixer.
 inline uint64_t splitmix64(uint64_t x) {
   x += kSplitMixGamma;
-  x = (x ^ (x >> 30)) * kSplitMixMix1;
-  x = (x ^ (x >> 27)) * kSplitMixMix2;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
 }
 
@@ -86,7 +84,7 @@ class Rng : public UniformDraws<Rng> {
   /// set up and every unit of a replicate can have its own.
   static Rng keyed(uint64_t key) {
     Rng r;
-    for (uint64_t i = 0; i < 4; ++i) r.s_[i] = splitmix64(key + i * 0x9e3779b97f4a7c15ULL);
+    for (uint64_t i = 0; i < 4; ++i) r.s_[i] = splitmix64(key + i * kSplitMixGamma);
     return r;
   }
 
@@ -126,7 +124,7 @@ class SplitMix : public UniformDraws<SplitMix> {
   explicit SplitMix(uint64_t key = 0) : s_(key) {}
   result_type operator()() {
     const uint64_t x = s_;
-    s_ += 0x9e3779b97f4a7c15ULL;
+    s_ += kSplitMixGamma;
     return splitmix64(x);
   }
   /// The state: SplitMix(state()) continues the stream where this one is.
@@ -152,7 +150,7 @@ inline uint64_t unit_key(uint64_t key, uint64_t unit) {
 /// a counter-based draw, so it depends on (key, index) only and never on what else was
 /// drawn — the basis of common random numbers for the what-ifs.
 inline uint64_t keyed_draw(uint64_t key, uint64_t index) {
-  return splitmix64(key + index * 0x9e3779b97f4a7c15ULL);
+  return splitmix64(key + index * kSplitMixGamma);
 }
 
 }  // namespace kaoping

@@ -31,12 +31,6 @@ inline std::size_t walk_step(T* v, std::size_t i, std::size_t n, Gen& rng) {
   return j;
 }
 
-/// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
-/// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
-/// probability exactly 1/n (a rejection happens with probability below n/2^32).
-template <typename Gen = Rng>
-inline uint32_t below32(uint32_t x, uint32_t n, Gen& rng);
-
 /// below32's rejection step, for a product m = x · n whose low word is below n: the product
 /// accepted, redrawing from `rng` while the low word is below 2^32 mod n. On its own so that
 /// a caller with the generator's state in a register can take it out of line.
@@ -47,7 +41,10 @@ inline uint64_t below32_accept(uint64_t m, uint32_t n, Gen& rng) {
   return m;
 }
 
-template <typename Gen>
+/// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
+/// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
+/// probability exactly 1/n (a rejection happens with probability below n/2^32).
+template <typename Gen = Rng>
 inline uint32_t below32(uint32_t x, uint32_t n, Gen& rng) {
   uint64_t m = uint64_t{x} * n;
   if (static_cast<uint32_t>(m) < n) [[unlikely]]
