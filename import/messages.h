@@ -366,6 +366,10 @@ inline constexpr Message kXlsOther{
     ".xls 工作簿无法读取（FreeXL 错误 {}）；请用 Excel 或 WPS 打开并另存为 .xlsx",
     "the .xls workbook cannot be read (FreeXL error {}); open it in Excel or WPS and save it as "
     ".xlsx"};
+inline constexpr Message kXlsReaderFailed{
+    ".xls 工作簿已损坏（读取它的 FreeXL 在其中出错：{}）；请用 Excel 或 WPS 打开并另存为 .xlsx",
+    "the .xls workbook is damaged (FreeXL, which reads it, failed on it: {}); open it in Excel "
+    "or WPS and save it as .xlsx"};
 inline constexpr Message kXlsSheetUnreadable{
     "工作表 {} 无法读取（工作簿已损坏）", "the sheet {} cannot be read (the workbook is damaged)"};
 inline constexpr Message kXlsRowLimit{
