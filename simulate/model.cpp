@@ -199,7 +199,7 @@ void ReplicateModel::init_approval(const Households& h, const EvaluatorConfig& e
   }
   // Per group and m <= kApprovalTableMax surveyed households, the CDF of the number who
   // disapprove, Binomial(m, 1 − p), as cut points (the upper tail cut where the CDF reaches
-  // 1 to 2^-64), and its median where the search starts.
+  // 1 to 2^-64).
   approval_rows_.assign(group_p_.size(), {});
   approval_table_.clear();
   for (std::size_t g = 0; g < group_p_.size(); ++g) {
@@ -208,9 +208,6 @@ void ReplicateModel::init_approval(const Households& h, const EvaluatorConfig& e
       BinomialRow row;
       row.offset = static_cast<uint32_t>(binomial_cut_points(m, q, true, &approval_table_));
       row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
-      // The median (first d with P(D <= d) >= 1/2), where the search starts.
-      const uint64_t* cut = approval_table_.data() + row.offset;
-      while (row.median + 1 < row.count && cut[row.median] < (uint64_t{1} << 63)) ++row.median;
       approval_rows_[g].push_back(row);
     }
   }

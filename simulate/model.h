@@ -236,7 +236,6 @@ class ReplicateModel {
   struct BinomialRow {
     uint32_t offset = 0;  ///< into approval_table_
     uint32_t count = 0;   ///< cut points, the last saturated
-    uint32_t median = 0;  ///< where the search starts
   };
   std::vector<std::vector<BinomialRow>> approval_rows_;  ///< per group, per m
   std::vector<uint64_t> approval_table_;
