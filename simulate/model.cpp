@@ -11,6 +11,7 @@
 #include "audit/stats.h"
 #include "sampler/inclusion.h"
 #include "simulate/model_detail.h"
+#include "util/sampling.h"
 
 namespace kaoping {
 
@@ -199,15 +200,23 @@ void ReplicateModel::init_approval(const Households& h, const EvaluatorConfig& e
   }
   // Per group and m <= kApprovalTableMax surveyed households, the CDF of the number who
   // disapprove, Binomial(m, 1 − p), as cut points (the upper tail cut where the CDF reaches
-  // 1 to 2^-64).
+  // 1 to 2^-64); the rows of at most kCutGuideMax cut points with a guide (util/sampling.h:
+  // cut_guide), 256 bytes each.
   approval_rows_.assign(group_p_.size(), {});
   approval_table_.clear();
+  approval_guide_.clear();
   for (std::size_t g = 0; g < group_p_.size(); ++g) {
     const long double q = 1.0L - static_cast<long double>(group_p_[g]);
     for (uint32_t m = 0; m <= kApprovalTableMax; ++m) {
       BinomialRow row;
       row.offset = static_cast<uint32_t>(binomial_cut_points(m, q, true, &approval_table_));
       row.count = static_cast<uint32_t>(approval_table_.size()) - row.offset;
+      if (row.count <= kCutGuideMax) {
+        row.guide = static_cast<uint32_t>(approval_guide_.size());
+        approval_guide_.resize(approval_guide_.size() + 256);
+        cut_guide(approval_table_.data() + row.offset, row.count,
+                  approval_guide_.data() + row.guide);
+      }
       approval_rows_[g].push_back(row);
     }
   }

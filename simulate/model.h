@@ -234,11 +234,13 @@ class ReplicateModel {
   /// (approval_rows_); above it a Boost.Random binomial draw.
   static constexpr uint32_t kApprovalTableMax = 512;
   struct BinomialRow {
-    uint32_t offset = 0;  ///< into approval_table_
-    uint32_t count = 0;   ///< cut points, the last saturated
+    uint32_t offset = 0;        ///< into approval_table_
+    uint32_t count = 0;         ///< cut points, the last saturated
+    uint32_t guide = kNoTable;  ///< into approval_guide_ (rows of at most kCutGuideMax)
   };
   std::vector<std::vector<BinomialRow>> approval_rows_;  ///< per group, per m
   std::vector<uint64_t> approval_table_;
+  std::vector<uint8_t> approval_guide_;  ///< 256 bytes per row (util/sampling.h: cut_guide)
   bool grouped_approval_ = true;
   std::vector<uint32_t> order_;  ///< position → household index
   std::vector<Village> villages_;

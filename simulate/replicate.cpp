@@ -709,12 +709,11 @@ struct ReplicateModel::Replicate {
     }
   }
 
-  /// Approvals of a group of m: inversion from the table, D = min{d : X < cut[d] or cut[d]
-  /// saturated} (exact to the 2^-64 of the cut points) by a branch-free binary search: the
-  /// row's last entry is saturated, so with X' = min(X, 2^64 − 2) D is the number of entries
-  /// <= X'. A search from the median took fewer steps but branched on X, about one
-  /// misprediction a group, and a replicate draws some 45 groups (one per group of each
-  /// segment). Above the table a Boost.Random binomial draw.
+  /// Approvals of a group of m: inversion from the table (util/sampling.h: cut_invert with
+  /// the row's guide, one look-up and one comparison in all but a few draws; cut_search for
+  /// the rows without one), exact to the 2^-64 of the cut points. A search from the median
+  /// that branched on the draw mispredicted about once a group, and a replicate draws some
+  /// 45 groups (each group of each segment). Above the table a Boost.Random binomial draw.
   int32_t group_approvals(std::size_t g, int m, SplitMix& rng) const {
     if (m > static_cast<int>(kApprovalTableMax)) {
       boost::random::binomial_distribution<int, double> dist(m, model.group_p_[g]);
@@ -723,15 +722,10 @@ struct ReplicateModel::Replicate {
     const BinomialRow& row = model.approval_rows_[g][m];
     const uint64_t* const cut = model.approval_table_.data() + row.offset;
     const uint64_t x = rng();
-    const uint64_t xs = x - (x == std::numeric_limits<uint64_t>::max() ? 1 : 0);
-    const uint64_t* base = cut;
-    for (uint32_t len = row.count; len > 1;) {
-      const uint32_t half = len / 2;
-      base += base[half] <= xs ? half : 0;
-      len -= half;
-    }
-    const auto d = static_cast<int32_t>(base - cut) + (*base <= xs ? 1 : 0);
-    return m - d;
+    const uint32_t d = row.guide != kNoTable
+                           ? cut_invert(cut, row.count, model.approval_guide_.data() + row.guide, x)
+                           : cut_search(cut, row.count, x);
+    return m - static_cast<int32_t>(d);
   }
 
   /// A segment's approvals, group by group, from the end of its stream.

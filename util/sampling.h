@@ -66,4 +66,47 @@ inline void floyd_sample_halves(uint32_t n, uint32_t k, Gen& rng, Take&& take) {
   if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
 }
 
+/// Inversion from cut points: for a uniform 64-bit x, Z = min{z : x < cut[z] or cut[z]
+/// saturated}, given `count` non-decreasing cut points whose last is saturated (2^64 − 1),
+/// as binomial_cut_points (audit/stats.h) writes them. With x' = min(x, 2^64 − 2), Z is the
+/// number of cut points <= x'. cut_search finds it by a binary search without a branch on x
+/// (a search that branched on the draw mispredicted about once a call).
+inline uint32_t cut_search(const uint64_t* cut, uint32_t count, uint64_t x) {
+  const uint64_t xs = x - (x == ~uint64_t{0} ? 1 : 0);
+  const uint64_t* base = cut;
+  for (uint32_t len = count; len > 1;) {
+    const uint32_t half = len / 2;
+    base += base[half] <= xs ? half : 0;
+    len -= half;
+  }
+  return static_cast<uint32_t>(base - cut) + (*base <= xs ? 1 : 0);
+}
+
+/// A guide to cut_invert for a table of at most kCutGuideMax cut points (as cut_search's):
+/// per value b of x's top byte, the number of cut points below b · 2^56, with kCutGuideSearch
+/// added when more than one unsaturated cut point lies in that byte's range of x (there the
+/// guide does not settle Z; such ranges are rare, in a distribution's far tail).
+inline constexpr uint32_t kCutGuideMax = 128;
+inline constexpr uint8_t kCutGuideSearch = 0x80;
+inline void cut_guide(const uint64_t* cut, uint32_t count, uint8_t guide[256]) {
+  uint32_t below = 0;
+  for (uint32_t b = 0; b < 256; ++b) {
+    const uint64_t lo = uint64_t{b} << 56, hi = lo | ((uint64_t{1} << 56) - 1);
+    while (below < count && cut[below] < lo) ++below;
+    uint32_t inside = 0;
+    for (uint32_t z = below; z < count && cut[z] <= hi && cut[z] != ~uint64_t{0}; ++z) ++inside;
+    guide[b] = static_cast<uint8_t>(below | (inside > 1 ? kCutGuideSearch : 0));
+  }
+}
+
+/// cut_search with a guide (cut_guide): one look-up and one comparison, with no branch on
+/// x but whether its byte's range holds more than one cut point.
+inline uint32_t cut_invert(const uint64_t* cut, uint32_t count, const uint8_t* guide, uint64_t x) {
+  const uint8_t g = guide[x >> 56];
+  if (g & kCutGuideSearch) [[unlikely]]
+    return cut_search(cut, count, x);
+  const uint64_t xs = x - (x == ~uint64_t{0} ? 1 : 0);
+  return g + (cut[g] <= xs ? 1u : 0u);
+}
+
 }  // namespace kaoping

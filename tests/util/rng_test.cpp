@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <iterator>
@@ -243,6 +244,47 @@ TEST(SamplingTest, FloydHalvesDrawsKDistinctPositionsTwoPerOutput) {
     for (uint32_t i = 0; i < (k + 1) / 2; ++i) same();
     EXPECT_EQ(rng(), same()) << k;  // no rejection at n = 100 with these seeds
   }
+}
+
+/// Z = min{z : x < cut[z] or cut[z] saturated}, by walking the table.
+uint32_t invert_by_walking(const std::vector<uint64_t>& cut, uint64_t x) {
+  uint32_t z = 0;
+  while (!(x < cut[z]) && cut[z] != ~uint64_t{0}) ++z;
+  return z;
+}
+
+TEST(SamplingTest, CutSearchAndGuideInvertExactlyAsTheWalk) {
+  // Tables of every size up to the guide's limit, their cut points random with clusters
+  // (several in one byte range of x, where the guide hands over to the search), repeats (a
+  // value of probability 0) and a saturated tail; x at every cut point and its neighbours,
+  // at every byte boundary, at 0 and 2^64 − 1, and at random.
+  SplitMix rng(20261203);
+  int guided = 0, searched = 0;
+  for (uint32_t count = 1; count <= kCutGuideMax; ++count) {
+    std::vector<uint64_t> cut(count);
+    for (uint32_t z = 0; z + 1 < count; ++z) {
+      const uint64_t r = rng();
+      cut[z] = z % 5 == 4 ? cut[z - 1] : (r % 3 == 0 ? r >> 8 | uint64_t{0xF3} << 56 : r);
+    }
+    std::sort(cut.begin(), cut.end() - 1);
+    cut[count - 1] = ~uint64_t{0};
+    if (count > 3) cut[count - 2] = ~uint64_t{0};  // saturated before the end too
+    std::array<uint8_t, 256> guide{};
+    cut_guide(cut.data(), count, guide.data());
+    std::vector<uint64_t> xs = {0, 1, ~uint64_t{0}, ~uint64_t{0} - 1};
+    for (uint64_t c : cut) xs.insert(xs.end(), {c - 1, c, c + 1});
+    for (uint64_t b = 0; b < 256; ++b) xs.insert(xs.end(), {b << 56, (b << 56) - 1});
+    for (int i = 0; i < 200; ++i) xs.push_back(rng());
+    for (uint64_t x : xs) {
+      const uint32_t want = invert_by_walking(cut, x);
+      ASSERT_EQ(cut_search(cut.data(), count, x), want) << "count " << count << " x " << x;
+      ASSERT_EQ(cut_invert(cut.data(), count, guide.data(), x), want)
+          << "count " << count << " x " << x;
+      (guide[x >> 56] & kCutGuideSearch ? searched : guided) += 1;
+    }
+  }
+  EXPECT_GT(searched, 0);  // both paths were taken
+  EXPECT_GT(guided, searched);
 }
 
 }  // namespace
