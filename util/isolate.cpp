@@ -59,8 +59,14 @@ Isolated run_isolated(const std::function<std::string()>& work, unsigned cpu_sec
     // SIGXCPU at the soft limit; SIGKILL a second later, should the signal be caught.
     const rlimit cpu{cpu_seconds, cpu_seconds + 1};
     ::setrlimit(RLIMIT_CPU, &cpu);
-    // _exit, not exit: the caller's atexit handlers and stdio buffers are the caller's.
-    ::_exit(write_all(fds[1], work()) ? 0 : 2);
+    // _exit, not exit: the caller's atexit handlers and stdio buffers are the caller's. An
+    // exception must not leave the child: it would go on running the caller's code.
+    int code = 3;
+    try {
+      code = write_all(fds[1], work()) ? 0 : 2;
+    } catch (...) {
+    }
+    ::_exit(code);
   }
   ::close(fds[1]);
   Isolated out;

@@ -12,7 +12,8 @@ namespace kaoping {
 struct Isolated {
   std::string answer;  ///< what `work` returned, when `failure` is empty
   /// "" when `work` returned; otherwise how the child ended: "signal 11", "SIGXCPU" (it
-  /// used up its CPU seconds), "exit code 2" (the answer could not be sent).
+  /// used up its CPU seconds), "exit code 2" (the answer could not be sent), "exit code 3"
+  /// (`work` threw).
   std::string failure;
 };
 

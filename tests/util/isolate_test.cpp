@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 
 namespace kaoping {
@@ -46,6 +47,12 @@ TEST(Isolate, ACrashIsAFailureNotTheCallersCrash) {
   const Isolated aborted = run_isolated([]() -> std::string { std::abort(); }, 60);
   EXPECT_NE(aborted.failure, "");
   EXPECT_EQ(aborted.answer, "");
+}
+
+TEST(Isolate, AnExceptionEndsTheChildNotTheCallersCode) {
+  const Isolated got = run_isolated([]() -> std::string { throw std::runtime_error("x"); }, 60);
+  EXPECT_EQ(got.failure, "exit code 3");
+  EXPECT_EQ(got.answer, "");
 }
 
 TEST(Isolate, AChildThatSpinsIsStoppedByItsCpuLimit) {
