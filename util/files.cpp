@@ -64,6 +64,16 @@ bool read_file(const std::string& path, std::string* out, std::string* err, int6
   return true;
 }
 
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
 namespace {
 
 /// An open descriptor closed when it goes out of scope.
@@ -145,16 +155,7 @@ bool write_file_atomic(const std::string& path, const std::string& content, std:
     ::unlink(tmp.c_str());
     return false;
   };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd.fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd.fd) != 0) return fail("write failed");
+  if (!write_all(fd.fd, content) || ::fsync(fd.fd) != 0) return fail("write failed");
   const int fdnum = fd.fd;
   fd.fd = -1;
   if (::close(fdnum) != 0) return fail("write failed");

@@ -25,6 +25,10 @@ bool read_file(const std::string& path, std::string* out, std::string* err, int6
 bool write_file_atomic(const std::string& path, const std::string& content, std::string* err,
                        Lang lang = Lang::kEn);
 
+/// Writes all of `bytes` to the descriptor `fd`, again after an interrupted or partial
+/// write; false (errno saying why) when a write fails.
+bool write_all(int fd, std::string_view bytes);
+
 /// True when `path` is missing or a regular file (not a link, device, FIFO or directory);
 /// false and *err ("PATH: exists and is not a regular file; ...") otherwise.
 bool check_replaceable_file(const std::string& path, std::string* err);

@@ -9,18 +9,10 @@
 #include <csignal>
 #include <string_view>
 
+#include "util/files.h"
+
 namespace kaoping {
 namespace {
-
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 std::string read_all(int fd) {
   std::string bytes;

@@ -66,13 +66,19 @@ inline void floyd_sample_halves(uint32_t n, uint32_t k, Gen& rng, Take&& take) {
   if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
 }
 
+/// The x' of cut_search (below): x, or 2^64 − 2 for x = 2^64 − 1, so that no saturated
+/// entry is <= x'.
+inline uint64_t cut_key(uint64_t x) {
+  return x - (x == ~uint64_t{0} ? 1 : 0);
+}
+
 /// Inversion from cut points: for a uniform 64-bit x, Z = min{z : x < cut[z] or cut[z]
 /// saturated}, given `count` non-decreasing cut points whose last is saturated (2^64 − 1),
 /// as binomial_cut_points (audit/stats.h) writes them. With x' = min(x, 2^64 − 2), Z is the
 /// number of cut points <= x'. cut_search finds it by a binary search without a branch on x
 /// (a search that branched on the draw mispredicted about once a call).
 inline uint32_t cut_search(const uint64_t* cut, uint32_t count, uint64_t x) {
-  const uint64_t xs = x - (x == ~uint64_t{0} ? 1 : 0);
+  const uint64_t xs = cut_key(x);
   const uint64_t* base = cut;
   for (uint32_t len = count; len > 1;) {
     const uint32_t half = len / 2;
@@ -105,8 +111,7 @@ inline uint32_t cut_invert(const uint64_t* cut, uint32_t count, const uint8_t* g
   const uint8_t g = guide[x >> 56];
   if (g & kCutGuideSearch) [[unlikely]]
     return cut_search(cut, count, x);
-  const uint64_t xs = x - (x == ~uint64_t{0} ? 1 : 0);
-  return g + (cut[g] <= xs ? 1u : 0u);
+  return g + (cut[g] <= cut_key(x) ? 1u : 0u);
 }
 
 }  // namespace kaoping
