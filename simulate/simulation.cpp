@@ -55,11 +55,14 @@ class Runner {
       c.histogram.assign(static_cast<std::size_t>(n_criteria_) * kHistogramBins, 0);
     }
     household_totals_.resize(n_positions_);
-    round_.resize(kRoundBlocks);
+    // Without an early stop the rounds only report progress and flush the counters, so
+    // they can be longer: the threads then wait for each other at a barrier less often.
+    round_blocks_ = options.target_halfwidth > 0 ? kRoundBlocks : kLongRoundBlocks;
+    round_.resize(round_blocks_);
     total_.fails.assign(n_criteria_, 0);
     total_.rate_sum.assign(n_criteria_, 0.0);
     total_.rate_sum2.assign(n_criteria_, 0.0);
-    round_end_ = std::min<int64_t>(kRoundBlocks, total_blocks_);
+    round_end_ = std::min<int64_t>(round_blocks_, total_blocks_);
   }
 
   /// Runs every round on the threads; returns the seconds spent in the replicate loop.
@@ -147,8 +150,9 @@ class Runner {
   }
 
   void run_block(int64_t b, ReplicateModel::Scratch* scratch, ThreadCounts* c) {
-    BlockSums& sums = round_[b - round_first_];
-    sums = BlockSums{};
+    // Summed here and stored once: the blocks of a round sit side by side in round_, and
+    // two threads adding to neighbouring blocks there would share their cache lines.
+    BlockSums sums;
     sums.fails.assign(n_criteria_, 0);
     sums.rate_sum.assign(n_criteria_, 0.0);
     sums.rate_sum2.assign(n_criteria_, 0.0);
@@ -173,6 +177,7 @@ class Runner {
       count_units(*scratch, o.pass, c);
     }
     c->since_flush += sums.runs;
+    round_[b - round_first_] = std::move(sums);
   }
 
   /// Which townships and villages were drawn (the households were counted by the replicate).
@@ -213,7 +218,7 @@ class Runner {
       return;
     }
     round_first_ = round_end_;
-    round_end_ = std::min(round_end_ + kRoundBlocks, total_blocks_);
+    round_end_ = std::min(round_end_ + round_blocks_, total_blocks_);
     next_block_.store(round_first_);
   }
 
@@ -306,6 +311,7 @@ class Runner {
   const int n_criteria_;
   int threads_ = 1;
   int64_t total_blocks_ = 0;
+  int64_t round_blocks_ = kRoundBlocks;  ///< blocks per round (kLongRoundBlocks without a stop rule)
   std::size_t n_positions_ = 0;
   std::vector<ThreadCounts> counts_;
   /// 64-bit totals the 32-bit household counters are flushed into before they could wrap.

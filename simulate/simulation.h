@@ -35,6 +35,9 @@ inline constexpr int64_t kBlockSize = 4096;
 /// Blocks per round: the early-stop rule is checked after each round, i.e. every
 /// kBlockSize·kRoundBlocks replicates, in index order, whatever the thread count.
 inline constexpr int64_t kRoundBlocks = 8;
+/// Blocks per round when there is no early stop (target_halfwidth = 0): the rounds then
+/// change no figure, only how often progress is reported and the threads meet.
+inline constexpr int64_t kLongRoundBlocks = 64;
 /// Bins of the rate histograms (width 0.0001 over [0, 1], SPEC §4); bin i holds rates in
 /// [i/10000, (i+1)/10000), the last bin holds 1.
 inline constexpr int kHistogramBins = 10001;

@@ -341,6 +341,37 @@ TEST(MonteCarlo, EarlyStopIsDeterministicAndAtARoundBoundary) {
   EXPECT_GT(wilson_halfwidth(c.passes, c.runs), 0.0035);
 }
 
+TEST(MonteCarlo, TheRoundsLengthChangesNoFigure) {
+  // Without a stop rule the rounds are kLongRoundBlocks long; a stop rule that is never met
+  // keeps them kRoundBlocks long. The figures are the same either way, on two threads.
+  const Registry reg = generate_county(Profile::kSmall, 3);
+  const Config config = default_config();
+  const Design design = design_of(reg, config);
+  SimulationOptions opts;
+  opts.runs = (kLongRoundBlocks + 3) * kBlockSize + 77;  // a second long round, partial
+  opts.threads = 2;
+  opts.target_halfwidth = 0;
+  SimulationResult a, b;
+  std::string err;
+  ASSERT_TRUE(run_simulation(reg, config, design, opts, &a, &err)) << err;
+  opts.target_halfwidth = 1e-9;  // never reached
+  ASSERT_TRUE(run_simulation(reg, config, design, opts, &b, &err)) << err;
+  EXPECT_FALSE(b.stopped_early);
+  EXPECT_EQ(a.runs, b.runs);
+  EXPECT_EQ(a.passes, b.passes);
+  ASSERT_EQ(a.criteria.size(), b.criteria.size());
+  for (std::size_t k = 0; k < a.criteria.size(); ++k) {
+    EXPECT_EQ(a.criteria[k].fail_count, b.criteria[k].fail_count);
+    EXPECT_EQ(std::memcmp(&a.criteria[k].mean, &b.criteria[k].mean, sizeof(double)), 0);
+    EXPECT_EQ(std::memcmp(&a.criteria[k].mean_se, &b.criteria[k].mean_se, sizeof(double)), 0);
+  }
+  int differing = 0;
+  for (std::size_t i = 0; i < a.households.size(); ++i)
+    differing += a.households[i].sampled != b.households[i].sampled ||
+                 a.households[i].fault_fail != b.households[i].fault_fail;
+  EXPECT_EQ(differing, 0);
+}
+
 /// Townships and tier villages are drawn with the design's inclusion probabilities.
 void check_inclusion(const Config& config, int64_t runs,
                      const Registry& reg = generate_county(Profile::kSmall, 2)) {
