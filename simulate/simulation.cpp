@@ -311,7 +311,8 @@ class Runner {
   const int n_criteria_;
   int threads_ = 1;
   int64_t total_blocks_ = 0;
-  int64_t round_blocks_ = kRoundBlocks;  ///< blocks per round (kLongRoundBlocks without a stop rule)
+  /// Blocks per round: kRoundBlocks, or kLongRoundBlocks without a stop rule.
+  int64_t round_blocks_ = kRoundBlocks;
   std::size_t n_positions_ = 0;
   std::vector<ThreadCounts> counts_;
   /// 64-bit totals the 32-bit household counters are flushed into before they could wrap.
