@@ -35,7 +35,8 @@ class Runner {
         model_(model),
         options_(options),
         criteria_(model.criteria()),
-        n_criteria_(static_cast<int>(criteria_.size())) {
+        n_criteria_(static_cast<int>(criteria_.size())),
+        round_blocks_(options.target_halfwidth > 0 ? kRoundBlocks : kLongRoundBlocks) {
     threads_ = options.threads;
     if (threads_ <= 0)
       threads_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -55,9 +56,6 @@ class Runner {
       c.histogram.assign(static_cast<std::size_t>(n_criteria_) * kHistogramBins, 0);
     }
     household_totals_.resize(n_positions_);
-    // Without an early stop the rounds only report progress and flush the counters, so
-    // they can be longer: the threads then wait for each other at a barrier less often.
-    round_blocks_ = options.target_halfwidth > 0 ? kRoundBlocks : kLongRoundBlocks;
     round_.resize(round_blocks_);
     total_.fails.assign(n_criteria_, 0);
     total_.rate_sum.assign(n_criteria_, 0.0);
@@ -311,8 +309,10 @@ class Runner {
   const int n_criteria_;
   int threads_ = 1;
   int64_t total_blocks_ = 0;
-  /// Blocks per round: kRoundBlocks, or kLongRoundBlocks without a stop rule.
-  int64_t round_blocks_ = kRoundBlocks;
+  /// Blocks per round: kRoundBlocks with a stop rule; without one the rounds only report
+  /// progress and flush the counters, so they are kLongRoundBlocks (the threads then wait
+  /// for each other at the barrier less often).
+  const int64_t round_blocks_;
   std::size_t n_positions_ = 0;
   std::vector<ThreadCounts> counts_;
   /// 64-bit totals the 32-bit household counters are flushed into before they could wrap.
