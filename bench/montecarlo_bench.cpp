@@ -49,7 +49,7 @@ void BM_Replicate(benchmark::State& state) {
 BENCHMARK(BM_Replicate)->ArgNames({"verified", "counts"})->Args({0, 0})->Args({1, 0})->Args({0, 1});
 
 /// The household stage's index draws alone: Floyd's algorithm on the 32-bit halves of a
-/// keyed SplitMix64 stream (util/sampling.h), k of a pool of n, tags as the engine keeps them.
+/// keyed WyRand stream (util/sampling.h), k of a pool of n, tags as the engine keeps them.
 void BM_FloydHalves(benchmark::State& state) {
   const auto n = static_cast<uint32_t>(state.range(0)), k = static_cast<uint32_t>(state.range(1));
   std::vector<uint16_t> tags(n, 0);
@@ -57,7 +57,7 @@ void BM_FloydHalves(benchmark::State& state) {
   uint64_t r = 0;
   for (auto _ : state) {
     if (++tag == 0) std::fill(tags.begin(), tags.end(), uint16_t{0}), tag = 1;
-    SplitMix rng(unit_key(stream_key(1, r++), 7));
+    WyRand rng(unit_key(stream_key(1, r++), 7));
     uint32_t sum = 0;
     floyd_sample_halves(n, k, rng, [&](uint32_t t, uint32_t j) {
       if (tags[t] == tag) t = j;

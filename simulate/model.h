@@ -60,7 +60,7 @@ class ReplicateModel {
     uint64_t key = 0;  ///< of the segment's keyed draws (income, presence, approval)
     /// The segment's sequential stream: the rare slots, the absent count, the selection and
     /// the walk, then the approvals, in that order.
-    SplitMix rng;
+    WyRand rng;
     int32_t group_count[16] = {};  ///< surveyed households per approval group
   };
 

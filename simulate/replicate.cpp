@@ -35,7 +35,7 @@ struct Redrawn {
   uint64_t product, state;
 };
 [[gnu::noinline, gnu::cold]] Redrawn redraw_below(uint64_t m, uint32_t bound, uint64_t state) {
-  SplitMix rng(state);
+  WyRand rng(state);
   const uint64_t product = below32_accept(m, bound, rng);
   return {product, rng.state()};
 }
@@ -54,17 +54,16 @@ struct Redrawn {
 /// function of its own, with the generator's state in a local, so that it stays in a
 /// register.
 template <bool kList, bool kFaults>
-[[gnu::noinline]] SampleCounts sample_segment(SplitMix& rng_ref, uint32_t n, uint32_t k,
+[[gnu::noinline]] SampleCounts sample_segment(WyRand& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint8_t* light,
                                               const uint64_t* table, uint32_t* heavy_out,
                                               uint32_t* light_out, uint32_t* fault_out,
                                               uint32_t start) {
   constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
   uint64_t state = rng_ref.state();
-  const auto next = [&] {  // SplitMix::operator()
-    const uint64_t x = state;
-    state += kSplitMixGamma;
-    return splitmix64(x);
+  const auto next = [&] {  // WyRand::operator()
+    state += kWyIncrement;
+    return wyrand_mix(state);
   };
   const auto below = [&](uint32_t x, uint32_t bound) {  // below32
     uint64_t m = uint64_t{x} * bound;
@@ -96,14 +95,14 @@ template <bool kList, bool kFaults>
     take(below(static_cast<uint32_t>(bits >> 32), j + 2), j + 1);
   }
   if (j < n) take(below(static_cast<uint32_t>(next()), j + 1), j);
-  rng_ref = SplitMix(state);
+  rng_ref = WyRand(state);
   const auto nh = static_cast<uint32_t>(sum & kHeavyMask);
   const uint32_t nf = kFaults ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
   return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};
 }
 
 /// sample_segment by [kList][kFaults].
-constexpr SampleCounts (*kSamplers[2][2])(SplitMix&, uint32_t, uint32_t, uint16_t*, uint16_t,
+constexpr SampleCounts (*kSamplers[2][2])(WyRand&, uint32_t, uint32_t, uint16_t*, uint16_t,
                                           const uint8_t*, const uint64_t*, uint32_t*, uint32_t*,
                                           uint32_t*, uint32_t) = {
     {sample_segment<false, false>, sample_segment<false, true>},
@@ -380,7 +379,7 @@ struct ReplicateModel::Replicate {
   /// matters (the households themselves are then drawn within the category, which is the
   /// same distribution).
   void draw_fill(int v, const Village& vil, uint32_t k[kCategoryCount]) {
-    SplitMix rng(unit_key(key, kFillUnit + static_cast<uint64_t>(v)));
+    WyRand rng(unit_key(key, kFillUnit + static_cast<uint64_t>(v)));
     uint32_t rest[kCategoryCount];
     uint32_t pooled = 0;
     for (int c = 0; c < kCategoryCount; ++c) pooled += rest[c] = vil.count[c] - k[c];
@@ -554,7 +553,7 @@ struct ReplicateModel::Replicate {
   /// others are stored for step 4.
   void draw_village(int township, int tier_index, Tier tier) {
     const std::vector<int>& list = model.tier_villages_[township][static_cast<int>(tier)];
-    SplitMix village_rng(
+    WyRand village_rng(
         unit_key(key, kVillageUnit + static_cast<uint64_t>(township) * kTierCount + tier_index));
     const int given =
         model.given_village_.empty()
@@ -592,7 +591,7 @@ struct ReplicateModel::Replicate {
       g.chosen = n_chosen;
       g.pool = static_cast<uint32_t>(v * kCategoryCount + c);
       g.key = unit_key(key, kSegmentUnit + g.pool);
-      g.rng = SplitMix(g.key);
+      g.rng = WyRand(g.key);
       draw_rare(&g);
       if (!g.whole) {
         g.swaps = n_swaps;
@@ -624,7 +623,7 @@ struct ReplicateModel::Replicate {
       g.list = static_cast<uint32_t>(i);
       g.pool = l.village * kCategoryCount + l.category;
       g.key = unit_key(key, kSegmentUnit + g.pool);
-      g.rng = SplitMix(g.key);
+      g.rng = WyRand(g.key);
       draw_rare(&g);
       s->segments.push_back(g);
     }
@@ -714,7 +713,7 @@ struct ReplicateModel::Replicate {
   /// the rows without one), exact to the 2^-64 of the cut points. A search from the median
   /// that branched on the draw mispredicted about once a group, and a replicate draws some
   /// 45 groups (each group of each segment). Above the table a Boost.Random binomial draw.
-  int32_t group_approvals(std::size_t g, int m, SplitMix& rng) const {
+  int32_t group_approvals(std::size_t g, int m, WyRand& rng) const {
     if (m > static_cast<int>(kApprovalTableMax)) {
       boost::random::binomial_distribution<int, double> dist(m, model.group_p_[g]);
       return dist(rng);

@@ -15,8 +15,8 @@ namespace kaoping {
 namespace {
 
 // Independent oracles: the reference generators as published at prng.di.unimi.it
-// (splitmix64.c by Vigna; xoshiro256plusplus.c by Blackman & Vigna), transcribed with their
-// own state handling rather than through kaoping's functions.
+// (splitmix64.c by Vigna; xoshiro256plusplus.c by Blackman & Vigna) and wyrand (Wang Yi's
+// wyhash), transcribed with their own state handling rather than through kaoping's functions.
 struct SplitMix64Reference {
   uint64_t x;  // the state; any value
   uint64_t next() {
@@ -24,6 +24,16 @@ struct SplitMix64Reference {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
     z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
     return z ^ (z >> 31);
+  }
+};
+
+// wyrand as the PRNG test suites carry it (wyrand_stateless, from Wang Yi's wyhash).
+struct WyRandReference {
+  uint64_t s;  // the state; any value
+  uint64_t next() {
+    s += 0xa0761d6478bd642fULL;
+    const unsigned __int128 t = static_cast<unsigned __int128>(s) * (s ^ 0xe7037ed1a0b428dbULL);
+    return static_cast<uint64_t>(t >> 64) ^ static_cast<uint64_t>(t);
   }
 };
 
@@ -78,14 +88,40 @@ TEST(RngTest, SplitMix64MatchesTheReferenceOutputs) {
   EXPECT_EQ(splitmix64(1234567 + 2 * 0x9e3779b97f4a7c15ULL), 9817491932198370423ULL);
 }
 
-TEST(RngTest, SplitMixGeneratorIsTheReferenceSequence) {
-  // SplitMix is splitmix64.c itself: state advanced by the golden gamma, each output mixed.
-  SplitMix from_zero(0);
-  for (uint64_t expected : kSplitMix64FromZero) EXPECT_EQ(from_zero(), expected);
-  SplitMix from_1234567(1234567);
-  EXPECT_EQ(from_1234567(), 6457827717110365317ULL);
-  EXPECT_EQ(from_1234567(), 3203168211198807973ULL);
-  EXPECT_EQ(from_1234567(), 9817491932198370423ULL);
+// wyrand from state 0 and from 1234567: its first outputs, computed from the reference
+// formula with exact integers (Python: s += 0xa0761d6478bd642f; p = s * (s ^
+// 0xe7037ed1a0b428db); output (p >> 64) ^ p, all mod 2^64), not with kaoping's code.
+constexpr uint64_t kWyRandFromZero[] = {0x111cb3a78f59a58eULL, 0xceabd938ff4e856dULL,
+                                        0x61fb51318f47d2a4ULL, 0x78bd03c491909760ULL,
+                                        0x7c003d7fb14820deULL, 0x8769964729356b1fULL};
+constexpr uint64_t kWyRandFrom1234567[] = {0x0e6c0d75670e37ccULL, 0x6c97c0b827352c64ULL,
+                                           0xd0cd28cec7470d39ULL};
+
+TEST(RngTest, WyRandMatchesTheReferenceOutputs) {
+  WyRand from_zero(0);
+  for (uint64_t expected : kWyRandFromZero) EXPECT_EQ(from_zero(), expected);
+  WyRand from_1234567(1234567);
+  for (uint64_t expected : kWyRandFrom1234567) EXPECT_EQ(from_1234567(), expected);
+}
+
+TEST(RngTest, WyRandOracleReproducesThePinnedValuesAndAgreesFurther) {
+  WyRandReference ref{0};
+  for (uint64_t expected : kWyRandFromZero) EXPECT_EQ(ref.next(), expected);
+  for (uint64_t seed : {1ULL, 42ULL, 20170905ULL, ~0ULL, 0x8000000000000000ULL}) {
+    WyRandReference r{seed};
+    WyRand g(seed);
+    for (int i = 0; i < 1000; ++i) ASSERT_EQ(g(), r.next()) << "seed " << seed << ", output " << i;
+  }
+}
+
+TEST(RngTest, KeyedDrawIsTheStreamsOutputAtItsIndex) {
+  // keyed_draw(key, i) is output i of WyRand(key), so a household's draw by its slot is the
+  // one a sequential stream would give it, without drawing the ones before.
+  for (uint64_t key :
+       {uint64_t{0}, uint64_t{7}, unit_key(stream_key(20170905, 3), 42), ~uint64_t{0}}) {
+    WyRand g(key);
+    for (uint64_t i = 0; i < 300; ++i) ASSERT_EQ(keyed_draw(key, i), g()) << key << " " << i;
+  }
 }
 
 TEST(RngTest, SplitMix64OracleReproducesThePinnedValuesAndAgreesFurther) {
@@ -232,7 +268,7 @@ TEST(SamplingTest, Below32RedrawsExactlyTheRejectedProducts) {
 /// of two outputs per call (one output for an odd last draw).
 TEST(SamplingTest, FloydHalvesDrawsKDistinctPositionsTwoPerOutput) {
   for (uint32_t k : {1u, 2u, 7u, 43u, 100u}) {
-    SplitMix rng(k);
+    WyRand rng(k);
     std::set<uint32_t> taken;
     floyd_sample_halves(100, k, rng, [&](uint32_t t, uint32_t j) {
       EXPECT_LE(t, j);
@@ -240,7 +276,7 @@ TEST(SamplingTest, FloydHalvesDrawsKDistinctPositionsTwoPerOutput) {
     });
     EXPECT_EQ(taken.size(), k);
     EXPECT_LT(*taken.rbegin(), 100u);
-    SplitMix same(k);
+    WyRand same(k);
     for (uint32_t i = 0; i < (k + 1) / 2; ++i) same();
     EXPECT_EQ(rng(), same()) << k;  // no rejection at n = 100 with these seeds
   }
@@ -258,7 +294,7 @@ TEST(SamplingTest, CutSearchAndGuideInvertExactlyAsTheWalk) {
   // (several in one byte range of x, where the guide hands over to the search), repeats (a
   // value of probability 0) and a saturated tail; x at every cut point and its neighbours,
   // at every byte boundary, at 0 and 2^64 − 1, and at random.
-  SplitMix rng(20261203);
+  WyRand rng(20261203);
   int guided = 0, searched = 0;
   for (uint32_t count = 1; count <= kCutGuideMax; ++count) {
     std::vector<uint64_t> cut(count);
