@@ -70,6 +70,22 @@ void BM_FloydHalves(benchmark::State& state) {
 }
 BENCHMARK(BM_FloydHalves)->Args({60, 15})->Args({200, 15});
 
+/// The same draws by the shuffle of a small pool's slots (util/sampling.h), as the engine
+/// samples pools of up to 256.
+void BM_ShuffleHalves(benchmark::State& state) {
+  const auto n = static_cast<uint32_t>(state.range(0)), k = static_cast<uint32_t>(state.range(1));
+  alignas(64) uint8_t order[kShufflePool];
+  uint64_t r = 0;
+  for (auto _ : state) {
+    WyRand rng(unit_key(stream_key(1, r++), 7));
+    uint32_t sum = 0;
+    shuffle_sample_halves(n, k, order, rng, [&](uint32_t t) { sum += t; });
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * k);
+}
+BENCHMARK(BM_ShuffleHalves)->Args({60, 15})->Args({200, 15});
+
 /// One keyed draw (util/rng.h): the income or fault uniform of a heavy household.
 void BM_KeyedDraw(benchmark::State& state) {
   const uint64_t key = unit_key(stream_key(1, 2), 3);

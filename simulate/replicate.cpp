@@ -1,7 +1,8 @@
 // One replicate of the model (simulate/model.h). Where the time goes: a replicate surveys
-// about 9 villages × 43 households; per household the loop does one index draw (Floyd's
-// algorithm from 32-bit halves of the generator, or a partial Fisher–Yates walk when
-// presence differs between households, with one presence draw per visit). Only "heavy"
+// about 9 villages × 43 households; per household the loop does one index draw from a
+// 32-bit half of the generator (a shuffle of the slots of a pool of up to 256, Floyd's
+// algorithm in a larger one, or a partial Fisher–Yates walk when presence differs between
+// households, with one presence draw per visit). Only "heavy"
 // households (a certain finding, or an income finding more likely than 2^-12) draw their
 // own income uniform, compared against precomputed 64-bit cut points (no exp/log/erf in the
 // loop); the "light" ones of a segment share one draw that says whether any of them has a
@@ -9,10 +10,8 @@
 // absence with one draw; approval is one table look-up per group of equal probability.
 // docs/simulation.md gives the measurements behind each choice.
 #include <algorithm>
-#include <array>
 #include <boost/random/binomial_distribution.hpp>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include "sampler/sampler.h"
@@ -41,14 +40,6 @@ struct Redrawn {
   const uint64_t product = below32_accept(m, bound, rng);
   return {product, rng.state()};
 }
-
-/// The largest pool sample_segment shuffles (its slots are bytes), and the slots in order.
-constexpr uint32_t kShufflePool = 256;
-constexpr std::array<uint8_t, kShufflePool> kSlots = [] {
-  std::array<uint8_t, kShufflePool> a{};
-  for (uint32_t i = 0; i < kShufflePool; ++i) a[i] = static_cast<uint8_t>(i);
-  return a;
-}();
 
 /// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
 /// pool, two index draws per generator output (its 32-bit halves, as floyd_sample_halves draws
@@ -102,9 +93,9 @@ template <bool kList, bool kFaults, bool kShuffle>
     }
     sum += c;
   };
-  if constexpr (kShuffle) {
+  if constexpr (kShuffle) {  // shuffle_sample_halves
     alignas(64) uint8_t order[kShufflePool];
-    for (uint32_t b = 0; b < n; b += 64) std::memcpy(order + b, kSlots.data() + b, 64);
+    reset_shuffle(order, n);
     const auto pick = [&](uint32_t i, uint32_t x) {  // step i: a slot of order[i, n)
       const uint32_t p = i + below(x, n - i);
       const uint32_t t = order[p];
@@ -448,13 +439,13 @@ struct ReplicateModel::Replicate {
     g->k = g->n - absent;
   }
 
-  /// A decided segment's k households: Floyd's algorithm with exactly k index draws
-  /// (sample_segment), remembering who is taken in the thread's small tag array (one tag per
-  /// segment: nothing to undo, and the array of a pool's size stays in L1). Heavy households
-  /// go to chosen_list; light ones, when listed, straight to the surveyed list when the
-  /// segment is settled here, else to light_list; the rare light ones drawn are judged now,
-  /// while the tags say who was drawn. Returns true when the segment was settled outright
-  /// (grouped approval and the packed sums: the usual case).
+  /// A decided segment's k households: exactly k index draws (sample_segment: a shuffle of
+  /// the slots of a small pool, Floyd's algorithm in a large one), remembering who is taken in the
+  /// thread's small tag array (one tag per segment: nothing to undo, and the array of a pool's size
+  /// stays in L1). Heavy households go to chosen_list; light ones, when listed, straight to the
+  /// surveyed list when the segment is settled here, else to light_list; the rare light ones drawn
+  /// are judged now, while the tags say who was drawn. Returns true when the segment was settled
+  /// outright (grouped approval and the packed sums: the usual case).
   bool draw_decided(Segment* g) {
     g->decided = true;
     const uint32_t n = g->n, start = g->start;

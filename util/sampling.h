@@ -3,8 +3,10 @@
 // a partial Fisher–Yates shuffle (a random order, taken as far as it is needed).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "util/rng.h"
@@ -64,6 +66,43 @@ inline void floyd_sample_halves(uint32_t n, uint32_t k, Gen& rng, Take&& take) {
     take(below32(static_cast<uint32_t>(bits >> 32), j + 2, rng), j + 1);
   }
   if (j < n) take(below32(static_cast<uint32_t>(rng()), j + 1, rng), j);
+}
+
+/// The largest pool shuffle_sample_halves samples (its slots are bytes), and the slots in
+/// order, copied 64 bytes at a time to start a shuffle.
+inline constexpr uint32_t kShufflePool = 256;
+alignas(64) inline constexpr std::array<uint8_t, kShufflePool> kShuffleSlots = [] {
+  std::array<uint8_t, kShufflePool> a{};
+  for (uint32_t i = 0; i < kShufflePool; ++i) a[i] = static_cast<uint8_t>(i);
+  return a;
+}();
+
+/// order[0, n) = 0..n−1, in blocks of 64 bytes (order holds kShufflePool bytes).
+inline void reset_shuffle(uint8_t* order, uint32_t n) {
+  for (uint32_t b = 0; b < n; b += 64) std::memcpy(order + b, kShuffleSlots.data() + b, 64);
+}
+
+/// A simple random sample of k of the n slots 0..n−1 (k <= n <= kShufflePool) by the first k
+/// steps of a Fisher–Yates shuffle of `order` (kShufflePool bytes, overwritten): step i takes the
+/// slot at a uniform position of order[i, n) and moves order[i] there. The index draws are
+/// floyd_sample_halves' (32-bit halves, the low half first); no slot is ever taken twice, so
+/// there is no "taken before" test, which in a pool whose sample is a sizeable fraction is
+/// true at random and mispredicted. take(slot) is called in sample order.
+template <typename Gen, typename Take>
+inline void shuffle_sample_halves(uint32_t n, uint32_t k, uint8_t* order, Gen& rng, Take&& take) {
+  reset_shuffle(order, n);
+  const auto step = [&](uint32_t i, uint32_t x) {
+    const uint32_t p = i + below32(x, n - i, rng);
+    take(uint32_t{order[p]});
+    order[p] = order[i];
+  };
+  uint32_t i = 0;
+  for (; i + 1 < k; i += 2) {
+    const uint64_t bits = rng();
+    step(i, static_cast<uint32_t>(bits));
+    step(i + 1, static_cast<uint32_t>(bits >> 32));
+  }
+  if (i < k) step(i, static_cast<uint32_t>(rng()));
 }
 
 /// The x' of cut_search (below): x, or 2^64 − 2 for x = 2^64 − 1, so that no saturated

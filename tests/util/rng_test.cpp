@@ -282,6 +282,50 @@ TEST(SamplingTest, FloydHalvesDrawsKDistinctPositionsTwoPerOutput) {
   }
 }
 
+/// The shuffle's sample: k distinct slots, the draws of floyd_sample_halves (one output per
+/// two draws), and every ordered pair of a pool of 5 equally likely, within 4.5 standard
+/// errors of 1/20 (the engine's own copy of the shuffle is checked by the engine's exact
+/// tests, which fail when its positions are biased).
+TEST(SamplingTest, ShuffleHalvesDrawsAUniformSampleTwoPerOutput) {
+  alignas(64) uint8_t order[kShufflePool];
+  for (uint32_t n : {2u, 5u, 48u, 256u}) {
+    for (uint32_t k : {1u, 2u, 15u, 48u, 256u}) {
+      if (k > n) continue;
+      WyRand rng(n * 1000 + k);
+      std::set<uint32_t> taken;
+      shuffle_sample_halves(n, k, order, rng, [&](uint32_t t) {
+        EXPECT_LT(t, n);
+        taken.insert(t);
+      });
+      EXPECT_EQ(taken.size(), k) << n << " " << k;
+      WyRand same(n * 1000 + k);
+      for (uint32_t i = 0; i < (k + 1) / 2; ++i) same();
+      EXPECT_EQ(rng(), same()) << n << " " << k;  // no rejection with these bounds and seeds
+    }
+  }
+  constexpr int kTrials = 200000;
+  int count[5][5] = {};
+  WyRand rng(20261203);
+  for (int r = 0; r < kTrials; ++r) {
+    uint32_t first = 0, seen = 0;
+    shuffle_sample_halves(5, 2, order, rng, [&](uint32_t t) {
+      if (seen++ == 0)
+        first = t;
+      else
+        ++count[first][t];
+    });
+  }
+  const double p = 1.0 / 20, se = std::sqrt(p * (1 - p) / kTrials);
+  for (int a = 0; a < 5; ++a)
+    for (int b = 0; b < 5; ++b) {
+      if (a == b) {
+        EXPECT_EQ(count[a][b], 0);
+        continue;
+      }
+      EXPECT_NEAR(static_cast<double>(count[a][b]) / kTrials, p, 4.5 * se) << a << "," << b;
+    }
+}
+
 /// Z = min{z : x < cut[z] or cut[z] saturated}, by walking the table.
 uint32_t invert_by_walking(const std::vector<uint64_t>& cut, uint64_t x) {
   uint32_t z = 0;
