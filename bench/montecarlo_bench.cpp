@@ -30,10 +30,10 @@ void BM_Replicate(benchmark::State& state) {
   std::string err;
   if (!model.init(f.reg, config, f.design, {}, &err)) state.SkipWithError(err.c_str());
   ReplicateModel::Scratch scratch = model.make_scratch();
-  std::vector<uint32_t> counters;
+  ReplicateModel::HouseholdCounts counts;
   if (state.range(1) != 0) {
-    counters.assign(4 * model.household_count(), 0);
-    scratch.counters = counters.data();
+    counts.assign(model.household_count());
+    scratch.counts = &counts;
   }
   uint64_t r = 0;
   int64_t surveyed = 0;

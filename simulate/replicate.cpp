@@ -181,7 +181,7 @@ struct ReplicateModel::Replicate {
         heavy_hot(m.heavy_hot_.data()),
         light(m.light_.data()),
         heavy_index(m.heavy_index_.data()),
-        counters(scratch->counters),
+        counts(scratch->counts),
         perm(scratch->perm.data()),
         swaps(scratch->swaps.data()),
         chosen_list(scratch->chosen.data()),
@@ -190,7 +190,7 @@ struct ReplicateModel::Replicate {
         grouped(m.grouped_approval_),
         criteria_findings(m.criteria_findings_),
         found_list(scratch->record ? scratch->found.data() : nullptr),
-        keep_list(scratch->counters != nullptr || !m.grouped_approval_ || scratch->record),
+        keep_list(scratch->counts != nullptr || !m.grouped_approval_ || scratch->record),
         any_fixed(m.any_fixed_),
         packed(m.packed_) {
     s->villages.clear();
@@ -205,7 +205,7 @@ struct ReplicateModel::Replicate {
   const Hot* heavy_hot;
   const uint8_t* light;
   const uint32_t* heavy_index;
-  uint32_t* counters;
+  HouseholdCounts* counts;
   uint32_t* perm;
   uint32_t* swaps;
   uint32_t* chosen_list;
@@ -568,7 +568,7 @@ struct ReplicateModel::Replicate {
       const uint32_t pos = step(g, j);
       chosen_list[n_chosen++] = pos;
       __builtin_prefetch(hot + pos);
-      if (counters) __builtin_prefetch(counters + 4 * static_cast<std::size_t>(pos), 1);
+      if (counts) __builtin_prefetch(counts->sampled.data() + 2 * std::size_t{pos}, 1);
     }
   }
 
@@ -762,15 +762,17 @@ struct ReplicateModel::Replicate {
     }
   }
 
-  /// The per-household counters of the replicate, from the complete list of the surveyed:
-  /// {sampled, fault} of a passing replicate at 0 and 1, of a failing one at 2 and 3.
+  /// The per-household counts of the replicate (HouseholdCounts), from the complete list of
+  /// the surveyed; the fault counts are touched only for the few at fault.
   void count_households(bool pass) const {
-    uint32_t* const base = counters + (pass ? 0 : 2);
+    uint16_t* const sampled = counts->sampled.data() + (pass ? 0 : 1);
+    uint16_t* const fault = counts->fault.data() + (pass ? 0 : 1);
     for (uint32_t i = 0; i < n_listed; ++i) {
       const uint32_t rec = surveyed[i];
-      uint32_t* x = base + 4 * static_cast<std::size_t>(rec & ~kFaultBit);
-      x[0] += 1;
-      x[1] += rec >> 31;
+      const std::size_t p = 2 * std::size_t{rec & ~kFaultBit};
+      sampled[p] += 1;
+      if (rec & kFaultBit) [[unlikely]]
+        fault[p] += 1;
     }
   }
 
@@ -810,7 +812,7 @@ struct ReplicateModel::Replicate {
   rep.visit_segments();
   rep.finish_walks();
   const ReplicateOutcome out = rep.outcome();
-  if (s->counters) rep.count_households(out.pass);
+  if (s->counts) rep.count_households(out.pass);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <thread>
 
 #include "audit/stats.h"
@@ -66,11 +67,16 @@ class Runner {
       // 5-10% slower on two threads with a registry read from CSV (docs/simulation.md).
       init_counts(&counts_[tid]);
       ReplicateModel::Scratch scratch = model_.make_scratch();
-      if (options_.household_attribution) scratch.counters = counts_[tid].households.data();
+      ThreadCounts& c = counts_[tid];
+      if (options_.household_attribution) scratch.counts = &c.households;
       scratch.record = options_.record_findings;
       for (;;) {
-        for (int64_t b = next_block_.fetch_add(1); b < round_end_; b = next_block_.fetch_add(1))
-          run_block(b, &scratch, &counts_[tid]);
+        for (int64_t b = next_block_.fetch_add(1); b < round_end_; b = next_block_.fetch_add(1)) {
+          run_block(b, &scratch, &c);
+          // The 16-bit counts into the totals before another block could wrap them.
+          if (c.since_flush + kBlockSize > ReplicateModel::HouseholdCounts::kMaxReplicates)
+            flush(c);
+        }
         sync.arrive_and_wait();
         if (stop_) break;
       }
@@ -121,9 +127,9 @@ class Runner {
   };
   /// Order-free integer counters of one thread.
   struct ThreadCounts {
-    /// Per position, 4 counters: sampled and fault in passing replicates, sampled and fault
-    /// in failing ones (32-bit, flushed into 64-bit totals long before they could wrap).
-    std::vector<uint32_t> households;
+    /// Per position, sampled and at fault in passing and in failing replicates (16-bit,
+    /// flushed into the 64-bit totals before they could wrap).
+    ReplicateModel::HouseholdCounts households;
     std::vector<int64_t> township_sampled, township_pass, village_sampled, village_pass;
     std::vector<uint64_t> histogram;  ///< criteria × kHistogramBins
     int64_t since_flush = 0;
@@ -131,7 +137,7 @@ class Runner {
 
   /// One thread's counters, all zero.
   void init_counts(ThreadCounts* c) const {
-    if (options_.household_attribution) c->households.assign(4 * n_positions_, 0);
+    if (options_.household_attribution) c->households.assign(n_positions_);
     c->township_sampled.assign(reg_.townships.size(), 0);
     c->township_pass.assign(reg_.townships.size(), 0);
     c->village_sampled.assign(reg_.villages.size(), 0);
@@ -139,19 +145,24 @@ class Runner {
     c->histogram.assign(static_cast<std::size_t>(n_criteria_) * kHistogramBins, 0);
   }
 
-  /// The 32-bit household counters of one thread into the 64-bit totals.
+  /// The 16-bit household counts of one thread into the 64-bit totals, which the threads
+  /// share (integer sums: the order of the flushes changes nothing).
   void flush(ThreadCounts& c) {
     c.since_flush = 0;
-    if (c.households.empty()) return;
+    if (c.households.sampled.empty()) return;
+    static_assert(kBlockSize <= ReplicateModel::HouseholdCounts::kMaxReplicates);
+    const std::lock_guard<std::mutex> lock(totals_mutex_);
+    uint16_t* const sampled = c.households.sampled.data();
+    uint16_t* const fault = c.households.fault.data();
     for (std::size_t p = 0; p < n_positions_; ++p) {
-      uint32_t* x = c.households.data() + 4 * p;
       HouseholdRisk& t = household_totals_[p];
-      t.sampled += int64_t{x[0]} + x[2];
-      t.sampled_pass += x[0];
-      t.fault += int64_t{x[1]} + x[3];
-      t.fault_fail += x[3];
-      x[0] = x[1] = x[2] = x[3] = 0;
+      t.sampled += int64_t{sampled[2 * p]} + sampled[2 * p + 1];
+      t.sampled_pass += sampled[2 * p];
+      t.fault += int64_t{fault[2 * p]} + fault[2 * p + 1];
+      t.fault_fail += fault[2 * p + 1];
     }
+    std::fill(c.households.sampled.begin(), c.households.sampled.end(), uint16_t{0});
+    std::fill(c.households.fault.begin(), c.households.fault.end(), uint16_t{0});
   }
 
   void run_block(int64_t b, ReplicateModel::Scratch* scratch, ThreadCounts* c) {
@@ -213,8 +224,6 @@ class Runner {
         total_.rate_sum2[k] += s.rate_sum2[k];
       }
     }
-    for (ThreadCounts& c : counts_)
-      if (c.since_flush > (int64_t{1} << 31)) flush(c);
     if (options_.progress) options_.progress(total_.runs, options_.runs);
     if (round_end_ >= total_blocks_ ||
         (options_.target_halfwidth > 0 &&
@@ -322,8 +331,9 @@ class Runner {
   const int64_t round_blocks_;
   std::size_t n_positions_ = 0;
   std::vector<ThreadCounts> counts_;
-  /// 64-bit totals the 32-bit household counters are flushed into before they could wrap.
+  /// 64-bit totals the 16-bit household counts are flushed into before they could wrap.
   std::vector<HouseholdRisk> household_totals_;
+  std::mutex totals_mutex_;
   std::vector<BlockSums> round_;
   BlockSums total_;
   std::atomic<int64_t> next_block_{0};

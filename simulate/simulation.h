@@ -58,7 +58,8 @@ struct SimulationOptions {
   Condition condition;
   /// Keep the per-household counts (inclusion, pass when sampled, findings, priority) of
   /// SimulationResult::households. They are needed for the risk tables and --fix-top, and
-  /// cost about a fifth of the replicate loop; without them households[] is all zeros.
+  /// cost about a third of the replicate loop on the default county (docs/simulation.md);
+  /// without them households[] is all zeros.
   bool household_attribution = true;
   /// Called after each round with (replicates done, replicates asked); from one thread at
   /// a time. May be empty.

@@ -709,6 +709,53 @@ TEST(MonteCarlo, OnlyBadHouseholdsCountFaultsInFailingReplicates) {
   EXPECT_NEAR(f, 13.0 / 20.0, 5 * std::sqrt(0.65 * 0.35 / res.runs));
 }
 
+/// The 16-bit per-household counts of each thread are flushed into the 64-bit totals before
+/// they could wrap: a run of more than twice 65,535 replicates counts every household as a
+/// 64-bit tally of the complete lists of the surveyed does, on one thread and on two.
+TEST(MonteCarlo, HouseholdCountsOutlastTheirSixteenBits) {
+  const int bad_exited[3] = {1, 2, 3};
+  const int bad_poor[3] = {2, 1, 0};
+  const ExactCounty county = exact_county(bad_exited, bad_poor);
+  const Design design = design_of(county.reg, county.config);
+  const int64_t runs = 2 * ReplicateModel::HouseholdCounts::kMaxReplicates + 3 * kBlockSize + 11;
+  std::vector<HouseholdRisk> tally(county.reg.households.count());
+  SimulationOptions opts;
+  opts.runs = runs;
+  opts.threads = 1;
+  opts.observer = [&](int64_t, bool pass, const ReplicateModel& model,
+                      const ReplicateModel::Scratch& s) {
+    for (std::size_t i = 0; i < s.surveyed_count; ++i) {
+      const uint32_t rec = s.surveyed[i];
+      HouseholdRisk& x = tally[model.household_of(rec & ~ReplicateModel::kFaultBit)];
+      const bool fault = (rec & ReplicateModel::kFaultBit) != 0;
+      x.sampled += 1;
+      x.sampled_pass += pass;
+      x.fault += fault;
+      x.fault_fail += fault && !pass;
+    }
+  };
+  SimulationResult one, two;
+  std::string err;
+  ASSERT_TRUE(run_simulation(county.reg, county.config, design, opts, &one, &err)) << err;
+  opts.observer = nullptr;
+  opts.threads = 2;
+  ASSERT_TRUE(run_simulation(county.reg, county.config, design, opts, &two, &err)) << err;
+  int64_t most = 0, faults = 0;
+  for (std::size_t i = 0; i < tally.size(); ++i) {
+    for (const SimulationResult* r : {&one, &two}) {
+      const HouseholdRisk& x = r->households[i];
+      EXPECT_EQ(x.sampled, tally[i].sampled) << i;
+      EXPECT_EQ(x.sampled_pass, tally[i].sampled_pass) << i;
+      EXPECT_EQ(x.fault, tally[i].fault) << i;
+      EXPECT_EQ(x.fault_fail, tally[i].fault_fail) << i;
+    }
+    most = std::max(most, tally[i].sampled);
+    faults += tally[i].fault;
+  }
+  EXPECT_GT(most, 2 * 65535);  // some household's count did pass 16 bits twice over
+  EXPECT_GT(faults, 0);
+}
+
 TEST(MonteCarlo, RejectsBadOptions) {
   const Registry reg = generate_county(Profile::kSmall, 1);
   const Config config = default_config();
@@ -813,9 +860,11 @@ TEST(MonteCarlo, AnEditInOneVillageLeavesEveryOtherVillagesDrawsUnchanged) {
   ASSERT_TRUE(a.init(before, config, design_before, {}, &err)) << err;
   ASSERT_TRUE(b.init(after, config, design_after, {}, &err)) << err;
   ReplicateModel::Scratch sa = a.make_scratch(), sb = b.make_scratch();
-  std::vector<uint32_t> ca(4 * a.household_count()), cb(4 * b.household_count());
-  sa.counters = ca.data();  // the complete list of the surveyed, as --out keeps it
-  sb.counters = cb.data();
+  ReplicateModel::HouseholdCounts ca, cb;
+  ca.assign(a.household_count());
+  cb.assign(b.household_count());
+  sa.counts = &ca;  // the complete list of the surveyed, as --out keeps it
+  sb.counts = &cb;
   int compared = 0, edited_seen = 0, edited_differs = 0;
   for (uint64_t r = 0; r < 300; ++r) {
     a.run_replicate(21, r, &sa);
