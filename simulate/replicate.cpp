@@ -29,21 +29,10 @@ struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0, faults = 0;
 };
 
-/// below32_accept (util/sampling.h) on the stream at `state`: the accepted product and the
-/// stream's new state, by value, so that the caller's state stays in a register. Out of
-/// line: about one segment in a million comes here.
-struct Redrawn {
-  uint64_t product, state;
-};
-[[gnu::noinline, gnu::cold]] Redrawn redraw_below(uint64_t m, uint32_t bound, uint64_t state) {
-  WyRand rng(state);
-  const uint64_t product = below32_accept(m, bound, rng);
-  return {product, rng.state()};
-}
-
-/// Floyd's algorithm (util/sampling.h) for a simple random sample of k of the n slots of a
-/// pool, two index draws per generator output (its 32-bit halves, as floyd_sample_halves draws
-/// them). tags[t] == tag marks slot t as taken (the caller gives a fresh tag). The light code
+/// A simple random sample of k of the n slots of a pool, two index draws per generator output
+/// (util/sampling.h: floyd_sample_halves; shuffle_sample_halves when kShuffle, a pool of at
+/// most kShufflePool slots). tags[t] == tag marks slot t as taken (the caller gives a fresh
+/// tag; light_findings reads it for the rare slots). The light code
 /// of slot t is table[light[t]] (ReplicateModel::light_ and code_table_: a byte per slot, so
 /// the random reads touch few cache lines): 1 for a heavy household, its weight << 32 for a
 /// light one, | 1 << 16 for a fault-light one. One sum then counts the heavy ones (low word;
@@ -52,11 +41,10 @@ struct Redrawn {
 /// slots; light ones to light_out as positions (start + slot) when kList; fault-light ones,
 /// when kFaults, to fault_out, as slots, or as their index in light_out when kList (each
 /// array is written every time and only its count advances: no branch to mispredict). A
-/// function of its own, with the generator's state in a local, so that it stays in a
-/// register. kShuffle (a pool of at most kShufflePool slots): a partial Fisher–Yates shuffle
-/// of the slots in a byte array on the stack instead of Floyd's algorithm, the same index
-/// draws; no draw is ever taken before, so no branch on the draw (Floyd's "taken before" is
-/// taken at random in about one draw in seven in such pools, and mispredicted).
+/// function of its own, with the generator in a local, so that its state stays in a
+/// register. The shuffle never takes a slot twice, so it has no branch on the draw (Floyd's
+/// "taken before" is true at random in about one draw in seven in small pools, and
+/// mispredicted).
 template <bool kList, bool kFaults, bool kShuffle>
 [[gnu::noinline]] SampleCounts sample_segment(WyRand& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint8_t* light,
@@ -64,21 +52,8 @@ template <bool kList, bool kFaults, bool kShuffle>
                                               uint32_t* light_out, uint32_t* fault_out,
                                               uint32_t start) {
   constexpr uint64_t kHeavyMask = kFaults ? 0xFFFF : 0xFFFFFFFF;
-  uint64_t state = rng_ref.state();
-  const auto next = [&] {  // WyRand::operator()
-    state += kWyIncrement;
-    return wyrand_mix(state);
-  };
-  const auto below = [&](uint32_t x, uint32_t bound) {  // below32
-    uint64_t m = uint64_t{x} * bound;
-    if (static_cast<uint32_t>(m) < bound) [[unlikely]] {
-      const Redrawn r = redraw_below(m, bound, state);
-      m = r.product;
-      state = r.state;
-    }
-    return static_cast<uint32_t>(m >> 32);
-  };
-  uint64_t sum = 0;  // heavy count | fault-light count << 16 | light weights << 32
+  WyRand rng = rng_ref;  // a local: its state stays in a register
+  uint64_t sum = 0;      // heavy count | fault-light count << 16 | light weights << 32
   uint32_t nl = 0;
   const auto take = [&](uint32_t t, uint32_t j) {
     if constexpr (!kShuffle)
@@ -93,32 +68,13 @@ template <bool kList, bool kFaults, bool kShuffle>
     }
     sum += c;
   };
-  if constexpr (kShuffle) {  // shuffle_sample_halves
+  if constexpr (kShuffle) {
     alignas(64) uint8_t order[kShufflePool];
-    reset_shuffle(order, n);
-    const auto pick = [&](uint32_t i, uint32_t x) {  // step i: a slot of order[i, n)
-      const uint32_t p = i + below(x, n - i);
-      const uint32_t t = order[p];
-      order[p] = order[i];  // order[i] is not read again
-      take(t, 0);
-    };
-    uint32_t i = 0;
-    for (; i + 1 < k; i += 2) {
-      const uint64_t bits = next();
-      pick(i, static_cast<uint32_t>(bits));
-      pick(i + 1, static_cast<uint32_t>(bits >> 32));
-    }
-    if (i < k) pick(i, static_cast<uint32_t>(next()));
+    shuffle_sample_halves(n, k, order, rng, [&](uint32_t t) { take(t, 0); });
   } else {
-    uint32_t j = n - k;
-    for (; j + 1 < n; j += 2) {  // floyd_sample_halves
-      const uint64_t bits = next();
-      take(below(static_cast<uint32_t>(bits), j + 1), j);
-      take(below(static_cast<uint32_t>(bits >> 32), j + 2), j + 1);
-    }
-    if (j < n) take(below(static_cast<uint32_t>(next()), j + 1), j);
+    floyd_sample_halves(n, k, rng, take);
   }
-  rng_ref = WyRand(state);
+  rng_ref = rng;
   const auto nh = static_cast<uint32_t>(sum & kHeavyMask);
   const uint32_t nf = kFaults ? static_cast<uint32_t>(sum >> 16) & 0xFFFF : 0;
   return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};

@@ -43,14 +43,32 @@ inline uint64_t below32_accept(uint64_t m, uint32_t n, Gen& rng) {
   return m;
 }
 
+/// below32_accept out of line, on a copy of the generator: the accepted product and the
+/// generator as the redraws left it.
+template <typename Gen>
+struct Redrawn {
+  uint64_t product;
+  Gen rng;
+};
+template <typename Gen>
+[[gnu::noinline, gnu::cold]] Redrawn<Gen> below32_redraw(uint64_t m, uint32_t n, Gen rng) {
+  m = below32_accept(m, n, rng);
+  return {m, std::move(rng)};
+}
+
 /// A uniform integer below n (1 <= n < 2^32) from a uniform 32-bit x, redrawing from `rng`
 /// when rejected: Lemire's multiply-and-reject at 32 bits (Lemire 2019), so every value has
-/// probability exactly 1/n (a rejection happens with probability below n/2^32).
+/// probability exactly 1/n (a rejection happens with probability below n/2^32). The rare
+/// redraw is out of line and takes the generator by value (below32_redraw), so that a caller
+/// whose generator is a local (a WyRand: one 64-bit state) keeps it in a register.
 template <typename Gen = Rng>
 inline uint32_t below32(uint32_t x, uint32_t n, Gen& rng) {
   uint64_t m = uint64_t{x} * n;
-  if (static_cast<uint32_t>(m) < n) [[unlikely]]
-    m = below32_accept(m, n, rng);
+  if (static_cast<uint32_t>(m) < n) [[unlikely]] {
+    Redrawn<Gen> r = below32_redraw(m, n, rng);
+    m = r.product;
+    rng = std::move(r.rng);
+  }
   return static_cast<uint32_t>(m >> 32);
 }
 
@@ -93,8 +111,9 @@ inline void shuffle_sample_halves(uint32_t n, uint32_t k, uint8_t* order, Gen& r
   reset_shuffle(order, n);
   const auto step = [&](uint32_t i, uint32_t x) {
     const uint32_t p = i + below32(x, n - i, rng);
-    take(uint32_t{order[p]});
-    order[p] = order[i];
+    const uint32_t slot = order[p];
+    order[p] = order[i];  // before take: its stores may alias the bytes of order
+    take(slot);
   };
   uint32_t i = 0;
   for (; i + 1 < k; i += 2) {
