@@ -342,10 +342,13 @@ struct ReplicateModel::Replicate {
     for (uint32_t f = 0; f < nf; ++f) {
       const uint32_t slot = listed ? (listed[faults[f]] & ~kFaultBit) - g.start : faults[f];
       if (g.n_rare > 0 && is_rare(g, g.start + slot)) continue;
-      const uint64_t at = keyed_draw(fault_key, slot) < cut ? 1 : 0;
-      weights += (table[code[slot]] >> 32) & (0 - at);
-      count += static_cast<uint32_t>(at);
-      if (listed && at) {
+      // A branch: a fault-light household is at fault with its fault prior (0.5-2%), so
+      // the branch is all but always predicted, and the weight is looked up for few.
+      if (keyed_draw(fault_key, slot) >= cut) [[likely]]
+        continue;
+      weights += table[code[slot]] >> 32;
+      ++count;
+      if (listed) {
         listed[faults[f]] |= criterion;
         if (found_list) s->light_found.emplace_back(g.start + slot, region.fault);
       }
