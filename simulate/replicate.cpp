@@ -339,18 +339,26 @@ struct ReplicateModel::Replicate {
     const uint32_t criterion = (region.fault & criteria_findings) ? kFaultBit : 0;
     uint64_t weights = 0;
     uint32_t count = 0;
-    for (uint32_t f = 0; f < nf; ++f) {
-      const uint32_t slot = listed ? (listed[faults[f]] & ~kFaultBit) - g.start : faults[f];
-      if (g.n_rare > 0 && is_rare(g, g.start + slot)) continue;
-      // A branch: a fault-light household is at fault with its fault prior (0.5-2%), so
-      // the branch is all but always predicted, and the weight is looked up for few.
-      if (keyed_draw(fault_key, slot) >= cut) [[likely]]
-        continue;
+    // The fault draw is a branch: a fault-light household is at fault with its fault prior
+    // (0.5-2%), so it is all but always predicted, and the weight is looked up for few.
+    const auto at_fault = [&](uint32_t f, uint32_t slot) {
       weights += table[code[slot]] >> 32;
       ++count;
       if (listed) {
         listed[faults[f]] |= criterion;
         if (found_list) s->light_found.emplace_back(g.start + slot, region.fault);
+      }
+    };
+    if (listed == nullptr && g.n_rare == 0) {  // the usual case, in a loop of its own
+      for (uint32_t f = 0; f < nf; ++f)
+        if (keyed_draw(fault_key, faults[f]) < cut) [[unlikely]]
+          at_fault(f, faults[f]);
+    } else {
+      for (uint32_t f = 0; f < nf; ++f) {
+        const uint32_t slot = listed ? (listed[faults[f]] & ~kFaultBit) - g.start : faults[f];
+        if (g.n_rare > 0 && is_rare(g, g.start + slot)) continue;
+        if (keyed_draw(fault_key, slot) < cut) [[unlikely]]
+          at_fault(f, slot);
       }
     }
     for (int b = 0; b < kRuleFindingCount; ++b)
