@@ -10,6 +10,7 @@
 // absence with one draw; approval is one table look-up per group of equal probability.
 // docs/simulation.md gives the measurements behind each choice.
 #include <algorithm>
+#include <array>
 #include <boost/random/binomial_distribution.hpp>
 #include <cmath>
 #include <limits>
@@ -29,23 +30,27 @@ struct SampleCounts {
   uint32_t heavy = 0, light = 0, weights = 0, faults = 0;
 };
 
-/// A simple random sample of k of the n slots of a pool, two index draws per generator output
-/// (util/sampling.h: floyd_sample_halves; shuffle_sample_halves when kShuffle, a pool of at
-/// most kShufflePool slots). tags[t] == tag marks slot t as taken (the caller gives a fresh
-/// tag; light_findings reads it for the rare slots). The light code
-/// of slot t is table[light[t]] (ReplicateModel::light_ and code_table_: a byte per slot, so
-/// the random reads touch few cache lines): 1 for a heavy household, its weight << 32 for a
-/// light one, | 1 << 16 for a fault-light one. One sum then counts the heavy ones (low word;
-/// its low 16 bits when kFaults, the pool having fault-light ones), the fault-light ones
-/// (bits 16-31) and adds the light ones' weights (high word). Heavy slots go to heavy_out as
-/// slots; light ones to light_out as positions (start + slot) when kList; fault-light ones,
-/// when kFaults, to fault_out, as slots, or as their index in light_out when kList (each
-/// array is written every time and only its count advances: no branch to mispredict). A
-/// function of its own, with the generator in a local, so that its state stays in a
-/// register. The shuffle never takes a slot twice, so it has no branch on the draw (Floyd's
-/// "taken before" is true at random in about one draw in seven in small pools, and
-/// mispredicted).
-template <bool kList, bool kFaults, bool kShuffle>
+/// How sample_segment draws: Floyd's algorithm (a pool of more than kShufflePool slots), or
+/// the small-pool shuffle, marking the slots it takes in the tags (kShuffleTagged: the pool
+/// has a rare slot, which light_findings looks up there) or not (kShuffle: no rare slot, the
+/// usual case; 1 to 6 pools in a hundred have one).
+enum SampleBy { kFloyd, kShuffleTagged, kShuffle };
+
+/// A simple random sample of k of the n slots of a pool, two index draws per generator
+/// output (util/sampling.h: floyd_sample_halves, shuffle_sample_halves). tags[t] == tag marks
+/// slot t as taken (the caller gives a fresh tag). The light code of slot t is
+/// table[light[t]] (ReplicateModel::light_ and code_table_: a byte per slot, so the random
+/// reads touch few cache lines): 1 for a heavy household, its weight << 32 for a light one,
+/// | 1 << 16 for a fault-light one. One sum then counts the heavy ones (low word; its low 16
+/// bits when kFaults, the pool having fault-light ones), the fault-light ones (bits 16-31)
+/// and adds the light ones' weights (high word). Heavy slots go to heavy_out as slots; light
+/// ones to light_out as positions (start + slot) when kList; fault-light ones, when kFaults,
+/// to fault_out, as slots, or as their index in light_out when kList (each array is written
+/// every time and only its count advances: no branch to mispredict). A function of its own,
+/// with the generator in a local, so that its state stays in a register. The shuffle never
+/// takes a slot twice, so it has no branch on the draw (Floyd's "taken before" is true at
+/// random in about one draw in seven in small pools, and mispredicted).
+template <bool kList, bool kFaults, SampleBy kBy>
 [[gnu::noinline]] SampleCounts sample_segment(WyRand& rng_ref, uint32_t n, uint32_t k,
                                               uint16_t* tags, uint16_t tag, const uint8_t* light,
                                               const uint64_t* table, uint32_t* heavy_out,
@@ -56,9 +61,9 @@ template <bool kList, bool kFaults, bool kShuffle>
   uint64_t sum = 0;      // heavy count | fault-light count << 16 | light weights << 32
   uint32_t nl = 0;
   const auto take = [&](uint32_t t, uint32_t j) {
-    if constexpr (!kShuffle)
+    if constexpr (kBy == kFloyd)
       if (tags[t] == tag) t = j;  // taken before: j instead
-    tags[t] = tag;
+    if constexpr (kBy != kShuffle) tags[t] = tag;
     const uint64_t c = table[light[t]];
     heavy_out[sum & kHeavyMask] = t;
     if constexpr (kFaults) fault_out[(sum >> 16) & 0xFFFF] = kList ? nl : t;
@@ -68,7 +73,7 @@ template <bool kList, bool kFaults, bool kShuffle>
     }
     sum += c;
   };
-  if constexpr (kShuffle) {
+  if constexpr (kBy != kFloyd) {
     alignas(64) uint8_t order[kShufflePool];
     shuffle_sample_halves(n, k, order, rng, [&](uint32_t t) { take(t, 0); });
   } else {
@@ -80,14 +85,16 @@ template <bool kList, bool kFaults, bool kShuffle>
   return {nh, kList ? nl : k - nh, static_cast<uint32_t>(sum >> 32), nf};
 }
 
-/// sample_segment by [kList][kFaults][kShuffle].
-constexpr SampleCounts (*kSamplers[2][2][2])(WyRand&, uint32_t, uint32_t, uint16_t*, uint16_t,
-                                             const uint8_t*, const uint64_t*, uint32_t*, uint32_t*,
-                                             uint32_t*, uint32_t) = {
-    {{sample_segment<false, false, false>, sample_segment<false, false, true>},
-     {sample_segment<false, true, false>, sample_segment<false, true, true>}},
-    {{sample_segment<true, false, false>, sample_segment<true, false, true>},
-     {sample_segment<true, true, false>, sample_segment<true, true, true>}}};
+/// sample_segment by [kList][kFaults][SampleBy].
+using Sampler = SampleCounts (*)(WyRand&, uint32_t, uint32_t, uint16_t*, uint16_t, const uint8_t*,
+                                 const uint64_t*, uint32_t*, uint32_t*, uint32_t*, uint32_t);
+template <bool kList, bool kFaults>
+constexpr std::array<Sampler, 3> kSamplersBy = {sample_segment<kList, kFaults, kFloyd>,
+                                                sample_segment<kList, kFaults, kShuffleTagged>,
+                                                sample_segment<kList, kFaults, kShuffle>};
+constexpr std::array<Sampler, 3> kSamplers[2][2] = {
+    {kSamplersBy<false, false>, kSamplersBy<false, true>},
+    {kSamplersBy<true, false>, kSamplersBy<true, true>}};
 
 /// A replicate's integer tallies as the rate sums every engine shares (audit/rates.h); `num`
 /// are the finding numerators (the what-if passes its own).
@@ -428,7 +435,8 @@ struct ReplicateModel::Replicate {
     uint16_t* const tags = s->tags.data();
     uint32_t* const faults = s->faults.data();
     const bool with_faults = model.regions_[g->pool].fault != 0;
-    const SampleCounts drawn = kSamplers[keep_list][with_faults][n <= kShufflePool](
+    const SampleBy by = n > kShufflePool ? kFloyd : g->n_rare > 0 ? kShuffleTagged : kShuffle;
+    const SampleCounts drawn = kSamplers[keep_list][with_faults][by](
         g->rng, n, g->k, tags, tag, light + start, model.code_table_.data(), heavy_out, light_out,
         faults, start);
     const uint32_t nh = drawn.heavy;
