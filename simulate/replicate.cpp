@@ -739,11 +739,14 @@ struct ReplicateModel::Replicate {
 
   /// The per-household counts of the replicate (HouseholdCounts), from the complete list of
   /// the surveyed; the fault counts are touched only for the few at fault.
-  void count_households(bool pass) const {
+  /// Out of line: flattened into run_replicate, the loop kept its pointer on the stack (a
+  /// store and a reload every household, in one chain).
+  [[gnu::noinline]] void count_households(bool pass) const {
     uint16_t* const sampled = counts->sampled.data() + (pass ? 0 : 1);
     uint16_t* const fault = counts->fault.data() + (pass ? 0 : 1);
-    for (uint32_t i = 0; i < n_listed; ++i) {
-      const uint32_t rec = surveyed[i];
+    const uint32_t* const list = surveyed;
+    for (uint32_t i = 0, n = n_listed; i < n; ++i) {
+      const uint32_t rec = list[i];
       const std::size_t p = 2 * std::size_t{rec & ~kFaultBit};
       sampled[p] += 1;
       if (rec & kFaultBit) [[unlikely]]
