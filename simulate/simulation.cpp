@@ -65,9 +65,9 @@ class Runner {
       // so nothing a worker writes shares a cache line with what another reads or writes. On
       // the calling thread, whose heap also holds the loaded registry, the first worker ran
       // 5-10% slower on two threads with a registry read from CSV (docs/simulation.md).
-      init_counts(&counts_[tid]);
-      ReplicateModel::Scratch scratch = model_.make_scratch();
       ThreadCounts& c = counts_[tid];
+      init_counts(&c);
+      ReplicateModel::Scratch scratch = model_.make_scratch();
       if (options_.household_attribution) scratch.counts = &c.households;
       scratch.record = options_.record_findings;
       for (;;) {

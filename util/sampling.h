@@ -34,8 +34,8 @@ inline std::size_t walk_step(T* v, std::size_t i, std::size_t n, Gen& rng) {
 }
 
 /// below32's rejection step, for a product m = x · n whose low word is below n: the product
-/// accepted, redrawing from `rng` while the low word is below 2^32 mod n. On its own so that
-/// a caller with the generator's state in a register can take it out of line.
+/// accepted, redrawing from `rng` while the low word is below 2^32 mod n. below32 calls it
+/// out of line through below32_redraw.
 template <typename Gen = Rng>
 inline uint64_t below32_accept(uint64_t m, uint32_t n, Gen& rng) {
   const uint32_t threshold = (0u - n) % n;
