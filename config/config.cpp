@@ -8,6 +8,7 @@
 #include "config/config.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <sstream>
 #include <tuple>
 
 #include "config/messages.h"
@@ -243,6 +245,37 @@ void convert(const YAML::Node& y, const Source& src, const std::string& path, No
   }
 }
 
+/// Where a YAML document starts and where its first node is; no other event is kept.
+class DocumentStart : public YAML::EventHandler {
+ public:
+  YAML::Mark start;
+  YAML::Mark first_node = YAML::Mark::null_mark();
+
+  void OnDocumentStart(const YAML::Mark& m) override { start = m; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    node(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (first_node.is_null()) first_node = m;
+  }
+};
+
 /// Parses YAML text into the located tree; syntax errors at the mark of the problem.
 bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems* problems) {
   // YAML allows no C0 control character but tab and line breaks, and yaml-cpp 0.7 can loop
@@ -284,26 +317,41 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
     i = end + 1;
     ++line_at.line;
   }
-  std::vector<YAML::Node> docs;
+  // yaml-cpp 0.7's LoadAll loops for ever when its parser stops advancing, handing out one
+  // empty document after another at the same place (found by the config fuzz target; the
+  // text was a plain scalar with a line of its own below it). The documents are therefore
+  // counted here, two at most, and only a second one that starts with "---" is taken for
+  // one: anything else there is text that does not belong to the document above.
+  YAML::Node doc;
   try {
-    docs = YAML::LoadAll(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStart first;
+    DocumentStart second;
+    if (!parser.HandleNextDocument(first)) {
+      out->loc = src.at(YAML::Mark());  // the start of the text
+      out->kind = Node::Kind::kNull;
+      return true;
+    }
+    if (parser.HandleNextDocument(second)) {
+      const auto pos = static_cast<std::size_t>(std::max(second.start.pos, 0));
+      if (pos < text.size() && text.compare(pos, 3, "---") == 0)
+        problems->error(src.at(second.first_node.is_null() ? second.start : second.first_node),
+                        msg::kCfgTwoDocuments);
+      else
+        problems->error(src.at(second.start), msg::kCfgStrayText);
+      return false;
+    }
+    doc = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     FileLoc loc = src.at(e.mark);
     if (loc.line == 0 && src.set_ordinal == 0) loc.line = 1;
     problems->error(loc, msg::kCfgYamlSyntax, e.msg);
     return false;
   }
-  if (docs.size() > 1) {
-    problems->error(src.at(docs[1].Mark()), msg::kCfgTwoDocuments);
-    return false;
-  }
   out->loc = src.at(YAML::Mark());  // the start of the text
-  if (docs.empty()) {
-    out->kind = Node::Kind::kNull;
-    return true;
-  }
   Expansion ex;
-  convert(docs[0], src, "", out, problems, &ex);
+  convert(doc, src, "", out, problems, &ex);
   return !ex.exceeded;
 }
 

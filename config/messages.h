@@ -19,6 +19,9 @@ inline constexpr Message kCfgYamlSyntax{"YAML 语法错误：{}", "YAML syntax e
 inline constexpr Message kCfgTwoDocuments{
     "只能有一个 YAML 文档，这里又开始了一个",
     "only one YAML document is allowed, found another one here"};
+inline constexpr Message kCfgStrayText{
+    "这里的文字不属于上面的 YAML 文档（请检查缩进和引号）",
+    "this text does not belong to the YAML document above (check the indentation and the quotes)"};
 inline constexpr Message kCfgSetForm{"应为 配置项=值，例如 design.townships=4，实际是 {}",
                                      "expected KEY=VALUE, e.g. design.townships=4, got {}"};
 inline constexpr Message kCfgEmptyKeyName{"{} 中有空的键名", "empty key name in {}"};

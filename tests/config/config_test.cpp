@@ -201,6 +201,27 @@ TEST_F(ConfigTest, ADocumentBeginningWithACommaIsASyntaxErrorNotALoop) {
   EXPECT_NE(errors(",a\n")[0].find("my.yaml:1:1:"), std::string::npos);
 }
 
+// yaml-cpp 0.7's LoadAll looped for ever on a plain scalar with a stray line below it, one
+// empty "document" after another (found by the config fuzz target in CI): the documents are
+// counted, two at most, and the stray line is named where it is.
+TEST_F(ConfigTest, TextThatBelongsToNoDocumentIsRefusedWhereItIs) {
+  const std::string yaml =
+      "- name: first\n"
+      "  note:\n"
+      "    (first part and (a list (\n"
+      "\"a quoted line\",\n"
+      "    \"another\"\n"
+      "    )  )\n";
+  EXPECT_EQ(errors(yaml),
+            Strings{"my.yaml:4:1: error: this text does not belong to the YAML document above "
+                    "(check the indentation and the quotes)"});
+  // A real second document is still called one, at its first node.
+  EXPECT_EQ(errors("a: 1\n---\n\nb: 2\n")[0],
+            "my.yaml:4:1: error: only one YAML document is allowed, found another one here");
+  EXPECT_EQ(errors("a: 1\n--- 2\n")[0],
+            "my.yaml:2:5: error: only one YAML document is allowed, found another one here");
+}
+
 TEST_F(ConfigTest, DeepMergeKeepsSiblings) {
   const Config c = load(
       "design:\n"
