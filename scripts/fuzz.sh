@@ -24,7 +24,7 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-./scripts/setup.sh kaoping >/dev/null  # the Debian packages of the build itself
+SETUP_BUILD=0 ./scripts/setup.sh  # the Debian packages of the build itself
 
 BUILD_DIR=${BUILD_DIR:-build-asan}
 FUZZ_SECONDS=${FUZZ_SECONDS:-45}

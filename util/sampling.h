@@ -97,7 +97,8 @@ alignas(64) inline constexpr std::array<uint8_t, kShufflePool> kShuffleSlots = [
 
 /// order[0, n) = 0..n−1, in blocks of 64 bytes (order holds kShufflePool bytes).
 inline void reset_shuffle(uint8_t* order, uint32_t n) {
-  for (uint32_t b = 0; b < n; b += 64) std::memcpy(order + b, kShuffleSlots.data() + b, 64);
+  const uint32_t end = n < kShufflePool ? n : kShufflePool;  // the compiler then knows the bound
+  for (uint32_t b = 0; b < end; b += 64) std::memcpy(order + b, kShuffleSlots.data() + b, 64);
 }
 
 /// A simple random sample of k of the n slots 0..n−1 (k <= n <= kShufflePool) by the first k
