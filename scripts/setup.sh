@@ -28,13 +28,15 @@ BUILD_DIR=${BUILD_DIR:-build}
 # With GCC (KAOPING_PGO=1, the default), the Monte Carlo engine is built with its own profile
 # (CMakeLists.txt: KAOPING_PGO): kaoping with an instrumented engine, a training run on the
 # embedded default county, then the engine again with the profile. The profile is kept in
-# $BUILD_DIR/pgo and made anew only when a source or the compiler changes.
+# $BUILD_DIR/pgo and made anew only when a source, the embedded configuration or the compiler
+# changes.
 pgo=OFF
 if [[ ${KAOPING_PGO:-1} == 1 ]] && "${CXX:-c++}" --version 2>/dev/null | grep -q "Free Software"; then
   pgo_dir="$BUILD_DIR/pgo"
   sources=$({ "${CXX:-c++}" --version; find util registry import sampler audit simulate schedule \
-    reports config cli -name '*.cpp' -o -name '*.h' -o -name CMakeLists.txt | LC_ALL=C sort |
-    xargs cat; cat CMakeLists.txt; } | sha256sum | cut -d' ' -f1)
+    reports config cli configs -name '*.cpp' -o -name '*.h' -o -name '*.yaml' -o \
+    -name CMakeLists.txt | LC_ALL=C sort | xargs cat; cat CMakeLists.txt; } |
+    sha256sum | cut -d' ' -f1)
   if [[ ! -f $pgo_dir/sources.sha256 || $(cat "$pgo_dir/sources.sha256") != "$sources" ]]; then
     echo "setup: training the engine's profile" >&2
     rm -rf "$pgo_dir"
