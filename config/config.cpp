@@ -278,8 +278,9 @@ class DocumentStart : public YAML::EventHandler {
 
 /// Parses YAML text into the located tree; syntax errors at the mark of the problem.
 bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems* problems) {
-  // YAML allows no C0 control character but tab and line breaks, and yaml-cpp 0.7 can loop
-  // on one (found by the config fuzz target): refuse it, at its line and column.
+  // YAML allows no C0 control character but tab and line breaks: refuse one at its line and
+  // column. yaml-cpp 0.7 takes one into a key without a word (and the config fuzz target
+  // found one that made its LoadAll loop, see below).
   YAML::Mark at;
   at.line = at.column = 0;
   for (const char ch : text) {
@@ -294,8 +295,9 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
       ++at.column;
     ++at.pos;
   }
-  // yaml-cpp 0.7 loops when a document's first token is ',' (found by the config fuzz
-  // target): say so at its place instead.
+  // A document whose first token is ',' (it made LoadAll loop, found by the config fuzz
+  // target): said so at its place, which is clearer than the stray text the document count
+  // below would report.
   bool at_start = true;
   YAML::Mark line_at;
   line_at.line = line_at.column = 0;
@@ -322,6 +324,7 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
   // text was a plain scalar with a line of its own below it). The documents are therefore
   // counted here, two at most, and only a second one that starts with "---" is taken for
   // one: anything else there is text that does not belong to the document above.
+  out->loc = src.at(YAML::Mark());  // the start of the text
   YAML::Node doc;
   try {
     std::istringstream in(text);
@@ -329,7 +332,6 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
     DocumentStart first;
     DocumentStart second;
     if (!parser.HandleNextDocument(first)) {
-      out->loc = src.at(YAML::Mark());  // the start of the text
       out->kind = Node::Kind::kNull;
       return true;
     }
@@ -349,7 +351,6 @@ bool parse_yaml(const std::string& text, const Source& src, Node* out, Problems*
     problems->error(loc, msg::kCfgYamlSyntax, e.msg);
     return false;
   }
-  out->loc = src.at(YAML::Mark());  // the start of the text
   Expansion ex;
   convert(doc, src, "", out, problems, &ex);
   return !ex.exceeded;
